@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { AppModule } from './app.module.js';
+import { registerOriginCheck } from './common/http/origin-check.js';
+import { registerRateLimits } from './common/http/rate-limit.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
+import { configureSpaFallback } from './common/http/spa-fallback.js';
+import type { AppConfig } from './config/app-config.js';
+import { createRootLogger, NestPinoLogger } from './logging/logger.js';
+
+export type ReadyConfig = AppConfig & { databaseUrl: string };
+
+/**
+ * Builds the whole application (API, docs, web app) without listening, so `main.ts` and
+ * the tests run exactly the same wiring.
+ */
+export async function createApp(config: ReadyConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy as boolean | string,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  await fastify.register(fastifyCookie as never);
+  await registerSecurityHeaders(fastify, config.cookieSecure === 'always' || config.publicOrigin.startsWith('https:'));
+  registerOriginCheck(fastify, config.publicOrigin, config.allowedOrigins);
+  await registerRateLimits(fastify, config);
+
+  app.setGlobalPrefix('api');
+  setUpOpenApi(app, config);
+  await serveWebApp(fastify, config.webDistDir);
+  app.enableShutdownHooks([]);
+  return app;
+}
+
+function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kindred API')
+      .setDescription('Peer-support community for survivors of trauma. Errors share one shape: { statusCode, code, message, details? }.')
+      .setVersion(config.version)
+      .addCookieAuth('kindred_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    raw: ['json'],
+    customSiteTitle: 'Kindred API',
+  });
+}
+
+async function serveWebApp(fastify: FastifyInstance, webDistDir: string): Promise<void> {
+  if (!existsSync(webDistDir)) {
+    configureSpaFallback(undefined);
+    return;
+  }
+  await fastify.register(fastifyStatic as never, {
+    root: webDistDir,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
+      // Vite fingerprints asset names, so they can be cached for good; the shell cannot.
+      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  configureSpaFallback(webDistDir);
+}

@@ -1,0 +1,54 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AccessGuard } from './access/access.guard.js';
+import { AccessModule } from './access/access.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { SessionGuard } from './auth/session.guard.js';
+import { Clock } from './common/clock.js';
+import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
+import { createValidationPipe } from './common/http/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { RoomsModule } from './rooms/rooms.module.js';
+import { SetupModule } from './setup/setup.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        AccessModule,
+        UsersModule,
+        AuthModule,
+        SetupModule,
+        RoomsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Order matters: who you are, then what you may do. (Rate limits run earlier, in
+        // a Fastify onRequest hook, so floods are refused before any database work.)
+        { provide: APP_GUARD, useExisting: SessionGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+    };
+  }
+}

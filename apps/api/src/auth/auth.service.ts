@@ -1,0 +1,97 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, Role } from '@kindred/contracts';
+import { Clock } from '../common/clock.js';
+import { AppError } from '../common/errors/app-error.js';
+import { handleKeyOf } from '../users/create-user.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import type { AuthContext } from './auth-context.js';
+import type { ChangePasswordDto } from './dto/change-password.dto.js';
+import type { LoginDto } from './dto/login.dto.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './password.js';
+import { SessionService } from './session.service.js';
+
+export interface ClientInfo {
+  ip: string;
+  device: string;
+  /** The session token the browser already had, if any; it is replaced, never reused. */
+  previousToken?: string;
+}
+
+export interface SignedIn {
+  user: UserEntity;
+  token: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(dto: RegisterDto, client: ClientInfo): Promise<SignedIn> {
+    const user = await this.users.create({ handle: dto.handle, password: dto.password, email: dto.email, role: Role.Member });
+    return this.startSession(user, client);
+  }
+
+  async login(dto: LoginDto, client: ClientInfo): Promise<SignedIn> {
+    const handleKey = handleKeyOf(dto.handle);
+    await this.throttle.assertAllowed(handleKey, client.ip);
+    const user = await this.users.findByHandle(dto.handle);
+    const valid = user ? await verifyPassword(user.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(handleKey, client.ip);
+      // One message for unknown handles and wrong passwords: no account enumeration.
+      throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
+    }
+    await this.throttle.recordSuccess(handleKey, client.ip);
+    return this.startSession(user, client);
+  }
+
+  /** Starts a session after the account has been verified or created. */
+  async startSession(user: UserEntity, client: ClientInfo): Promise<SignedIn> {
+    if (client.previousToken) {
+      const previous = await this.sessions.resolve(client.previousToken);
+      if (previous) await this.sessions.revoke(previous.session.id, 'logout');
+    }
+    const { token } = await this.sessions.create(user.id, client.device);
+    return { user, token };
+  }
+
+  async logout(auth: AuthContext): Promise<void> {
+    await this.sessions.revoke(auth.session.id, 'logout');
+  }
+
+  logoutEverywhere(auth: AuthContext): Promise<number> {
+    return this.sessions.revokeAll(auth.user.id, 'logout-everywhere');
+  }
+
+  logoutOtherDevices(auth: AuthContext): Promise<number> {
+    return this.sessions.revokeAll(auth.user.id, 'other-devices', auth.session.id);
+  }
+
+  /** Quick exit: ends this browser's session if there is one; always succeeds. */
+  async exit(token: string | undefined): Promise<void> {
+    if (!token) return;
+    const current = await this.sessions.resolve(token);
+    if (current) await this.sessions.revoke(current.session.id, 'exit');
+  }
+
+  /** Changing the password signs out every other device: whoever knew the old one is out. */
+  async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<void> {
+    if (!(await verifyPassword(auth.user.passwordHash, dto.currentPassword))) {
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'Your current password is not right.', [
+        { field: 'currentPassword', problem: 'This is not your current password.' },
+      ]);
+    }
+    const problems = passwordProblems(dto.newPassword, auth.user.handle).map((p) => ({ ...p, field: 'newPassword' }));
+    if (problems.length > 0) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, problems[0]!.problem, problems);
+    await this.users.setPasswordHash(auth.user.id, await hashPassword(dto.newPassword), this.clock.now());
+    await this.sessions.revokeAll(auth.user.id, 'password-changed', auth.session.id);
+  }
+}

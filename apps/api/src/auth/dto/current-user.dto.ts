@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type CurrentUser, type Role, type SessionSummary } from '@kindred/contracts';
+import type { UserEntity } from '../../users/user.entity.js';
+
+export class CurrentUserDto implements CurrentUser {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() handle: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static from(user: UserEntity): CurrentUserDto {
+    return { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() };
+  }
+}
+
+export class SessionSummaryDto implements SessionSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() current: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) lastSeenAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'Browser and system family only.' }) device: string;
+}

@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { EMAIL_MAX_LENGTH, type RegisterRequest } from '@kindred/contracts';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsHandle, IsSuppliedPassword } from './handle.validators.js';
+
+export class RegisterDto implements RegisterRequest {
+  @IsHandle()
+  handle: string;
+
+  @IsSuppliedPassword()
+  password: string;
+
+  @ApiPropertyOptional({ maxLength: EMAIL_MAX_LENGTH, description: 'Optional; never shown to other members.' })
+  @IsOptional()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email?: string;
+}

@@ -1,0 +1,89 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import type { AuthContext } from './auth-context.js';
+import { SessionEntity } from './session.entity.js';
+
+/** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'exit' | 'revoked-by-member';
+
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  hashToken(token: string): string {
+    return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
+  }
+
+  /** Creates a session and returns the token for the cookie; only its hash is stored. */
+  async create(userId: string, device: string): Promise<{ token: string; session: SessionEntity }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        userId,
+        tokenHash: this.hashToken(token),
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteLifetimeMs),
+        device,
+      }),
+    );
+    return { token, session };
+  }
+
+  /** The live session for a cookie token, or undefined when missing, revoked, idle or expired. */
+  async resolve(token: string): Promise<AuthContext | undefined> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+    const now = this.clock.now();
+    const session = await this.sessions.findOne({
+      where: { tokenHash: this.hashToken(token), revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!session?.user) return undefined;
+    const idleSince = now.getTime() - session.lastSeenAt.getTime();
+    if (session.expiresAt <= now || idleSince > this.config.sessionIdleTimeoutMs) return undefined;
+    if (idleSince > TOUCH_INTERVAL_MS) {
+      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    const { user, ...rest } = session;
+    return { user, session: rest as SessionEntity };
+  }
+
+  async listActive(userId: string): Promise<SessionEntity[]> {
+    const now = this.clock.now();
+    const rows = await this.sessions.find({ where: { userId, revokedAt: IsNull() }, order: { lastSeenAt: 'DESC' } });
+    return rows.filter((s) => s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= this.config.sessionIdleTimeoutMs);
+  }
+
+  async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+  }
+
+  /** Revokes the member's own session by id; false when it is not theirs or already gone. */
+  async revokeOwned(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.sessions.update(
+      { id: sessionId, userId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedReason: 'revoked-by-member' },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every live session of a member, optionally keeping one (the current device). */
+  async revokeAll(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {
+    const where = exceptSessionId
+      ? { userId, revokedAt: IsNull(), id: Not(exceptSessionId) }
+      : { userId, revokedAt: IsNull() };
+    const result = await this.sessions.update(where, { revokedAt: this.clock.now(), revokedReason: reason });
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,61 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Strict CSP: everything comes from our own origin. The web app has no inline scripts or
+ * styles, loads no fonts or scripts from elsewhere, and can only talk back to us.
+ */
+const appDirectives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'none'"],
+  objectSrc: ["'none'"],
+  frameSrc: ["'none'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Swagger UI ships inline styles; it gets a slightly looser policy on its own path only. */
+const docsDirectives = { ...appDirectives, styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] };
+
+export async function registerSecurityHeaders(fastify: FastifyInstance, secureTransport: boolean): Promise<void> {
+  await fastify.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: appDirectives },
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: secureTransport ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    xFrameOptions: { action: 'deny' },
+    enableCSPNonces: false,
+  });
+
+  fastify.addHook('onSend', async (request, reply) => {
+    const path = request.url;
+    if (path.startsWith('/api/docs')) {
+      void reply.header('Content-Security-Policy', buildCsp(docsDirectives));
+    }
+    // Nothing from the API is cached: a shared device must not keep someone's words.
+    if (path.startsWith('/api')) {
+      void reply.header('Cache-Control', 'no-store');
+      void reply.header('Pragma', 'no-cache');
+    }
+    void reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()');
+  });
+}
+
+function buildCsp(directives: Record<string, string[] | null>): string {
+  return Object.entries(directives)
+    .filter((entry): entry is [string, string[]] => entry[1] !== null)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}

@@ -1,0 +1,33 @@
+import { JoinPolicy, RoomVisibility } from '@kindred/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'rooms' })
+export class RoomEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  description: string;
+
+  /** Markdown source; rendered through the sanitizer. */
+  @Column({ type: 'text' })
+  guidelines: string;
+
+  @Column({ type: 'varchar', length: 16, default: RoomVisibility.Listed })
+  visibility: RoomVisibility;
+
+  @Column({ type: 'varchar', length: 16, default: JoinPolicy.Open })
+  joinPolicy: JoinPolicy;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,91 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { HttpStatus, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, Role } from '@kindred/contracts';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { AppError } from '../common/errors/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppStateEntity } from '../database/app-state.entity.js';
+import { createUser } from '../users/create-user.js';
+import { UserEntity } from '../users/user.entity.js';
+import type { SetupAdminDto } from './dto/setup-admin.dto.js';
+
+const TOKEN_KEY = 'setup_token';
+const TOKEN_LIFETIME_MS = 24 * 3_600_000;
+
+interface StoredToken {
+  hash: string;
+  issuedAt: string;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * First-admin setup: while no admin exists, each start prints a fresh one-time link. The
+ * token travels in the URL fragment, which browsers never send to servers or log.
+ */
+@Injectable()
+export class SetupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!(await this.isNeeded())) return;
+    const token = await this.issueToken();
+    const link = `${this.config.publicOrigin}/setup#token=${token}`;
+    // Printed directly (not only logged) so it is visible whatever LOG_LEVEL is.
+    if (this.config.env !== 'test') {
+      process.stdout.write(
+        `\n  Kindred has no admin yet. Open this one-time link to create the admin account:\n\n    ${link}\n\n` +
+          `  (Or run: npm run admin:create -- --handle NAME)\n\n`,
+      );
+    }
+    this.logger.log('first-admin setup link issued');
+  }
+
+  async isNeeded(): Promise<boolean> {
+    return !(await this.db.getRepository(UserEntity).exists({ where: { role: Role.Admin } }));
+  }
+
+  /** Issues a new token, replacing any earlier one. */
+  async issueToken(): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    const value: StoredToken = { hash: sha256(token).toString('hex'), issuedAt: this.clock.now().toISOString() };
+    await this.db.getRepository(AppStateEntity).upsert({ key: TOKEN_KEY, value }, ['key']);
+    return token;
+  }
+
+  async createAdmin(dto: SetupAdminDto): Promise<UserEntity> {
+    return this.db.transaction(async (manager) => {
+      // The row lock makes two simultaneous visitors queue; only the first can succeed.
+      const row = await manager
+        .getRepository(AppStateEntity)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.key = :key', { key: TOKEN_KEY })
+        .getOne();
+      const stored = row?.value as StoredToken | undefined;
+      if (!stored || (await manager.getRepository(UserEntity).exists({ where: { role: Role.Admin } }))) {
+        throw new AppError(HttpStatus.CONFLICT, ErrorCode.SetupUnavailable, 'Setup is already complete. Please sign in instead.');
+      }
+      const expired = this.clock.now().getTime() - Date.parse(stored.issuedAt) > TOKEN_LIFETIME_MS;
+      const expected = Buffer.from(stored.hash, 'hex');
+      if (expired || !timingSafeEqual(expected, sha256(dto.token))) {
+        throw new AppError(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.SetupTokenInvalid,
+          'This setup link is not valid any more. Restart the server to print a new one.',
+        );
+      }
+      const admin = await createUser(manager, { handle: dto.handle, password: dto.password, role: Role.Admin });
+      await manager.getRepository(AppStateEntity).delete({ key: TOKEN_KEY });
+      return admin;
+    });
+  }
+}

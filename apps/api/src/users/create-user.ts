@@ -1,0 +1,44 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode, type Role } from '@kindred/contracts';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error.js';
+import { hashPassword, passwordProblems } from '../auth/password.js';
+import { UserEntity } from './user.entity.js';
+
+export interface NewUser {
+  handle: string;
+  password: string;
+  email?: string | null;
+  role: Role;
+}
+
+export const handleKeyOf = (handle: string) => handle.trim().toLowerCase();
+
+/**
+ * The single path that creates accounts (registration, first-admin setup, CLI), so the
+ * password policy and handle uniqueness cannot be bypassed by one of them.
+ */
+export async function createUser(manager: EntityManager, input: NewUser): Promise<UserEntity> {
+  const problems = passwordProblems(input.password, input.handle);
+  if (problems.length > 0) {
+    throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, problems[0]!.problem, problems);
+  }
+  const users = manager.getRepository(UserEntity);
+  const user = users.create({
+    handle: input.handle.trim(),
+    handleKey: handleKeyOf(input.handle),
+    passwordHash: await hashPassword(input.password),
+    email: input.email?.trim() || null,
+    role: input.role,
+  });
+  try {
+    return await users.save(user);
+  } catch (error) {
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.HandleTaken, 'That handle is already taken. Please choose another pseudonym.', [
+        { field: 'handle', problem: 'This handle is already taken.' },
+      ]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HANDLE_MAX_LENGTH, ROLES, type Role } from '@kindred/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Cursor: the last handle of the previous page (lower-case).', maxLength: HANDLE_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(HANDLE_MAX_LENGTH)
+  after?: string;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+}

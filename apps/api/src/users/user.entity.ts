@@ -1,0 +1,31 @@
+import { Role } from '@kindred/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** As the member typed it; shown to others. */
+  @Column({ type: 'varchar', length: 32 })
+  handle: string;
+
+  /** Lower-cased handle: uniqueness and look-ups are case-insensitive. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  handleKey: string;
+
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: Role.Member })
+  role: Role;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  passwordChangedAt: Date;
+}

@@ -1,0 +1,119 @@
+import type { CurrentUser } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import {
+  HANDLE_GUIDANCE,
+  HANDLE_MAX_LENGTH,
+  HANDLE_MIN_LENGTH,
+  HANDLE_PATTERN_SOURCE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@kindred/contracts';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import {
+  HANDLE_RULES,
+  PASSWORD_RULES,
+  compact,
+  confirmProblem,
+  handleProblem,
+  newPasswordProblem,
+} from '../../auth/lib/validate';
+import { createFirstAdmin } from '../api/setup-api';
+import { forgetSetupToken } from '../lib/setup-token';
+
+interface SetupFormProps {
+  /** Token from the setup link; when missing, the form asks for it. */
+  initialToken: string | null;
+  onDone: (user: CurrentUser | undefined) => void;
+}
+
+export function SetupForm({ initialToken, onDone }: SetupFormProps) {
+  const form = useFormSubmission();
+  const [token, setToken] = useState(initialToken ?? '');
+  const [handle, setHandle] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = compact({
+      token: token.trim() ? undefined : 'Please paste the token from the setup link.',
+      handle: handleProblem(handle.trim()),
+      password: newPasswordProblem(password),
+      confirm: confirmProblem(password, confirm),
+    });
+    let succeeded = false;
+    const user = await form.submit(problems, async () => {
+      const created = await createFirstAdmin({ token: token.trim(), handle: handle.trim(), password });
+      succeeded = true;
+      return created;
+    });
+    if (succeeded) {
+      forgetSetupToken();
+      onDone(user);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} messages={form.summary} />
+      {initialToken === null && (
+        <FormField
+          id="token"
+          label="Setup token"
+          hint="The part after “#token=” in the link printed in the server console."
+          value={token}
+          onChange={setToken}
+          error={form.fieldErrors.token}
+          autoComplete="off"
+          spellCheck={false}
+          required
+        />
+      )}
+      <FormField
+        id="handle"
+        label="Admin handle"
+        hint={`${HANDLE_GUIDANCE} ${HANDLE_RULES}`}
+        value={handle}
+        onChange={setHandle}
+        error={form.fieldErrors.handle}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        minLength={HANDLE_MIN_LENGTH}
+        maxLength={HANDLE_MAX_LENGTH}
+        pattern={HANDLE_PATTERN_SOURCE}
+        required
+      />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        hint={PASSWORD_RULES}
+        value={password}
+        onChange={setPassword}
+        error={form.fieldErrors.password}
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
+      <FormField
+        id="confirm"
+        label="Confirm password"
+        type="password"
+        value={confirm}
+        onChange={setConfirm}
+        error={form.fieldErrors.confirm}
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
+      <button type="submit" className="button button--primary" disabled={form.pending}>
+        {form.pending ? 'Creating the admin account…' : 'Create admin account'}
+      </button>
+    </form>
+  );
+}

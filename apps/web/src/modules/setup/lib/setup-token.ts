@@ -1,0 +1,21 @@
+let captured: string | null = null;
+
+/**
+ * Reads the one-time setup token from the URL fragment (never the query string, so it is
+ * not sent to servers or logged) and removes the fragment from history straight away.
+ * Safe to call repeatedly: later calls return the token already captured.
+ */
+export function takeSetupToken(): string | null {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const token = params.get('token');
+  if (token !== null) {
+    captured = token.trim() || null;
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', pathname + search);
+  }
+  return captured;
+}
+
+export function forgetSetupToken(): void {
+  captured = null;
+}

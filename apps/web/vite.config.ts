@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+
+const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+
+export default defineConfig(({ mode }) => {
+  // Only KINDRED_* variables are read here; none of them are exposed to client code.
+  const env = loadEnv(mode, fileURLToPath(new URL('.', import.meta.url)), 'KINDRED_');
+  const apiUrl = env.KINDRED_API_URL || DEFAULT_API_URL;
+
+  return {
+    plugins: [react()],
+    resolve: {
+      // Point at the contracts source so the web app never waits on a contracts build.
+      alias: {
+        '@kindred/contracts': fileURLToPath(
+          new URL('../../libs/contracts/src/index.ts', import.meta.url),
+        ),
+      },
+    },
+    server: {
+      proxy: {
+        '/api': { target: apiUrl, changeOrigin: false },
+        '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
+      },
+    },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      reportCompressedSize: true,
+    },
+  };
+});

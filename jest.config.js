@@ -1,0 +1,38 @@
+// Jest runs TypeScript as native ES modules (NestJS 12 is ESM-only), transformed by SWC
+// with legacy decorators and decorator metadata, which NestJS and TypeORM rely on.
+const swc = [
+  '@swc/jest',
+  {
+    module: { type: 'es6' },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      keepClassNames: true,
+    },
+    sourceMaps: 'inline',
+  },
+];
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: {
+    // An ESM-only dependency required from CommonJS (@fastify/static): Node 20 can do
+    // require(esm) but Jest's module runtime cannot, so it is compiled to CommonJS here.
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)sx?$': swc,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  moduleNameMapper: {
+    '^@kindred/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  roots: ['<rootDir>/tests', '<rootDir>/apps/api/src', '<rootDir>/libs/contracts/src'],
+  testMatch: ['**/*.test.ts', '**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/', '/tests/e2e/'],
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,62 @@
+import type { Role } from './roles.js';
+
+/** Handles are pseudonyms: short, plain characters, compared case-insensitively. */
+export const HANDLE_MIN_LENGTH = 3;
+export const HANDLE_MAX_LENGTH = 32;
+export const HANDLE_PATTERN_SOURCE = '^[A-Za-z0-9_-]+$';
+export const PASSWORD_MIN_LENGTH = 10;
+/** Upper bound keeps hashing cost bounded; long passphrases still fit. */
+export const PASSWORD_MAX_LENGTH = 256;
+export const EMAIL_MAX_LENGTH = 254;
+
+export const HANDLE_GUIDANCE =
+  'Choose a pseudonym, not your real name. Avoid anything someone who knows you could ' +
+  'recognise: names, birthdays, places, or handles you use elsewhere.';
+
+export interface RegisterRequest {
+  handle: string;
+  password: string;
+  email?: string;
+}
+
+export interface LoginRequest {
+  handle: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface SetupAdminRequest {
+  token: string;
+  handle: string;
+  password: string;
+}
+
+export interface SetupStatus {
+  /** True while no admin exists; the setup link printed in the server console works then. */
+  needed: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  handle: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface SessionSummary {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** A coarse device label (browser and OS family), never the full user agent or an IP. */
+  device: string;
+}
+
+export interface LogoutEverywhereResponse {
+  revoked: number;
+}

@@ -1,0 +1,39 @@
+/**
+ * Every API error has this shape. `code` is stable and machine-readable; `message` is
+ * written for the person reading it; `details` carries field-level problems when useful.
+ */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: ApiErrorDetail[];
+}
+
+export interface ApiErrorDetail {
+  field?: string;
+  problem: string;
+}
+
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedJson: 'MALFORMED_JSON',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  Forbidden: 'FORBIDDEN',
+  CrossOriginRejected: 'CROSS_ORIGIN_REJECTED',
+  Conflict: 'CONFLICT',
+  HandleTaken: 'HANDLE_TAKEN',
+  WeakPassword: 'WEAK_PASSWORD',
+  RateLimited: 'RATE_LIMITED',
+  LoginLocked: 'LOGIN_LOCKED',
+  SetupUnavailable: 'SETUP_UNAVAILABLE',
+  SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+  HttpError: 'HTTP_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

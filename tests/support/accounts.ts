@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from './test-app.js';
+
+let counter = 0;
+export const uniqueHandle = (prefix = 'member') => `${prefix}_${(counter += 1)}_${randomBytes(3).toString('hex')}`;
+export const GOOD_PASSWORD = 'quiet-harbour-lantern-42';
+
+/** Registers a member with a fresh handle and returns a signed-in agent. */
+export async function registerMember(t: TestApp, handle = uniqueHandle()) {
+  const agent = t.agent();
+  const res = await agent.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD }).expect(201);
+  return { agent, handle, user: res.body as { id: string; handle: string; role: string } };
+}
+
+/** Signs in an existing handle on a fresh agent. */
+export async function signIn(t: TestApp, handle: string, password = GOOD_PASSWORD) {
+  const agent = t.agent();
+  await agent.post('/api/auth/login').send({ handle, password }).expect(200);
+  return agent;
+}
