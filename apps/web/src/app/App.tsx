@@ -3,14 +3,13 @@ import { useEffect, useRef } from 'react';
 import { SessionProvider } from '../modules/auth/components/session-provider';
 import { QuickExit } from '../modules/safety/components/quick-exit';
 import { usePathname } from '../shared/lib/router';
-import { pageFor } from './routes';
+import { renderPage } from './routes';
 import { SiteHeader } from './site-header';
 
 export function App() {
   const pathname = usePathname();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const Page = pageFor(pathname);
 
   // After in-app navigation, move focus to the new content so screen readers announce it.
   useEffect(() => {
@@ -35,7 +34,7 @@ export function App() {
       <QuickExit />
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Page key={pathname} />
+        {renderPage(pathname)}
       </main>
     </SessionProvider>
   );

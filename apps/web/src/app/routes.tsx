@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import { HomePage } from '../pages/home-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -12,6 +12,8 @@ const ROUTES: Record<string, ComponentType> = {
   '/register': RegisterPage,
 };
 
-export function pageFor(pathname: string): ComponentType {
-  return ROUTES[pathname] ?? NotFoundPage;
+/** The page element for a path; keyed so each navigation starts the page fresh. */
+export function renderPage(pathname: string): ReactElement {
+  const Page = ROUTES[pathname] ?? NotFoundPage;
+  return <Page key={pathname} />;
 }

@@ -22,7 +22,6 @@ export function RoomList() {
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     fetchRooms(controller.signal)
       .then((rooms) => setState({ status: 'ready', rooms }))
       .catch((cause: unknown) => {
@@ -37,7 +36,10 @@ export function RoomList() {
     return (
       <div className="notice notice--error" role="alert">
         <p>{state.message}</p>
-        <button type="button" className="button" onClick={() => setGeneration((n) => n + 1)}>
+        <button type="button" className="button" onClick={() => {
+            setState({ status: 'loading' });
+            setGeneration((n) => n + 1);
+          }}>
           Try again
         </button>
       </div>
