@@ -41,10 +41,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY libs/contracts/ libs/contracts/
 COPY apps/api/ apps/api/
 COPY apps/web/ apps/web/
-# Equivalent to `npm run build` minus the root tsconfig's `tests` project reference,
-# which the image neither needs nor ships: contracts + api via `tsc -b`, web via Vite.
-RUN npx tsc -b libs/contracts apps/api \
- && npm run build -w @kindred/web \
+RUN npm run build \
  && test -f libs/contracts/dist/index.js \
  && test -f apps/api/dist/main.js \
  && test -f apps/web/dist/index.html
