@@ -1,21 +1,14 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import {
-  EMAIL_MAX_LENGTH,
-  HANDLE_GUIDANCE,
-  HANDLE_MAX_LENGTH,
-  HANDLE_MIN_LENGTH,
-  HANDLE_PATTERN_SOURCE,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '@kindred/contracts';
+import { EMAIL_MAX_LENGTH } from '@kindred/contracts';
 import { navigate } from '../../../shared/lib/router';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { register } from '../api/auth-api';
 import { useSession } from '../hooks/session-context';
-import { HANDLE_RULES, PASSWORD_RULES, compact, handleProblem, newPasswordProblem } from '../lib/validate';
+import { compact, handleProblem, newPasswordProblem } from '../lib/validate';
+import { NewAccountFields } from './new-account-fields';
 
 export function RegisterForm() {
   const session = useSession();
@@ -49,33 +42,13 @@ export function RegisterForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} messages={form.summary} />
-      <FormField
-        id="handle"
-        label="Handle"
-        hint={`${HANDLE_GUIDANCE} ${HANDLE_RULES}`}
-        value={handle}
-        onChange={setHandle}
-        error={form.fieldErrors.handle}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        minLength={HANDLE_MIN_LENGTH}
-        maxLength={HANDLE_MAX_LENGTH}
-        pattern={HANDLE_PATTERN_SOURCE}
-        required
-      />
-      <FormField
-        id="password"
-        label="Password"
-        type="password"
-        hint={PASSWORD_RULES}
-        value={password}
-        onChange={setPassword}
-        error={form.fieldErrors.password}
-        autoComplete="new-password"
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
+      <NewAccountFields
+        handleLabel="Handle"
+        handle={handle}
+        onHandleChange={setHandle}
+        password={password}
+        onPasswordChange={setPassword}
+        errors={form.fieldErrors}
       />
       <FormField
         id="email"

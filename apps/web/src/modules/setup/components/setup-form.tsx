@@ -1,25 +1,12 @@
 import type { CurrentUser } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import {
-  HANDLE_GUIDANCE,
-  HANDLE_MAX_LENGTH,
-  HANDLE_MIN_LENGTH,
-  HANDLE_PATTERN_SOURCE,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '@kindred/contracts';
+import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
-import {
-  HANDLE_RULES,
-  PASSWORD_RULES,
-  compact,
-  confirmProblem,
-  handleProblem,
-  newPasswordProblem,
-} from '../../auth/lib/validate';
+import { NewAccountFields } from '../../auth/components/new-account-fields';
+import { compact, confirmProblem, handleProblem, newPasswordProblem } from '../../auth/lib/validate';
 import { createFirstAdmin } from '../api/setup-api';
 import { forgetSetupToken } from '../lib/setup-token';
 
@@ -72,33 +59,13 @@ export function SetupForm({ initialToken, onDone }: SetupFormProps) {
           required
         />
       )}
-      <FormField
-        id="handle"
-        label="Admin handle"
-        hint={`${HANDLE_GUIDANCE} ${HANDLE_RULES}`}
-        value={handle}
-        onChange={setHandle}
-        error={form.fieldErrors.handle}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        minLength={HANDLE_MIN_LENGTH}
-        maxLength={HANDLE_MAX_LENGTH}
-        pattern={HANDLE_PATTERN_SOURCE}
-        required
-      />
-      <FormField
-        id="password"
-        label="Password"
-        type="password"
-        hint={PASSWORD_RULES}
-        value={password}
-        onChange={setPassword}
-        error={form.fieldErrors.password}
-        autoComplete="new-password"
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
+      <NewAccountFields
+        handleLabel="Admin handle"
+        handle={handle}
+        onHandleChange={setHandle}
+        password={password}
+        onPasswordChange={setPassword}
+        errors={form.fieldErrors}
       />
       <FormField
         id="confirm"

@@ -1,0 +1,55 @@
+import {
+  HANDLE_GUIDANCE,
+  HANDLE_MAX_LENGTH,
+  HANDLE_MIN_LENGTH,
+  HANDLE_PATTERN_SOURCE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@kindred/contracts';
+import { FormField } from '../../../shared/ui/form-field';
+import { HANDLE_RULES, PASSWORD_RULES } from '../lib/validate';
+
+interface NewAccountFieldsProps {
+  handleLabel: string;
+  handle: string;
+  onHandleChange: (value: string) => void;
+  password: string;
+  onPasswordChange: (value: string) => void;
+  errors: Partial<Record<'handle' | 'password', string>>;
+}
+
+/** Handle and new-password fields shared by registration and first-admin setup. */
+export function NewAccountFields(props: NewAccountFieldsProps) {
+  return (
+    <>
+      <FormField
+        id="handle"
+        label={props.handleLabel}
+        hint={`${HANDLE_GUIDANCE} ${HANDLE_RULES}`}
+        value={props.handle}
+        onChange={props.onHandleChange}
+        error={props.errors.handle}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        minLength={HANDLE_MIN_LENGTH}
+        maxLength={HANDLE_MAX_LENGTH}
+        pattern={HANDLE_PATTERN_SOURCE}
+        required
+      />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        hint={PASSWORD_RULES}
+        value={props.password}
+        onChange={props.onPasswordChange}
+        error={props.errors.password}
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
+    </>
+  );
+}
