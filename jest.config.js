@@ -14,16 +14,20 @@ const swc = [
   },
 ];
 
+const CJS_COMPILED = '(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {
-    // An ESM-only dependency required from CommonJS (@fastify/static): Node 20 can do
-    // require(esm) but Jest's module runtime cannot, so it is compiled to CommonJS here.
-    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    // ESM-only dependencies required from CommonJS (content-disposition by @fastify/static;
+    // htmlparser2 and its dom*/entities packages by sanitize-html): Node 20 can do
+    // require(esm) but Jest's module runtime cannot, so they are compiled to CommonJS here.
+    // (@swc/jest still emits ESM when one of them is imported from ESM, e.g. entities by markdown-it.)
+    [`/node_modules/${CJS_COMPILED}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.(t|j)sx?$': swc,
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${CJS_COMPILED}/)`],
   moduleNameMapper: {
     '^@kindred/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -10,7 +10,10 @@ import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
+import { ContentModule } from './posts/content.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
+import { SafetyModule } from './safety/safety.module.js';
 import { SetupModule } from './setup/setup.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -38,7 +41,10 @@ export class AppModule {
         UsersModule,
         AuthModule,
         SetupModule,
+        ModerationModule,
+        SafetyModule,
         RoomsModule,
+        ContentModule,
         HealthModule,
       ],
       providers: [

@@ -1,3 +1,5 @@
+import type { ContentWarningCategory } from './content-warnings.js';
+
 export const RoomVisibility = {
   Listed: 'listed',
   Hidden: 'hidden',
@@ -11,6 +13,32 @@ export const JoinPolicy = {
 } as const;
 export type JoinPolicy = (typeof JoinPolicy)[keyof typeof JoinPolicy];
 
+export const RoomRole = {
+  Member: 'member',
+  Moderator: 'moderator',
+} as const;
+export type RoomRole = (typeof RoomRole)[keyof typeof RoomRole];
+
+export const ROOM_NAME_MAX_LENGTH = 80;
+export const ROOM_SLUG_MAX_LENGTH = 64;
+export const ROOM_SLUG_PATTERN_SOURCE = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+export const ROOM_DESCRIPTION_MAX_LENGTH = 500;
+export const ROOM_GUIDELINES_MAX_LENGTH = 10_000;
+export const JOIN_REQUEST_MESSAGE_MAX_LENGTH = 500;
+export const MAX_PREMODERATED_POSTS = 20;
+export const MAX_SLOW_MODE_SECONDS = 3_600;
+
+export interface RoomSettings {
+  /** New threads must carry an explicit warning choice ("none apply" counts). */
+  requireContentWarning: boolean;
+  /** Suggested categories pre-selected in the composer. */
+  defaultWarnings: ContentWarningCategory[];
+  /** Hold a new member's first N posts and threads for moderator review; 0 turns it off. */
+  premoderateFirstPosts: number;
+  /** Seconds a member waits between posts in this room; moderators are exempt. 0 = off. */
+  threadSlowModeSeconds: number;
+}
+
 export interface RoomSummary {
   id: string;
   slug: string;
@@ -18,4 +46,92 @@ export interface RoomSummary {
   description: string;
   visibility: RoomVisibility;
   joinPolicy: JoinPolicy;
+}
+
+/** What the viewer's relationship to the room is; drives which buttons the app shows. */
+export interface RoomViewerState {
+  isMember: boolean;
+  role: RoomRole | null;
+  canModerate: boolean;
+  joinRequestPending: boolean;
+}
+
+export interface RoomDetail extends RoomSummary, RoomSettings {
+  guidelines: string;
+  guidelinesHtml: string;
+  memberCount: number;
+  threadCount: number;
+  viewer: RoomViewerState;
+}
+
+export interface CreateRoomRequest extends Partial<RoomSettings> {
+  slug: string;
+  name: string;
+  description: string;
+  guidelines: string;
+  visibility: RoomVisibility;
+  joinPolicy: JoinPolicy;
+}
+
+export type UpdateRoomRequest = Partial<Omit<CreateRoomRequest, 'slug'>>;
+
+export interface JoinRoomRequest {
+  /** The member has read and accepts the room's guidelines. Must be true. */
+  acceptGuidelines: boolean;
+  /** For `invite` rooms. */
+  inviteCode?: string;
+  /** For `request` rooms: an optional note to the moderators. */
+  message?: string;
+}
+
+export const JoinOutcome = {
+  Joined: 'joined',
+  Requested: 'requested',
+  AlreadyMember: 'already-member',
+} as const;
+export type JoinOutcome = (typeof JoinOutcome)[keyof typeof JoinOutcome];
+
+export interface JoinRoomResponse {
+  outcome: JoinOutcome;
+}
+
+export const JoinRequestStatus = {
+  Pending: 'pending',
+  Approved: 'approved',
+  Denied: 'denied',
+} as const;
+export type JoinRequestStatus = (typeof JoinRequestStatus)[keyof typeof JoinRequestStatus];
+
+export interface JoinRequestView {
+  id: string;
+  roomId: string;
+  user: { id: string; handle: string };
+  message: string | null;
+  status: JoinRequestStatus;
+  createdAt: string;
+}
+
+export interface DecideJoinRequest {
+  approve: boolean;
+  reason?: string;
+}
+
+export interface CreateInviteRequest {
+  /** Hours until the code stops working (1 hour – 90 days). */
+  expiresInHours: number;
+  maxUses: number;
+}
+
+export interface InviteView {
+  id: string;
+  /** Shown once, at creation; later listings omit it. */
+  code?: string;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  revoked: boolean;
+}
+
+export interface AppointModeratorRequest {
+  userId: string;
 }

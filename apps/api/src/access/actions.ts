@@ -9,16 +9,47 @@ export const Action = {
   AccountManage: 'account.manage',
   AdminUsersRead: 'admin.users.read',
   AdminUsersChangeRole: 'admin.users.change-role',
+  RoomCreate: 'room.create',
+  /** See that the room exists: its name, description and guidelines. */
+  RoomView: 'room.view',
+  /** Read its threads and posts. */
+  RoomRead: 'room.read',
+  RoomJoin: 'room.join',
+  /** Start threads and reply. */
+  RoomPost: 'room.post',
+  /** Moderator work in this room: join requests, invites, warnings, edit history. */
+  RoomModerate: 'room.moderate',
+  /** Change the room's settings. */
+  RoomConfigure: 'room.configure',
+  RoomAppointModerators: 'room.appoint-moderators',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
+
+export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
+  Action.RoomView,
+  Action.RoomRead,
+  Action.RoomJoin,
+  Action.RoomPost,
+  Action.RoomModerate,
+  Action.RoomConfigure,
+  Action.RoomAppointModerators,
+]);
 
 const rank: Record<Role, number> = { [Role.Member]: 0, [Role.Moderator]: 1, [Role.Admin]: 2 };
 export const roleAtLeast = (role: Role, minimum: Role) => rank[role] >= rank[minimum];
 
-/** Site-wide actions decided by role alone. Room-scoped rules arrive with rooms. */
+/** The least site-wide role each action needs; room actions add room rules on top. */
 export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.AccountRead]: Role.Member,
   [Action.AccountManage]: Role.Member,
   [Action.AdminUsersRead]: Role.Admin,
   [Action.AdminUsersChangeRole]: Role.Admin,
+  [Action.RoomCreate]: Role.Admin,
+  [Action.RoomView]: Role.Member,
+  [Action.RoomRead]: Role.Member,
+  [Action.RoomJoin]: Role.Member,
+  [Action.RoomPost]: Role.Member,
+  [Action.RoomModerate]: Role.Member,
+  [Action.RoomConfigure]: Role.Member,
+  [Action.RoomAppointModerators]: Role.Admin,
 };

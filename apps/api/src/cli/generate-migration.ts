@@ -18,6 +18,10 @@ export async function generateMigration(url: string, args: string[]): Promise<vo
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
   await dataSource.initialize();
   const { up, down } = await pendingSchemaChanges(dataSource).finally(() => dataSource.destroy());
+  // Queries with parameters (TypeORM's own metadata rows) would need them written out too;
+  // keep schema changes plain SQL instead.
+  const parameterised = up.find((q) => /\$1\b/.test(q));
+  if (parameterised) throw new ConfigError(`A generated query needs parameters (${parameterised.slice(0, 60)}…); avoid TypeORM features that store metadata rows.`);
   if (up.length === 0) {
     process.stdout.write('No schema changes: entities and migrations agree.\n');
     return;

@@ -1,8 +1,36 @@
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
+import { PostRevisionEntity } from '../posts/post-revision.entity.js';
+import { PostEntity } from '../posts/post.entity.js';
+import { ReactionEntity } from '../posts/reaction.entity.js';
+import { JoinRequestEntity } from '../rooms/join-request.entity.js';
+import { RoomInviteEntity } from '../rooms/room-invite.entity.js';
+import { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import { RoomEntity } from '../rooms/room.entity.js';
+import { BlockEntity } from '../safety/block.entity.js';
+import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
+import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
+import { ThreadEntity } from '../threads/thread.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { AppStateEntity } from './app-state.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
-export const ENTITIES = [UserEntity, SessionEntity, LoginFailureEntity, AppStateEntity, RoomEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  AppStateEntity,
+  RoomEntity,
+  RoomMembershipEntity,
+  JoinRequestEntity,
+  RoomInviteEntity,
+  ThreadEntity,
+  ThreadMuteEntity,
+  PostEntity,
+  PostRevisionEntity,
+  ReactionEntity,
+  WarningPreferenceEntity,
+  BlockEntity,
+  ModerationLogEntity,
+];

@@ -1,4 +1,4 @@
-import { JoinPolicy, RoomVisibility } from '@kindred/contracts';
+import { JoinPolicy, RoomVisibility, type ContentWarningCategory } from '@kindred/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'rooms' })
@@ -24,6 +24,18 @@ export class RoomEntity {
 
   @Column({ type: 'varchar', length: 16, default: JoinPolicy.Open })
   joinPolicy: JoinPolicy;
+
+  @Column({ type: 'boolean', default: false })
+  requireContentWarning: boolean;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  defaultWarnings: ContentWarningCategory[];
+
+  @Column({ type: 'int', default: 0 })
+  premoderateFirstPosts: number;
+
+  @Column({ type: 'int', default: 0 })
+  threadSlowModeSeconds: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,19 +1,122 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { InviteView, JoinRequestView, JoinRoomResponse, RoomDetail } from '@kindred/contracts';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorators.js';
+import { AccessService } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/current-auth.decorator.js';
+import { AppointModeratorDto, CreateInviteDto, CreateRoomDto, DecideJoinRequestDto, JoinRoomDto, UpdateRoomDto } from './dto/room.dto.js';
 import { RoomSummaryDto } from './dto/room-summary.dto.js';
+import { MembershipsService } from './memberships.service.js';
 import { RoomsService } from './rooms.service.js';
+
+const ROOM_PARAM = 'room';
 
 @ApiTags('rooms')
 @Controller('rooms')
 export class RoomsController {
-  constructor(private readonly rooms: RoomsService) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly rooms: RoomsService,
+    private readonly memberships: MembershipsService,
+  ) {}
 
   /** Public so a newcomer can see what support exists before creating an account. */
   @Public()
   @Get()
   @ApiOkResponse({ type: [RoomSummaryDto] })
-  async directory(): Promise<RoomSummaryDto[]> {
-    return (await this.rooms.listDirectory()).map((room) => RoomSummaryDto.from(room));
+  directory(@Req() req: FastifyRequest): Promise<RoomSummaryDto[]> {
+    return this.rooms.directory(req.auth?.user);
+  }
+
+  @ApiCookieAuth()
+  @Post()
+  async create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateRoomDto): Promise<RoomSummaryDto> {
+    const { actor } = await this.access.require({ user: auth.user, action: Action.RoomCreate });
+    return RoomSummaryDto.from(await this.rooms.create(actor!, dto));
+  }
+
+  /** `:room` is the room's id or its slug. Listed rooms are public; hidden ones 404 to outsiders. */
+  @Public()
+  @Get(`:${ROOM_PARAM}`)
+  async detail(@Req() req: FastifyRequest, @Param(ROOM_PARAM) room: string): Promise<RoomDetail> {
+    return this.rooms.detail(await this.access.require({ user: req.auth?.user, action: Action.RoomView, roomId: room }));
+  }
+
+  @ApiCookieAuth()
+  @Patch(`:${ROOM_PARAM}`)
+  async update(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: UpdateRoomDto): Promise<RoomDetail> {
+    const grant = await this.access.require({ user: auth.user, action: Action.RoomConfigure, roomId: room });
+    await this.rooms.update(grant, dto);
+    return this.rooms.detail(grant);
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/join`)
+  @HttpCode(HttpStatus.OK)
+  async join(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: JoinRoomDto): Promise<JoinRoomResponse> {
+    return this.memberships.join(await this.access.require({ user: auth.user, action: Action.RoomJoin, roomId: room }), dto);
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/leave`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async leave(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string): Promise<void> {
+    await this.memberships.leave(await this.access.require({ user: auth.user, action: Action.RoomView, roomId: room }));
+  }
+
+  @ApiCookieAuth()
+  @Get(`:${ROOM_PARAM}/join-requests`)
+  async joinRequests(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string): Promise<JoinRequestView[]> {
+    return this.memberships.pendingRequests(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }));
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/join-requests/:id/decision`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async decide(
+    @CurrentAuth() auth: AuthContext,
+    @Param(ROOM_PARAM) room: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: DecideJoinRequestDto,
+  ): Promise<void> {
+    await this.memberships.decide(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }), id, dto);
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/invites`)
+  async createInvite(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: CreateInviteDto): Promise<InviteView> {
+    return this.memberships.createInvite(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }), dto);
+  }
+
+  @ApiCookieAuth()
+  @Get(`:${ROOM_PARAM}/invites`)
+  async invites(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string): Promise<InviteView[]> {
+    return this.memberships.listInvites(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }));
+  }
+
+  @ApiCookieAuth()
+  @Delete(`:${ROOM_PARAM}/invites/:id`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revokeInvite(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.memberships.revokeInvite(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }), id);
+  }
+
+  @ApiCookieAuth()
+  @Put(`:${ROOM_PARAM}/moderators`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async appoint(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: AppointModeratorDto): Promise<void> {
+    const grant = await this.access.require({ user: auth.user, action: Action.RoomAppointModerators, roomId: room });
+    await this.memberships.setModerator(grant, dto.userId, true);
+  }
+
+  @ApiCookieAuth()
+  @Delete(`:${ROOM_PARAM}/moderators/:userId`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeModerator(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Param('userId', new ParseUUIDPipe()) userId: string): Promise<void> {
+    const grant = await this.access.require({ user: auth.user, action: Action.RoomAppointModerators, roomId: room });
+    await this.memberships.setModerator(grant, userId, false);
   }
 }

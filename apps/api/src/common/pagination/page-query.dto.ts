@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PAGE_SIZE_MAX } from '@kindred/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).', maxLength: 512 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}

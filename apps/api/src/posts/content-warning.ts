@@ -1,0 +1,25 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode, type ContentWarningCategory, type ContentWarningInput } from '@kindred/contracts';
+import { AppError } from '../common/errors/app-error.js';
+
+export interface NormalizedWarning {
+  categories: ContentWarningCategory[];
+  note: string | null;
+}
+
+/**
+ * Checks a warning choice. When the room requires one, an empty choice is refused:
+ * "none apply" must be said explicitly, so skipping the question is not an answer.
+ */
+export function normalizeWarning(input: ContentWarningInput | undefined, required: boolean): NormalizedWarning {
+  const categories = [...new Set(input?.categories ?? [])];
+  if (input?.noneApply && categories.length > 0) {
+    throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', problem: 'Contradictory warning choice.' }]);
+  }
+  if (required && categories.length === 0 && !input?.noneApply) {
+    throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WarningRequired, 'This room asks for a content-warning choice. Pick any that apply, or "none apply".', [
+      { field: 'warning', problem: 'A content-warning choice is required in this room.' },
+    ]);
+  }
+  return { categories, note: input?.note?.trim() || null };
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
+import type { DataSource } from 'typeorm';
+import type { ViewerFilter } from '../safety/viewer-filter.js';
+import type { PostRow } from './post-row.js';
+
+const FORMER_MEMBER: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: 'former member' };
+
+export interface ViewerContext {
+  userId: string | undefined;
+  filter: ViewerFilter;
+  canModerate: boolean;
+}
+
+/**
+ * Turns stored posts into what one viewer may see: hidden-by-settings and blocked
+ * authors become content-free placeholders; removed text is only for moderators.
+ */
+@Injectable()
+export class PostViewsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async build(rows: PostRow[], viewer: ViewerContext): Promise<PostListItem[]> {
+    const visible = rows.filter((r) => !viewer.filter.hides(r.content_warnings, r.author_id));
+    const [authors, reactions] = await Promise.all([
+      this.authors(visible.map((r) => r.author_id)),
+      this.reactions(visible.map((r) => r.id), viewer.userId),
+    ]);
+    return rows.map((row) => {
+      if (!visible.includes(row)) return { kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' };
+      return this.view(row, authors.get(row.author_id) ?? FORMER_MEMBER, reactions.get(row.id), viewer);
+    });
+  }
+
+  async buildOne(row: PostRow, viewer: ViewerContext): Promise<PostView> {
+    const [item] = await this.build([row], viewer);
+    if (!item || item.kind !== 'post') throw new Error('buildOne called for a post the viewer hides');
+    return item;
+  }
+
+  private view(row: PostRow, author: AuthorView, reactions: ReactionSummary | undefined, viewer: ViewerContext): PostView {
+    const gone = row.status === PostStatus.Deleted || row.status === PostStatus.Removed || row.status === PostStatus.Hidden;
+    const showText = !gone || viewer.canModerate;
+    return {
+      kind: 'post',
+      id: row.id,
+      threadId: row.thread_id,
+      author,
+      body: showText ? row.body : '',
+      bodyHtml: showText ? row.body_html : '',
+      warning: { categories: row.content_warnings, note: row.warning_note },
+      presentation: viewer.filter.presentation(row.content_warnings),
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+      editedAt: row.edited_at?.toISOString() ?? null,
+      replyToPostId: row.reply_to_post_id,
+      reactions: reactions?.counts ?? emptyCounts(),
+      myReactions: reactions?.mine ?? [],
+    };
+  }
+
+  private async authors(ids: string[]): Promise<Map<string, AuthorView>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: AuthorView[] = await this.db.query('SELECT id, handle FROM users WHERE id = ANY($1::uuid[])', [unique]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async reactions(postIds: string[], viewerId: string | undefined): Promise<Map<string, ReactionSummary>> {
+    if (postIds.length === 0) return new Map();
+    const rows: { post_id: string; kind: ReactionKind; n: number; mine: boolean }[] = await this.db.query(
+      `SELECT post_id, kind, count(*)::int AS n, coalesce(bool_or(user_id = $2), false) AS mine
+       FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`,
+      [postIds, viewerId ?? null],
+    );
+    const result = new Map<string, ReactionSummary>();
+    for (const row of rows) {
+      const summary = result.get(row.post_id) ?? { counts: emptyCounts(), mine: [] };
+      summary.counts[row.kind] = row.n;
+      if (row.mine) summary.mine.push(row.kind);
+      result.set(row.post_id, summary);
+    }
+    return result;
+  }
+}
+
+interface ReactionSummary {
+  counts: Record<ReactionKind, number>;
+  mine: ReactionKind[];
+}
+
+const emptyCounts = () => Object.fromEntries(REACTION_KINDS.map((k) => [k, 0])) as Record<ReactionKind, number>;

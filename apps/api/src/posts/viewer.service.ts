@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessGrant, Actor } from '../access/access.service.js';
+import { AppError } from '../common/errors/app-error.js';
+import { SafetyService } from '../safety/safety.service.js';
+import { ViewerFilter } from '../safety/viewer-filter.js';
+import type { ViewerContext } from './post-views.service.js';
+
+/** Builds the per-request view of "who is looking and what they chose not to see". */
+@Injectable()
+export class ViewerService {
+  constructor(private readonly safety: SafetyService) {}
+
+  async context(user: Actor | undefined, grant: AccessGrant): Promise<ViewerContext> {
+    return { userId: user?.id, filter: await this.safety.viewerFilter(user?.id), canModerate: grant.canModerate };
+  }
+
+  unfiltered(): ViewerFilter {
+    return ViewerFilter.defaults();
+  }
+
+  /** Content the viewer hides is answered like content that does not exist. */
+  hiddenBySettings(): AppError {
+    return AppError.notFound('This is hidden by your content settings or a block.');
+  }
+}

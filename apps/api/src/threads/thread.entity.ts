@@ -1,0 +1,51 @@
+import { PostStatus, type ContentWarningCategory } from '@kindred/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { RoomEntity } from '../rooms/room.entity.js';
+
+@Entity({ name: 'threads' })
+// Thread list: pinned first, latest activity first, id as the tie-breaker (keyset order).
+@Index('IDX_threads_room_listing', ['roomId', 'pinned', 'lastActivityAt', 'id'])
+export class ThreadEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  roomId: string;
+
+  @ManyToOne(() => RoomEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'room_id' })
+  room?: Relation<RoomEntity>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  authorId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  contentWarnings: ContentWarningCategory[];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  warningNote: string | null;
+
+  /** Mirrors the first post: a held or removed first post holds or removes the thread. */
+  @Column({ type: 'varchar', length: 16, default: PostStatus.Published })
+  status: PostStatus;
+
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  locked: boolean;
+
+  /** Published posts, the first one included. Viewers see this minus what they hide. */
+  @Column({ type: 'int', default: 0 })
+  postCount: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastActivityAt: Date;
+}

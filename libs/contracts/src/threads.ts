@@ -1,0 +1,143 @@
+import type { ContentWarningCategory, WarningPreference } from './content-warnings.js';
+
+export const THREAD_TITLE_MAX_LENGTH = 200;
+export const POST_BODY_MAX_LENGTH = 20_000;
+export const WARNING_NOTE_MAX_LENGTH = 100;
+export const PAGE_SIZE_MAX = 100;
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+
+/**
+ * A content-warning choice. `categories: []` with `noneApply: true` is the explicit
+ * "none apply" answer a room can require; `note` is optional free text.
+ */
+export interface ContentWarningInput {
+  categories: ContentWarningCategory[];
+  noneApply?: boolean;
+  note?: string;
+}
+
+export interface ContentWarningView {
+  categories: ContentWarningCategory[];
+  note: string | null;
+}
+
+export const PostStatus = {
+  Published: 'published',
+  /** Held for review under pre-moderation; only the author and moderators see it. */
+  Pending: 'pending',
+  Rejected: 'rejected',
+  /** Hidden by a moderator pending review. */
+  Hidden: 'hidden',
+  Removed: 'removed',
+  /** Deleted by its author (soft). */
+  Deleted: 'deleted',
+} as const;
+export type PostStatus = (typeof PostStatus)[keyof typeof PostStatus];
+
+export const REACTION_KINDS = ['strength', 'relate', 'thank-you', 'hug'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export const REACTION_LABELS: Record<ReactionKind, string> = {
+  strength: 'Sending strength',
+  relate: 'I relate',
+  'thank-you': 'Thank you',
+  hug: 'Hug',
+};
+
+export interface AuthorView {
+  id: string;
+  handle: string;
+}
+
+/** How the viewer's preferences apply: `warn` means the app collapses it until tapped. */
+export type Presentation = Exclude<WarningPreference, 'hide'>;
+
+export interface PostView {
+  kind: 'post';
+  id: string;
+  threadId: string;
+  author: AuthorView;
+  body: string;
+  bodyHtml: string;
+  warning: ContentWarningView;
+  presentation: Presentation;
+  status: PostStatus;
+  createdAt: string;
+  editedAt: string | null;
+  replyToPostId: string | null;
+  reactions: Record<ReactionKind, number>;
+  myReactions: ReactionKind[];
+}
+
+/** Stands in for a post the viewer chose not to see; carries none of its content. */
+export interface HiddenPostPlaceholder {
+  kind: 'hidden';
+  id: string;
+  createdAt: string;
+  reason: 'your-settings';
+}
+
+export type PostListItem = PostView | HiddenPostPlaceholder;
+
+export interface ThreadSummary {
+  id: string;
+  roomId: string;
+  title: string;
+  author: AuthorView;
+  warning: ContentWarningView;
+  presentation: Presentation;
+  pinned: boolean;
+  locked: boolean;
+  status: PostStatus;
+  /** Posts the viewer can see (hidden ones are not counted). */
+  postCount: number;
+  createdAt: string;
+  lastActivityAt: string;
+  muted: boolean;
+}
+
+export interface ThreadDetail extends ThreadSummary {
+  firstPost: PostView;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
+  /** How many items on this page were left out because of the viewer's settings. */
+  hiddenCount: number;
+}
+
+export interface CreateThreadRequest {
+  title: string;
+  body: string;
+  warning?: ContentWarningInput;
+}
+
+export interface CreatePostRequest {
+  body: string;
+  warning?: ContentWarningInput;
+  replyToPostId?: string;
+}
+
+export interface EditPostRequest {
+  body: string;
+  warning?: ContentWarningInput;
+}
+
+export interface SetWarningRequest extends ContentWarningInput {
+  reason: string;
+}
+
+export interface PostRevisionView {
+  id: string;
+  body: string;
+  warning: ContentWarningView;
+  editedAt: string;
+  editor: AuthorView;
+}
+
+export interface SearchResult {
+  post: PostView;
+  thread: { id: string; title: string };
+  room: { id: string; slug: string; name: string };
+}
