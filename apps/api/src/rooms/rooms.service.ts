@@ -69,8 +69,9 @@ export class RoomsService {
 
   async update(grant: AccessGrant, dto: UpdateRoomDto): Promise<RoomEntity> {
     const room = grant.room!;
+    // DTO instances carry every declared field, unset ones as undefined: copy only what was sent.
     const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateRoomDto] !== undefined);
-    Object.assign(room, dto);
+    Object.assign(room, Object.fromEntries(changed.map((key) => [key, dto[key as keyof UpdateRoomDto]])));
     const saved = await this.rooms.save(room);
     await this.log.record({
       actorId: grant.actor!.id,

@@ -1,0 +1,68 @@
+import type { CreateRoomRequest } from '@kindred/contracts';
+import { expect } from '@jest/globals';
+import { registerMember, uniqueHandle } from './accounts.js';
+import type { TestApp } from './test-app.js';
+
+export type Agent = ReturnType<TestApp['agent']>;
+
+let roomCounter = 0;
+
+/** A registered member promoted to a site role directly in the database. */
+export async function memberWithRole(t: TestApp, role: 'admin' | 'moderator', prefix: string = role) {
+  const member = await registerMember(t, uniqueHandle(prefix));
+  await t.query('UPDATE users SET role = $2 WHERE id = $1', [member.user.id, role]);
+  return member;
+}
+
+export async function createRoom(t: TestApp, admin: Agent, overrides: Partial<CreateRoomRequest> = {}) {
+  roomCounter += 1;
+  const res = await admin
+    .post('/api/rooms')
+    .send({
+      slug: `room-${roomCounter}-${Date.now().toString(36)}`,
+      name: `Test room ${roomCounter}`,
+      description: 'A room for tests.',
+      guidelines: 'Be kind. **Use content warnings.**',
+      visibility: 'listed',
+      joinPolicy: 'open',
+      ...overrides,
+    });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; slug: string };
+}
+
+export function join(agent: Agent, roomId: string, extra: Record<string, unknown> = {}) {
+  return agent.post(`/api/rooms/${roomId}/join`).send({ acceptGuidelines: true, ...extra });
+}
+
+export async function createThread(agent: Agent, roomId: string, body: Record<string, unknown> = {}) {
+  const res = await agent.post(`/api/rooms/${roomId}/threads`).send({ title: 'A thread', body: 'Some words.', ...body });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; firstPost: { id: string }; postCount: number };
+}
+
+export async function reply(agent: Agent, threadId: string, body: Record<string, unknown> = {}) {
+  const res = await agent.post(`/api/threads/${threadId}/posts`).send({ body: 'A reply.', ...body });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; status: string };
+}
+
+/** Follows nextCursor to the end, running `between` after each page (to write concurrently). */
+export async function collectPages<T extends { id: string }>(
+  agent: Agent,
+  url: string,
+  between: (page: number) => Promise<void> = async () => undefined,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const separator = url.includes('?') ? '&' : '?';
+    const res = await agent.get(cursor ? `${url}${separator}cursor=${encodeURIComponent(cursor)}` : url);
+    expect(res.status).toBe(200);
+    items.push(...(res.body.items as T[]));
+    cursor = res.body.nextCursor;
+    if (!cursor) return items;
+    await between(page);
+  }
+  throw new Error('pagination did not end');
+}
