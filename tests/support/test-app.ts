@@ -23,8 +23,9 @@ export interface TestApp {
  * The real application (same factory as `npm start`) on its own fresh database, with
  * rate limits raised so tests exercise them only where they mean to.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string): Promise<TestApp> {
+  // A second instance on the same database (scale-out tests) must not drop it when closing.
+  const db = sharedDatabaseUrl ? { url: sharedDatabaseUrl, name: '', drop: async () => undefined } : await createTestDatabase();
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',

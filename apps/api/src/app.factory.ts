@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { configureSpaFallback } from './common/http/spa-fallback.js';
 import type { AppConfig } from './config/app-config.js';
 import { createRootLogger, NestPinoLogger } from './logging/logger.js';
+import { KindredIoAdapter } from './realtime/kindred-io.adapter.js';
 
 export type ReadyConfig = AppConfig & { databaseUrl: string };
 
@@ -39,6 +40,10 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
   await registerSecurityHeaders(fastify, config.cookieSecure === 'always' || config.publicOrigin.startsWith('https:'));
   registerOriginCheck(fastify, config.publicOrigin, config.allowedOrigins);
   await registerRateLimits(fastify, config);
+
+  const io = new KindredIoAdapter(app);
+  if (config.redisUrl) await io.connectToRedis(config.redisUrl);
+  app.useWebSocketAdapter(io);
 
   app.setGlobalPrefix('api');
   setUpOpenApi(app, config);

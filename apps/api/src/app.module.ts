@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { Clock } from './common/clock.js';
+import { DomainEvents } from './common/events/domain-events.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -12,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { ContentModule } from './posts/content.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { SafetyModule } from './safety/safety.module.js';
 import { SetupModule } from './setup/setup.module.js';
@@ -23,8 +25,8 @@ class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, DomainEvents],
+      exports: [APP_CONFIG, Clock, DomainEvents],
     };
   }
 }
@@ -45,6 +47,7 @@ export class AppModule {
         SafetyModule,
         RoomsModule,
         ContentModule,
+        RealtimeModule,
         HealthModule,
       ],
       providers: [

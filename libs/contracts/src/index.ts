@@ -5,4 +5,5 @@ export * from './rooms.js';
 export * from './threads.js';
 export * from './content-warnings.js';
 export * from './safety.js';
+export * from './chat.js';
 export * from './health.js';

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { isUuid } from '../common/pagination/cursor.js';
 import { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
+import { SanctionsService } from '../moderation/sanctions.service.js';
 import { RoomEntity } from '../rooms/room.entity.js';
 import { Action, MINIMUM_ROLE, ROOM_ACTIONS, roleAtLeast } from './actions.js';
 
@@ -48,6 +49,7 @@ export class AccessService {
   constructor(
     @InjectRepository(RoomEntity) private readonly rooms: Repository<RoomEntity>,
     @InjectRepository(RoomMembershipEntity) private readonly memberships: Repository<RoomMembershipEntity>,
+    private readonly sanctions: SanctionsService,
   ) {}
 
   async require(request: AccessRequest): Promise<AccessGrant> {
@@ -89,6 +91,7 @@ export class AccessService {
         if (!membership && user.role !== Role.Admin) {
           throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.NotAMember, 'Join this room to post in it.');
         }
+        await this.refuseIfSanctioned(user.id, room.id);
         return grant;
       case Action.RoomModerate:
       case Action.RoomConfigure:
@@ -99,5 +102,25 @@ export class AccessService {
       default:
         throw AppError.forbidden();
     }
+  }
+
+  /** Muted here, or suspended or banned site-wide: reading stays possible, posting does not. */
+  private async refuseIfSanctioned(userId: string, roomId: string): Promise<void> {
+    const active = await this.sanctions.activeFor(userId, roomId);
+    if (!active) return;
+    const until = active.expiresAt;
+    const when = until ? ` until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+    const message =
+      active.kind === 'mute'
+        ? `You are muted in this room${when}. You can still read; a moderator explained why in your notifications.`
+        : `Your account cannot post${when}.`;
+    throw new AppError(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Muted,
+      message,
+      undefined,
+      until ? { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) } : undefined,
+      until ?? undefined,
+    );
   }
 }

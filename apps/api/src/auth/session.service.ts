@@ -1,16 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
+import { IsNull, Not, Repository, type FindOptionsWhere } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import type { AuthContext } from './auth-context.js';
 import { SessionEntity } from './session.entity.js';
 
 /** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'exit' | 'revoked-by-member';
+export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
 
 @Injectable()
 export class SessionService {
@@ -18,6 +19,7 @@ export class SessionService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   hashToken(token: string): string {
@@ -59,6 +61,14 @@ export class SessionService {
     return { user, session: rest as SessionEntity };
   }
 
+  /** Is this session still usable? (Sockets re-check now and then, not on every event.) */
+  async isLive(sessionId: string): Promise<boolean> {
+    const session = await this.sessions.findOne({ where: { id: sessionId, revokedAt: IsNull() } });
+    if (!session) return false;
+    const now = this.clock.now();
+    return session.expiresAt > now && now.getTime() - session.lastSeenAt.getTime() <= this.config.sessionIdleTimeoutMs;
+  }
+
   async listActive(userId: string): Promise<SessionEntity[]> {
     const now = this.clock.now();
     const rows = await this.sessions.find({ where: { userId, revokedAt: IsNull() }, order: { lastSeenAt: 'DESC' } });
@@ -66,24 +76,31 @@ export class SessionService {
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+    await this.revokeWhere({ id: sessionId, revokedAt: IsNull() }, reason);
   }
 
   /** Revokes the member's own session by id; false when it is not theirs or already gone. */
   async revokeOwned(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.sessions.update(
-      { id: sessionId, userId, revokedAt: IsNull() },
-      { revokedAt: this.clock.now(), revokedReason: 'revoked-by-member' },
-    );
-    return (result.affected ?? 0) > 0;
+    return (await this.revokeWhere({ id: sessionId, userId, revokedAt: IsNull() }, 'revoked-by-member')) > 0;
   }
 
   /** Revokes every live session of a member, optionally keeping one (the current device). */
-  async revokeAll(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {
-    const where = exceptSessionId
-      ? { userId, revokedAt: IsNull(), id: Not(exceptSessionId) }
-      : { userId, revokedAt: IsNull() };
-    const result = await this.sessions.update(where, { revokedAt: this.clock.now(), revokedReason: reason });
-    return result.affected ?? 0;
+  revokeAll(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {
+    const where = exceptSessionId ? { userId, revokedAt: IsNull(), id: Not(exceptSessionId) } : { userId, revokedAt: IsNull() };
+    return this.revokeWhere(where, reason);
+  }
+
+  /** Every revocation goes through here so open sockets of those sessions close at once. */
+  private async revokeWhere(where: FindOptionsWhere<SessionEntity>, reason: RevokeReason | string): Promise<number> {
+    const result = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: this.clock.now(), revokedReason: reason })
+      .where(where)
+      .returning(['id', 'userId'])
+      .execute();
+    const rows = (result.raw as { id: string; user_id: string }[]) ?? [];
+    if (rows.length > 0) this.events.emit('sessions.revoked', { userId: rows[0]!.user_id, sessionIds: rows.map((r) => r.id), reason });
+    return rows.length;
   }
 }

@@ -27,6 +27,8 @@ export interface AppConfig {
   registerLimitPerHour: number;
   loginMaxFailures: number;
   loginLockMs: number;
+  /** Per-socket chat send budget (burst is five times this). */
+  chatMessagesPerSecond: number;
   logLevel: string;
   seedDemoData: boolean;
   embeddedPgPort: number;
@@ -122,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     registerLimitPerHour: env.REGISTER_LIMIT_PER_HOUR ?? 20,
     loginMaxFailures: env.LOGIN_MAX_FAILURES ?? 5,
     loginLockMs: (env.LOGIN_LOCK_MINUTES ?? 15) * 60_000,
+    chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND ?? 2,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     embeddedPgPort: env.EMBEDDED_PG_PORT ?? 54329,

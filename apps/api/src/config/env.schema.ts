@@ -139,6 +139,13 @@ export class EnvironmentVariables {
   LOGIN_LOCK_MINUTES?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CHAT_MESSAGES_PER_SECOND?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -1,4 +1,8 @@
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
+import { ChatMessageEntity } from '../chat/chat-message.entity.js';
+import { ChatReadMarkerEntity } from '../chat/chat-read-marker.entity.js';
+import { ChatRoomEntity } from '../chat/chat-room.entity.js';
+import { MemberSanctionEntity } from '../moderation/member-sanction.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
@@ -33,4 +37,8 @@ export const ENTITIES = [
   WarningPreferenceEntity,
   BlockEntity,
   ModerationLogEntity,
+  MemberSanctionEntity,
+  ChatRoomEntity,
+  ChatMessageEntity,
+  ChatReadMarkerEntity,
 ];

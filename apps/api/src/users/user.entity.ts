@@ -28,4 +28,12 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt: Date;
+
+  /** Whether others see this member in chat presence lists. */
+  @Column({ type: 'boolean', default: true })
+  showPresence: boolean;
+
+  /** Whether others see "… is typing". */
+  @Column({ type: 'boolean', default: true })
+  showTyping: boolean;
 }

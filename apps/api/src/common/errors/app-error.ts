@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly details?: ApiErrorDetail[],
     /** Extra response headers such as Retry-After. */
     readonly headers?: Record<string, string>,
+    /** When the refusal ends (a mute, slow mode); chat acks carry it as `retryAt`. */
+    readonly retryAt?: Date,
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,0 +1,41 @@
+import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, Presentation } from '@kindred/contracts';
+
+export interface ChatMessageRow {
+  id: string;
+  room_id: string;
+  seq: string;
+  author_id: string;
+  handle: string | null;
+  client_id: string;
+  body: string;
+  content_warnings: ContentWarningCategory[];
+  warning_note: string | null;
+  reply_to_message_id: string | null;
+  status: ChatMessageStatus;
+  created_at: Date;
+  edited_at: Date | null;
+}
+
+export const CHAT_MESSAGE_COLUMNS = `m.id, m.room_id, m.seq, m.author_id, u.handle, m.client_id, m.body, m.content_warnings,
+  m.warning_note, m.reply_to_message_id, m.status, m.created_at, m.edited_at`;
+
+export const FORMER_MEMBER_HANDLE = 'former member';
+
+export function toChatMessageView(row: ChatMessageRow, presentation: Presentation): ChatMessageView {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    seq: Number(row.seq),
+    clientId: row.client_id,
+    author: { id: row.author_id, handle: row.handle ?? FORMER_MEMBER_HANDLE },
+    body: row.body,
+    warning: { categories: row.content_warnings, note: row.warning_note },
+    presentation,
+    replyToMessageId: row.reply_to_message_id,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+  };
+}
+
+/** Live messages go to many people at once: `warn` whenever a warning exists; each app applies its own `show`. */
+export const livePresentation = (categories: readonly ContentWarningCategory[]): Presentation => (categories.length > 0 ? 'warn' : 'show');

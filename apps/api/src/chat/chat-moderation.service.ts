@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ChatMessageStatus, type ChatRoomState } from '@kindred/contracts';
+import type { DataSource } from 'typeorm';
+import { AccessService, type Actor } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
+import { Clock } from '../common/clock.js';
+import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { ChatService } from './chat.service.js';
+import type { LockChatDto, MuteMemberDto, PinnedNoticeDto, RemoveMessageDto, SlowModeDto } from './dto/chat-payloads.dto.js';
+
+/** Moderator control of a room's chat, effective at once on every instance. */
+@Injectable()
+export class ChatModerationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly chat: ChatService,
+    private readonly log: ModerationLogService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async removeMessage(user: Actor, dto: RemoveMessageDto): Promise<void> {
+    const message = await this.chat.findMessage(dto.messageId);
+    if (!message) throw AppError.notFound('No such message.');
+    await this.access.require({ user, action: Action.RoomModerate, roomId: message.room_id });
+    await this.db.transaction(async (manager) => {
+      await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [message.id, ChatMessageStatus.Removed]);
+      await this.log.record(
+        {
+          actorId: user.id,
+          roomId: message.room_id,
+          action: 'message.remove',
+          targetType: 'message',
+          targetId: message.id,
+          subjectUserId: message.author_id,
+          reason: dto.reason.trim(),
+        },
+        manager,
+      );
+    });
+    this.events.emit('chat.message.removed', { roomId: message.room_id, messageId: message.id });
+  }
+
+  async mute(user: Actor, dto: MuteMemberDto): Promise<{ until: string }> {
+    const grant = await this.access.require({ user, action: Action.RoomModerate, roomId: dto.roomId });
+    if (dto.userId === user.id) throw AppError.validation('You cannot mute yourself.');
+    const until = new Date(this.clock.now().getTime() + dto.minutes * 60_000);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, 'mute', $3, $4, $5)`,
+        [dto.userId, grant.room!.id, dto.reason.trim(), user.id, until],
+      );
+      await this.log.record(
+        { actorId: user.id, roomId: grant.room!.id, action: 'member.mute', targetType: 'user', targetId: dto.userId, subjectUserId: dto.userId, reason: dto.reason.trim(), details: { until: until.toISOString() } },
+        manager,
+      );
+    });
+    return { until: until.toISOString() };
+  }
+
+  async slowMode(user: Actor, dto: SlowModeDto): Promise<ChatRoomState> {
+    return this.updateRoom(user, dto.roomId, 'chat.slow-mode', `Slow mode set to ${dto.seconds} s`, { slow_mode_seconds: dto.seconds });
+  }
+
+  async lock(user: Actor, dto: LockChatDto): Promise<ChatRoomState> {
+    return this.updateRoom(user, dto.roomId, dto.locked ? 'chat.lock' : 'chat.unlock', dto.reason.trim(), { locked: dto.locked });
+  }
+
+  async notice(user: Actor, dto: PinnedNoticeDto): Promise<ChatRoomState> {
+    const text = dto.text?.trim() || null;
+    return this.updateRoom(user, dto.roomId, text ? 'chat.notice' : 'chat.notice-clear', text ?? 'Pinned notice cleared', { pinned_notice: text });
+  }
+
+  private async updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: Record<string, unknown>): Promise<ChatRoomState> {
+    const grant = await this.access.require({ user, action: Action.RoomModerate, roomId });
+    const id = grant.room!.id;
+    const state = await this.db.transaction(async (manager) => {
+      await this.chat.state(id, manager);
+      const columns = Object.keys(changes);
+      await manager.query(
+        `UPDATE chat_rooms SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE room_id = $1`,
+        [id, ...columns.map((c) => changes[c])],
+      );
+      await this.log.record({ actorId: user.id, roomId: id, action, targetType: 'room', targetId: id, reason, details: changes }, manager);
+      return this.chat.state(id, manager);
+    });
+    this.events.emit('chat.room.state', state);
+    return state;
+  }
+}

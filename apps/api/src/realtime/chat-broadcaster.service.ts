@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ChatServerEvent } from '@kindred/contracts';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { channel, type ChatNamespace } from './socket-context.js';
+
+/** Turns domain events into socket emits; the adapter fans them out to every instance. */
+@Injectable()
+export class ChatBroadcaster {
+  private server?: ChatNamespace;
+
+  constructor(private readonly events: DomainEvents) {}
+
+  attach(server: ChatNamespace): void {
+    if (this.server) return;
+    this.server = server;
+    this.events.on('chat.message.created', ({ message, excludedUserIds }) => {
+      // `hide` and blocks are applied here: excluded members' sockets never receive it.
+      server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.Message, message);
+    });
+    this.events.on('chat.message.edited', ({ message, excludedUserIds }) => {
+      server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.MessageEdited, message);
+    });
+    this.events.on('chat.message.removed', (removed) => {
+      server.to(channel.room(removed.roomId)).emit(ChatServerEvent.MessageRemoved, removed);
+    });
+    this.events.on('chat.room.state', (state) => {
+      server.to(channel.room(state.roomId)).emit(ChatServerEvent.RoomState, state);
+    });
+    this.events.on('sessions.revoked', ({ sessionIds, reason }) => {
+      const rooms = sessionIds.map(channel.session);
+      server.in(rooms).emit(ChatServerEvent.SessionEnded, { reason });
+      server.in(rooms).disconnectSockets(true);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ChatModerationService } from '../chat/chat-moderation.service.js';
+import { ChatService } from '../chat/chat.service.js';
+import { SafetyModule } from '../safety/safety.module.js';
+import { ChatBroadcaster } from './chat-broadcaster.service.js';
+import { ChatGateway } from './chat.gateway.js';
+import { PresenceService } from './presence.service.js';
+import { TypingRelay } from './typing-relay.service.js';
+
+@Module({
+  imports: [AuthModule, SafetyModule],
+  providers: [ChatService, ChatModerationService, ChatGateway, ChatBroadcaster, PresenceService, TypingRelay],
+})
+export class RealtimeModule {}

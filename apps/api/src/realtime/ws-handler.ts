@@ -1,0 +1,41 @@
+import { ErrorCode, type ChatError } from '@kindred/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { Logger } from '@nestjs/common';
+import { toApiError } from '../common/errors/to-api-error.js';
+
+const logger = new Logger('ChatGateway');
+
+export class WsRefusal extends Error {
+  constructor(readonly ack: ChatError) {
+    super(ack.message);
+  }
+}
+
+/** Validates a socket payload as strictly as an HTTP body (whitelist, no extras, bounds). */
+export async function parsePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: 'The event needs an object payload.' });
+  }
+  const instance = plainToInstance(type, payload);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const problem = Object.values(first.constraints ?? {})[0] ?? Object.values(first.children?.[0]?.constraints ?? {})[0] ?? 'is invalid';
+    throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: `${first.property}: ${problem}` });
+  }
+  return instance;
+}
+
+/** Runs a handler and always produces an ack: `{ok:true,…}` or `{ok:false, code, message}`. */
+export async function respond<T extends object>(work: () => Promise<T>): Promise<({ ok: true } & T) | ChatError> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (error) {
+    if (error instanceof WsRefusal) return error.ack;
+    const mapped = toApiError(error);
+    if (mapped.unexpected) logger.error({ err: error }, 'chat event failed');
+    const retryAt = (error as { retryAt?: Date }).retryAt;
+    return { ok: false, code: mapped.body.code, message: mapped.body.message, ...(retryAt ? { retryAt: retryAt.toISOString() } : {}) };
+  }
+}
