@@ -13,7 +13,7 @@ let postId: string;
 beforeAll(async () => {
   t = await startTestApp();
   admin = (await memberWithRole(t, 'admin')).agent;
-  roomId = (await createRoom(t, admin)).id;
+  roomId = (await createRoom(admin)).id;
   const thread = await createThread(admin, roomId);
   threadId = thread.id;
   postId = thread.firstPost.id;

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function setting() {
-  const room = await createRoom(t, admin);
+  const room = await createRoom(admin);
   const author = await registerMember(t);
   const reader = await registerMember(t);
   await join(author.agent, room.id).expect(200);

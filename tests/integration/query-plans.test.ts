@@ -14,7 +14,7 @@ beforeAll(async () => {
   const admin = await memberWithRole(t, 'admin');
   authorId = admin.user.id;
   adminAgent = admin.agent;
-  roomId = (await createRoom(t, admin.agent)).id;
+  roomId = (await createRoom(admin.agent)).id;
   await t.query(
     `INSERT INTO threads (room_id, author_id, title, post_count, created_at, last_activity_at)
      SELECT $1, $2, 'thread ' || g, 50, now() - g * interval '1 minute', now() - g * interval '1 minute' FROM generate_series(1, 2000) g`,

@@ -23,7 +23,7 @@ describe('creating and configuring rooms', () => {
       await agent.post('/api/rooms').send({ slug: 'nope', name: 'Nope', description: '', guidelines: '', visibility: 'listed', joinPolicy: 'open' }),
       403,
     );
-    const room = await createRoom(t, admin, { slug: 'unique-slug-room' });
+    const room = await createRoom(admin, { slug: 'unique-slug-room' });
     expect(room.slug).toBe('unique-slug-room');
     expectApiError(
       await admin.post('/api/rooms').send({ slug: 'unique-slug-room', name: 'Again', description: '', guidelines: '', visibility: 'listed', joinPolicy: 'open' }),
@@ -32,7 +32,7 @@ describe('creating and configuring rooms', () => {
   });
 
   it('shows guidelines rendered safely and the viewer state', async () => {
-    const room = await createRoom(t, admin, { guidelines: '# Be gentle\n<script>alert(1)</script>' });
+    const room = await createRoom(admin, { guidelines: '# Be gentle\n<script>alert(1)</script>' });
     const res = await t.http.get(`/api/rooms/${room.slug}`).expect(200);
     expect(res.body.guidelinesHtml).toContain('<h3>Be gentle</h3>');
     expect(res.body.guidelinesHtml).not.toContain('<script');
@@ -42,7 +42,7 @@ describe('creating and configuring rooms', () => {
 
 describe('join policies', () => {
   it('open: joining needs the guidelines accepted; members can leave', async () => {
-    const room = await createRoom(t, admin);
+    const room = await createRoom(admin);
     const { agent } = await registerMember(t);
     expectApiError(await agent.post(`/api/rooms/${room.id}/join`).send({ acceptGuidelines: false }), 400);
     expectApiError(await agent.post(`/api/rooms/${room.id}/join`).send({}), 400);
@@ -54,7 +54,7 @@ describe('join policies', () => {
   });
 
   it('request: a moderator approves or denies; only moderators see the requests', async () => {
-    const room = await createRoom(t, admin, { joinPolicy: 'request' });
+    const room = await createRoom(admin, { joinPolicy: 'request' });
     const moderator = await registerMember(t);
     await admin.put(`/api/rooms/${room.id}/moderators`).send({ userId: moderator.user.id }).expect(204);
     const alice = await registerMember(t);
@@ -85,7 +85,7 @@ describe('join policies', () => {
   });
 
   it('invite: codes work until they expire, are used up, or are revoked', async () => {
-    const room = await createRoom(t, admin, { joinPolicy: 'invite' });
+    const room = await createRoom(admin, { joinPolicy: 'invite' });
     const invite = (await admin.post(`/api/rooms/${room.id}/invites`).send({ expiresInHours: 2, maxUses: 1 }).expect(201)).body;
     expect(invite.code).toMatch(/^[A-Z2-9]{12}$/);
     expect((await admin.get(`/api/rooms/${room.id}/invites`)).body[0].code).toBeUndefined();
@@ -112,7 +112,7 @@ describe('join policies', () => {
   });
 
   it('hidden: not listed and 404 to outsiders, visible to members', async () => {
-    const room = await createRoom(t, admin, { visibility: 'hidden', joinPolicy: 'invite' });
+    const room = await createRoom(admin, { visibility: 'hidden', joinPolicy: 'invite' });
     const outsider = await registerMember(t);
     const thread = await createThread(admin, room.id);
     const slugs = (agent: Agent) => agent.get('/api/rooms').then((r) => (r.body as { slug: string }[]).map((x) => x.slug));
@@ -137,7 +137,7 @@ describe('join policies', () => {
 
 describe('posting and moderation boundaries', () => {
   it('non-members cannot post in an open room (403) though they can read it', async () => {
-    const room = await createRoom(t, admin);
+    const room = await createRoom(admin);
     await createThread(admin, room.id);
     const { agent } = await registerMember(t);
     await agent.get(`/api/rooms/${room.id}/threads`).expect(200);
@@ -146,8 +146,8 @@ describe('posting and moderation boundaries', () => {
   });
 
   it('a room moderator moderates only their room', async () => {
-    const roomA = await createRoom(t, admin, { joinPolicy: 'request' });
-    const roomB = await createRoom(t, admin, { joinPolicy: 'request' });
+    const roomA = await createRoom(admin, { joinPolicy: 'request' });
+    const roomB = await createRoom(admin, { joinPolicy: 'request' });
     const moderator = await registerMember(t);
     await admin.put(`/api/rooms/${roomA.id}/moderators`).send({ userId: moderator.user.id }).expect(204);
     await moderator.agent.get(`/api/rooms/${roomA.id}/join-requests`).expect(200);

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function roomWithMembers(settings: Record<string, unknown> = {}, members = 2) {
-  const room = await createRoom(t, admin, settings);
+  const room = await createRoom(admin, settings);
   const people = [];
   for (let i = 0; i < members; i += 1) {
     const member = await registerMember(t);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChatMessageView, PresenceView, TypingView } from '@kindred/contracts';
-import { createRoom, join, memberWithRole } from '../support/forum.js';
+import { createRoom, join } from '../support/forum.js';
 import {
   connectChat,
   connectedChat,
@@ -39,7 +39,7 @@ async function open(token: string): Promise<ChatClient> {
 
 /** A room with members, each connected and joined to its chat. */
 async function chatRoom(count: number, settings: Record<string, unknown> = {}) {
-  const room = await createRoom(t, admin.agent, settings);
+  const room = await createRoom(admin.agent, settings);
   const people = [];
   for (let i = 0; i < count; i += 1) {
     const member = await memberSession(t);
@@ -89,7 +89,7 @@ describe('connecting', () => {
 
 describe('joining a room chat', () => {
   it('is refused (not found) for a non-member of a private room, and allowed for members', async () => {
-    const room = await createRoom(t, admin.agent, { joinPolicy: 'request' });
+    const room = await createRoom(admin.agent, { joinPolicy: 'request' });
     const outsider = await memberSession(t);
     const socket = await open(outsider.token);
     expect(await request(socket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
@@ -189,7 +189,7 @@ describe('safety in chat', () => {
   });
 
   it('presence lists who is here, respecting "hide my presence", and updates on disconnect', async () => {
-    const room = await createRoom(t, admin.agent);
+    const room = await createRoom(admin.agent);
     const visible = await memberSession(t);
     const shy = await memberSession(t);
     await t.query('UPDATE users SET show_presence = false WHERE id = $1', [shy.user.id]);

@@ -33,7 +33,7 @@ describe('two API instances joined by the Redis adapter', () => {
   scaleOut()('deliver a message sent on one to a member on the other, and share presence', async () => {
     const admin = await memberSession(one, 'admin');
     await one.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-    const room = await createRoom(one, admin.agent);
+    const room = await createRoom(admin.agent);
     const alice = await memberSession(one);
     const bob = await memberSession(two);
     await join(alice.agent, room.id).expect(200);

@@ -1,4 +1,4 @@
-import type { CreateRoomRequest } from '@kindred/contracts';
+import type { CreateRoomRequest, PostView, ThreadDetail } from '@kindred/contracts';
 import { expect } from '@jest/globals';
 import { registerMember, uniqueHandle } from './accounts.js';
 import type { TestApp } from './test-app.js';
@@ -14,7 +14,7 @@ export async function memberWithRole(t: TestApp, role: 'admin' | 'moderator', pr
   return member;
 }
 
-export async function createRoom(t: TestApp, admin: Agent, overrides: Partial<CreateRoomRequest> = {}) {
+export async function createRoom(admin: Agent, overrides: Partial<CreateRoomRequest> = {}) {
   roomCounter += 1;
   const res = await admin
     .post('/api/rooms')
@@ -38,13 +38,13 @@ export function join(agent: Agent, roomId: string, extra: Record<string, unknown
 export async function createThread(agent: Agent, roomId: string, body: Record<string, unknown> = {}) {
   const res = await agent.post(`/api/rooms/${roomId}/threads`).send({ title: 'A thread', body: 'Some words.', ...body });
   expect(res.status).toBe(201);
-  return res.body as { id: string; firstPost: { id: string }; postCount: number };
+  return res.body as ThreadDetail;
 }
 
 export async function reply(agent: Agent, threadId: string, body: Record<string, unknown> = {}) {
   const res = await agent.post(`/api/threads/${threadId}/posts`).send({ body: 'A reply.', ...body });
   expect(res.status).toBe(201);
-  return res.body as { id: string; status: string };
+  return res.body as PostView;
 }
 
 /** Follows nextCursor to the end, running `between` after each page (to write concurrently). */
