@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors.js';
+import type { NotificationView } from './moderation.js';
 import type { AuthorView, ContentWarningInput, ContentWarningView, Presentation } from './threads.js';
 
 export const CHAT_NAMESPACE = '/chat';
@@ -178,6 +179,8 @@ export const ChatServerEvent = {
   Presence: 'presence',
   RoomState: 'room:state',
   SessionEnded: 'session:ended',
+  Notification: 'notification',
+  QueueUpdated: 'queue:updated',
 } as const;
 export type ChatServerEvent = (typeof ChatServerEvent)[keyof typeof ChatServerEvent];
 
@@ -195,6 +198,19 @@ export interface ChatServerToClientEvents {
   presence: (presence: PresenceView) => void;
   'room:state': (state: ChatRoomState) => void;
   'session:ended': (info: { reason: string }) => void;
+  /** Private to one member. */
+  notification: (notification: NotificationView) => void;
+  /** To moderators of the item's room: something changed in the queue. */
+  'queue:updated': (update: QueueUpdate) => void;
+}
+
+export interface QueueUpdate {
+  itemId: string;
+  roomId: string | null;
+  kind: string;
+  status: string;
+  severity: number;
+  claimedBy: string | null;
 }
 
 type Ack<T = object> = (ack: ChatAck<T>) => void;

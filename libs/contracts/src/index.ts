@@ -6,4 +6,5 @@ export * from './threads.js';
 export * from './content-warnings.js';
 export * from './safety.js';
 export * from './chat.js';
+export * from './moderation.js';
 export * from './health.js';

@@ -1,3 +1,4 @@
+import type { CrisisResource } from './chat.js';
 import type { ContentWarningCategory, WarningPreference } from './content-warnings.js';
 
 export const THREAD_TITLE_MAX_LENGTH = 200;
@@ -66,6 +67,8 @@ export interface PostView {
   replyToPostId: string | null;
   reactions: Record<ReactionKind, number>;
   myReactions: ReactionKind[];
+  /** Only in the author's own create/edit response, when their words suggested crisis. */
+  support?: CrisisResource[];
 }
 
 /** Stands in for a post the viewer chose not to see; carries none of its content. */
@@ -97,6 +100,8 @@ export interface ThreadSummary {
 
 export interface ThreadDetail extends ThreadSummary {
   firstPost: PostView;
+  /** Only in the author's own create response, when their words suggested crisis: shown privately. */
+  support?: CrisisResource[];
 }
 
 export interface Page<T> {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode, Role } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { SanctionsService } from '../moderation/sanctions.service.js';
 import { handleKeyOf } from '../users/create-user.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly sanctions: SanctionsService,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<SignedIn> {
@@ -50,6 +52,15 @@ export class AuthService {
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
     }
     await this.throttle.recordSuccess(handleKey, client.ip);
+    // Checked only after the password: a stranger learns nothing about the account.
+    const ban = await this.sanctions.activeFor(user.id, null);
+    if (ban?.kind === 'ban') {
+      throw new AppError(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.AccountSuspended,
+        `This account has been banned. Reason: ${ban.reason}. You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
+      );
+    }
     return this.startSession(user, client);
   }
 

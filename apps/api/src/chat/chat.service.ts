@@ -5,6 +5,7 @@ import {
   ErrorCode,
   type ChatMessageView,
   type ChatRoomState,
+  type CrisisResource,
   type HistoryResult,
   type JoinChatResult,
 } from '@kindred/contracts';
@@ -14,6 +15,7 @@ import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { normalizeWarning } from '../posts/content-warning.js';
 import { SafetyService } from '../safety/safety.service.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
@@ -42,6 +44,7 @@ export class ChatService {
     private readonly access: AccessService,
     private readonly safety: SafetyService,
     private readonly events: DomainEvents,
+    private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
   ) {}
 
@@ -76,13 +79,14 @@ export class ChatService {
     return { messages: this.visible(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
   }
 
-  async send(user: Actor, dto: SendMessageDto): Promise<ChatMessageView> {
+  async send(user: Actor, dto: SendMessageDto): Promise<{ message: ChatMessageView; support?: CrisisResource[] }> {
     // A retry of a message that already committed gets the same answer, not a second copy.
     const existing = await this.byClientId(user.id, dto.clientId);
-    if (existing) return this.sameMessageOrConflict(existing, dto);
+    if (existing) return { message: this.sameMessageOrConflict(existing, dto) };
     const grant = await this.access.require({ user, action: Action.RoomPost, roomId: dto.roomId });
     const warning = normalizeWarning(dto.warning, false);
     let row: ChatMessageRow;
+    let support: CrisisResource[] | undefined;
     try {
       row = await this.db.transaction(async (manager) => {
         await this.state(dto.roomId, manager);
@@ -99,19 +103,20 @@ export class ChatService {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp()) RETURNING id`,
           [dto.roomId, chatRoom.last_seq, user.id, dto.clientId, dto.body, warning.categories, warning.note, replyTo],
         )) as { id: string }[];
+        support = await this.crisis.check({ authorId: user.id, roomId: dto.roomId, targetType: 'message', targetId: inserted!.id, text: dto.body }, manager);
         return (await this.rows('m.id = $1', [inserted!.id], 'ASC', 1, manager))[0]!;
       });
     } catch (error) {
       // Two copies of the same retry raced: the loser answers with the winner's message.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         const winner = await this.byClientId(user.id, dto.clientId);
-        if (winner) return this.sameMessageOrConflict(winner, dto);
+        if (winner) return { message: this.sameMessageOrConflict(winner, dto) };
       }
       throw error;
     }
     const message = toChatMessageView(row, livePresentation(row.content_warnings));
     this.events.emit('chat.message.created', { message, excludedUserIds: await this.excludedAudience(row) });
-    return message;
+    return support ? { message, support } : { message };
   }
 
   private sameMessageOrConflict(row: ChatMessageRow, dto: SendMessageDto): ChatMessageView {

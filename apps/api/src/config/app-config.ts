@@ -29,6 +29,9 @@ export interface AppConfig {
   loginLockMs: number;
   /** Per-socket chat send budget (burst is five times this). */
   chatMessagesPerSecond: number;
+  reportLimitPerHour: number;
+  /** Raw JSON list of crisis resources; validated by the crisis module. */
+  crisisResourcesJson?: string;
   logLevel: string;
   seedDemoData: boolean;
   embeddedPgPort: number;
@@ -125,6 +128,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: env.LOGIN_MAX_FAILURES ?? 5,
     loginLockMs: (env.LOGIN_LOCK_MINUTES ?? 15) * 60_000,
     chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND ?? 2,
+    reportLimitPerHour: env.REPORT_LIMIT_PER_HOUR ?? 20,
+    crisisResourcesJson: env.CRISIS_RESOURCES_JSON,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     embeddedPgPort: env.EMBEDDED_PG_PORT ?? 54329,

@@ -146,6 +146,19 @@ export class EnvironmentVariables {
   CHAT_MESSAGES_PER_SECOND?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  REPORT_LIMIT_PER_HOUR?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MaxLength(20_000)
+  CRISIS_RESOURCES_JSON?: string;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -3,6 +3,10 @@ import { ChatMessageEntity } from '../chat/chat-message.entity.js';
 import { ChatReadMarkerEntity } from '../chat/chat-read-marker.entity.js';
 import { ChatRoomEntity } from '../chat/chat-room.entity.js';
 import { MemberSanctionEntity } from '../moderation/member-sanction.entity.js';
+import { QueueItemEntity } from '../moderation/queue-item.entity.js';
+import { QueueNoteEntity } from '../moderation/queue-note.entity.js';
+import { ReportEntity } from '../moderation/report.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
@@ -41,4 +45,8 @@ export const ENTITIES = [
   ChatRoomEntity,
   ChatMessageEntity,
   ChatReadMarkerEntity,
+  QueueItemEntity,
+  ReportEntity,
+  QueueNoteEntity,
+  NotificationEntity,
 ];

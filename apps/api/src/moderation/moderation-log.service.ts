@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ModerationLogView } from '@kindred/contracts';
 import type { EntityManager, Repository } from 'typeorm';
 import { ModerationLogEntity } from './moderation-log.entity.js';
 
@@ -7,21 +8,105 @@ export interface LogEntry {
   actorId: string;
   roomId: string | null;
   action: string;
-  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite';
+  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite' | 'member' | 'sanction';
   targetId: string;
   subjectUserId?: string | null;
   reason: string;
   details?: Record<string, unknown>;
 }
 
-/** Writes to the append-only moderation log; there is deliberately no update or delete. */
+export interface LogFilter {
+  /** Restrict to these rooms (room moderators); undefined = all (global staff). */
+  rooms?: string[];
+  roomId?: string;
+  moderatorId?: string;
+  memberId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+interface LogRow {
+  id: string;
+  created_at: Date;
+  actor_id: string;
+  actor_handle: string | null;
+  room_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  subject_user_id: string | null;
+  subject_handle: string | null;
+  reason: string;
+  sort_key: string;
+}
+
+/** Writes to the append-only moderation log (there is deliberately no update or delete) and reads it. */
 @Injectable()
 export class ModerationLogService {
   constructor(@InjectRepository(ModerationLogEntity) private readonly entries: Repository<ModerationLogEntity>) {}
 
   /** Pass the transaction's manager so the entry commits (or not) with the action itself. */
-  async record(entry: LogEntry, manager?: EntityManager): Promise<void> {
+  async record(entry: LogEntry, manager?: EntityManager): Promise<string> {
     const repository = manager ? manager.getRepository(ModerationLogEntity) : this.entries;
-    await repository.insert({ ...entry, subjectUserId: entry.subjectUserId ?? null, details: (entry.details ?? {}) as never });
+    const result = await repository.insert({ ...entry, subjectUserId: entry.subjectUserId ?? null, details: (entry.details ?? {}) as never });
+    return (result.identifiers[0] as { id: string }).id;
   }
+
+  async search(filter: LogFilter): Promise<{ entries: ModerationLogView[]; last?: { at: string; id: string } }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.rooms) add('l.room_id = ANY(?::uuid[])', filter.rooms);
+    if (filter.roomId) add('l.room_id = ?', filter.roomId);
+    if (filter.moderatorId) add('l.actor_id = ?', filter.moderatorId);
+    if (filter.memberId) add('l.subject_user_id = ?', filter.memberId);
+    if (filter.action) add('l.action = ?', filter.action);
+    if (filter.from) add('l.created_at >= ?', filter.from);
+    if (filter.to) add('l.created_at < ?', filter.to);
+    if (filter.before) {
+      params.push(filter.before.at, filter.before.id);
+      where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = await this.rows(where, params, filter.limit);
+    const last = rows.at(-1);
+    return { entries: rows.map((r) => view(r, true)), last: last && rows.length === filter.limit ? { at: last.sort_key, id: last.id } : undefined };
+  }
+
+  /** Actions taken on a member or their content. Moderators are not named to the member. */
+  async forSubject(userId: string, limit: number, revealModerators = true): Promise<ModerationLogView[]> {
+    const rows = await this.rows(['l.subject_user_id = $1'], [userId], limit);
+    return rows.map((r) => view(r, revealModerators));
+  }
+
+  private rows(where: string[], params: unknown[], limit: number): Promise<LogRow[]> {
+    return this.entries.query(
+      `SELECT l.id, l.created_at, l.actor_id, a.handle AS actor_handle, l.room_id, l.action, l.target_type, l.target_id,
+              l.subject_user_id, s.handle AS subject_handle, l.reason,
+              to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
+       FROM moderation_log l LEFT JOIN users a ON a.id = l.actor_id LEFT JOIN users s ON s.id = l.subject_user_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY l.created_at DESC, l.id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`,
+      params,
+    );
+  }
+}
+
+function view(r: LogRow, revealModerator: boolean): ModerationLogView {
+  return {
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    actor: revealModerator ? { id: r.actor_id, handle: r.actor_handle ?? 'former member' } : { id: '00000000-0000-0000-0000-000000000000', handle: 'a moderator' },
+    roomId: r.room_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    subject: r.subject_user_id ? { id: r.subject_user_id, handle: r.subject_handle ?? 'former member' } : null,
+    reason: r.reason,
+  };
 }

@@ -1,12 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, PostStatus } from '@kindred/contracts';
+import { ErrorCode, PostStatus, QueueItemKind, Severity, type CrisisResource } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
+import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { QueueService } from '../moderation/queue.service.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -35,10 +37,12 @@ export class PostWriterService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly safety: SafetyService,
     private readonly log: ModerationLogService,
+    private readonly queue: QueueService,
+    private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
   ) {}
 
-  async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string }> {
+  async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string; support?: CrisisResource[] }> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
@@ -63,11 +67,13 @@ export class PostWriterService {
         .execute();
       const threadId = (inserted.raw as { id: string }[])[0]!.id;
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
-      return { threadId, postId };
+      if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
+      const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, manager);
+      return { threadId, postId, support };
     });
   }
 
-  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<string> {
+  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; support?: CrisisResource[] }> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, false);
@@ -90,8 +96,11 @@ export class PostWriterService {
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
       if (status === PostStatus.Published) {
         await manager.query('UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1', [thread.id]);
+      } else {
+        await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
-      return postId;
+      const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, manager);
+      return { postId, support };
     });
   }
 
@@ -128,6 +137,11 @@ export class PostWriterService {
     return PostStatus.Published;
   }
 
+  /** Pre-moderation: the held post waits in the moderators' queue. */
+  private async holdForReview(manager: EntityManager, roomId: string, targetType: 'thread' | 'post', targetId: string, authorId: string): Promise<void> {
+    await this.queue.raise({ kind: QueueItemKind.HeldPost, severity: Severity.Other, roomId, targetType, targetId, subjectUserId: authorId }, manager);
+  }
+
   /** A reply link to a post whose author blocked the replier is dropped silently: blocks stay private. */
   private async replyTarget(manager: EntityManager, threadId: string, postId: string, authorId: string): Promise<string | null> {
     const [target] = (await manager.query('SELECT author_id FROM posts WHERE id = $1 AND thread_id = $2', [postId, threadId])) as { author_id: string }[];
@@ -159,11 +173,20 @@ export class PostWriterService {
     return (result.raw as { id: string }[])[0]!.id;
   }
 
-  /** Mentioned members, minus anyone who blocked the author (they are never reached). */
+  /** Mentioned members who allow it, minus anyone who blocked the author (they are never reached). */
   private async mentions(manager: EntityManager, body: string, authorId: string): Promise<string[]> {
     const keys = mentionedHandleKeys(body);
     if (keys.length === 0) return [];
-    const rows: { id: string }[] = await manager.query('SELECT id FROM users WHERE handle_key = ANY($1::text[]) AND id <> $2', [keys, authorId]);
+    // Each member chooses who may mention them: everyone, people in their rooms, or nobody.
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM users u
+       WHERE u.handle_key = ANY($1::text[]) AND u.id <> $2 AND u.deleted_at IS NULL
+         AND (u.mentions_from = 'everyone'
+              OR (u.mentions_from = 'rooms' AND EXISTS (
+                    SELECT 1 FROM room_memberships mine JOIN room_memberships theirs ON theirs.room_id = mine.room_id
+                    WHERE mine.user_id = $2 AND theirs.user_id = u.id)))`,
+      [keys, authorId],
+    );
     const blockers = await this.safety.blockersAmong(authorId, rows.map((r) => r.id));
     return rows.map((r) => r.id).filter((id) => !blockers.has(id));
   }

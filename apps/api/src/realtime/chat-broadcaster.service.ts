@@ -26,6 +26,13 @@ export class ChatBroadcaster {
     this.events.on('chat.room.state', (state) => {
       server.to(channel.room(state.roomId)).emit(ChatServerEvent.RoomState, state);
     });
+    this.events.on('notification.created', ({ userId, notification }) => {
+      server.to(channel.user(userId)).emit(ChatServerEvent.Notification, notification);
+    });
+    this.events.on('queue.updated', (update) => {
+      const rooms = update.roomId ? [channel.moderators(update.roomId), channel.globalModerators] : [channel.globalModerators];
+      server.to(rooms).emit(ChatServerEvent.QueueUpdated, update);
+    });
     this.events.on('sessions.revoked', ({ sessionIds, reason }) => {
       const rooms = sessionIds.map(channel.session);
       server.in(rooms).emit(ChatServerEvent.SessionEnded, { reason });

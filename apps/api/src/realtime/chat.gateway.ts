@@ -30,6 +30,7 @@ import {
   TypingDto,
 } from '../chat/dto/chat-payloads.dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { QueueService } from '../moderation/queue.service.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { PresenceService } from './presence.service.js';
 import { socketAuthMiddleware } from './socket-auth.js';
@@ -62,11 +63,12 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly presence: PresenceService,
     private readonly typing: TypingRelay,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly queue: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: ChatNamespace): void {
-    server.use(socketAuthMiddleware(this.sessions, this.config));
+    server.use(socketAuthMiddleware(this.sessions, this.config, (id, role) => this.queue.moderatedRooms({ id, role })));
     this.broadcaster.attach(server);
   }
 
@@ -118,9 +120,9 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       const dto = await parsePayload(SendMessageDto, payload);
       this.requireJoined(socket, dto.roomId);
       if (!this.limits.get(socket)!.sends.take()) throw tooFast();
-      const message = await this.chat.send(user, dto);
+      const result = await this.chat.send(user, dto);
       this.typing.stop(socket, dto.roomId);
-      return { message };
+      return result;
     });
   }
 

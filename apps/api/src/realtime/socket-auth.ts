@@ -1,5 +1,5 @@
 import { fastifyCookie } from '@fastify/cookie';
-import { ErrorCode } from '@kindred/contracts';
+import { ErrorCode, type Role } from '@kindred/contracts';
 import type { ExtendedError } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/auth-context.js';
 import type { SessionService } from '../auth/session.service.js';
@@ -28,7 +28,7 @@ function originAllowed(origin: string | undefined, host: string | undefined, con
  * Handshake authentication with the same server-side session cookie as REST. Refused
  * connections get a clear error code in `connect_error` (err.data.code).
  */
-export function socketAuthMiddleware(sessions: SessionService, config: AppConfig) {
+export function socketAuthMiddleware(sessions: SessionService, config: AppConfig, moderatedRooms: (userId: string, role: Role) => Promise<string[] | null>) {
   return async (socket: ChatSocket, next: (error?: ExtendedError) => void) => {
     try {
       const headers = socket.handshake.headers;
@@ -47,7 +47,10 @@ export function socketAuthMiddleware(sessions: SessionService, config: AppConfig
         showTyping: auth.user.showTyping,
         validatedAt: Date.now(),
       };
-      await socket.join([channel.user(auth.user.id), channel.session(auth.session.id)]);
+      // Moderators hear about their queue live: room moderators per room, staff everywhere.
+      const rooms = await moderatedRooms(auth.user.id, auth.user.role);
+      const moderatorChannels = rooms === null ? [channel.globalModerators] : rooms.map(channel.moderators);
+      await socket.join([channel.user(auth.user.id), channel.session(auth.session.id), ...moderatorChannels]);
       return next();
     } catch {
       return next(refuse(ErrorCode.ServiceUnavailable, 'Live chat is briefly unavailable. Trying again…'));

@@ -21,4 +21,7 @@ export const channel = {
   room: (roomId: string) => `room:${roomId}`,
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Moderators of one room, and global moderators (who see every room's queue). */
+  moderators: (roomId: string) => `mod:room:${roomId}`,
+  globalModerators: 'mod:global',
 };

@@ -36,6 +36,10 @@ export class ThreadEntity {
   @Column({ type: 'boolean', default: false })
   pinned: boolean;
 
+  /** A pin can end by itself; after this time the thread sorts like any other. */
+  @Column({ type: 'timestamptz', nullable: true })
+  pinnedUntil: Date | null;
+
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 

@@ -38,8 +38,8 @@ export class ThreadsController {
   @Post('rooms/:room/threads')
   async create(@CurrentAuth() auth: AuthContext, @Param('room') room: string, @Body() dto: CreateThreadDto): Promise<ThreadDetail> {
     const grant = await this.access.require({ user: auth.user, action: Action.RoomPost, roomId: room });
-    const { threadId } = await this.writer.createThread(grant, dto);
-    return this.detail(auth, threadId);
+    const { threadId, support } = await this.writer.createThread(grant, dto);
+    return { ...(await this.detail(auth, threadId)), ...(support ? { support } : {}) };
   }
 
   @Get('threads/:id')
@@ -56,10 +56,11 @@ export class ThreadsController {
   @Post('threads/:id/posts')
   async reply(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreatePostDto): Promise<PostView> {
     const { grant } = await this.threadAccess.thread(auth.user, id, Action.RoomPost);
-    const postId = await this.writer.reply(grant, id, dto);
+    const { postId, support } = await this.writer.reply(grant, id, dto);
     // The author always sees their own words, whatever their warning settings say.
     const viewer = await this.viewers.context(auth.user, grant);
-    return (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered() })) as PostView;
+    const post = (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered() })) as PostView;
+    return support ? { ...post, support } : post;
   }
 
   @Put('threads/:id/mute')

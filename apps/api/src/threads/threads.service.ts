@@ -59,6 +59,8 @@ export class ThreadsService {
     const listed = `
       WITH listed AS (
         SELECT t.*,
+          -- A pin with an end date stops counting once it has passed.
+          (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > $2::timestamptz)) AS pinned_now,
           CASE WHEN t.last_activity_at <= $2::timestamptz THEN t.last_activity_at
                ELSE coalesce((SELECT max(p.created_at) FROM posts p
                               WHERE p.thread_id = t.id AND p.status = 'published' AND p.created_at <= $2::timestamptz), t.created_at)
@@ -68,19 +70,19 @@ export class ThreadsService {
         WHERE t.room_id = $1 AND t.created_at <= $2::timestamptz
           AND (t.status = 'published' OR ($3 AND t.status IN ('pending', 'hidden')) OR (t.status = 'pending' AND t.author_id = $4))
       )`;
-    const keyset = after ? `AND (l.pinned, l.activity, l.id) < ($7::boolean, $8::timestamptz, $9::uuid)` : '';
+    const keyset = after ? `AND (l.pinned_now, l.activity, l.id) < ($7::boolean, $8::timestamptz, $9::uuid)` : '';
     const keyParams = after ? [after.pinned, after.activity, after.id] : [];
     const rows: ThreadRow[] = await this.db.query(
       `${listed}
        SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.warning_note, l.status,
-              l.pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
+              l.pinned_now AS pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
               CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
                 (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
                    AND (p.content_warnings && $5::text[] OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted
        FROM listed l LEFT JOIN users u ON u.id = l.author_id
        WHERE NOT l.hidden_for_viewer ${keyset}
-       ORDER BY l.pinned DESC, l.activity DESC, l.id DESC
+       ORDER BY l.pinned_now DESC, l.activity DESC, l.id DESC
        LIMIT ${limit + 1}`,
       [...params, ...keyParams],
     );
@@ -108,12 +110,12 @@ export class ThreadsService {
     const extra: unknown[] = [];
     if (after) {
       extra.push(after.pinned, after.activity, after.id);
-      conditions.push(`(l.pinned, l.activity, l.id) < ($${params.length + 1}::boolean, $${params.length + 2}::timestamptz, $${params.length + 3}::uuid)`);
+      conditions.push(`(l.pinned_now, l.activity, l.id) < ($${params.length + 1}::boolean, $${params.length + 2}::timestamptz, $${params.length + 3}::uuid)`);
     }
     if (last && hasMore) {
       const base = params.length + extra.length;
       extra.push(last.pinned, last.activity, last.id);
-      conditions.push(`(l.pinned, l.activity, l.id) > ($${base + 1}::boolean, $${base + 2}::timestamptz, $${base + 3}::uuid)`);
+      conditions.push(`(l.pinned_now, l.activity, l.id) > ($${base + 1}::boolean, $${base + 2}::timestamptz, $${base + 3}::uuid)`);
     }
     const [row] = (await this.db.query(`${listed} SELECT count(*)::int AS n FROM listed l WHERE ${conditions.join(' AND ')}`, [...params, ...extra])) as { n: number }[];
     return row?.n ?? 0;
@@ -122,7 +124,7 @@ export class ThreadsService {
   async summaryOf(thread: ThreadEntity, grant: AccessGrant, filter: ViewerFilter): Promise<ThreadSummary> {
     const [row] = (await this.db.query(
       `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.warning_note, t.status,
-              t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
+              (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > now())) AS pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
               (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
                  AND (p.content_warnings && $2::text[] OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted

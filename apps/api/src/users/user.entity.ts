@@ -36,4 +36,12 @@ export class UserEntity {
   /** Whether others see "… is typing". */
   @Column({ type: 'boolean', default: true })
   showTyping: boolean;
+
+  /** Who may mention this member: everyone, people in the member's rooms, or nobody. */
+  @Column({ type: 'varchar', length: 16, default: 'everyone' })
+  mentionsFrom: 'everyone' | 'rooms' | 'nobody';
+
+  /** Set when the account is deleted: the row stays so content can read "former member". */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

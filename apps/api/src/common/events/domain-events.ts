@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatMessageView, ChatRoomState, MessageRemovedView } from '@kindred/contracts';
+import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus } from '@kindred/contracts';
 
 /**
  * Everything services announce. Services never talk to sockets; `realtime/` listens here
@@ -12,6 +12,8 @@ export interface DomainEventMap {
   'chat.message.edited': { message: ChatMessageView; excludedUserIds: string[] };
   'chat.message.removed': MessageRemovedView;
   'chat.room.state': ChatRoomState;
+  'notification.created': { userId: string; notification: NotificationView };
+  'queue.updated': { itemId: string; roomId: string | null; kind: QueueItemKind; status: QueueItemStatus; severity: number; claimedBy: string | null };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => void | Promise<void>;

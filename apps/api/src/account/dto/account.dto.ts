@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+
+export const MENTION_CHOICES = ['everyone', 'rooms', 'nobody'] as const;
+export type MentionChoice = (typeof MENTION_CHOICES)[number];
+
+export interface MemberSettings {
+  showPresence: boolean;
+  showTyping: boolean;
+  mentionsFrom: MentionChoice;
+}
+
+export class UpdateSettingsDto implements Partial<MemberSettings> {
+  @ApiPropertyOptional({ description: 'Let others see you in chat presence lists.' })
+  @IsOptional()
+  @IsBoolean()
+  showPresence?: boolean;
+
+  @ApiPropertyOptional({ description: 'Let others see when you are typing.' })
+  @IsOptional()
+  @IsBoolean()
+  showTyping?: boolean;
+
+  @ApiPropertyOptional({ enum: MENTION_CHOICES })
+  @IsOptional()
+  @IsIn(MENTION_CHOICES)
+  mentionsFrom?: MentionChoice;
+}
+
+export class DeleteAccountDto {
+  @ApiProperty({ format: 'password', description: 'Your password, to confirm it is you.' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ description: 'true: erase your posts and messages too. false: keep them, attributed to "former member".' })
+  @IsBoolean()
+  eraseContent: boolean;
+}
+
+export class BannedAppealDto {
+  @ApiProperty({ maxLength: 32 })
+  @IsString()
+  @Length(1, 32)
+  handle: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @Length(3, 1000)
+  message: string;
+}

@@ -1,0 +1,236 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ChatMessageStatus,
+  ErrorCode,
+  ModerationActionType as A,
+  PostStatus,
+  Role,
+  type ModerationActionType,
+  type ReportTargetType,
+} from '@kindred/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessService, type Actor } from '../access/access.service.js';
+import { Action, roleAtLeast } from '../access/actions.js';
+import { SessionService } from '../auth/session.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { AppError } from '../common/errors/app-error.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { normalizeWarning } from '../posts/content-warning.js';
+import { setPostStatus } from './content-status.js';
+import type { ModerationActionDto } from './dto/moderation.dto.js';
+import { ModerationLogService } from './moderation-log.service.js';
+import { QueueService } from './queue.service.js';
+import { targetFacts } from './queue-targets.js';
+
+const ALLOWED: Record<ReportTargetType, ModerationActionType[]> = {
+  post: [A.Hide, A.Remove, A.Restore, A.SetWarning, A.Approve, A.Reject],
+  thread: [A.Hide, A.Remove, A.Restore, A.SetWarning, A.Lock, A.Unlock, A.Pin, A.Unpin, A.Move, A.Approve, A.Reject],
+  message: [A.Remove, A.Restore, A.SetWarning],
+  member: [A.Warn, A.Mute, A.Suspend, A.Ban, A.Lift],
+};
+
+/** What the member is told happened, in plain words. */
+const TOLD: Partial<Record<ModerationActionType, string>> = {
+  hide: 'hid your post while it is reviewed',
+  remove: 'removed your post',
+  restore: 'restored your post',
+  'set-warning': 'added a content warning to your post',
+  lock: 'closed your thread to new replies',
+  move: 'moved your thread to another room',
+  warn: 'sent you a warning',
+  mute: 'muted you in a room for a while',
+  suspend: 'suspended your account for a while',
+  ban: 'banned your account',
+  lift: 'lifted a restriction on your account',
+  approve: 'approved your post; it is now visible',
+  reject: 'did not approve your post',
+};
+
+const APPEAL_HINT = 'If you think this was a mistake, you can appeal from this notice; a different moderator will look at it.';
+
+interface Context {
+  actor: Actor;
+  type: ReportTargetType;
+  id: string;
+  roomId: string | null;
+  subjectUserId: string;
+  dto: ModerationActionDto;
+  manager: EntityManager;
+}
+
+/**
+ * Every moderator action: checked by the access gate, done in one transaction with its
+ * log entry and the member's private notice, and (optionally) resolving a queue item.
+ */
+@Injectable()
+export class ModerationActionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly queue: QueueService,
+    private readonly log: ModerationLogService,
+    private readonly notifications: NotificationsService,
+    private readonly sessions: SessionService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
+    if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', problem: 'Not applicable here.' }]);
+    const facts = await targetFacts(this.db.manager, type, id);
+    const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
+    await this.authorize(actor, dto, roomId);
+    const after: (() => void)[] = [];
+    const logEntryId = await this.db.transaction(async (manager) => {
+      const ctx: Context = { actor, type, id, roomId, subjectUserId: facts.subjectUserId, dto, manager };
+      const details = await this.apply(ctx, after);
+      const entryId = await this.log.record(
+        { actorId: actor.id, roomId, action: `${type}.${dto.action}`, targetType: type, targetId: id, subjectUserId: facts.subjectUserId, reason: dto.reason.trim(), details },
+        manager,
+      );
+      if (dto.action !== A.Approve) await this.tell(ctx, entryId);
+      else await this.notifications.notify(facts.subjectUserId, { kind: 'held-post-decision', title: 'Your post is now visible', body: 'A moderator approved your post. Thank you for your patience.' }, manager);
+      if (dto.queueItemId) {
+        const item = await this.queue.requireItem(actor, dto.queueItemId, manager);
+        await this.queue.close(actor, item, 'resolved', `${dto.action}: ${dto.reason.trim()}`, dto.outcomeForReporters, manager);
+      }
+      return entryId;
+    });
+    for (const fn of after) fn();
+    return { logEntryId };
+  }
+
+  /** Site-wide sanctions need a global moderator; everything else needs this room's moderator. */
+  private async authorize(actor: Actor, dto: ModerationActionDto, roomId: string | null): Promise<void> {
+    const siteWide = dto.action === A.Suspend || dto.action === A.Ban || ((dto.action === A.Lift || dto.action === A.Warn) && !roomId);
+    if (siteWide) {
+      if (!roleAtLeast(actor.role, Role.Moderator)) throw AppError.forbidden('Only global moderators can suspend or ban.');
+      return;
+    }
+    if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', problem: 'Required for this action.' }]);
+    await this.access.require({ user: actor, action: Action.RoomModerate, roomId });
+    if (dto.action === A.Move) {
+      if (!dto.toRoomId) throw AppError.validation('Say which room to move the thread to.', [{ field: 'toRoomId', problem: 'Required.' }]);
+      await this.access.require({ user: actor, action: Action.RoomModerate, roomId: dto.toRoomId });
+    }
+  }
+
+  private async apply(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+    const { dto, manager, type, id } = ctx;
+    switch (dto.action) {
+      case A.Hide:
+      case A.Remove:
+      case A.Restore:
+      case A.Approve:
+      case A.Reject:
+        return this.changeStatus(ctx, after);
+      case A.SetWarning: {
+        const warning = normalizeWarning(dto.warning as never, false);
+        const table = type === 'message' ? 'chat_messages' : 'posts';
+        const postId = type === 'thread' ? await openingPostId(manager, id) : id;
+        await manager.query(`UPDATE ${table} SET content_warnings = $2, warning_note = $3 WHERE id = $1`, [postId, warning.categories, warning.note]);
+        if (type !== 'message') {
+          const [{ thread_id }] = (await manager.query('SELECT thread_id FROM posts WHERE id = $1', [postId])) as { thread_id: string }[];
+          if ((await openingPostId(manager, thread_id)) === postId) {
+            await manager.query('UPDATE threads SET content_warnings = $2, warning_note = $3 WHERE id = $1', [thread_id, warning.categories, warning.note]);
+          }
+        }
+        return { warning: warning.categories };
+      }
+      case A.Lock:
+      case A.Unlock:
+        await manager.query('UPDATE threads SET locked = $2 WHERE id = $1', [id, dto.action === A.Lock]);
+        return {};
+      case A.Pin:
+      case A.Unpin: {
+        const until = dto.action === A.Pin && dto.durationMinutes ? new Date(this.clock.now().getTime() + dto.durationMinutes * 60_000) : null;
+        await manager.query('UPDATE threads SET pinned = $2, pinned_until = $3 WHERE id = $1', [id, dto.action === A.Pin, until]);
+        return { until: until?.toISOString() ?? null };
+      }
+      case A.Move:
+        await manager.query('UPDATE threads SET room_id = $2 WHERE id = $1', [id, await roomIdOf(manager, dto.toRoomId!)]);
+        await manager.query('UPDATE posts SET room_id = $2 WHERE thread_id = $1', [id, await roomIdOf(manager, dto.toRoomId!)]);
+        return { from: ctx.roomId, to: dto.toRoomId };
+      case A.Warn:
+        return {};
+      case A.Mute:
+      case A.Suspend:
+      case A.Ban:
+        return this.sanction(ctx, after);
+      case A.Lift: {
+        if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', problem: 'Required.' }]);
+        const lifted = (await manager.query(
+          // A room moderator may lift only a mute in the room they were authorised for.
+          `UPDATE member_sanctions SET lifted_at = $3, lifted_by = $4
+           WHERE id = $1 AND user_id = $2 AND lifted_at IS NULL AND room_id IS NOT DISTINCT FROM $5 RETURNING id`,
+          [dto.sanctionId, ctx.subjectUserId, this.clock.now(), ctx.actor.id, ctx.roomId],
+        )) as [unknown[], number];
+        if (lifted[1] === 0) throw AppError.notFound('No active restriction with that id for this member.');
+        return { sanctionId: dto.sanctionId };
+      }
+      default:
+        throw AppError.validation('Unknown action.');
+    }
+  }
+
+  private async changeStatus(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+    const { dto, manager, type, id } = ctx;
+    if (type === 'message') {
+      const status = dto.action === A.Restore ? ChatMessageStatus.Published : ChatMessageStatus.Removed;
+      await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [id, status]);
+      if (status === ChatMessageStatus.Removed) after.push(() => this.events.emit('chat.message.removed', { roomId: ctx.roomId!, messageId: id }));
+      return { status };
+    }
+    const target: Record<string, PostStatus> = {
+      hide: PostStatus.Hidden,
+      remove: PostStatus.Removed,
+      restore: PostStatus.Published,
+      approve: PostStatus.Published,
+      reject: PostStatus.Rejected,
+    };
+    const postId = type === 'thread' ? await openingPostId(manager, id) : id;
+    const result = await setPostStatus(manager, postId, target[dto.action]!);
+    if ((dto.action === A.Approve || dto.action === A.Reject) && result.previous !== PostStatus.Pending) {
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This post is not waiting for review.');
+    }
+    return { from: result.previous, to: target[dto.action] };
+  }
+
+  private async sanction(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+    const { dto, manager, actor } = ctx;
+    if (ctx.subjectUserId === actor.id) throw AppError.validation('You cannot restrict your own account.');
+    if (dto.action !== A.Ban && !dto.durationMinutes) {
+      throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', problem: 'Required.' }]);
+    }
+    const expiresAt = dto.action === A.Ban ? null : new Date(this.clock.now().getTime() + dto.durationMinutes! * 60_000);
+    const [row] = (await manager.query(
+      `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [ctx.subjectUserId, dto.action === A.Mute ? ctx.roomId : null, dto.action, dto.reason.trim(), actor.id, expiresAt],
+    )) as { id: string }[];
+    if (dto.action === A.Ban) {
+      // Revoked after commit: the event closes every socket of the member at once.
+      after.push(() => void this.sessions.revokeAll(ctx.subjectUserId, 'banned'));
+    }
+    return { sanctionId: row!.id, until: expiresAt?.toISOString() ?? null };
+  }
+
+  private async tell(ctx: Context, logEntryId: string): Promise<void> {
+    const verb = TOLD[ctx.dto.action] ?? 'took an action on your content';
+    const body = `A moderator ${verb}. Reason: ${ctx.dto.reason.trim()}. ${ctx.dto.action === A.Lift || ctx.dto.action === A.Restore ? '' : APPEAL_HINT}`.trim();
+    await this.notifications.notify(ctx.subjectUserId, { kind: 'moderation-action', title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
+  }
+}
+
+async function openingPostId(manager: EntityManager, threadId: string): Promise<string> {
+  const [first] = (await manager.query('SELECT id FROM posts WHERE thread_id = $1 ORDER BY created_at, id LIMIT 1', [threadId])) as { id: string }[];
+  if (!first) throw AppError.notFound('No such thread.');
+  return first.id;
+}
+
+async function roomIdOf(manager: EntityManager, idOrSlug: string): Promise<string> {
+  const [room] = (await manager.query('SELECT id FROM rooms WHERE id::text = $1 OR slug = $1', [idOrSlug])) as { id: string }[];
+  if (!room) throw AppError.notFound('No such room.');
+  return room.id;
+}

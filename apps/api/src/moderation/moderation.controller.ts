@@ -1,0 +1,130 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { Role, type ModerationLogView, type MyReportView, type QueueItemView } from '@kindred/contracts';
+import { Public, RequireAccess } from '../access/access.decorators.js';
+import { BannedAppealDto } from '../account/dto/account.dto.js';
+import { SensitiveRateLimit } from '../common/http/rate-limit.js';
+import { Action } from '../access/actions.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/current-auth.decorator.js';
+import { AppError } from '../common/errors/app-error.js';
+import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
+import { AppealsService } from './appeals.service.js';
+import { AppealDto, CreateReportDto, DismissDto, LogQueryDto, ModerationActionDto, ModerationTargetParams, QueueNoteDto, QueueQueryDto } from './dto/moderation.dto.js';
+import { ModerationActionsService } from './moderation-actions.service.js';
+import { ModerationLogService } from './moderation-log.service.js';
+import { QueueService } from './queue.service.js';
+import { ReportsService } from './reports.service.js';
+
+const isLogCursor = (v: Record<string, unknown>): v is { at: string; id: string } => isTimestamp(v.at) && isUuid(v.id);
+
+@ApiTags('moderation')
+@ApiCookieAuth()
+@Controller()
+export class ModerationController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly queue: QueueService,
+    private readonly actions: ModerationActionsService,
+    private readonly log: ModerationLogService,
+    private readonly appeals: AppealsService,
+  ) {}
+
+  @Post('reports')
+  @RequireAccess(Action.AccountManage)
+  report(@CurrentAuth() auth: AuthContext, @Body() dto: CreateReportDto): Promise<MyReportView> {
+    return this.reports.report(auth.user, dto);
+  }
+
+  @Get('me/reports')
+  @RequireAccess(Action.AccountRead)
+  myReports(@CurrentAuth() auth: AuthContext): Promise<MyReportView[]> {
+    return this.reports.mine(auth.user.id);
+  }
+
+  /** Actions taken on my content or account; the acting moderator is not named. */
+  @Get('me/moderation-log')
+  @RequireAccess(Action.AccountRead)
+  myLog(@CurrentAuth() auth: AuthContext): Promise<ModerationLogView[]> {
+    return this.log.forSubject(auth.user.id, 100, false);
+  }
+
+  @Post('appeals')
+  @RequireAccess(Action.AccountManage)
+  appeal(@CurrentAuth() auth: AuthContext, @Body() dto: AppealDto): Promise<{ queueItemId: string }> {
+    return this.appeals.appeal(auth.user, dto.logEntryId, dto.message);
+  }
+
+  @Public()
+  @SensitiveRateLimit()
+  @Post('appeals/banned')
+  appealBan(@Body() dto: BannedAppealDto): Promise<{ queueItemId: string }> {
+    return this.appeals.appealBan(dto.handle, dto.password, dto.message);
+  }
+
+  @Get('moderation/queue')
+  list(@CurrentAuth() auth: AuthContext, @Query() query: QueueQueryDto): Promise<QueueItemView[]> {
+    return this.queue.list(auth.user, query.status ? [query.status] : undefined);
+  }
+
+  @Get('moderation/queue/:id')
+  async item(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
+    return (await this.queue.get(auth.user, id)).view;
+  }
+
+  @Post('moderation/queue/:id/claim')
+  @HttpCode(HttpStatus.OK)
+  claim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
+    return this.queue.claim(auth.user, id, true);
+  }
+
+  @Post('moderation/queue/:id/unclaim')
+  @HttpCode(HttpStatus.OK)
+  unclaim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
+    return this.queue.claim(auth.user, id, false);
+  }
+
+  @Post('moderation/queue/:id/notes')
+  @HttpCode(HttpStatus.OK)
+  note(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QueueNoteDto): Promise<QueueItemView> {
+    return this.queue.addNote(auth.user, id, dto.body);
+  }
+
+  @Post('moderation/queue/:id/dismiss')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async dismiss(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DismissDto): Promise<void> {
+    const item = await this.queue.requireItem(auth.user, id);
+    await this.queue.dismiss(auth.user, item, dto.reason, dto.outcomeForReporters);
+  }
+
+  @Post('moderation/:type/:id/actions')
+  @HttpCode(HttpStatus.OK)
+  act(@CurrentAuth() auth: AuthContext, @Param() target: ModerationTargetParams, @Body() dto: ModerationActionDto): Promise<{ logEntryId: string }> {
+    return this.actions.perform(auth.user, target.type, target.id, dto);
+  }
+
+  @Get('moderation/log')
+  async moderationLog(@CurrentAuth() auth: AuthContext, @Query() query: LogQueryDto): Promise<{ entries: ModerationLogView[]; nextCursor: string | null }> {
+    const rooms = await this.queue.moderatedRooms(auth.user);
+    if (rooms && rooms.length === 0 && auth.user.role === Role.Member) throw AppError.forbidden('The moderation log is for moderators.');
+    const result = await this.log.search({
+      rooms: rooms ?? undefined,
+      roomId: query.room,
+      moderatorId: query.moderator,
+      memberId: query.member,
+      action: query.action,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      before: query.cursor ? decodeCursor(query.cursor, isLogCursor) : undefined,
+      limit: 50,
+    });
+    return { entries: result.entries, nextCursor: result.last ? encodeCursor(result.last) : null };
+  }
+
+  @Get('moderation/members/:id/sanctions')
+  async sanctions(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    const rooms = await this.queue.moderatedRooms(auth.user);
+    if (rooms && rooms.length === 0) throw AppError.forbidden('Only moderators can see restrictions.');
+    return this.queue.sanctionsOf(id, rooms);
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Private messages from Kindred to one member: moderation outcomes, held-post decisions. */
+@Entity({ name: 'notifications' })
+@Index(['userId', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  body: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  link: string | null;
+
+  /** The moderation log entry this notice is about; the member may appeal it. */
+  @Column({ type: 'uuid', nullable: true })
+  logEntryId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

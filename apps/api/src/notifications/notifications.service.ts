@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { NotificationView } from '@kindred/contracts';
+import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { AppError } from '../common/errors/app-error.js';
+import { NotificationEntity } from './notification.entity.js';
+
+export interface NewNotification {
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  logEntryId?: string | null;
+}
+
+/** Private notices to one member. Written in the same transaction as what they describe. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async notify(userId: string, notice: NewNotification, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(NotificationEntity) : this.notifications;
+    const saved = await repository.save(repository.create({ userId, ...notice, link: notice.link ?? null, logEntryId: notice.logEntryId ?? null }));
+    this.events.emit('notification.created', { userId, notification: toView(saved) });
+  }
+
+  async list(userId: string): Promise<NotificationView[]> {
+    const rows = await this.notifications.find({ where: { userId }, order: { createdAt: 'DESC' }, take: 100 });
+    return rows.map(toView);
+  }
+
+  async markRead(userId: string, id: string): Promise<void> {
+    const result = await this.notifications.update({ id, userId }, { readAt: this.clock.now() });
+    if (!result.affected) throw AppError.notFound('No such notification.');
+  }
+
+  async markAllRead(userId: string): Promise<void> {
+    await this.notifications.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+  }
+}
+
+function toView(n: NotificationEntity): NotificationView {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    read: !!n.readAt,
+    appealable: !!n.logEntryId && n.kind === 'moderation-action',
+    logEntryId: n.logEntryId,
+  };
+}

@@ -1,0 +1,176 @@
+import type { AuthorView, ContentWarningView } from './threads.js';
+import type { CrisisResource } from './chat.js';
+
+export const ReportCategory = {
+  Crisis: 'crisis',
+  Harassment: 'harassment',
+  Hateful: 'hateful',
+  Sexual: 'sexual',
+  Spam: 'spam',
+  MissingWarning: 'missing-warning',
+  Other: 'other',
+} as const;
+export type ReportCategory = (typeof ReportCategory)[keyof typeof ReportCategory];
+
+export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
+  crisis: 'Someone may be at risk of harming themselves',
+  harassment: 'Harassment or abuse',
+  hateful: 'Hateful content',
+  sexual: 'Sexual content',
+  spam: 'Spam',
+  'missing-warning': 'Needs a content warning',
+  other: 'Something else',
+};
+
+export const ReportTargetType = {
+  Post: 'post',
+  Thread: 'thread',
+  Message: 'message',
+  Member: 'member',
+} as const;
+export type ReportTargetType = (typeof ReportTargetType)[keyof typeof ReportTargetType];
+
+export const REPORT_NOTE_MAX_LENGTH = 1_000;
+export const MODERATION_REASON_MAX_LENGTH = 500;
+
+/** Crisis first, then harassment and abuse, then everything else. */
+export const Severity = { Crisis: 3, Harm: 2, Other: 1 } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+export const QueueItemKind = {
+  Report: 'report',
+  /** Raised by the crisis-language detector, never by a person. */
+  Crisis: 'crisis',
+  /** A pre-moderated post or thread waiting for approval. */
+  HeldPost: 'held-post',
+  Appeal: 'appeal',
+} as const;
+export type QueueItemKind = (typeof QueueItemKind)[keyof typeof QueueItemKind];
+
+export const QueueItemStatus = {
+  Open: 'open',
+  Claimed: 'claimed',
+  Resolved: 'resolved',
+  Dismissed: 'dismissed',
+} as const;
+export type QueueItemStatus = (typeof QueueItemStatus)[keyof typeof QueueItemStatus];
+
+export interface CreateReportRequest {
+  targetType: ReportTargetType;
+  targetId: string;
+  category: ReportCategory;
+  note?: string;
+}
+
+export interface MyReportView {
+  id: string;
+  targetType: ReportTargetType;
+  category: ReportCategory;
+  createdAt: string;
+  status: QueueItemStatus;
+  /** What happened, in words meant for the reporter (never the moderators' private notes). */
+  outcome: string | null;
+}
+
+export interface QueueTargetContext {
+  type: ReportTargetType;
+  id: string;
+  roomId: string | null;
+  roomName: string | null;
+  threadId: string | null;
+  threadTitle: string | null;
+  author: AuthorView | null;
+  body: string | null;
+  warning: ContentWarningView | null;
+  status: string | null;
+  /** The surrounding conversation: a few items before and after, oldest first. */
+  context: { id: string; author: AuthorView; body: string; createdAt: string }[];
+}
+
+export interface QueueItemView {
+  id: string;
+  kind: QueueItemKind;
+  severity: Severity;
+  status: QueueItemStatus;
+  roomId: string | null;
+  target: QueueTargetContext;
+  reports: { category: ReportCategory; note: string | null; reporter: AuthorView; createdAt: string }[];
+  claimedBy: AuthorView | null;
+  notes: { author: AuthorView; body: string; createdAt: string }[];
+  /** The member's recent moderation history (actions on them or their content). */
+  history: ModerationLogView[];
+  createdAt: string;
+  resolution: string | null;
+}
+
+export const ModerationActionType = {
+  Hide: 'hide',
+  Remove: 'remove',
+  Restore: 'restore',
+  SetWarning: 'set-warning',
+  Lock: 'lock',
+  Unlock: 'unlock',
+  Pin: 'pin',
+  Unpin: 'unpin',
+  Move: 'move',
+  Warn: 'warn',
+  Mute: 'mute',
+  Suspend: 'suspend',
+  Ban: 'ban',
+  Lift: 'lift',
+  Approve: 'approve',
+  Reject: 'reject',
+} as const;
+export type ModerationActionType = (typeof ModerationActionType)[keyof typeof ModerationActionType];
+
+export interface ModerationActionRequest {
+  action: ModerationActionType;
+  /** Required for every action: a canned reason or free text. */
+  reason: string;
+  /** The queue item this action resolves, if any. */
+  queueItemId?: string;
+  /** For mute/suspend (minutes) and pin (optional expiry, minutes). */
+  durationMinutes?: number;
+  /** For move. */
+  toRoomId?: string;
+  /** For set-warning. */
+  warning?: { categories: string[]; note?: string };
+  /** For lift: the sanction to lift. */
+  sanctionId?: string;
+  /** Shown to the reporters when this resolves their report. */
+  outcomeForReporters?: string;
+}
+
+export interface ModerationLogView {
+  id: string;
+  createdAt: string;
+  actor: AuthorView;
+  roomId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  subject: AuthorView | null;
+  reason: string;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+  /** For moderation notices: how to ask for a second look. */
+  appealable: boolean;
+  logEntryId: string | null;
+}
+
+export interface AppealRequest {
+  logEntryId: string;
+  message: string;
+}
+
+export interface CrisisSupportView {
+  resources: CrisisResource[];
+}
