@@ -34,7 +34,7 @@ export default {
   },
   roots: ['<rootDir>/tests', '<rootDir>/apps/api/src', '<rootDir>/libs/contracts/src'],
   testMatch: ['**/*.test.ts', '**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/', '/tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.mjs'],

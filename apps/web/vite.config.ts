@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
+import { initialJsBudget } from './build/initial-js-budget';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
@@ -10,7 +11,7 @@ export default defineConfig(({ mode }) => {
   const apiUrl = env.KINDRED_API_URL || DEFAULT_API_URL;
 
   return {
-    plugins: [react()],
+    plugins: [react(), initialJsBudget()],
     resolve: {
       // Point at the contracts source so the web app never waits on a contracts build.
       alias: {
@@ -29,6 +30,15 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist',
       emptyOutDir: true,
       reportCompressedSize: true,
+      // Vite's modulepreload polyfill is an inline-free module, but modern browsers do not
+      // need it; leaving it out keeps the entry smaller.
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: {
+          // Libraries change rarely: one vendor file stays cached across app releases.
+          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        },
+      },
     },
   };
 });

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App } from './app/app';
 import './shared/ui/theme.css';
+import './shared/ui/components.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

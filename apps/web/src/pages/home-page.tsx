@@ -1,33 +1,56 @@
-import { CurrentUserPanel } from '../modules/auth/components/current-user-panel';
-import { RoomList } from '../modules/rooms/components/room-list';
+import { useSession } from '../modules/auth/hooks/use-session';
+import { RoomDirectory } from '../modules/rooms/components/room-directory';
+import { useRouteNotice } from '../shared/lib/route-notice';
+import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { AppLink } from '../shared/ui/app-link';
+import { LoadingState } from '../shared/ui/query-state';
+import { StatusMessage } from '../shared/ui/status-message';
 
 export function HomePage() {
+  useDocumentTitle('Rooms');
+  const { state, user } = useSession();
+  const notice = useRouteNotice();
+
+  if (state.status === 'loading') return <LoadingState label="Loading…" />;
+
   return (
-    <>
-      <h1>Welcome to Kindred</h1>
-      <p className="lead">
-        Kindred is a quiet, moderated place where survivors of trauma support one another at
-        their own pace. You choose what you see, who you hear from, and when to step away.
-      </p>
-      <aside className="notice notice--info" aria-labelledby="quick-exit-note">
-        <h2 id="quick-exit-note" className="notice__title">
-          Leaving quickly
-        </h2>
-        <p>
-          Press <kbd>Esc</kbd> twice, or use “Quick exit”, to leave at once for a weather page
-          and sign out. It cannot erase your browser history, so consider a private window.
-        </p>
-      </aside>
-      <section aria-labelledby="you-heading">
-        <h2 id="you-heading" className="visually-hidden">
-          Your account
-        </h2>
-        <CurrentUserPanel />
-      </section>
-      <section aria-labelledby="rooms-heading">
-        <h2 id="rooms-heading">Rooms</h2>
-        <RoomList />
-      </section>
-    </>
+    <div className="page">
+      {user ? (
+        <>
+          <h1>Rooms</h1>
+          <p className="lead">
+            Welcome back, {user.handle}. Go at your own pace; you can step away at any time.
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>Welcome to Kindred</h1>
+          <p className="lead">
+            A quiet, moderated place where survivors of trauma support one another at their own pace. You
+            choose what you see, who you hear from, and when to step away.
+          </p>
+          <p className="button-row">
+            <AppLink to="/welcome" className="button button--primary">
+              Start here
+            </AppLink>
+            <AppLink to="/login" className="button">
+              Log in
+            </AppLink>
+          </p>
+          <aside className="notice" aria-labelledby="quick-exit-note">
+            <h2 id="quick-exit-note" className="notice__title">
+              Leaving quickly
+            </h2>
+            <p>
+              Press <kbd>Esc</kbd> twice, or use “Quick exit”, to leave at once for a weather page and sign out.
+              It cannot erase your browser history, so consider a private window.
+            </p>
+          </aside>
+        </>
+      )}
+      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      {!user && <h2>Rooms</h2>}
+      <RoomDirectory signedIn={!!user} />
+    </div>
   );
 }

@@ -1,14 +1,20 @@
 import { LoginForm } from '../modules/auth/components/login-form';
-import { Link } from '../shared/ui/link';
+import { useRouteNotice } from '../shared/lib/route-notice';
+import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { AppLink } from '../shared/ui/app-link';
+import { StatusMessage } from '../shared/ui/status-message';
 
 export function LoginPage() {
+  useDocumentTitle('Log in');
+  const notice = useRouteNotice();
   return (
-    <>
+    <div className="page">
       <h1>Log in</h1>
+      {notice && <StatusMessage>{notice}</StatusMessage>}
       <LoginForm />
       <p>
-        New here? <Link to="/register">Create an account</Link>.
+        New here? <AppLink to="/welcome">Start here</AppLink> or <AppLink to="/register">create an account</AppLink>.
       </p>
-    </>
+    </div>
   );
 }

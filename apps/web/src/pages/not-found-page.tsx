@@ -1,12 +1,14 @@
-import { Link } from '../shared/ui/link';
+import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { AppLink } from '../shared/ui/app-link';
 
 export function NotFoundPage() {
+  useDocumentTitle('Not found');
   return (
-    <>
+    <div className="page">
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to="/">Go to the home page</Link>.
+        There is nothing at this address. <AppLink to="/">Go to the rooms</AppLink>.
       </p>
-    </>
+    </div>
   );
 }

@@ -20,6 +20,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Query parameters; empty and undefined values are left out. */
+  query?: Record<string, string | number | undefined | null>;
 }
 
 const UNREACHABLE_MESSAGE =
@@ -38,7 +40,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(withQuery(path, options.query), {
       method,
       headers,
       body,
@@ -57,6 +59,27 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const payload = await readJson(response);
   if (!response.ok) throw new ApiRequestError(toApiError(response.status, payload));
   return payload as T;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** True when the server says there is no session (expired, revoked, or never started). */
+export function isUnauthenticated(cause: unknown): boolean {
+  return cause instanceof ApiRequestError && cause.status === 401;
+}
+
+/** Client errors (4xx) will not get better by retrying; network and server errors might. */
+export function isRetryable(cause: unknown): boolean {
+  if (!(cause instanceof ApiRequestError)) return true;
+  return cause.status === 0 || cause.status >= 500;
 }
 
 async function readJson(response: Response): Promise<unknown> {

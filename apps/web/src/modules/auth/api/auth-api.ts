@@ -1,4 +1,11 @@
-import type { CurrentUser, LoginRequest, RegisterRequest } from '@kindred/contracts';
+import type {
+  ChangePasswordRequest,
+  CurrentUser,
+  LoginRequest,
+  LogoutEverywhereResponse,
+  RegisterRequest,
+  SessionSummary,
+} from '@kindred/contracts';
 import { ApiRequestError, apiRequest } from '../../../shared/lib/api-client';
 
 /** The signed-in member, or null when there is no session. */
@@ -21,4 +28,24 @@ export function register(body: RegisterRequest): Promise<CurrentUser> {
 
 export function logout(): Promise<void> {
   return apiRequest<void>('/api/auth/logout', { method: 'POST' });
+}
+
+export function logoutEverywhere(): Promise<LogoutEverywhereResponse> {
+  return apiRequest<LogoutEverywhereResponse>('/api/auth/logout-everywhere', { method: 'POST' });
+}
+
+export function changePassword(body: ChangePasswordRequest): Promise<void> {
+  return apiRequest<void>('/api/auth/password', { method: 'POST', body });
+}
+
+export function fetchSessions(signal?: AbortSignal): Promise<SessionSummary[]> {
+  return apiRequest<SessionSummary[]>('/api/auth/sessions', { signal });
+}
+
+export function revokeOtherSessions(): Promise<LogoutEverywhereResponse> {
+  return apiRequest<LogoutEverywhereResponse>('/api/auth/sessions/revoke-others', { method: 'POST' });
+}
+
+export function revokeSession(id: string): Promise<void> {
+  return apiRequest<void>(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

@@ -1,16 +1,20 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@kindred/contracts';
-import { navigate } from '../../../shared/lib/router';
+import { useAppNavigate } from '../../../shared/lib/navigation';
+import { returnPathFrom } from '../../../shared/lib/safe-redirect';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { login } from '../api/auth-api';
-import { useSession } from '../hooks/session-context';
+import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
 
 export function LoginForm() {
   const session = useSession();
+  const location = useLocation();
+  const navigate = useAppNavigate();
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
@@ -24,7 +28,7 @@ export function LoginForm() {
     const user = await form.submit(problems, () => login({ handle: handle.trim(), password }));
     if (user) {
       session.setUser(user);
-      navigate('/');
+      navigate(returnPathFrom(location.state));
     }
   }
 

@@ -1,21 +1,33 @@
+import type { WarningPreferences } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { EMAIL_MAX_LENGTH } from '@kindred/contracts';
-import { navigate } from '../../../shared/lib/router';
+import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
+import { saveWarningPreferences } from '../../content-warnings/api/preferences-api';
 import { register } from '../api/auth-api';
-import { useSession } from '../hooks/session-context';
+import { useSession } from '../hooks/use-session';
 import { compact, handleProblem, newPasswordProblem } from '../lib/validate';
 import { NewAccountFields } from './new-account-fields';
 
+/** Preferences chosen during onboarding, before there was an account to save them to. */
+function onboardingPreferences(state: unknown): WarningPreferences | undefined {
+  const value = (state as { preferences?: unknown } | null)?.preferences;
+  return value && typeof value === 'object' ? (value as WarningPreferences) : undefined;
+}
+
 export function RegisterForm() {
   const session = useSession();
+  const location = useLocation();
+  const navigate = useAppNavigate();
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
+  const carried = onboardingPreferences(location.state);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,9 +45,20 @@ export function RegisterForm() {
         ...(trimmedEmail ? { email: trimmedEmail } : {}),
       }),
     );
-    if (user) {
-      session.setUser(user);
-      navigate('/');
+    if (!user) return;
+    session.setUser(user);
+    if (!carried) {
+      // New members meet the guidelines, quick exit and their warning choices first.
+      navigate('/welcome');
+      return;
+    }
+    try {
+      await saveWarningPreferences(carried);
+      navigate('/', { state: { notice: 'Welcome. Your account is ready and your choices are saved.' } });
+    } catch {
+      navigate('/settings', {
+        state: { notice: 'Your account is ready, but your warning choices were not saved. Please set them here.' },
+      });
     }
   }
 

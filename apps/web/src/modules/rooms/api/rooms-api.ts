@@ -1,6 +1,19 @@
-import type { RoomSummary } from '@kindred/contracts';
+import type { JoinRoomRequest, JoinRoomResponse, RoomDetail, RoomSummary } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export function fetchRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
   return apiRequest<RoomSummary[]>('/api/rooms', { signal });
+}
+
+/** `room` is a slug or an id. */
+export function fetchRoom(room: string, signal?: AbortSignal): Promise<RoomDetail> {
+  return apiRequest<RoomDetail>(`/api/rooms/${encodeURIComponent(room)}`, { signal });
+}
+
+export function joinRoom(roomId: string, body: JoinRoomRequest): Promise<JoinRoomResponse> {
+  return apiRequest<JoinRoomResponse>(`/api/rooms/${encodeURIComponent(roomId)}/join`, { method: 'POST', body });
+}
+
+export function leaveRoom(roomId: string): Promise<void> {
+  return apiRequest<void>(`/api/rooms/${encodeURIComponent(roomId)}/leave`, { method: 'POST' });
 }

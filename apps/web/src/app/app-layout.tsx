@@ -1,0 +1,53 @@
+import type { MouseEvent } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { QuickExit } from '../modules/safety/components/quick-exit';
+import { LoadingState } from '../shared/ui/query-state';
+import { SiteHeader } from './site-header';
+
+export function AppLayout() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After in-app navigation, move focus to the new content so screen readers announce it
+  // and keyboard users start from the top of the page, not from a link that vanished.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+    // Focus directly instead of adding "#main" to the address and history.
+    event.preventDefault();
+    mainRef.current?.focus();
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToContent} data-app-shell="">
+        Skip to content
+      </a>
+      {/* Outside the app shell so it stays usable even while a dialog makes the page inert. */}
+      <QuickExit />
+      <div className="app-shell" data-app-shell="">
+        <SiteHeader />
+        <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <Outlet />
+          </Suspense>
+        </main>
+        <footer className="site-footer">
+          <p>
+            Kindred is peer support, not emergency care. If you are in danger right now, please contact
+            local emergency services or a crisis line.
+          </p>
+        </footer>
+      </div>
+    </>
+  );
+}

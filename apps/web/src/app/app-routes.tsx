@@ -1,0 +1,38 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireAuth } from '../modules/auth/components/require-auth';
+import { HomePage } from '../pages/home-page';
+import { RoomPage } from '../pages/room-page';
+import { ThreadPage } from '../pages/thread-page';
+import { AppLayout } from './app-layout';
+
+// The landing, room and thread pages are in the first bundle (that is where people spend
+// their time); everything else loads when first visited.
+const WelcomePage = lazy(() => import('../pages/welcome-page').then((m) => ({ default: m.WelcomePage })));
+const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import('../pages/register-page').then((m) => ({ default: m.RegisterPage })));
+const SetupPage = lazy(() => import('../pages/setup-page').then((m) => ({ default: m.SetupPage })));
+const SearchPage = lazy(() => import('../pages/search-page').then((m) => ({ default: m.SearchPage })));
+const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="welcome" element={<WelcomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="setup" element={<SetupPage />} />
+        <Route element={<RequireAuth />}>
+          <Route path="rooms/:slug" element={<RoomPage />} />
+          <Route path="threads/:threadId" element={<ThreadPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,23 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { StatusMessage } from '../../../shared/ui/status-message';
+import { useSession } from '../hooks/use-session';
+
+/**
+ * Pages that need a session. Without one, the member goes to the login page; the page they
+ * wanted travels in router state, never in the address (so it is not logged or kept).
+ */
+export function RequireAuth() {
+  const { state } = useSession();
+  const location = useLocation();
+
+  if (state.status === 'loading') return <StatusMessage>Checking whether you are signed in…</StatusMessage>;
+  if (state.status === 'error') {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{state.message}</p>
+      </div>
+    );
+  }
+  if (!state.user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
+}

@@ -1,0 +1,19 @@
+import { useMutation } from '@tanstack/react-query';
+import { isUnauthenticated } from '../../../shared/lib/api-client';
+import { useAppNavigate } from '../../../shared/lib/navigation';
+import { logout } from '../api/auth-api';
+import { useSession } from './use-session';
+
+export function useLogout() {
+  const { setUser } = useSession();
+  const navigate = useAppNavigate();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: (_data, error) => {
+      // A 401 means the session had already ended: that is logged out too.
+      if (error && !isUnauthenticated(error)) return;
+      setUser(null);
+      navigate('/login', { state: { notice: 'You are logged out. Take care.' } });
+    },
+  });
+}

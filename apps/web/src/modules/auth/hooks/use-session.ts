@@ -1,0 +1,47 @@
+import type { CurrentUser } from '@kindred/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { toDisplayError } from '../../../shared/lib/api-client';
+import { fetchCurrentUser } from '../api/auth-api';
+
+export const ME_QUERY_KEY = ['me'] as const;
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'ready'; user: CurrentUser | null }
+  | { status: 'error'; message: string };
+
+export interface Session {
+  state: SessionState;
+  /** The signed-in member, or null (also while loading). */
+  user: CurrentUser | null;
+  /** Call after the server has started or ended a session (login, register, setup, logout). */
+  setUser: (user: CurrentUser | null) => void;
+  refresh: () => void;
+}
+
+export function useSession(): Session {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: ({ signal }) => fetchCurrentUser(signal),
+    staleTime: 5 * 60_000,
+  });
+
+  const setUser = useCallback(
+    (user: CurrentUser | null) => {
+      // Someone else's (or a previous session's) data must never show after a switch.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
+      client.setQueryData(ME_QUERY_KEY, user);
+    },
+    [client],
+  );
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ME_QUERY_KEY }), [client]);
+
+  let state: SessionState;
+  if (query.isPending) state = { status: 'loading' };
+  else if (query.isError) state = { status: 'error', message: toDisplayError(query.error).message };
+  else state = { status: 'ready', user: query.data };
+
+  return { state, user: state.status === 'ready' ? state.user : null, setUser, refresh };
+}

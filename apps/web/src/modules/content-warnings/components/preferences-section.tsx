@@ -1,0 +1,48 @@
+import type { WarningPreferences } from '@kindred/contracts';
+import { useState } from 'react';
+import { toDisplayError } from '../../../shared/lib/api-client';
+import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
+import { useSaveWarningPreferences, useWarningPreferences } from '../hooks/use-warning-preferences';
+import { PreferencesEditor } from './preferences-editor';
+
+export function PreferencesSection() {
+  const saved = useWarningPreferences();
+  const save = useSaveWarningPreferences();
+  const [draft, setDraft] = useState<WarningPreferences | null>(null);
+
+  if (saved.isPending) return <LoadingState label="Loading your choices…" />;
+  if (saved.isError) return <ErrorState error={saved.error} onRetry={() => void saved.refetch()} />;
+
+  const value = draft ?? saved.data;
+  const changed = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved.data);
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(value, { onSuccess: () => setDraft(null) });
+      }}
+    >
+      <PreferencesEditor
+        value={value}
+        onChange={(next) => {
+          save.reset();
+          setDraft(next);
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={save.isPending || !changed}>
+          {save.isPending ? 'Saving…' : 'Save choices'}
+        </button>
+      </div>
+      <div role="status">
+        {save.isSuccess && <p className="notice notice--success">Saved. Lists and threads now follow these choices.</p>}
+      </div>
+      {save.isError && (
+        <p className="field__error" role="alert">
+          {toDisplayError(save.error).message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ContentWarningView, Presentation } from '@kindred/contracts';
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { revealItems, useRevealed } from '../hooks/use-revealed';
+import { WarningBadges } from './warning-badges';
+
+interface WarningGateProps {
+  /** Remembered (in memory) so a thread opened from the list stays open on its page. */
+  id: string;
+  warning: ContentWarningView;
+  presentation: Presentation;
+  /** What is folded away, for the button: "post", "thread title"… */
+  what: string;
+  /** Called only once revealed, so folded content is never in the DOM and cannot flash. */
+  children: () => ReactNode;
+}
+
+/**
+ * Content behind a warning the member asked to be warned about. The fold sits exactly where
+ * the content will appear, so opening it never moves anything above it.
+ */
+export function WarningGate({ id, warning, presentation, what, children }: WarningGateProps) {
+  const [revealed] = useRevealed(id);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const openedHere = useRef(false);
+
+  useEffect(() => {
+    // Keyboard and screen-reader users continue from what they just opened.
+    if (revealed && openedHere.current) {
+      openedHere.current = false;
+      contentRef.current?.focus();
+    }
+  }, [revealed]);
+
+  if (presentation !== 'warn' || revealed) {
+    return (
+      <div ref={contentRef} tabIndex={-1} className="warning-gate__content">
+        {children()}
+      </div>
+    );
+  }
+
+  function reveal() {
+    openedHere.current = true;
+    revealItems(id);
+  }
+
+  return (
+    <div className="warning-gate">
+      <div className="warning-gate__label">
+        <span className="warning-gate__title">Content warning</span>
+        <WarningBadges categories={warning.categories} />
+      </div>
+      {warning.note && <p className="warning-gate__note">Author’s note: {warning.note}</p>}
+      <button type="button" className="button button--small" onClick={reveal}>
+        Show {what}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import type { JoinOutcome, RoomDetail } from '@kindred/contracts';
+import { ErrorCode, JOIN_REQUEST_MESSAGE_MAX_LENGTH, JoinPolicy } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { ApiRequestError } from '../../../shared/lib/api-client';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import { TextareaField } from '../../../shared/ui/textarea-field';
+import { useJoinRoom } from '../hooks/use-rooms';
+import { RoomGuidelines } from './room-guidelines';
+
+const SUBMIT_LABELS: Record<JoinPolicy, string> = {
+  open: 'Join room',
+  request: 'Send request',
+  invite: 'Join with this code',
+};
+
+interface JoinRoomPanelProps {
+  room: RoomDetail;
+  onDone: (outcome: JoinOutcome) => void;
+}
+
+/**
+ * Joining always starts with the room's guidelines and an explicit "I accept": the API
+ * refuses a join without it, and people should know a room's rules before they speak.
+ */
+export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
+  const id = useId();
+  const form = useFormSubmission();
+  const join = useJoinRoom(room.id);
+  const [accepted, setAccepted] = useState(false);
+  const [message, setMessage] = useState('');
+  const [inviteCode, setInviteCode] = useState('');
+
+  if (room.viewer.joinRequestPending) {
+    return (
+      <div className="notice" role="status">
+        <p>Your request to join is with the moderators. You can read and post here once it is approved.</p>
+      </div>
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (room.joinPolicy === JoinPolicy.Invite && !inviteCode.trim()) {
+      problems.inviteCode = 'Please enter the invite code you were given.';
+    }
+    if (!accepted) problems.acceptGuidelines = 'Please read the guidelines and tick the box to accept them.';
+    const result = await form.submit(problems, () =>
+      join
+        .mutateAsync({
+          acceptGuidelines: true,
+          ...(room.joinPolicy === JoinPolicy.Invite ? { inviteCode: inviteCode.trim() } : {}),
+          ...(room.joinPolicy === JoinPolicy.Request && message.trim() ? { message: message.trim() } : {}),
+        })
+        .catch((cause: unknown) => {
+          // The server names no field for a bad code; put the message next to the code box.
+          if (cause instanceof ApiRequestError && cause.error.code === ErrorCode.InviteInvalid) {
+            throw new ApiRequestError({
+              ...cause.error,
+              details: [{ field: 'inviteCode', problem: cause.error.message }],
+            });
+          }
+          throw cause;
+        }),
+    );
+    if (result) onDone(result.outcome);
+  }
+
+  return (
+    <form className="join-panel" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} title="We couldn't add you yet" messages={form.summary} />
+      <RoomGuidelines room={room} headingId={`${id}-guidelines`} />
+      {room.joinPolicy === JoinPolicy.Invite && (
+        <FormField
+          id={`${id}-invite`}
+          label="Invite code"
+          hint="Codes are not case-sensitive."
+          value={inviteCode}
+          onChange={setInviteCode}
+          error={form.fieldErrors.inviteCode}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={64}
+        />
+      )}
+      {room.joinPolicy === JoinPolicy.Request && (
+        <TextareaField
+          id={`${id}-message`}
+          label="A note to the moderators"
+          optional
+          hint="A few words about why you would like to join, if you wish. Leave out anything that could identify you."
+          value={message}
+          onChange={setMessage}
+          error={form.fieldErrors.message}
+          maxLength={JOIN_REQUEST_MESSAGE_MAX_LENGTH}
+          rows={3}
+        />
+      )}
+      <div className="field">
+        {form.fieldErrors.acceptGuidelines && (
+          <p id={`${id}-accept-error`} className="field__error">
+            {form.fieldErrors.acceptGuidelines}
+          </p>
+        )}
+        <div className="check">
+          <input
+            id={`${id}-accept`}
+            type="checkbox"
+            checked={accepted}
+            onChange={(event) => setAccepted(event.target.checked)}
+            aria-invalid={form.fieldErrors.acceptGuidelines ? true : undefined}
+            aria-describedby={form.fieldErrors.acceptGuidelines ? `${id}-accept-error` : undefined}
+          />
+          <label htmlFor={`${id}-accept`}>I have read these guidelines and I accept them</label>
+        </div>
+      </div>
+      <button type="submit" className="button button--primary" disabled={form.pending}>
+        {form.pending ? 'One moment…' : SUBMIT_LABELS[room.joinPolicy]}
+      </button>
+    </form>
+  );
+}

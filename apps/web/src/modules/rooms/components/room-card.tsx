@@ -1,0 +1,75 @@
+import type { JoinOutcome, RoomDetail, RoomSummary } from '@kindred/contracts';
+import { RoomVisibility } from '@kindred/contracts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useAppNavigate } from '../../../shared/lib/navigation';
+import { AppLink } from '../../../shared/ui/app-link';
+import { JOIN_ACTION_LABELS, JOIN_POLICY_LABELS } from '../lib/join-policy';
+import { JoinRoomPanel } from './join-room-panel';
+
+interface RoomCardProps {
+  room: RoomSummary;
+  /** Present for signed-in members once loaded: tells whether they belong here. */
+  detail?: RoomDetail;
+  signedIn: boolean;
+}
+
+export function RoomCard({ room, detail, signedIn }: RoomCardProps) {
+  const id = useId();
+  const navigate = useAppNavigate();
+  const [open, setOpen] = useState(false);
+  const [requested, setRequested] = useState(false);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const isMember = detail?.viewer.isMember ?? false;
+  const pending = detail?.viewer.joinRequestPending ?? false;
+
+  useEffect(() => {
+    if (requested) noticeRef.current?.focus();
+  }, [requested]);
+
+  function onDone(outcome: JoinOutcome) {
+    setOpen(false);
+    if (outcome === 'requested') setRequested(true);
+    else navigate(`/rooms/${room.slug}`, { state: { notice: `Welcome to ${room.name}. Take your time.` } });
+  }
+
+  return (
+    <li className="room-card">
+      <h3 className="room-card__name">
+        <AppLink to={`/rooms/${room.slug}`}>{room.name}</AppLink>
+      </h3>
+      {room.description && <p className="room-card__description">{room.description}</p>}
+      <ul className="room-card__meta" aria-label="About this room">
+        {isMember ? (
+          <li className="badge badge--member">You are a member</li>
+        ) : (
+          <li className="badge">{JOIN_POLICY_LABELS[room.joinPolicy] ?? room.joinPolicy}</li>
+        )}
+        {room.visibility === RoomVisibility.Hidden && <li className="badge">Unlisted</li>}
+        {(pending || requested) && <li className="badge">Request waiting</li>}
+      </ul>
+      {requested && (
+        <p ref={noticeRef} tabIndex={-1} className="notice" role="status">
+          Your request was sent. A moderator will look at it; you can read and post here once it is approved.
+        </p>
+      )}
+      {!signedIn && <p className="muted room-card__hint">Log in or create an account to join.</p>}
+      {signedIn && detail && !isMember && !pending && !requested && (
+        <>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={open}
+            aria-controls={`${id}-join`}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? 'Close' : JOIN_ACTION_LABELS[room.joinPolicy]}
+            <span className="visually-hidden"> {room.name}</span>
+          </button>
+          <div id={`${id}-join`} hidden={!open}>
+            {open && <JoinRoomPanel room={detail} onDone={onDone} />}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import type { JoinRoomRequest } from '@kindred/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchRoom, fetchRooms, joinRoom, leaveRoom } from '../api/rooms-api';
+
+export const roomKeys = {
+  directory: ['rooms'] as const,
+  detail: (room: string) => ['room', room] as const,
+};
+
+export function useRooms() {
+  return useQuery({ queryKey: roomKeys.directory, queryFn: ({ signal }) => fetchRooms(signal) });
+}
+
+export function useRoom(room: string | undefined, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: roomKeys.detail(room ?? ''),
+    queryFn: ({ signal }) => fetchRoom(room!, signal),
+    enabled: !!room && (options.enabled ?? true),
+  });
+}
+
+/** After joining or leaving, everything about rooms and their threads is refetched. */
+function useRefreshRooms() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({ predicate: (q) => ['rooms', 'room', 'threads'].includes(String(q.queryKey[0])) });
+}
+
+export function useJoinRoom(roomId: string) {
+  const refresh = useRefreshRooms();
+  return useMutation({
+    mutationFn: (body: JoinRoomRequest) => joinRoom(roomId, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useLeaveRoom(roomId: string) {
+  const refresh = useRefreshRooms();
+  return useMutation({ mutationFn: () => leaveRoom(roomId), onSuccess: refresh });
+}

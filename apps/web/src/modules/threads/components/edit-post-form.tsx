@@ -1,0 +1,64 @@
+import type { PostView } from '@kindred/contracts';
+import { POST_BODY_MAX_LENGTH } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { WarningPicker } from '../../content-warnings/components/warning-picker';
+import { choiceFromView, choiceProblem, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useEditPost } from '../hooks/use-thread';
+import { warningFieldError } from '../lib/form-errors';
+import { MarkdownComposer } from './markdown-composer';
+
+interface EditPostFormProps {
+  post: PostView;
+  onDone: () => void;
+}
+
+export function EditPostForm({ post, onDone }: EditPostFormProps) {
+  const form = useFormSubmission();
+  const edit = useEditPost(post.threadId);
+  const [body, setBody] = useState(post.body);
+  const [warning, setWarning] = useState(() => choiceFromView(post.warning));
+  const rootRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    rootRef.current?.querySelector('textarea')?.focus();
+  }, []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!body.trim()) problems.body = 'A post cannot be empty. To remove it, use Delete instead.';
+    const warningProblem = choiceProblem(warning, false);
+    if (warningProblem) problems.warning = warningProblem;
+    // An empty choice on edit means "no warning": send it explicitly so old ones are cleared.
+    const saved = await form.submit(problems, () =>
+      edit.mutateAsync({ postId: post.id, body: { body, warning: toWarningInput(warning) ?? { categories: [] } } }),
+    );
+    if (saved) onDone();
+  }
+
+  return (
+    <form ref={rootRef} className="form form--wide" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} title="Your changes are not saved yet" messages={form.summary} />
+      <MarkdownComposer
+        id={`edit-${post.id}`}
+        label="Edit your post"
+        value={body}
+        onChange={setBody}
+        error={form.fieldErrors.body}
+        maxLength={POST_BODY_MAX_LENGTH}
+      />
+      <WarningPicker idPrefix={`edit-${post.id}`} value={warning} onChange={setWarning} error={warningFieldError(form.fieldErrors)} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={form.pending}>
+          {form.pending ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import type { RoomDetail, ThreadDetail } from '@kindred/contracts';
+import { POST_BODY_MAX_LENGTH, THREAD_TITLE_MAX_LENGTH } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import { WarningPicker } from '../../content-warnings/components/warning-picker';
+import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useCreateThread } from '../hooks/use-threads';
+import { warningFieldError } from '../lib/form-errors';
+import { MarkdownComposer } from './markdown-composer';
+
+interface NewThreadFormProps {
+  room: RoomDetail;
+  /** The form stays mounted while closed, so a draft survives "Not now". */
+  active: boolean;
+  onCreated: (thread: ThreadDetail) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Starting a thread. On any refusal (slow mode, a missing warning choice) the words stay
+ * in the boxes: losing something hard to write is the worst outcome here.
+ */
+export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFormProps) {
+  const form = useFormSubmission();
+  const create = useCreateThread(room.id);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [warning, setWarning] = useState(() => initialChoice(room.defaultWarnings));
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (active) titleRef.current?.focus();
+  }, [active]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!title.trim()) problems.title = 'Please give your thread a title.';
+    if (!body.trim()) problems.body = 'Please write something to start the thread.';
+    const warningProblem = choiceProblem(warning, room.requireContentWarning);
+    if (warningProblem) problems.warning = warningProblem;
+    const thread = await form.submit(problems, () =>
+      create.mutateAsync({ title: title.trim(), body, warning: toWarningInput(warning) }),
+    );
+    if (thread) {
+      setTitle('');
+      setBody('');
+      setWarning(initialChoice(room.defaultWarnings));
+      onCreated(thread);
+    }
+  }
+
+  return (
+    <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} title="Your thread is not posted yet" messages={form.summary} />
+      <FormField
+        ref={titleRef}
+        id="thread-title"
+        label="Title"
+        value={title}
+        onChange={setTitle}
+        error={form.fieldErrors.title}
+        maxLength={THREAD_TITLE_MAX_LENGTH}
+        autoComplete="off"
+        required
+      />
+      <MarkdownComposer
+        id="thread-body"
+        label="What would you like to share?"
+        value={body}
+        onChange={setBody}
+        error={form.fieldErrors.body}
+        maxLength={POST_BODY_MAX_LENGTH}
+        rows={8}
+      />
+      <WarningPicker
+        idPrefix="thread"
+        value={warning}
+        onChange={setWarning}
+        required={room.requireContentWarning}
+        error={warningFieldError(form.fieldErrors)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={form.pending}>
+          {form.pending ? 'Posting…' : 'Post thread'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Not now
+        </button>
+      </div>
+    </form>
+  );
+}

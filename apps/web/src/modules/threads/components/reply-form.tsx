@@ -1,0 +1,70 @@
+import type { PostStatus } from '@kindred/contracts';
+import { POST_BODY_MAX_LENGTH } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { WarningPicker } from '../../content-warnings/components/warning-picker';
+import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useCreatePost } from '../hooks/use-thread';
+import { warningFieldError } from '../lib/form-errors';
+import { MarkdownComposer } from './markdown-composer';
+
+export function ReplyForm({ threadId }: { threadId: string }) {
+  const form = useFormSubmission();
+  const create = useCreatePost(threadId);
+  const [body, setBody] = useState('');
+  const [warning, setWarning] = useState(() => initialChoice());
+  const [posted, setPosted] = useState<PostStatus | null>(null);
+  const warningError = warningFieldError(form.fieldErrors);
+  const chosen = warning.categories.length;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPosted(null);
+    const problems: Record<string, string> = {};
+    if (!body.trim()) problems.body = 'Please write your reply first.';
+    const warningProblem = choiceProblem(warning, false);
+    if (warningProblem) problems.warning = warningProblem;
+    const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
+    if (post) {
+      setBody('');
+      setWarning(initialChoice());
+      setPosted(post.status);
+    }
+  }
+
+  return (
+    <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <h2 id="reply-heading">Reply</h2>
+      <ErrorSummary key={form.attempt} title="Your reply is not posted yet" messages={form.summary} />
+      <div role="status" className="reply-status">
+        {posted === 'pending' && (
+          <p className="pending-notice">
+            <strong>Waiting for review</strong> — your reply is saved. Only you and the moderators can see it
+            until a moderator has looked at it.
+          </p>
+        )}
+        {posted === 'published' && <p className="notice notice--success">Your reply is posted. Thank you for being here.</p>}
+      </div>
+      <MarkdownComposer
+        id="reply-body"
+        label="Your reply"
+        value={body}
+        onChange={setBody}
+        error={form.fieldErrors.body}
+        maxLength={POST_BODY_MAX_LENGTH}
+        rows={5}
+      />
+      <details className="composer__warnings" open={warningError ? true : undefined}>
+        <summary>
+          Content warnings {chosen > 0 ? `(${chosen} chosen)` : warning.noneApply ? '(none apply)' : '(optional)'}
+        </summary>
+        <WarningPicker idPrefix="reply" value={warning} onChange={setWarning} error={warningError} />
+      </details>
+      <button type="submit" className="button button--primary" disabled={form.pending}>
+        {form.pending ? 'Posting…' : 'Post reply'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ThreadDetail } from '@kindred/contracts';
+import { useEffect, useRef } from 'react';
+import { TimeAgo } from '../../../shared/ui/time-ago';
+import { WarningBadges } from '../../content-warnings/components/warning-badges';
+import { revealItems, useRevealed } from '../../content-warnings/hooks/use-revealed';
+import { presentationFor } from '../../content-warnings/lib/presentation';
+import { threadRevealId } from '../lib/reveal-keys';
+import { PendingNotice } from './pending-notice';
+import './threads.css';
+
+/**
+ * The thread's title. Under a warning the member asked for, the title stays folded (titles
+ * can be as hard to read as bodies) until they choose to open the thread.
+ */
+export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewerId: string | undefined }) {
+  const [revealed] = useRevealed(threadRevealId(thread.id));
+  const folded = presentationFor(thread, viewerId) === 'warn' && !revealed;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openedHere = useRef(false);
+
+  useEffect(() => {
+    if (revealed && openedHere.current) {
+      openedHere.current = false;
+      headingRef.current?.focus();
+    }
+  }, [revealed]);
+
+  function reveal() {
+    openedHere.current = true;
+    // The opening post shares this reveal key (same warning), so it opens with the thread.
+    revealItems(threadRevealId(thread.id));
+  }
+
+  return (
+    <header className="thread-header">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {folded ? 'A thread with a content warning' : thread.title}
+      </h1>
+      {folded ? (
+        <div className="warning-gate">
+          <div className="warning-gate__label">
+            <span className="warning-gate__title">Content warning</span>
+            <WarningBadges categories={thread.warning.categories} />
+          </div>
+          {thread.warning.note && <p className="warning-gate__note">Author’s note: {thread.warning.note}</p>}
+          <button type="button" className="button button--small" onClick={reveal}>
+            Show thread
+          </button>
+        </div>
+      ) : (
+        <WarningBadges categories={thread.warning.categories} />
+      )}
+      <p className="thread-header__meta muted">
+        {thread.pinned && <span className="badge badge--pinned">Pinned</span>}
+        {thread.locked && <span className="badge">Locked</span>}
+        Started by {thread.author.handle} · <TimeAgo iso={thread.createdAt} />
+      </p>
+      {thread.status === 'pending' && <PendingNotice what="thread" />}
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ThreadSummary } from '@kindred/contracts';
+import { PostStatus } from '@kindred/contracts';
+import { AppLink } from '../../../shared/ui/app-link';
+import { TimeAgo } from '../../../shared/ui/time-ago';
+import { WarningBadges } from '../../content-warnings/components/warning-badges';
+import { WarningGate } from '../../content-warnings/components/warning-gate';
+import { presentationFor } from '../../content-warnings/lib/presentation';
+import { threadRevealId } from '../lib/reveal-keys';
+
+export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; viewerId: string | undefined }) {
+  const presentation = presentationFor(thread, viewerId);
+  return (
+    <li className={`thread-item${thread.pinned ? ' thread-item--pinned' : ''}`}>
+      <WarningGate
+        id={threadRevealId(thread.id)}
+        warning={thread.warning}
+        presentation={presentation}
+        what="thread title"
+      >
+        {() => (
+          <h3 className="thread-item__title">
+            <AppLink to={`/threads/${thread.id}`}>{thread.title}</AppLink>
+          </h3>
+        )}
+      </WarningGate>
+      <div className="thread-item__meta">
+        {thread.pinned && <span className="badge badge--pinned">Pinned</span>}
+        {thread.locked && <span className="badge">Locked</span>}
+        {thread.status === PostStatus.Pending && <span className="badge badge--pending">Waiting for review</span>}
+        {presentation !== 'warn' && <WarningBadges categories={thread.warning.categories} />}
+        <span className="muted">
+          by {thread.author.handle} · last activity <TimeAgo iso={thread.lastActivityAt} />
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,92 @@
+import { Role } from '@kindred/contracts';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useSession } from '../modules/auth/hooks/use-session';
+import { useRevealed } from '../modules/content-warnings/hooks/use-revealed';
+import { presentationFor } from '../modules/content-warnings/lib/presentation';
+import { useRoom } from '../modules/rooms/hooks/use-rooms';
+import { PostList } from '../modules/threads/components/post-list';
+import { ReplyForm } from '../modules/threads/components/reply-form';
+import { ThreadHeader } from '../modules/threads/components/thread-header';
+import { useThread } from '../modules/threads/hooks/use-thread';
+import { threadRevealId } from '../modules/threads/lib/reveal-keys';
+import { useAppNavigate } from '../shared/lib/navigation';
+import { useRouteNotice } from '../shared/lib/route-notice';
+import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { AppLink } from '../shared/ui/app-link';
+import { ErrorState, LoadingState } from '../shared/ui/query-state';
+import { StatusMessage } from '../shared/ui/status-message';
+
+export function ThreadPage() {
+  useDocumentTitle('Thread');
+  const { threadId = '' } = useParams();
+  const thread = useThread(threadId);
+  const room = useRoom(thread.data?.roomId);
+  const { user } = useSession();
+  const navigate = useAppNavigate();
+  const routeNotice = useRouteNotice();
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [revealed] = useRevealed(threadRevealId(threadId));
+
+  if (thread.isPending) return <LoadingState label="Loading the thread…" />;
+  if (thread.isError) {
+    return (
+      <>
+        <h1>Thread</h1>
+        <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />
+        <p>
+          <AppLink to="/">Back to all rooms</AppLink>
+        </p>
+      </>
+    );
+  }
+
+  const t = thread.data;
+  const r = room.data;
+  const roomPath = r ? `/rooms/${r.slug}` : '/';
+  const canPost = !!r && (r.viewer.isMember || user?.role === Role.Admin);
+  const canReply = canPost && (!t.locked || !!r?.viewer.canModerate);
+  // Under a warning the member asked for, the whole thread stays folded until opened.
+  const folded = presentationFor(t, user?.id) === 'warn' && !revealed;
+
+  function onDeleted(wasOpening: boolean) {
+    if (wasOpening) navigate(roomPath, { state: { notice: 'Your thread was deleted.' } });
+    else setNotice('Your post was deleted.');
+  }
+
+  function onBlocked(handle: string, authorId: string) {
+    const message = `You blocked ${handle}. Their threads and posts are hidden from you now; you can undo this in Settings.`;
+    // Blocking the thread's author hides the whole thread, so go back to the room.
+    if (authorId === t.author.id) navigate(roomPath, { state: { notice: message } });
+    else setNotice(message);
+  }
+
+  return (
+    <div className="page">
+      <p className="back-link">
+        <AppLink to={roomPath}>← {r ? r.name : 'All rooms'}</AppLink>
+      </p>
+      <ThreadHeader thread={t} viewerId={user?.id} />
+      {(notice ?? routeNotice) && <StatusMessage tone="success">{notice ?? routeNotice}</StatusMessage>}
+      {!folded && user && (
+        <section aria-label="Posts">
+          <PostList
+            threadId={t.id}
+            openingPostId={t.firstPost.id}
+            viewerId={user.id}
+            canPost={canPost}
+            onDeleted={onDeleted}
+            onBlocked={onBlocked}
+          />
+        </section>
+      )}
+      {!folded && canReply && <ReplyForm threadId={t.id} />}
+      {!folded && canPost && !canReply && <p className="notice">This thread is locked; replies are closed.</p>}
+      {!folded && r && !canPost && (
+        <p className="notice">
+          <AppLink to={roomPath}>Join {r.name}</AppLink> to reply and react.
+        </p>
+      )}
+    </div>
+  );
+}

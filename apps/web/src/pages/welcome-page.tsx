@@ -1,0 +1,12 @@
+import { OnboardingFlow } from '../modules/onboarding/components/onboarding-flow';
+import { useDocumentTitle } from '../shared/lib/use-document-title';
+
+export function WelcomePage() {
+  useDocumentTitle('Welcome');
+  return (
+    <div className="page">
+      <h1>Welcome to Kindred</h1>
+      <OnboardingFlow />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+
+/**
+ * Titles stay generic ("Thread · Kindred"), never a thread title or room name: tab titles
+ * end up in browser history and on shared screens, where someone else could read them.
+ */
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · Kindred` : 'Kindred';
+  }, [title]);
+}

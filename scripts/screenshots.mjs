@@ -1,0 +1,270 @@
+// `npm run screenshots`: PNGs of the main screens at 1280 px and 375 px in screenshots/,
+// for a reviewer to look at. Builds nothing: run `npm run build` first.
+//
+// Starts the built server against a throwaway database on the PostgreSQL server named by
+// DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), with the demo rooms seeded,
+// adds a little demo content through the API, photographs the screens with Debian's
+// Chromium (no network beyond 127.0.0.1), then stops the server and drops the database.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium, request } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'screenshots');
+const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PASSWORD = 'quiet-harbour-lantern-42';
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'mobile', width: 375, height: 812 },
+];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
+  if (!existsSync(join(root, built))) {
+    console.error(`Missing ${built}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealth(baseUrl, child) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('The server stopped while starting.');
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The server did not become healthy within 60 s.');
+}
+
+/** A member with their own cookie jar (Playwright's API client keeps it). */
+async function member(baseUrl, handle) {
+  const api = await request.newContext({ baseURL: baseUrl });
+  const res = await api.post('/api/auth/register', { data: { handle, password: PASSWORD } });
+  if (!res.ok()) throw new Error(`register ${handle}: ${res.status()} ${await res.text()}`);
+  const user = await res.json();
+  return { api, user, handle };
+}
+
+async function call(api, method, path, data) {
+  const res = await api.fetch(path, { method, data });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? undefined : res.json();
+}
+
+async function seedContent(baseUrl) {
+  const river = await member(baseUrl, 'river_demo');
+  const sage = await member(baseUrl, 'sage_demo');
+  const wren = await member(baseUrl, 'wren_demo');
+  for (const m of [river, sage, wren]) {
+    await call(m.api, 'POST', '/api/rooms/attachment-injuries/join', { acceptGuidelines: true });
+    await call(m.api, 'POST', '/api/rooms/grounding-and-self-care/join', { acceptGuidelines: true });
+  }
+  // The viewer hides one topic and is asked first about the rest (the default).
+  await call(river.api, 'PUT', '/api/me/warning-preferences', { 'eating-body': 'hide', 'death-grief': 'show' });
+
+  const room = 'attachment-injuries';
+  await call(sage.api, 'POST', `/api/rooms/${room}/threads`, {
+    title: 'Meals and my body after leaving',
+    body: 'Hidden from the viewer by their settings.',
+    warning: { categories: ['eating-body'] },
+  });
+  const pushPull = await call(sage.api, 'POST', `/api/rooms/${room}/threads`, {
+    title: 'Noticing the push–pull when someone gets close',
+    body:
+      'When a new friend texts often I feel relieved **and** trapped at the same time.\n\nI am learning to name it: "this is the old pattern, not what is happening now". Does anyone else notice this?',
+    warning: { categories: [], noneApply: true },
+  });
+  const hard = await call(wren.api, 'POST', `/api/rooms/${room}/threads`, {
+    title: 'The anniversary of the night I left',
+    body: 'It has been a year. Some of what happened that night is still hard to write about.',
+    warning: { categories: ['domestic-abuse', 'violence'], note: 'mentions a difficult night, no graphic details' },
+  });
+  await call(river.api, 'POST', `/api/rooms/${room}/threads`, {
+    title: 'Small wins this week',
+    body: 'I paused before replying to a message that upset me. It helped.',
+    warning: { categories: [], noneApply: true },
+  });
+  const reply = await call(river.api, 'POST', `/api/threads/${pushPull.id}/posts`, {
+    body: 'Yes. For me it helps to *slow down* before answering, and to remember I can say "I need a moment".',
+  });
+  await call(wren.api, 'POST', `/api/threads/${pushPull.id}/posts`, {
+    body: 'I grieved someone who hurt me, and that confused me for a long time.',
+    warning: { categories: ['death-grief'] },
+  });
+  await call(sage.api, 'POST', `/api/threads/${pushPull.id}/posts`, {
+    body: 'A reply about food that the viewer chose not to see.',
+    warning: { categories: ['eating-body'] },
+  });
+  await call(wren.api, 'POST', `/api/threads/${pushPull.id}/posts`, {
+    body: 'Reading this made me feel less alone. Thank you both.',
+  });
+  for (const [m, kind] of [
+    [sage, 'relate'],
+    [wren, 'relate'],
+    [wren, 'thank-you'],
+  ]) {
+    await call(m.api, 'PUT', `/api/posts/${reply.id}/reactions/${kind}`);
+  }
+  await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/strength`);
+  await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/hug`);
+  return { viewer: river, pushPull, hard };
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const dbName = `kindred_shots_${randomBytes(5).toString('hex')}`;
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${dbName}`;
+  await admin(`CREATE DATABASE ${dbName}`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'development',
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_ORIGIN: baseUrl,
+      SESSION_SECRET: randomBytes(32).toString('base64'),
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+
+  let browser;
+  try {
+    await waitForHealth(baseUrl, child);
+    const { viewer, pushPull, hard } = await seedContent(baseUrl);
+    const storageState = await viewer.api.storageState();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const written = [];
+
+    async function shoot(page, name, size, { fullPage = true } = {}) {
+      const file = join(outDir, `${name}-${size.width}.png`);
+      await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+      written.push(file);
+    }
+
+    for (const size of WIDTHS) {
+      const viewport = { width: size.width, height: size.height };
+      const anon = await browser.newContext({ baseURL: baseUrl, viewport });
+      const page = await anon.newPage();
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Welcome to Kindred' }).waitFor();
+      await page.getByText('Grounding & self-care').waitFor();
+      await shoot(page, '01-landing', size);
+      await page.goto('/welcome');
+      await page.getByRole('heading', { name: 'What Kindred is' }).waitFor();
+      await shoot(page, '02-welcome', size);
+      for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'Leaving quickly' }).waitFor();
+      await shoot(page, '03-welcome-quick-exit', size);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'What you see' }).waitFor();
+      await shoot(page, '04-welcome-preferences', size);
+      await page.goto('/login');
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await shoot(page, '05-login', size);
+      await page.goto('/register');
+      await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+      await shoot(page, '06-register', size);
+      await anon.close();
+
+      for (const colorScheme of size.width === 1280 ? ['light', 'dark'] : ['light']) {
+        const suffix = colorScheme === 'dark' ? '-dark' : '';
+        const context = await browser.newContext({ baseURL: baseUrl, viewport, storageState, colorScheme });
+        const p = await context.newPage();
+        await p.goto('/');
+        await p.getByRole('heading', { name: 'Your rooms' }).waitFor();
+        await shoot(p, `10-rooms${suffix}`, size);
+        await p.goto('/rooms/attachment-injuries');
+        await p.getByText('Small wins this week').waitFor();
+        await shoot(p, `11-room${suffix}`, size);
+        if (!suffix) {
+          await p.getByRole('button', { name: 'Start a thread' }).click();
+          await p.getByLabel('Title').fill('A draft title');
+          await shoot(p, '12-room-new-thread', size);
+          await p.goto('/rooms/parenting-after-trauma');
+          await p.getByRole('heading', { name: 'Join this room' }).waitFor();
+          await shoot(p, '13-room-join', size);
+          await p.goto(`/threads/${hard.id}`);
+          await p.getByRole('button', { name: 'Show thread' }).waitFor();
+          await shoot(p, '14-thread-folded', size);
+        }
+        await p.goto(`/threads/${pushPull.id}`);
+        await p.getByText('Reading this made me feel less alone').waitFor();
+        await shoot(p, `15-thread${suffix}`, size);
+        if (!suffix) {
+          await p.goto('/search');
+          await p.getByLabel('Search posts').fill('pattern');
+          await p.getByRole('button', { name: 'Search' }).click();
+          await p.getByText(/Showing|Nothing found/).waitFor();
+          await shoot(p, '16-search', size);
+          await p.goto('/settings');
+          await p.getByText('This device').waitFor();
+          await shoot(p, '17-settings', size);
+          await p.getByRole('button', { name: 'Take a pause' }).click();
+          await p.getByRole('dialog').waitFor();
+          // The dialog sits over the viewport; a full-page shot would cut its backdrop off.
+          await shoot(p, '18-pause', size, { fullPage: false });
+        }
+        await context.close();
+      }
+    }
+    console.log(`Wrote ${written.length} screenshots to ${outDir}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

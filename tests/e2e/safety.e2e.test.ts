@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
+import { memberWithRole } from '../support/forum.js';
+import { focused, startE2eApp, waitToLeave, type E2eApp } from './support/e2e-app.js';
+import { createRoomAs, joinAs } from './support/forum-setup.js';
+
+describe('safety controls in the browser', () => {
+  let e2e: E2eApp;
+  let room: { id: string; slug: string };
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    const admin = await memberWithRole(e2e.t, 'admin');
+    room = await createRoomAs(admin.agent, { name: 'Safe harbour' });
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('"Take a pause" traps focus, closes with one Esc and gives focus back', async () => {
+    const member = await registerMember(e2e.t);
+    const { context, page } = await e2e.person({ reducedMotion: 'reduce' });
+    await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Take a pause' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take a pause' });
+    await dialog.waitFor();
+    await dialog.getByText('breathe in for four', { exact: false }).waitFor();
+    await dialog.getByText('things you can see').waitFor();
+
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(`!!document.activeElement?.closest('[role="dialog"]')`)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await focused(page)).text).toContain('Take a pause');
+    // One Esc closed the dialog and did not leave the site.
+    await page.waitForTimeout(1_100);
+    expect(page.url()).toContain(e2e.baseUrl);
+  });
+
+  it('quick exit by double Esc (even while typing) leaves for good: Back does not return and the session is dead', async () => {
+    const member = await registerMember(e2e.t);
+    await joinAs(member.agent, room.id);
+    const { context, page } = await e2e.person();
+    await page.goto('/login');
+    await page.getByLabel('Handle').fill(member.handle);
+    await page.getByLabel('Password').fill(GOOD_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rooms' }).waitFor();
+    // Move around inside the app first, so there would be earlier pages to go back to.
+    await page.getByRole('link', { name: 'Safe harbour' }).click();
+    await page.getByRole('button', { name: 'Start a thread' }).click();
+    await page.getByRole('textbox', { name: 'What would you like to share?' }).click();
+    await page.keyboard.type('half-written words');
+
+    const cookie = (await context.cookies()).find((c) => c.name === 'kindred_session');
+    expect(cookie).toBeDefined();
+    const exitResponse = page.waitForResponse((res) => res.url().endsWith('/api/auth/exit'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect((await exitResponse).status()).toBe(204);
+    await waitToLeave(page, e2e.baseUrl);
+
+    await page.goBack().catch(() => undefined);
+    expect(page.url().startsWith(e2e.baseUrl)).toBe(false);
+
+    // The old cookie no longer opens anything.
+    const me = await fetch(`${e2e.baseUrl}/api/auth/me`, { headers: { cookie: `kindred_session=${cookie!.value}` } });
+    expect(me.status).toBe(401);
+  });
+
+  it('the quick-exit button is on every page and works with one click', async () => {
+    const { page } = await e2e.person();
+    await page.goto('/welcome');
+    await page.getByRole('button', { name: 'Quick exit' }).click();
+    await waitToLeave(page, e2e.baseUrl);
+    await page.goBack().catch(() => undefined);
+    expect(page.url().startsWith(e2e.baseUrl)).toBe(false);
+  });
+});

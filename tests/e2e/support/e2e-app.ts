@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { GOOD_PASSWORD, registerMember } from '../../support/accounts.js';
+import { REPO_ROOT } from '../../support/server-process.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+export const WEB_DIST_DIR = join(REPO_ROOT, 'apps/web/dist');
+
+/**
+ * Debian's Chromium, headless, with no way out: every host name except our loopback address
+ * fails to resolve, so the app cannot reach (or leak to) anything on the internet. Quick
+ * exit's neutral site therefore fails to load here, which the tests expect.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+export interface E2eApp {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context: one per simulated person. */
+  person(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** The real app (built web app included) on a free loopback port, and one browser. */
+export async function startE2eApp(): Promise<E2eApp> {
+  const t = await startTestApp({ WEB_DIST_DIR });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+
+  return {
+    t,
+    baseUrl,
+    browser,
+    async person(options = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
+      context.setDefaultTimeout(10_000);
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await t.close();
+    },
+  };
+}
+
+/** A member registered over the API whose browser context is signed in (no UI steps). */
+export async function signedInMember(e2e: E2eApp, options: BrowserContextOptions = {}) {
+  const member = await registerMember(e2e.t);
+  const { context, page } = await e2e.person(options);
+  const res = await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
+  if (!res.ok()) throw new Error(`login failed: ${res.status()}`);
+  return { ...member, context, page };
+}
+
+/** Presses Tab until `isTarget` says the focused element is the one wanted (keyboard only). */
+export async function tabTo(page: Page, description: string, isTarget: () => Promise<boolean>, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await isTarget()) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+/** What has focus, described for matching: tag, id, role, accessible-ish text. */
+export function focused(page: Page): Promise<{ tag: string; id: string; text: string; type: string }> {
+  return page.evaluate(
+    `(() => { const el = document.activeElement; return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim(), type: el?.getAttribute('type') ?? '' }; })()`,
+  );
+}
+
+/**
+ * Polls a page expression from the test side. (page.waitForFunction compiles its predicate
+ * inside the page, which the app's CSP rightly forbids: no eval.)
+ */
+export async function waitForPage(page: Page, expression: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(expression).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for: ${expression}`);
+}
+
+/**
+ * Waits until the tab has left our origin. The neutral site cannot load here (no network),
+ * so the navigation "fails"; what matters is that the page is no longer ours.
+ */
+export async function waitToLeave(page: Page, origin: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!page.url().startsWith(origin)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Still on ${page.url()}`);
+}
