@@ -43,6 +43,9 @@ describe('content-warning preferences', () => {
     expect(post).toMatchObject({ presentation: 'warn', body: 'medical story' });
     await reader.agent.put('/api/me/warning-preferences').send({ 'medical-trauma': 'show' }).expect(200);
     expect((await reader.agent.get(`/api/posts/${thread.firstPost.id}`)).body.presentation).toBe('show');
+    // Authors are never asked to unfold their own words.
+    expect((await author.agent.get(`/api/posts/${thread.firstPost.id}`)).body.presentation).toBe('show');
+    expect((await author.agent.get(`/api/rooms/${room.id}/threads`)).body.items[0].presentation).toBe('show');
     // Posts without warnings are simply shown.
     const plain = await reply(author.agent, thread.id, { body: 'no warning here' });
     expect((await reader.agent.get(`/api/posts/${plain.id}`)).body.presentation).toBe('show');
@@ -73,6 +76,8 @@ describe('content-warning preferences', () => {
     expect(JSON.stringify(page)).not.toContain('zebracrossing reply text');
 
     expect((await search(reader.agent, 'zebracrossing')).map((r) => r.post.id)).toEqual([visibleReply.id]);
+    const [result] = (await reader.agent.get('/api/search?q=zebracrossing')).body.items;
+    expect(result.thread).toEqual({ id: openThread.id, title: 'Open topic', warning: { categories: [], note: null }, presentation: 'show' });
     // The author is unaffected; another member with defaults sees everything.
     expect((await author.agent.get(`/api/threads/${openThread.id}`)).body.postCount).toBe(3);
   });

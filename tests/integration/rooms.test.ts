@@ -49,6 +49,9 @@ describe('join policies', () => {
     expect((await join(agent, room.id)).body).toEqual({ outcome: 'joined' });
     expect((await join(agent, room.id)).body).toEqual({ outcome: 'already-member' });
     expect((await agent.get(`/api/rooms/${room.id}`)).body.viewer.isMember).toBe(true);
+    const listed = (await agent.get('/api/rooms')).body.find((r: { id: string }) => r.id === room.id);
+    expect(listed.viewer).toEqual({ isMember: true, role: 'member', joinRequestPending: false });
+    expect((await t.http.get('/api/rooms')).body.find((r: { id: string }) => r.id === room.id).viewer).toBeUndefined();
     await agent.post(`/api/rooms/${room.id}/leave`).expect(204);
     expect((await agent.get(`/api/rooms/${room.id}`)).body.viewer.isMember).toBe(false);
   });
@@ -125,13 +128,19 @@ describe('join policies', () => {
     expectApiError(await join(outsider.agent, room.id), 404);
 
     const invite = (await admin.post(`/api/rooms/${room.id}/invites`).send({ expiresInHours: 1, maxUses: 1 })).body;
-    // Knowing the room id without a code still reveals nothing, but a code lets you in.
+    // Knowing the room id reveals nothing; the code alone (no room id) lets you in.
     const insider = await registerMember(t);
     expectApiError(await join(insider.agent, room.id, { inviteCode: invite.code }), 404);
     expect(await slugs(insider.agent)).not.toContain(room.slug);
-    await t.query(`INSERT INTO room_memberships (room_id, user_id, guidelines_accepted_at) VALUES ($1, $2, now())`, [room.id, insider.user.id]);
+    expectApiError(await insider.agent.post('/api/invites/redeem').send({ code: 'NOTAREALCODE', acceptGuidelines: true }), 400, 'INVITE_INVALID');
+    expectApiError(await insider.agent.post('/api/invites/redeem').send({ code: invite.code, acceptGuidelines: false }), 400);
+    const redeemed = (await insider.agent.post('/api/invites/redeem').send({ code: invite.code, acceptGuidelines: true }).expect(200)).body;
+    expect(redeemed).toMatchObject({ outcome: 'joined', room: { id: room.id, slug: room.slug } });
     expect(await slugs(insider.agent)).toContain(room.slug);
     await insider.agent.get(`/api/threads/${thread.id}`).expect(200);
+    // Used up: the next person with the same code is refused.
+    const late = await registerMember(t);
+    expectApiError(await late.agent.post('/api/invites/redeem').send({ code: invite.code, acceptGuidelines: true }), 400, 'INVITE_INVALID');
   });
 });
 

@@ -46,6 +46,8 @@ export interface RoomSummary {
   description: string;
   visibility: RoomVisibility;
   joinPolicy: JoinPolicy;
+  /** Present when the viewer is signed in. */
+  viewer?: Pick<RoomViewerState, 'isMember' | 'role' | 'joinRequestPending'>;
 }
 
 /** What the viewer's relationship to the room is; drives which buttons the app shows. */
@@ -130,6 +132,16 @@ export interface InviteView {
   maxUses: number;
   uses: number;
   revoked: boolean;
+}
+
+export interface RedeemInviteRequest {
+  code: string;
+  acceptGuidelines: boolean;
+}
+
+export interface RedeemInviteResponse {
+  outcome: JoinOutcome;
+  room: RoomSummary;
 }
 
 export interface AppointModeratorRequest {

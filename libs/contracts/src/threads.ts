@@ -143,6 +143,6 @@ export interface PostRevisionView {
 
 export interface SearchResult {
   post: PostView;
-  thread: { id: string; title: string };
+  thread: { id: string; title: string; warning: ContentWarningView; presentation: Presentation };
   room: { id: string; slug: string; name: string };
 }

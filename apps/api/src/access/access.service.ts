@@ -83,6 +83,9 @@ export class AccessService {
       case Action.RoomJoin:
         if (!visible) throw noSuchRoom();
         return grant;
+      case Action.RoomRedeemInvite:
+        // The caller found this room from a valid invite code; the code is checked again atomically when used.
+        return grant;
       case Action.RoomRead:
         if (!readable) throw noSuchRoom();
         return grant;

@@ -15,6 +15,8 @@ export const Action = {
   /** Read its threads and posts. */
   RoomRead: 'room.read',
   RoomJoin: 'room.join',
+  /** Join with an invite code: the code itself is the proof, so even hidden rooms allow it. */
+  RoomRedeemInvite: 'room.redeem-invite',
   /** Start threads and reply. */
   RoomPost: 'room.post',
   /** Moderator work in this room: join requests, invites, warnings, edit history. */
@@ -29,6 +31,7 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
   Action.RoomView,
   Action.RoomRead,
   Action.RoomJoin,
+  Action.RoomRedeemInvite,
   Action.RoomPost,
   Action.RoomModerate,
   Action.RoomConfigure,
@@ -48,6 +51,7 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.RoomView]: Role.Member,
   [Action.RoomRead]: Role.Member,
   [Action.RoomJoin]: Role.Member,
+  [Action.RoomRedeemInvite]: Role.Member,
   [Action.RoomPost]: Role.Member,
   [Action.RoomModerate]: Role.Member,
   [Action.RoomConfigure]: Role.Member,

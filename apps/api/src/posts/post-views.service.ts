@@ -50,7 +50,7 @@ export class PostViewsService {
       body: showText ? row.body : '',
       bodyHtml: showText ? row.body_html : '',
       warning: { categories: row.content_warnings, note: row.warning_note },
-      presentation: viewer.filter.presentation(row.content_warnings),
+      presentation: viewer.filter.presentation(row.content_warnings, row.author_id),
       status: row.status,
       createdAt: row.created_at.toISOString(),
       editedAt: row.edited_at?.toISOString() ?? null,

@@ -76,6 +76,13 @@ export class MembershipsService {
     }
   }
 
+  /** The room an invite code belongs to (404 for unknown codes, valid or not). */
+  async roomForCode(code: string): Promise<string> {
+    const [row] = (await this.db.query('SELECT room_id FROM room_invites WHERE code_hash = $1', [hashCode(code)])) as { room_id: string }[];
+    if (!row) throw inviteInvalid();
+    return row.room_id;
+  }
+
   private async addMember(manager: EntityManager, roomId: string, userId: string): Promise<void> {
     const now = this.clock.now();
     await manager

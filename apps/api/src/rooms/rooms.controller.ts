@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { InviteView, JoinRequestView, JoinRoomResponse, RoomDetail } from '@kindred/contracts';
+import type { InviteView, JoinRequestView, JoinRoomResponse, RedeemInviteResponse, RoomDetail, RoomSummary } from '@kindred/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorators.js';
+import { SensitiveRateLimit } from '../common/http/rate-limit.js';
 import { AccessService } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
-import { AppointModeratorDto, CreateInviteDto, CreateRoomDto, DecideJoinRequestDto, JoinRoomDto, UpdateRoomDto } from './dto/room.dto.js';
+import { AppointModeratorDto, CreateInviteDto, CreateRoomDto, DecideJoinRequestDto, JoinRoomDto, RedeemInviteDto, UpdateRoomDto } from './dto/room.dto.js';
 import { RoomSummaryDto } from './dto/room-summary.dto.js';
 import { MembershipsService } from './memberships.service.js';
 import { RoomsService } from './rooms.service.js';
@@ -27,7 +28,7 @@ export class RoomsController {
   @Public()
   @Get()
   @ApiOkResponse({ type: [RoomSummaryDto] })
-  directory(@Req() req: FastifyRequest): Promise<RoomSummaryDto[]> {
+  directory(@Req() req: FastifyRequest): Promise<RoomSummary[]> {
     return this.rooms.directory(req.auth?.user);
   }
 
@@ -118,5 +119,29 @@ export class RoomsController {
   async removeModerator(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Param('userId', new ParseUUIDPipe()) userId: string): Promise<void> {
     const grant = await this.access.require({ user: auth.user, action: Action.RoomAppointModerators, roomId: room });
     await this.memberships.setModerator(grant, userId, false);
+  }
+}
+
+/**
+ * Redeeming an invite code needs no room id: the code says which room, so hidden rooms
+ * can be joined without ever being visible to outsiders.
+ */
+@ApiTags('rooms')
+@ApiCookieAuth()
+@Controller('invites')
+export class InvitesController {
+  constructor(
+    private readonly access: AccessService,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  @Post('redeem')
+  @HttpCode(HttpStatus.OK)
+  @SensitiveRateLimit()
+  async redeem(@CurrentAuth() auth: AuthContext, @Body() dto: RedeemInviteDto): Promise<RedeemInviteResponse> {
+    const roomId = await this.memberships.roomForCode(dto.code);
+    const grant = await this.access.require({ user: auth.user, action: Action.RoomRedeemInvite, roomId });
+    const { outcome } = await this.memberships.join(grant, { acceptGuidelines: true, inviteCode: dto.code });
+    return { outcome, room: RoomSummaryDto.from(grant.room!) };
   }
 }

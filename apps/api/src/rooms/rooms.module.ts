@@ -5,12 +5,12 @@ import { MembershipsService } from './memberships.service.js';
 import { RoomInviteEntity } from './room-invite.entity.js';
 import { RoomMembershipEntity } from './room-membership.entity.js';
 import { RoomEntity } from './room.entity.js';
-import { RoomsController } from './rooms.controller.js';
+import { InvitesController, RoomsController } from './rooms.controller.js';
 import { RoomsService } from './rooms.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoomEntity, RoomMembershipEntity, JoinRequestEntity, RoomInviteEntity])],
-  controllers: [RoomsController],
+  controllers: [RoomsController, InvitesController],
   providers: [RoomsService, MembershipsService],
   exports: [RoomsService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { JoinRequestStatus, Role, RoomVisibility, type RoomDetail } from '@kindred/contracts';
+import { JoinRequestStatus, Role, RoomVisibility, type RoomDetail, type RoomRole, type RoomSummary } from '@kindred/contracts';
 import { Repository } from 'typeorm';
 import type { AccessGrant, Actor } from '../access/access.service.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
@@ -19,7 +19,7 @@ export class RoomsService {
   ) {}
 
   /** Listed rooms for everyone, plus hidden rooms the viewer belongs to (or all, for staff). */
-  async directory(user: Actor | undefined): Promise<RoomSummaryDto[]> {
+  async directory(user: Actor | undefined): Promise<RoomSummary[]> {
     const staff = user && user.role !== Role.Member;
     const query = this.rooms.createQueryBuilder('r').orderBy('r.name', 'ASC');
     if (!user) query.where('r.visibility = :listed', { listed: RoomVisibility.Listed });
@@ -29,7 +29,19 @@ export class RoomsService {
         uid: user.id,
       });
     }
-    return (await query.getMany()).map((room) => RoomSummaryDto.from(room));
+    const rooms = await query.getMany();
+    if (!user) return rooms.map((room) => RoomSummaryDto.from(room));
+    // The viewer's place in every room in two queries, not one request per room.
+    const [memberships, pending] = await Promise.all([
+      this.rooms.query('SELECT room_id, role FROM room_memberships WHERE user_id = $1', [user.id]) as Promise<{ room_id: string; role: RoomRole }[]>,
+      this.rooms.query(`SELECT room_id FROM join_requests WHERE user_id = $1 AND status = 'pending'`, [user.id]) as Promise<{ room_id: string }[]>,
+    ]);
+    const roles = new Map(memberships.map((m) => [m.room_id, m.role]));
+    const waiting = new Set(pending.map((p) => p.room_id));
+    return rooms.map((room) => ({
+      ...RoomSummaryDto.from(room),
+      viewer: { isMember: roles.has(room.id), role: roles.get(room.id) ?? null, joinRequestPending: waiting.has(room.id) },
+    }));
   }
 
   async detail(grant: AccessGrant): Promise<RoomDetail> {

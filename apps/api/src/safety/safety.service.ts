@@ -20,7 +20,7 @@ export class SafetyService {
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
     if (!userId) return ViewerFilter.defaults();
     const [preferences, blocked] = await Promise.all([this.getPreferences(userId), this.blockedIds(userId)]);
-    return new ViewerFilter(preferences, blocked);
+    return new ViewerFilter(preferences, blocked, userId);
   }
 
   async getPreferences(userId: string): Promise<WarningPreferences> {

@@ -20,6 +20,8 @@ export class ViewerFilter {
     readonly preferences: WarningPreferences,
     /** Members this viewer blocked. */
     readonly blockedUserIds: string[],
+    /** The viewer: their own words are never folded away from them. */
+    readonly viewerId?: string,
   ) {
     this.hiddenCategories = CONTENT_WARNING_CATEGORIES.filter((c) => preferences[c] === WarningPreference.Hide);
     this.shown = new Set(CONTENT_WARNING_CATEGORIES.filter((c) => preferences[c] === WarningPreference.Show));
@@ -33,8 +35,9 @@ export class ViewerFilter {
     return this.blockedUserIds.includes(authorId) || categories.some((c) => this.hiddenCategories.includes(c));
   }
 
-  /** `warn` unless every category is one the viewer chose to show. */
-  presentation(categories: readonly ContentWarningCategory[]): Presentation {
+  /** `warn` unless every category is one the viewer chose to show, or the viewer wrote it. */
+  presentation(categories: readonly ContentWarningCategory[], authorId?: string): Presentation {
+    if (authorId !== undefined && authorId === this.viewerId) return WarningPreference.Show;
     return categories.every((c) => this.shown.has(c)) ? WarningPreference.Show : WarningPreference.Warn;
   }
 }

@@ -13,7 +13,7 @@ interface SearchCursor extends Record<string, unknown> {
 }
 const isSearchCursor = (v: Record<string, unknown>): v is SearchCursor => isTimestamp(v.at) && isUuid(v.id);
 
-type SearchRow = PostRow & { title: string; room_slug: string; room_name: string };
+type SearchRow = PostRow & { title: string; thread_warnings: PostRow['content_warnings']; thread_warning_note: string | null; thread_author_id: string; room_slug: string; room_name: string };
 
 /**
  * Full-text search (PostgreSQL tsvector + GIN) over published posts in the rooms the
@@ -33,7 +33,8 @@ export class SearchService {
     const params: unknown[] = [query, user.id, staff, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, roomId ?? null];
     if (after) params.push(after.at, after.id);
     const rows: SearchRow[] = await this.db.query(
-      `SELECT ${POST_COLUMNS('p')}, t.title, r.slug AS room_slug, r.name AS room_name
+      `SELECT ${POST_COLUMNS('p')}, t.title, t.content_warnings AS thread_warnings, t.warning_note AS thread_warning_note,
+              t.author_id AS thread_author_id, r.slug AS room_slug, r.name AS room_name
        FROM posts p
        JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
        JOIN rooms r ON r.id = p.room_id
@@ -41,6 +42,8 @@ export class SearchService {
          AND p.status = 'published'
          AND ${readableRoomSql('r', '$2', '$3')}
          AND NOT (p.content_warnings && $4::text[]) AND NOT (p.author_id = ANY($5::uuid[]))
+         -- A reply inside a thread the viewer hides (topic or author) is hidden with it.
+         AND NOT (t.content_warnings && $4::text[]) AND NOT (t.author_id = ANY($5::uuid[]))
          AND ($6::uuid IS NULL OR p.room_id = $6::uuid)
          ${after ? 'AND (p.created_at, p.id) < ($7::timestamptz, $8::uuid)' : ''}
        ORDER BY p.created_at DESC, p.id DESC
@@ -53,7 +56,12 @@ export class SearchService {
     return {
       items: page.map((row, i) => ({
         post: items[i] as SearchResult['post'],
-        thread: { id: row.thread_id, title: row.title },
+        thread: {
+          id: row.thread_id,
+          title: row.title,
+          warning: { categories: row.thread_warnings, note: row.thread_warning_note },
+          presentation: viewer.filter.presentation(row.thread_warnings, row.thread_author_id),
+        },
         room: { id: row.room_id, slug: row.room_slug, name: row.room_name },
       })),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_key, id: last.id }) : null,

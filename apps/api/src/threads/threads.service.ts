@@ -142,7 +142,7 @@ export class ThreadsService {
       title: row.title,
       author,
       warning: { categories: row.content_warnings, note: row.warning_note },
-      presentation: filter.presentation(row.content_warnings),
+      presentation: filter.presentation(row.content_warnings, row.author_id),
       pinned: row.pinned,
       locked: row.locked,
       status: row.status,

@@ -17,6 +17,7 @@ import {
   type CreateRoomRequest,
   type DecideJoinRequest,
   type JoinRoomRequest,
+  type RedeemInviteRequest,
   type UpdateRoomRequest,
 } from '@kindred/contracts';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -129,6 +130,17 @@ export class JoinRoomDto implements JoinRoomRequest {
   @IsString()
   @MaxLength(JOIN_REQUEST_MESSAGE_MAX_LENGTH)
   message?: string;
+}
+
+export class RedeemInviteDto implements RedeemInviteRequest {
+  @ApiProperty({ maxLength: 64 })
+  @IsString()
+  @Length(1, 64)
+  code: string;
+
+  @ApiProperty({ description: 'Must be true: you have read the room guidelines and accept them.' })
+  @Equals(true, { message: 'Please read and accept the room guidelines to join.' })
+  acceptGuidelines: boolean;
 }
 
 export class DecideJoinRequestDto implements DecideJoinRequest {
