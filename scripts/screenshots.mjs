@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium, request } from 'playwright-core';
+import { io } from 'socket.io-client';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'screenshots');
@@ -37,6 +38,12 @@ for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
     console.error(`Missing ${built}: run \`npm run build\` first.`);
     process.exit(1);
   }
+}
+
+/** The room id, read from the page's own API call (the address only has the slug). */
+async function roomIdOf(page) {
+  const res = await page.request.get('/api/rooms/attachment-injuries');
+  return (await res.json()).id;
 }
 
 function freePort() {
@@ -146,7 +153,78 @@ async function seedContent(baseUrl) {
   }
   await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/strength`);
   await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/hug`);
-  return { viewer: river, pushPull, hard };
+  return { viewer: river, sage, wren, pushPull, hard };
+}
+
+/** A signed-in Socket.IO client for a seeded member (the cookie from their API context). */
+async function chatClient(baseUrl, m) {
+  const { cookies } = await m.api.storageState();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const socket = io(`${baseUrl}/chat`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  await new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function emit(socket, event, payload) {
+  const ack = await socket.timeout(5_000).emitWithAck(event, payload);
+  if (!ack.ok) throw new Error(`${event}: ${ack.message}`);
+  return ack;
+}
+
+/** Live chat messages, a moderator with a queue to work, and notices for the viewer. */
+async function seedChatAndModeration(baseUrl, dbUrl, { viewer, sage, wren }) {
+  const fern = await member(baseUrl, 'fern_moderator');
+  const storm = await member(baseUrl, 'storm_demo');
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [fern.user.id]);
+  } finally {
+    await db.end();
+  }
+  for (const m of [fern, storm]) await call(m.api, 'POST', '/api/rooms/attachment-injuries/join', { acceptGuidelines: true });
+  const { id: roomId } = await call(viewer.api, 'GET', '/api/rooms/attachment-injuries');
+  const { id: groundingId } = await call(viewer.api, 'GET', '/api/rooms/grounding-and-self-care');
+
+  const sockets = {};
+  for (const [name, m] of Object.entries({ viewer, sage, wren, fern, storm })) {
+    sockets[name] = await chatClient(baseUrl, m);
+    await emit(sockets[name], 'chat:join', { roomId });
+  }
+  const say = (name, body, categories = []) =>
+    emit(sockets[name], 'message:send', { roomId, clientId: randomBytes(8).toString('hex'), body, warning: { categories } });
+  await emit(sockets.fern, 'mod:notice', {
+    roomId,
+    text: 'Gentle reminder: add a content warning when you share something heavy, and take a break whenever you need one.',
+  });
+  await say('sage', 'Evening, everyone. How is today treating you?');
+  await say('wren', 'Slow day. I took a walk by the river and it helped a little.');
+  await say('viewer', 'Glad you are both here. I have been practising pausing before I reply to hard messages.');
+  await say('sage', 'Something from the past came up today and I could not stop shaking for a while.', ['domestic-abuse']);
+  const harsh = await say('storm', 'Honestly you all just need to get over it.');
+  await say('wren', 'That was unkind. We all go at our own pace here.');
+  await say('sage', 'Thank you, wren. Sending strength to anyone who needs it tonight.');
+
+  // Reports, a crisis item elsewhere, and decisions that reach the viewer as notices.
+  await call(wren.api, 'POST', '/api/reports', { targetType: 'message', targetId: harsh.message.id, category: 'harassment', note: 'Said right after someone shared something painful.' });
+  await call(viewer.api, 'POST', '/api/reports', { targetType: 'message', targetId: harsh.message.id, category: 'harassment' });
+  await emit(sockets.sage, 'chat:join', { roomId: groundingId });
+  await emit(sockets.sage, 'message:send', {
+    roomId: groundingId,
+    clientId: randomBytes(8).toString('hex'),
+    body: 'Some nights I feel like everyone would be better off without me.',
+  });
+  const smallWins = (await call(viewer.api, 'GET', `/api/rooms/${roomId}/threads`)).items.find((t) => t.title === 'Small wins this week');
+  await call(fern.api, 'POST', `/api/moderation/thread/${smallWins.id}/actions`, {
+    action: 'set-warning',
+    reason: 'Added a gentle warning so readers can choose',
+    warning: { categories: ['emotional-abuse'] },
+  });
+  for (const socket of Object.values(sockets)) socket.disconnect();
+  return { moderator: fern, roomId };
 }
 
 async function main() {
@@ -178,8 +256,11 @@ async function main() {
   let browser;
   try {
     await waitForHealth(baseUrl, child);
-    const { viewer, pushPull, hard } = await seedContent(baseUrl);
+    const seeded = await seedContent(baseUrl);
+    const { viewer, pushPull, hard } = seeded;
+    const { moderator } = await seedChatAndModeration(baseUrl, dbUrl.toString(), seeded);
     const storageState = await viewer.api.storageState();
+    const moderatorState = await moderator.api.storageState();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const written = [];
 
@@ -223,7 +304,16 @@ async function main() {
         await shoot(p, `10-rooms${suffix}`, size);
         await p.goto('/rooms/attachment-injuries');
         await p.getByText('Small wins this week').waitFor();
+        await p.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
         await shoot(p, `11-room${suffix}`, size);
+        // The live chat on its own, with someone typing.
+        const typist = await chatClient(baseUrl, seeded.wren);
+        await emit(typist, 'chat:join', { roomId: await roomIdOf(p) });
+        await emit(typist, 'typing', { roomId: await roomIdOf(p), typing: true });
+        await p.getByText('wren_demo is typing…').waitFor();
+        await p.locator('.chat').screenshot({ path: join(outDir, `19-chat${suffix}-${size.width}.png`), animations: 'disabled' });
+        written.push(join(outDir, `19-chat${suffix}-${size.width}.png`));
+        typist.disconnect();
         if (!suffix) {
           await p.getByRole('button', { name: 'Start a thread' }).click();
           await p.getByLabel('Title').fill('A draft title');
@@ -251,9 +341,46 @@ async function main() {
           await p.getByRole('dialog').waitFor();
           // The dialog sits over the viewport; a full-page shot would cut its backdrop off.
           await shoot(p, '18-pause', size, { fullPage: false });
+          await p.keyboard.press('Escape');
+          await p.goto('/notifications');
+          await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+          await p.getByRole('heading', { name: /A moderator acted on your account/ }).waitFor();
+          await shoot(p, '20-notifications', size);
+          // The private, dismissible support panel after words that suggest crisis.
+          await p.goto('/rooms/grounding-and-self-care');
+          const box = p.getByRole('textbox', { name: 'Your message' });
+          await box.fill('Some nights I feel like everyone would be better off without me.');
+          await box.press('Enter');
+          await p.getByText('You don’t have to carry this alone').waitFor();
+          await p.locator('.chat').screenshot({ path: join(outDir, `25-chat-support-${size.width}.png`), animations: 'disabled' });
+          written.push(join(outDir, `25-chat-support-${size.width}.png`));
         }
         await context.close();
       }
+
+      // The moderator's dashboard: the queue (crisis first), a decision in progress, the log.
+      const modContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState: moderatorState });
+      const mp = await modContext.newPage();
+      await mp.goto('/moderation');
+      await mp.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
+      await mp.getByRole('article').first().waitFor();
+      await shoot(mp, '21-moderation-queue', size);
+      const reported = mp.getByRole('article', { name: /Chat message by storm_demo/ });
+      await reported.getByText('The conversation around it').click();
+      await reported.getByRole('button', { name: /^Take action/ }).click();
+      await reported.getByLabel('Reason', { exact: true }).selectOption('Harassment or a personal attack');
+      await reported.scrollIntoViewIfNeeded();
+      await shoot(mp, '22-moderation-decide', size);
+      await mp.getByRole('tab', { name: 'Log' }).click();
+      await mp.getByRole('list', { name: 'Log entries' }).waitFor();
+      await shoot(mp, '23-moderation-log', size);
+      await mp.goto('/rooms/attachment-injuries');
+      await mp.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
+      await mp.getByText('Moderator controls').click();
+      await mp.getByRole('log', { name: 'Chat messages' }).locator('summary', { hasText: 'the message from storm_demo' }).click();
+      await mp.locator('.chat').screenshot({ path: join(outDir, `24-chat-moderator-${size.width}.png`), animations: 'disabled' });
+      written.push(join(outDir, `24-chat-moderator-${size.width}.png`));
+      await modContext.close();
     }
     console.log(`Wrote ${written.length} screenshots to ${outDir}`);
   } finally {

@@ -81,4 +81,38 @@ describe('safety controls in the browser', () => {
     await page.goBack().catch(() => undefined);
     expect(page.url().startsWith(e2e.baseUrl)).toBe(false);
   });
+
+  it('settings: presence and typing, a data export, and deleting the account after a calm confirmation', async () => {
+    const member = await registerMember(e2e.t);
+    const { context, page } = await e2e.person();
+    await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
+    await page.goto('/settings');
+
+    await page.getByLabel('Show others when I am typing').uncheck();
+    await page.getByLabel('Only people in rooms I have joined').check();
+    await page.getByRole('button', { name: 'Save these choices' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    expect(await (await context.request.get('/api/me/settings')).json()).toMatchObject({ showTyping: false, showPresence: true, mentionsFrom: 'rooms' });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download my data' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('kindred-export.json');
+
+    await page.getByLabel('Erase my posts and messages too').check();
+    await page.getByLabel('Your password', { exact: true }).fill('not-my-password-at-all');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete your account?' });
+    await dialog.getByText('Your account, your posts and your messages will be erased.').waitFor();
+    await dialog.getByRole('button', { name: 'Yes, delete my account' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Keep my account' }).click();
+    await page.getByLabel('Your password', { exact: true }).fill(GOOD_PASSWORD);
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete my account' }).click();
+    await page.getByText('Your account is deleted.').waitFor();
+    await page.getByRole('link', { name: 'Log in' }).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect((await context.request.get('/api/auth/me')).status()).toBe(401);
+  });
 });

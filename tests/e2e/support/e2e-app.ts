@@ -24,11 +24,20 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface E2eApp {
+  /** The running app; replaced by `restart()`. */
   t: TestApp;
   baseUrl: string;
+  port: number;
   browser: Browser;
   /** A fresh browser context: one per simulated person. */
   person(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * Stops the app (every socket drops), runs `whileDown`, then starts a new app on the same
+   * port and the same database, as after a server restart.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
+  /** Another instance on the same database and a free port (closed by the caller). */
+  secondInstance(): Promise<TestApp & { baseUrl: string }>;
   close(): Promise<void>;
 }
 
@@ -40,10 +49,12 @@ export async function startE2eApp(): Promise<E2eApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
+  const database = t.db;
 
-  return {
+  const e2e: E2eApp = {
     t,
     baseUrl,
+    port,
     browser,
     async person(options = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
@@ -51,12 +62,27 @@ export async function startE2eApp(): Promise<E2eApp> {
       contexts.push(context);
       return { context, page: await context.newPage() };
     },
+    async restart(whileDown) {
+      await e2e.t.app.close();
+      await whileDown?.();
+      const next = await startTestApp({ WEB_DIST_DIR }, database.url);
+      await next.app.listen({ port, host: '127.0.0.1' });
+      e2e.t = next;
+    },
+    async secondInstance() {
+      const other = await startTestApp({ WEB_DIST_DIR }, database.url);
+      await other.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.app.getHttpServer().address() as AddressInfo;
+      return Object.assign(other, { baseUrl: `http://127.0.0.1:${address.port}` });
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
-      await t.close();
+      await e2e.t.app.close().catch(() => undefined);
+      await database.drop();
     },
   };
+  return e2e;
 }
 
 /** A member registered over the API whose browser context is signed in (no UI steps). */

@@ -14,6 +14,10 @@ const RegisterPage = lazy(() => import('../pages/register-page').then((m) => ({ 
 const SetupPage = lazy(() => import('../pages/setup-page').then((m) => ({ default: m.SetupPage })));
 const SearchPage = lazy(() => import('../pages/search-page').then((m) => ({ default: m.SearchPage })));
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const NotificationsPage = lazy(() =>
+  import('../pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const ModerationPage = lazy(() => import('../pages/moderation-page').then((m) => ({ default: m.ModerationPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export function AppRoutes() {
@@ -30,6 +34,8 @@ export function AppRoutes() {
           <Route path="threads/:threadId" element={<ThreadPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="moderation" element={<ModerationPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
+import { ChatConnectionProvider } from '../modules/chat/components/chat-connection-provider';
 import { AppRoutes } from './app-routes';
 import { createQueryClient } from './query-client';
 
@@ -9,7 +10,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <AppRoutes />
+        <ChatConnectionProvider>
+          <AppRoutes />
+        </ChatConnectionProvider>
       </BrowserRouter>
     </QueryClientProvider>
   );

@@ -1,6 +1,8 @@
 import { AppLink, AppNavLink } from '../shared/ui/app-link';
 import { useLogout } from '../modules/auth/hooks/use-logout';
 import { useSession } from '../modules/auth/hooks/use-session';
+import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
+import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
 
 export function SiteHeader() {
@@ -17,16 +19,7 @@ export function SiteHeader() {
           <li>
             <AppNavLink to="/">Rooms</AppNavLink>
           </li>
-          {user && (
-            <>
-              <li>
-                <AppNavLink to="/search">Search</AppNavLink>
-              </li>
-              <li>
-                <AppNavLink to="/settings">Settings</AppNavLink>
-              </li>
-            </>
-          )}
+          {user && <MemberLinks />}
           {state.status === 'ready' && !user && (
             <>
               <li>
@@ -53,5 +46,42 @@ export function SiteHeader() {
         )}
       </div>
     </header>
+  );
+}
+
+function MemberLinks() {
+  const notifications = useNotifications();
+  const announcement = useLiveNotifications();
+  const isModerator = useIsModerator();
+  const unread = unreadCount(notifications.data);
+
+  return (
+    <>
+      <li>
+        <AppNavLink to="/search">Search</AppNavLink>
+      </li>
+      <li>
+        <AppNavLink to="/notifications">
+          Notifications
+          {unread > 0 && (
+            <span className="count-badge">
+              {unread}
+              <span className="visually-hidden"> unread</span>
+            </span>
+          )}
+        </AppNavLink>
+        <span role="status" className="visually-hidden">
+          {announcement}
+        </span>
+      </li>
+      {isModerator && (
+        <li>
+          <AppNavLink to="/moderation">Moderation</AppNavLink>
+        </li>
+      )}
+      <li>
+        <AppNavLink to="/settings">Settings</AppNavLink>
+      </li>
+    </>
   );
 }

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useSession } from '../modules/auth/hooks/use-session';
+import { InviteCodeForm } from '../modules/rooms/components/invite-code-form';
 import { RoomDirectory } from '../modules/rooms/components/room-directory';
-import { useRouteNotice } from '../shared/lib/route-notice';
+import { useRouteEndsSession, useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { LoadingState } from '../shared/ui/query-state';
@@ -8,8 +10,14 @@ import { StatusMessage } from '../shared/ui/status-message';
 
 export function HomePage() {
   useDocumentTitle('Rooms');
-  const { state, user } = useSession();
+  const { state, user, setUser } = useSession();
   const notice = useRouteNotice();
+  const endSession = useRouteEndsSession();
+
+  // After deleting an account the server has already ended the session; forget it here too.
+  useEffect(() => {
+    if (endSession && user) setUser(null);
+  }, [endSession, user, setUser]);
 
   if (state.status === 'loading') return <LoadingState label="Loading…" />;
 
@@ -51,6 +59,13 @@ export function HomePage() {
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {!user && <h2>Rooms</h2>}
       <RoomDirectory signedIn={!!user} />
+      {user && (
+        <section aria-labelledby="invite-heading" className="panel">
+          <h2 id="invite-heading">Have an invite code?</h2>
+          <p>Some rooms are not listed. If someone gave you a code, you can join here.</p>
+          <InviteCodeForm />
+        </section>
+      )}
     </div>
   );
 }

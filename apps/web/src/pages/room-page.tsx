@@ -3,12 +3,13 @@ import { JoinPolicy, Role, RoomVisibility } from '@kindred/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '../modules/auth/hooks/use-session';
-import { LiveChatPlaceholder } from '../modules/chat/components/live-chat-placeholder';
+import { LiveChatPanel } from '../modules/chat/components/live-chat-panel';
 import { JoinRoomPanel } from '../modules/rooms/components/join-room-panel';
 import { RoomHeader } from '../modules/rooms/components/room-header';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
 import { NewThreadForm } from '../modules/threads/components/new-thread-form';
 import { ThreadList } from '../modules/threads/components/thread-list';
+import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { useAppNavigate } from '../shared/lib/navigation';
 import { useRouteNotice } from '../shared/lib/route-notice';
@@ -62,6 +63,7 @@ export function RoomPage() {
 
   function onCreated(thread: ThreadDetail) {
     setComposerOpen(false);
+    showCrisisSupport(thread.support, 'page');
     navigate(`/threads/${thread.id}`, {
       state: { notice: thread.status === 'pending' ? undefined : 'Your thread is posted. Thank you for sharing.' },
     });
@@ -113,7 +115,7 @@ export function RoomPage() {
           )}
         </div>
         <div className="room-layout__aside">
-          <LiveChatPlaceholder />
+          <LiveChatPanel room={r} canRead={canRead} canPost={canPost} />
         </div>
       </div>
     </div>

@@ -1,3 +1,8 @@
+import { DeleteAccount } from '../modules/account/components/delete-account';
+import { ExportData } from '../modules/account/components/export-data';
+import { PrivacySettings } from '../modules/account/components/privacy-settings';
+import { MyDecisions } from '../modules/moderation/components/my-decisions';
+import { MyReports } from '../modules/moderation/components/my-reports';
 import { ChangePasswordForm } from '../modules/auth/components/change-password-form';
 import { LogoutEverywhere } from '../modules/auth/components/logout-everywhere';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
@@ -9,11 +14,23 @@ import { StatusMessage } from '../shared/ui/status-message';
 
 const SECTIONS = [
   { id: 'what-you-see', title: 'What you see', body: () => <PreferencesSection /> },
+  { id: 'privacy', title: 'Presence, typing and mentions', body: () => <PrivacySettings /> },
   { id: 'blocked', title: 'Blocked members', body: () => <BlockedMembers /> },
+  { id: 'reports', title: 'Your reports', body: () => <MyReports /> },
+  { id: 'decisions', title: 'Moderator decisions about you', body: () => <MyDecisions /> },
   { id: 'devices', title: 'Devices and sessions', body: () => <SessionsSection /> },
   { id: 'password', title: 'Password', body: () => <ChangePasswordForm /> },
   { id: 'everywhere', title: 'Log out everywhere', body: () => <LogoutEverywhere /> },
+  { id: 'data', title: 'Your data', body: () => <ExportData /> },
+  { id: 'delete', title: 'Delete your account', body: () => <DeleteAccount /> },
 ];
+
+/** Jumps to a section without putting anything in the address (see navigation.ts). */
+function goTo(id: string) {
+  const heading = document.getElementById(`${id}-heading`);
+  heading?.focus({ preventScroll: true });
+  heading?.scrollIntoView({ block: 'start' });
+}
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -22,9 +39,22 @@ export function SettingsPage() {
     <div className="page">
       <h1>Settings</h1>
       {notice && <StatusMessage>{notice}</StatusMessage>}
+      <nav aria-label="Settings sections" className="settings-toc">
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.id}>
+              <button type="button" className="link-button" onClick={() => goTo(section.id)}>
+                {section.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {SECTIONS.map((section) => (
         <section key={section.id} className="panel settings-section" aria-labelledby={`${section.id}-heading`}>
-          <h2 id={`${section.id}-heading`}>{section.title}</h2>
+          <h2 id={`${section.id}-heading`} tabIndex={-1}>
+            {section.title}
+          </h2>
           {section.body()}
         </section>
       ))}

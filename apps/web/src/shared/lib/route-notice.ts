@@ -6,3 +6,9 @@ export function useRouteNotice(): string | undefined {
   const notice = (state as { notice?: unknown } | null)?.notice;
   return typeof notice === 'string' ? notice : undefined;
 }
+
+/** Set by a page that ended the session on the server (account deletion) before arriving. */
+export function useRouteEndsSession(): boolean {
+  const { state } = useLocation();
+  return (state as { endSession?: unknown } | null)?.endSession === true;
+}

@@ -1,4 +1,4 @@
-import type { JoinRoomRequest, JoinRoomResponse, RoomDetail, RoomSummary } from '@kindred/contracts';
+import type { JoinRoomRequest, JoinRoomResponse, RedeemInviteRequest, RedeemInviteResponse, RoomDetail, RoomSummary } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export function fetchRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
@@ -16,4 +16,9 @@ export function joinRoom(roomId: string, body: JoinRoomRequest): Promise<JoinRoo
 
 export function leaveRoom(roomId: string): Promise<void> {
   return apiRequest<void>(`/api/rooms/${encodeURIComponent(roomId)}/leave`, { method: 'POST' });
+}
+
+/** Joins whichever room the code belongs to (hidden rooms included). */
+export function redeemInvite(body: RedeemInviteRequest): Promise<RedeemInviteResponse> {
+  return apiRequest<RedeemInviteResponse>('/api/invites/redeem', { method: 'POST', body });
 }

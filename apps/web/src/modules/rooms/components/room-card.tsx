@@ -1,26 +1,28 @@
-import type { JoinOutcome, RoomDetail, RoomSummary } from '@kindred/contracts';
+import type { JoinOutcome, RoomSummary } from '@kindred/contracts';
 import { RoomVisibility } from '@kindred/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { AppLink } from '../../../shared/ui/app-link';
+import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
+import { useRoom } from '../hooks/use-rooms';
 import { JOIN_ACTION_LABELS, JOIN_POLICY_LABELS } from '../lib/join-policy';
 import { JoinRoomPanel } from './join-room-panel';
 
 interface RoomCardProps {
   room: RoomSummary;
-  /** Present for signed-in members once loaded: tells whether they belong here. */
-  detail?: RoomDetail;
   signedIn: boolean;
 }
 
-export function RoomCard({ room, detail, signedIn }: RoomCardProps) {
+export function RoomCard({ room, signedIn }: RoomCardProps) {
   const id = useId();
   const navigate = useAppNavigate();
   const [open, setOpen] = useState(false);
   const [requested, setRequested] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const isMember = detail?.viewer.isMember ?? false;
-  const pending = detail?.viewer.joinRequestPending ?? false;
+  const isMember = room.viewer?.isMember ?? false;
+  const pending = room.viewer?.joinRequestPending ?? false;
+  // The guidelines (and the rest of the detail) load only when someone opens the join panel.
+  const detail = useRoom(room.slug, { enabled: open });
 
   useEffect(() => {
     if (requested) noticeRef.current?.focus();
@@ -53,7 +55,7 @@ export function RoomCard({ room, detail, signedIn }: RoomCardProps) {
         </p>
       )}
       {!signedIn && <p className="muted room-card__hint">Log in or create an account to join.</p>}
-      {signedIn && detail && !isMember && !pending && !requested && (
+      {signedIn && !isMember && !pending && !requested && (
         <>
           <button
             type="button"
@@ -66,7 +68,14 @@ export function RoomCard({ room, detail, signedIn }: RoomCardProps) {
             <span className="visually-hidden"> {room.name}</span>
           </button>
           <div id={`${id}-join`} hidden={!open}>
-            {open && <JoinRoomPanel room={detail} onDone={onDone} />}
+            {open &&
+              (detail.isPending ? (
+                <LoadingState label="Loading the room’s guidelines…" />
+              ) : detail.isError ? (
+                <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+              ) : (
+                <JoinRoomPanel room={detail.data} onDone={onDone} />
+              ))}
           </div>
         </>
       )}

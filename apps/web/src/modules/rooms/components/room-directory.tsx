@@ -1,44 +1,31 @@
-import type { RoomDetail, RoomSummary } from '@kindred/contracts';
-import { useQueries } from '@tanstack/react-query';
+import type { RoomSummary } from '@kindred/contracts';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { StatusMessage } from '../../../shared/ui/status-message';
-import { fetchRoom } from '../api/rooms-api';
-import { roomKeys, useRooms } from '../hooks/use-rooms';
+import { useRooms } from '../hooks/use-rooms';
 import { RoomCard } from './room-card';
 import './rooms.css';
 
 /**
- * All rooms the viewer may see. For members, each room's detail says whether they belong
- * (the directory itself does not), so rooms are grouped into "yours" and "others".
+ * All rooms the viewer may see. For signed-in members the directory says where they belong,
+ * so rooms are grouped into "yours" and "others" without asking about each room.
  */
 export function RoomDirectory({ signedIn }: { signedIn: boolean }) {
   const rooms = useRooms();
-  const details = useQueries({
-    queries: (rooms.data ?? []).map((room) => ({
-      queryKey: roomKeys.detail(room.slug),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchRoom(room.slug, signal),
-      enabled: signedIn,
-    })),
-  });
 
   if (rooms.isPending) return <LoadingState label="Loading rooms…" />;
   if (rooms.isError) return <ErrorState error={rooms.error} onRetry={() => void rooms.refetch()} />;
-  // Wait for membership before grouping, so cards do not jump between sections.
-  if (signedIn && details.some((d) => d.isPending)) return <LoadingState label="Loading rooms…" />;
   if (rooms.data.length === 0) {
     return <StatusMessage>There are no rooms yet. An admin can open the first one.</StatusMessage>;
   }
 
-  const byId = new Map<string, RoomDetail>();
-  for (const d of details) if (d.data) byId.set(d.data.id, d.data);
   const mine: RoomSummary[] = [];
   const others: RoomSummary[] = [];
-  for (const room of rooms.data) (byId.get(room.id)?.viewer.isMember ? mine : others).push(room);
+  for (const room of rooms.data) (room.viewer?.isMember ? mine : others).push(room);
 
   const list = (items: RoomSummary[]) => (
     <ul className="room-list">
       {items.map((room) => (
-        <RoomCard key={room.id} room={room} detail={byId.get(room.id)} signedIn={signedIn} />
+        <RoomCard key={room.id} room={room} signedIn={signedIn} />
       ))}
     </ul>
   );

@@ -1,6 +1,6 @@
-import type { JoinRoomRequest } from '@kindred/contracts';
+import type { JoinRoomRequest, RedeemInviteRequest } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchRoom, fetchRooms, joinRoom, leaveRoom } from '../api/rooms-api';
+import { fetchRoom, fetchRooms, joinRoom, leaveRoom, redeemInvite } from '../api/rooms-api';
 
 export const roomKeys = {
   directory: ['rooms'] as const,
@@ -37,4 +37,9 @@ export function useJoinRoom(roomId: string) {
 export function useLeaveRoom(roomId: string) {
   const refresh = useRefreshRooms();
   return useMutation({ mutationFn: () => leaveRoom(roomId), onSuccess: refresh });
+}
+
+export function useRedeemInvite() {
+  const refresh = useRefreshRooms();
+  return useMutation({ mutationFn: (body: RedeemInviteRequest) => redeemInvite(body), onSuccess: refresh });
 }

@@ -5,7 +5,7 @@ import { GroundingPrompts } from './grounding-prompts';
 import './pause.css';
 
 /** "Take a pause" from the header: grounding tools in a dialog that one Esc closes. */
-export function PauseButton() {
+export function PauseButton({ context }: { context?: string }) {
   const [open, setOpen] = useState(false);
 
   return (
@@ -15,6 +15,7 @@ export function PauseButton() {
           <path d="M12 21c-4.5-2.6-8-6.4-8-10.5C4 7.4 6.4 5 9.2 5c1.2 0 2.1.4 2.8 1.1C12.7 5.4 13.6 5 14.8 5 17.6 5 20 7.4 20 10.5 20 14.6 16.5 18.4 12 21z" />
         </svg>
         Take a pause
+        {context && <span className="visually-hidden"> {context}</span>}
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Take a pause" className="dialog--pause">
         <p>Nothing here is urgent. You can come back whenever you are ready.</p>

@@ -1,6 +1,7 @@
-import type { SearchResult } from '@kindred/contracts';
+import type { ContentWarningView, Presentation, SearchResult } from '@kindred/contracts';
 import { AppLink } from '../../../shared/ui/app-link';
 import { TimeAgo } from '../../../shared/ui/time-ago';
+import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
 
@@ -16,16 +17,29 @@ function excerpt(text: string): string {
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH).trimEnd()}…` : flat;
 }
 
+/**
+ * A result shows the thread's title and the post's words, so it folds when either carries a
+ * warning the member asked to be asked about, and names the topics of both.
+ */
+function combined(result: SearchResult, viewerId: string | undefined): { warning: ContentWarningView; presentation: Presentation } {
+  const { post, thread } = result;
+  const categories = [...new Set([...thread.warning.categories, ...post.warning.categories])];
+  const presentation = thread.presentation === 'warn' || presentationFor(post, viewerId) === 'warn' ? 'warn' : 'show';
+  return { warning: { categories, note: post.warning.note ?? thread.warning.note }, presentation };
+}
+
 export function SearchResultItem({ result, viewerId }: { result: SearchResult; viewerId: string | undefined }) {
   const { post, thread, room } = result;
+  const { warning, presentation } = combined(result, viewerId);
   return (
     <li className="search-result">
-      <WarningGate id={`post:${post.id}`} warning={post.warning} presentation={presentationFor(post, viewerId)} what="result">
+      <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result">
         {() => (
           <>
             <h3 className="search-result__title">
               <AppLink to={`/threads/${thread.id}`}>{thread.title}</AppLink>
             </h3>
+            <WarningBadges categories={warning.categories} />
             {/* Plain text, escaped by React; formatting is only shown on the thread page. */}
             <p className="search-result__excerpt">{excerpt(post.body)}</p>
           </>

@@ -6,6 +6,7 @@ import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { choiceFromView, choiceProblem, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useEditPost } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
@@ -36,7 +37,10 @@ export function EditPostForm({ post, onDone }: EditPostFormProps) {
     const saved = await form.submit(problems, () =>
       edit.mutateAsync({ postId: post.id, body: { body, warning: toWarningInput(warning) ?? { categories: [] } } }),
     );
-    if (saved) onDone();
+    if (saved) {
+      if (saved.kind === 'post') showCrisisSupport(saved.support, 'page');
+      onDone();
+    }
   }
 
   return (

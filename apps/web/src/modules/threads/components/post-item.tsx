@@ -6,6 +6,7 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
+import { ReportDialog, type ReportTarget } from '../../moderation/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { useDeletePost } from '../hooks/use-thread';
 import { EditPostForm } from './edit-post-form';
@@ -34,6 +35,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmBlock, setConfirmBlock] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const remove = useDeletePost(post.threadId);
   const own = post.author.id === viewerId;
   const editable = own && (post.status === 'published' || post.status === 'pending');
@@ -80,6 +82,11 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
                 </button>
               </>
             )}
+            {!own && (
+              <button type="button" className="button button--small button--quiet" onClick={() => setReporting(true)}>
+                Report…<span className="visually-hidden"> {isOpening ? 'this thread' : `the reply by ${post.author.handle}`}</span>
+              </button>
+            )}
             {blockable && (
               <button type="button" className="button button--small button--quiet" onClick={() => setConfirmBlock(true)}>
                 Block {post.author.handle}
@@ -88,6 +95,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
           </div>
         </footer>
       )}
+      {reporting && <ReportDialog targets={reportTargets(post, isOpening, blockable)} onClose={() => setReporting(false)} />}
       <ConfirmDialog
         open={confirmDelete}
         title={isOpening ? 'Delete this thread?' : 'Delete this post?'}
@@ -121,4 +129,15 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
       )}
     </article>
   );
+}
+
+function reportTargets(post: PostView, isOpening: boolean, memberReportable: boolean): ReportTarget[] {
+  const targets: ReportTarget[] = isOpening
+    ? [
+        { type: 'thread', id: post.threadId, label: 'This thread' },
+        { type: 'post', id: post.id, label: 'Just this opening post' },
+      ]
+    : [{ type: 'post', id: post.id, label: 'This reply' }];
+  if (memberReportable) targets.push({ type: 'member', id: post.author.id, label: `How ${post.author.handle} is behaving in general` });
+  return targets;
 }

@@ -6,6 +6,8 @@ import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
+import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useCreatePost } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
@@ -28,6 +30,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
     if (warningProblem) problems.warning = warningProblem;
     const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
     if (post) {
+      showCrisisSupport(post.support, 'reply');
       setBody('');
       setWarning(initialChoice());
       setPosted(post.status);
@@ -47,6 +50,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         )}
         {posted === 'published' && <p className="notice notice--success">Your reply is posted. Thank you for being here.</p>}
       </div>
+      <CrisisSupportPanel source="reply" headingLevel={3} />
       <MarkdownComposer
         id="reply-body"
         label="Your reply"

@@ -1,0 +1,103 @@
+import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { WarningPicker } from '../../content-warnings/components/warning-picker';
+import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { refusalText } from '../lib/describe';
+import type { RoomChatStore } from '../lib/room-chat-store';
+
+interface ChatComposerProps {
+  store: RoomChatStore;
+  /** Read-only (locked chat): the box stays visible but cannot be used. */
+  disabled: boolean;
+}
+
+/**
+ * The message box. Sending clears it at once (the message shows as "Sending…"); if the
+ * server says no, the words come back into the box with the reason, never lost.
+ */
+export function ChatComposer({ store, disabled }: ChatComposerProps) {
+  const [text, setText] = useState('');
+  const [warning, setWarning] = useState(() => initialChoice());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [warningsOpen, setWarningsOpen] = useState(false);
+  const chosen = warning.categories.length;
+
+  async function send(event?: FormEvent<HTMLFormElement>) {
+    event?.preventDefault();
+    if (disabled) return;
+    const body = text;
+    if (!body.trim()) {
+      setProblem('Write a message first.');
+      return;
+    }
+    const warningProblem = choiceProblem(warning, false);
+    if (warningProblem) {
+      setProblem(warningProblem);
+      setWarningsOpen(true);
+      return;
+    }
+    const sentWarning = warning;
+    setText('');
+    setWarning(initialChoice());
+    setWarningsOpen(false);
+    setProblem(null);
+    const outcome = await store.send(body, toWarningInput(sentWarning));
+    if (outcome.kind === 'refused') {
+      // Put the words back unless something new has been typed meanwhile.
+      setText((current) => (current ? current : body));
+      setWarning((current) => (current.categories.length || current.noneApply || current.note ? current : sentWarning));
+      setProblem(refusalText(outcome.error));
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <form className="chat-composer" onSubmit={send} noValidate>
+      <label htmlFor="chat-message" className="field__label">
+        Your message
+      </label>
+      <p id="chat-message-hint" className="field__hint">
+        Enter sends; Shift and Enter starts a new line.
+      </p>
+      {problem && (
+        <p id="chat-message-problem" className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <textarea
+        id="chat-message"
+        name="chat-message"
+        className="field__input chat-composer__input"
+        rows={2}
+        value={text}
+        maxLength={CHAT_MESSAGE_MAX_LENGTH}
+        disabled={disabled}
+        aria-describedby={[problem ? 'chat-message-problem' : '', 'chat-message-hint'].filter(Boolean).join(' ')}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value) store.noteTyping();
+          else store.stopTyping();
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => store.stopTyping()}
+      />
+      <div className="chat-composer__row">
+        <details className="chat-composer__warnings" open={warningsOpen} onToggle={(event) => setWarningsOpen(event.currentTarget.open)}>
+          <summary>Content warning{chosen > 0 ? ` (${chosen})` : ''}</summary>
+          {/* Rendered only while open: a second set of topic checkboxes on the room page would confuse. */}
+          {warningsOpen && <WarningPicker idPrefix="chat" value={warning} onChange={setWarning} />}
+        </details>
+        <button type="submit" className="button button--primary chat-composer__send" disabled={disabled}>
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}

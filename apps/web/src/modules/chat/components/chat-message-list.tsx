@@ -1,0 +1,127 @@
+import type { ChatMessageView, WarningPreferences } from '@kindred/contracts';
+import type { UIEvent } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { chatPresentation } from '../lib/chat-presentation';
+import type { PendingMessage, RoomChatSnapshot } from '../lib/room-chat-store';
+import { ChatMessageItem, type MessageAction } from './chat-message-item';
+import { PendingMessageItem } from './pending-message-item';
+
+interface ChatMessageListProps {
+  snapshot: RoomChatSnapshot;
+  viewer: { id: string; handle: string };
+  preferences: WarningPreferences | undefined;
+  canModerate: boolean;
+  canAct: boolean;
+  onLoadOlder: () => void;
+  onAction: (action: MessageAction, message: ChatMessageView) => void;
+  onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+/** Close enough to the bottom to count as "reading the latest". */
+const STICKY_PX = 48;
+/** Close enough to the top to fetch older messages. */
+const HISTORY_PX = 64;
+
+/**
+ * The conversation, oldest at the top. It follows new messages while the member is at the
+ * bottom, keeps their place while they read back, and fetches older messages as they
+ * scroll up (or press the button, for keyboards).
+ */
+export function ChatMessageList(props: ChatMessageListProps) {
+  const { snapshot, viewer, preferences } = props;
+  const { messages, pending, hasMore, loadingOlder } = snapshot;
+  const logRef = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const fromBottom = useRef(0);
+  const firstId = useRef<string | undefined>(undefined);
+  const lastKey = useRef<string | undefined>(undefined);
+  const [unseen, setUnseen] = useState(false);
+
+  const newestKey = pending.at(-1)?.clientId ?? messages.at(-1)?.id;
+
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log) return;
+    const prepended = firstId.current !== undefined && messages[0]?.id !== firstId.current && messages.some((m) => m.id === firstId.current);
+    const appended = newestKey !== lastKey.current;
+    const mine = pending.length > 0 && appended && newestKey === pending.at(-1)?.clientId;
+    firstId.current = messages[0]?.id;
+    lastKey.current = newestKey;
+    if (prepended) {
+      // Older messages came in above: keep the same messages in view.
+      log.scrollTop = log.scrollHeight - log.clientHeight - fromBottom.current;
+    } else if (appended && (atBottom.current || mine)) {
+      log.scrollTop = log.scrollHeight;
+    } else if (appended) {
+      queueMicrotask(() => setUnseen(true));
+    }
+    fromBottom.current = log.scrollHeight - log.clientHeight - log.scrollTop;
+  }, [messages, pending, newestKey]);
+
+  function onScroll(event: UIEvent<HTMLDivElement>) {
+    const log = event.currentTarget;
+    fromBottom.current = log.scrollHeight - log.clientHeight - log.scrollTop;
+    atBottom.current = fromBottom.current <= STICKY_PX;
+    if (atBottom.current && unseen) setUnseen(false);
+    if (log.scrollTop <= HISTORY_PX && hasMore && !loadingOlder) props.onLoadOlder();
+  }
+
+  function jumpToLatest() {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+    setUnseen(false);
+  }
+
+  return (
+    <div className="chat-log-frame">
+      <div
+        ref={logRef}
+        className="chat-log"
+        role="log"
+        aria-label="Chat messages"
+        aria-busy={loadingOlder}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div className="chat-log__start">
+          {hasMore ? (
+            <button type="button" className="button button--small button--quiet" onClick={props.onLoadOlder} disabled={loadingOlder}>
+              {loadingOlder ? 'Loading earlier messages…' : 'Load earlier messages'}
+            </button>
+          ) : messages.length > 0 ? (
+            <p className="muted">This is the start of the chat.</p>
+          ) : null}
+          {snapshot.historyProblem && <p className="field__error">{snapshot.historyProblem}</p>}
+        </div>
+        {messages.length === 0 && pending.length === 0 ? (
+          <p className="chat-log__empty muted">No messages yet. Say hello when you feel ready — or just read along.</p>
+        ) : (
+          <ol className="chat-messages">
+            {messages.map((message) => (
+              <ChatMessageItem
+                key={message.id}
+                message={message}
+                presentation={chatPresentation(message, preferences, viewer.id)}
+                own={message.author.id === viewer.id}
+                canModerate={props.canModerate}
+                canAct={props.canAct}
+                onAction={props.onAction}
+                onEdit={props.onEdit}
+              />
+            ))}
+            {pending.map((p: PendingMessage) => (
+              <PendingMessageItem key={p.clientId} pending={p} handle={viewer.handle} onRetry={props.onRetry} onDiscard={props.onDiscard} />
+            ))}
+          </ol>
+        )}
+      </div>
+      {unseen && (
+        <button type="button" className="button button--small chat-log__latest" onClick={jumpToLatest}>
+          New messages below
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { toDisplayError } from '../../../../shared/lib/api-client';
+import type { QueueItem } from '../../api/moderation-api';
+import { useDismiss } from '../../hooks/use-moderation';
+import { CANNED_REASONS, composeReason, emptyReason, reasonProblem } from '../../lib/reasons';
+import { ReasonField } from '../reason-field';
+
+/** Close an item without acting. The reason stays in the log; reporters hear the outcome. */
+export function DismissForm({ item, onDone, onCancel }: { item: QueueItem; onDone: (message: string) => void; onCancel: () => void }) {
+  const id = useId();
+  const dismiss = useDismiss();
+  const [reason, setReason] = useState(emptyReason(CANNED_REASONS.at(-1)));
+  const [outcome, setOutcome] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found = reasonProblem(reason);
+    setProblem(found);
+    if (found) return;
+    dismiss
+      .mutateAsync({ id: item.id, reason: composeReason(reason), ...(outcome.trim() ? { outcome: outcome.trim() } : {}) })
+      .then(() => onDone('Dismissed. Anyone who reported it hears that no action was needed.'))
+      .catch(() => undefined);
+  }
+
+  return (
+    <form className="queue-form" onSubmit={onSubmit} noValidate aria-busy={dismiss.isPending}>
+      <ReasonField idPrefix={id} value={reason} onChange={setReason} error={problem} audience="Kept in the moderation log. It is not sent to the member." />
+      {item.reports.length > 0 && (
+        <div className="field field--compact">
+          <label htmlFor={`${id}-outcome`} className="field__label field__label--small">
+            A note for the people who reported it <span className="field__optional">(optional)</span>
+          </label>
+          <input id={`${id}-outcome`} className="field__input" value={outcome} maxLength={500} onChange={(event) => setOutcome(event.target.value)} />
+        </div>
+      )}
+      {dismiss.isError && (
+        <p className="field__error" role="alert">
+          {toDisplayError(dismiss.error).message}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={dismiss.isPending}>
+          {dismiss.isPending ? 'One moment…' : 'Dismiss'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import type { AuthorView, RoomSummary } from '@kindred/contracts';
+import { useId, useState } from 'react';
+import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
+import { TimeAgo } from '../../../../shared/ui/time-ago';
+import type { LogFilters } from '../../api/moderation-api';
+import { useModerationLog } from '../../hooks/use-moderation';
+import { describeLogAction, LOG_ACTION_FILTERS } from '../../lib/labels';
+
+/** Dates from <input type="date"> as the start (or end) of that day, local time. */
+function dayBoundary(date: string, end: boolean): string | undefined {
+  if (!date) return undefined;
+  const d = new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** Append-only record of every decision, filterable and paged. */
+export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
+  const id = useId();
+  const [room, setRoom] = useState('');
+  const [action, setAction] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [moderator, setModerator] = useState<AuthorView | null>(null);
+  const [member, setMember] = useState<AuthorView | null>(null);
+  const filters: LogFilters = {
+    ...(room ? { room } : {}),
+    ...(action ? { action } : {}),
+    ...(moderator ? { moderator: moderator.id } : {}),
+    ...(member ? { member: member.id } : {}),
+    ...(dayBoundary(from, false) ? { from: dayBoundary(from, false) } : {}),
+    ...(dayBoundary(to, true) ? { to: dayBoundary(to, true) } : {}),
+  };
+  const log = useModerationLog(filters);
+  const roomNames = new Map(rooms.map((r) => [r.id, r.name]));
+  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
+
+  return (
+    <>
+      <form className="log-filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter the log">
+        <div className="field">
+          <label htmlFor={`${id}-room`} className="field__label field__label--small">
+            Room
+          </label>
+          <select id={`${id}-room`} className="field__input" value={room} onChange={(event) => setRoom(event.target.value)}>
+            <option value="">All my rooms</option>
+            {rooms.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-action`} className="field__label field__label--small">
+            Action
+          </label>
+          <select id={`${id}-action`} className="field__input" value={action} onChange={(event) => setAction(event.target.value)}>
+            <option value="">Any action</option>
+            {LOG_ACTION_FILTERS.map((a) => (
+              <option key={a} value={a}>
+                {describeLogAction(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`} className="field__label field__label--small">
+            From
+          </label>
+          <input id={`${id}-from`} type="date" className="field__input" value={from} onChange={(event) => setFrom(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`} className="field__label field__label--small">
+            To
+          </label>
+          <input id={`${id}-to`} type="date" className="field__input" value={to} onChange={(event) => setTo(event.target.value)} />
+        </div>
+      </form>
+      {(moderator || member) && (
+        <ul className="log-chips" aria-label="Also filtered by">
+          {moderator && (
+            <li>
+              <button type="button" className="button button--small button--quiet" onClick={() => setModerator(null)}>
+                Moderator: {moderator.handle} <span aria-hidden="true">×</span>
+                <span className="visually-hidden"> (remove this filter)</span>
+              </button>
+            </li>
+          )}
+          {member && (
+            <li>
+              <button type="button" className="button button--small button--quiet" onClick={() => setMember(null)}>
+                Member: {member.handle} <span aria-hidden="true">×</span>
+                <span className="visually-hidden"> (remove this filter)</span>
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      {log.isPending ? (
+        <LoadingState label="Loading the log…" />
+      ) : log.isError ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : entries.length === 0 ? (
+        <p className="empty-state">Nothing in the log matches these filters.</p>
+      ) : (
+        <ol className="log-list" aria-label="Log entries" aria-busy={log.isPlaceholderData}>
+          {entries.map((entry) => (
+            <li key={entry.id} className="log-entry">
+              <p className="log-entry__head">
+                <strong>{describeLogAction(entry.action)}</strong>
+                {entry.roomId && roomNames.get(entry.roomId) && <span className="muted"> · {roomNames.get(entry.roomId)}</span>}
+                <span className="muted">
+                  {' '}
+                  · <TimeAgo iso={entry.createdAt} />
+                </span>
+              </p>
+              <p className="log-entry__reason">{entry.reason}</p>
+              <p className="log-entry__people">
+                By{' '}
+                <button type="button" className="link-button" onClick={() => setModerator(entry.actor)}>
+                  {entry.actor.handle}
+                  <span className="visually-hidden"> (show only their decisions)</span>
+                </button>
+                {entry.subject && (
+                  <>
+                    {' '}
+                    · about{' '}
+                    <button type="button" className="link-button" onClick={() => setMember(entry.subject)}>
+                      {entry.subject.handle}
+                      <span className="visually-hidden"> (show only decisions about them)</span>
+                    </button>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {log.hasNextPage && (
+        <button type="button" className="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+          {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { ErrorCode } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { ApiRequestError } from '../../../shared/lib/api-client';
+import { useAppNavigate } from '../../../shared/lib/navigation';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import { useRedeemInvite } from '../hooks/use-rooms';
+
+/**
+ * Some rooms are unlisted: only an invite code leads there. The code alone says which room,
+ * so nothing about the room is shown before the member has it.
+ */
+export function InviteCodeForm() {
+  const form = useFormSubmission();
+  const redeem = useRedeemInvite();
+  const navigate = useAppNavigate();
+  const [code, setCode] = useState('');
+  const [accepted, setAccepted] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!code.trim()) problems.code = 'Please enter the invite code you were given.';
+    if (!accepted) problems.acceptGuidelines = 'Please tick the box to say you will follow the room’s guidelines.';
+    const result = await form.submit(problems, () =>
+      redeem.mutateAsync({ code: code.trim(), acceptGuidelines: true }).catch((cause: unknown) => {
+        if (cause instanceof ApiRequestError && cause.error.code === ErrorCode.InviteInvalid) {
+          throw new ApiRequestError({ ...cause.error, details: [{ field: 'code', problem: cause.error.message }] });
+        }
+        throw cause;
+      }),
+    );
+    if (!result) return;
+    navigate(`/rooms/${result.room.slug}`, {
+      state: {
+        notice: `Welcome to ${result.room.name}. Its guidelines are under “Room guidelines” at the top; please take a moment with them.`,
+      },
+    });
+  }
+
+  return (
+    <form className="form inline-form invite-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} title="We couldn't add you yet" messages={form.summary} />
+      <FormField
+        id="invite-code"
+        label="Invite code"
+        hint="Codes are not case-sensitive."
+        value={code}
+        onChange={setCode}
+        error={form.fieldErrors.code}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={64}
+      />
+      <div className="field invite-form__accept">
+        {form.fieldErrors.acceptGuidelines && (
+          <p id="invite-accept-error" className="field__error">
+            {form.fieldErrors.acceptGuidelines}
+          </p>
+        )}
+        <div className="check">
+          <input
+            id="invite-accept"
+            type="checkbox"
+            checked={accepted}
+            onChange={(event) => setAccepted(event.target.checked)}
+            aria-invalid={form.fieldErrors.acceptGuidelines ? true : undefined}
+            aria-describedby={form.fieldErrors.acceptGuidelines ? 'invite-accept-error' : undefined}
+          />
+          <label htmlFor="invite-accept">I will read the room’s guidelines and follow them</label>
+        </div>
+      </div>
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? 'One moment…' : 'Join with this code'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { dismissCrisisSupport, useCrisisSupport, type SupportSource } from '../lib/crisis-support';
+import './pause.css';
+
+function safeUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/**
+ * Shown only to the author, when their words suggested they may be in crisis. Posting
+ * happened as usual; this is an offer, never a block, and one click puts it away.
+ */
+export function CrisisSupportPanel({ source, headingLevel = 2 }: { source: SupportSource; headingLevel?: 2 | 3 }) {
+  const support = useCrisisSupport();
+  const id = useId();
+  if (!support || support.source !== source) return null;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  return (
+    <section className="support-panel" aria-labelledby={id}>
+      <div role="status">
+        <Heading id={id} className="support-panel__title">
+          You don’t have to carry this alone
+        </Heading>
+      </div>
+      <p>
+        Something in what you wrote made us want to check in. Your {source === 'chat' ? 'message was sent' : 'words were posted'} as
+        usual, and only you can see this.
+      </p>
+      <p>If you are thinking about harming yourself, or you feel unsafe, these people are ready to listen:</p>
+      <ul className="support-panel__list">
+        {support.resources.map((resource) => {
+          const url = safeUrl(resource.url);
+          return (
+            <li key={`${resource.name}-${resource.contact}`}>
+              <strong>{resource.name}</strong>
+              {resource.description && <span className="support-panel__description"> — {resource.description}</span>}
+              <span className="support-panel__contact">{resource.contact}</span>
+              {url && (
+                <a href={url} target="_blank" rel="noopener noreferrer">
+                  Website<span className="visually-hidden"> of {resource.name}</span>
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted">If you are in danger right now, please contact local emergency services.</p>
+      <button type="button" className="button button--small" onClick={dismissCrisisSupport}>
+        Thank you, close this
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChatAck, SendMessageResult } from '@kindred/contracts';
+import type { Page } from 'playwright-core';
+import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
+import { memberWithRole } from '../support/forum.js';
+import { connectedChat, memberSession, request } from '../support/realtime.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { chatLog } from './support/chat.js';
+import { startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { createRoomAs, joinAs } from './support/forum-setup.js';
+
+describe('accessibility (axe-core) of live chat, notifications and the moderator dashboard', () => {
+  let e2e: E2eApp;
+  let roomSlug = '';
+  let modHandle = '';
+  let authorHandle = '';
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Checked chat' });
+    roomSlug = room.slug;
+    const mod = await registerMember(e2e.t);
+    modHandle = mod.handle;
+    await joinAs(mod.agent, room.id);
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: mod.user.id }).expect(204);
+    const author = await memberSession(e2e.t, 'author');
+    authorHandle = author.handle;
+    await joinAs(author.agent, room.id);
+    const reporter = await registerMember(e2e.t);
+    await joinAs(reporter.agent, room.id);
+
+    const socket = await connectedChat(e2e.baseUrl, author.token);
+    await request(socket, 'chat:join', { roomId: room.id });
+    const ids: string[] = [];
+    const bodies: [string, string[]][] = [
+      ['Evening, everyone. Long day.', []],
+      ['Something from today still sits heavy.', ['violence']],
+      ['You never listen to anyone here.', []],
+    ];
+    for (const [body, categories] of bodies) {
+      const ack = await request<ChatAck<SendMessageResult>>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body, warning: { categories } });
+      if (!ack.ok) throw new Error(ack.message);
+      ids.push(ack.message.id);
+    }
+    socket.disconnect();
+    await reporter.agent.post('/api/reports').send({ targetType: 'message', targetId: ids[2], category: 'harassment', note: 'Felt pointed.' }).expect(201);
+    // A decision about the author gives them an appealable notice.
+    await mod.agent.post(`/api/moderation/message/${ids[0]}/actions`).send({ action: 'set-warning', reason: 'Needs a content warning', warning: { categories: ['death-grief'] } }).expect(200);
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  async function check(page: Page, name: string) {
+    const violations = await seriousViolations(page);
+    if (violations.length > 0) throw new Error(`${name}:\n${describeViolations(violations)}`);
+    expect(violations).toEqual([]);
+    const overflow = await page.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
+    if (overflow !== 0) throw new Error(`${name}: the page is ${String(overflow)} px wider than the window`);
+  }
+
+  async function signIn(handle: string, colorScheme: 'light' | 'dark', width: number) {
+    const { context, page } = await e2e.person({ bypassCSP: true, colorScheme, viewport: { width, height: 800 } });
+    const res = await context.request.post('/api/auth/login', { data: { handle, password: GOOD_PASSWORD } });
+    if (!res.ok()) throw new Error(`login failed: ${res.status()}`);
+    return page;
+  }
+
+  for (const [colorScheme, width] of [['light', 360], ['dark', 1280]] as const) {
+    it(`has no serious or critical violations (${colorScheme} scheme, ${width} px)`, async () => {
+      const mod = await signIn(modHandle, colorScheme, width);
+      await mod.goto(`/rooms/${roomSlug}`);
+      await chatLog(mod).getByText('You never listen to anyone here.').waitFor();
+      await chatLog(mod).getByRole('button', { name: 'Show message' }).first().waitFor();
+      await mod.getByText('Moderator controls').click();
+      await chatLog(mod).locator('summary', { hasText: `the message from ${authorHandle}` }).last().click();
+      await check(mod, 'chat panel');
+
+      await mod.goto('/moderation');
+      const item = mod.getByRole('article', { name: `Chat message by ${authorHandle} in Checked chat` });
+      await item.waitFor();
+      await item.getByText('The conversation around it').click();
+      await item.getByRole('button', { name: /^Take action/ }).click();
+      await check(mod, 'moderator dashboard');
+      if (colorScheme === 'dark') {
+        await mod.getByRole('tab', { name: 'Log' }).click();
+        await mod.getByRole('list', { name: 'Log entries' }).waitFor();
+        await check(mod, 'moderation log');
+      }
+
+      const author = await signIn(authorHandle, colorScheme, width);
+      await author.goto('/notifications');
+      await author.getByRole('button', { name: 'Ask for a second look' }).click();
+      await check(author, 'notifications');
+    });
+  }
+});
