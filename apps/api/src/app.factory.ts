@@ -5,8 +5,10 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppModule } from './app.module.js';
+import { toApiError } from './common/errors/to-api-error.js';
+import { registerBodyGuard } from './common/http/body-guard.js';
 import { registerOriginCheck } from './common/http/origin-check.js';
 import { registerRateLimits } from './common/http/rate-limit.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
@@ -29,6 +31,13 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
     trustProxy: config.trustProxy as boolean | string,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Fastify answers some malformed requests itself (e.g. /api/rooms/%ff → FST_ERR_BAD_URL),
+    // before Nest's filter runs; without this they left in Fastify's own shape, with an
+    // extra `error` key and a code outside ErrorCode (found by tests/security/fuzz.test.ts).
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      const { body } = toApiError(error);
+      void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
@@ -39,6 +48,7 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
   await fastify.register(fastifyCookie as never);
   await registerSecurityHeaders(fastify, config.cookieSecure === 'always' || config.publicOrigin.startsWith('https:'));
   registerOriginCheck(fastify, config.publicOrigin, config.allowedOrigins);
+  registerBodyGuard(fastify);
   await registerRateLimits(fastify, config);
 
   const io = new KindredIoAdapter(app);

@@ -18,6 +18,16 @@ import { ReportsService } from './reports.service.js';
 
 const isLogCursor = (v: Record<string, unknown>): v is { at: string; id: string } => isTimestamp(v.at) && isUuid(v.id);
 
+/**
+ * @IsISO8601 also accepts forms JavaScript cannot parse (week dates like 2009-W01-1,
+ * ordinal dates, 20090519); those became Invalid Date → a 500 from PostgreSQL.
+ */
+function logDate(value: string, field: 'from' | 'to'): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw AppError.validation('Use a date like 2025-01-31 or 2025-01-31T18:00:00Z.', [{ field, problem: 'Not a date we can read.' }]);
+  return date;
+}
+
 @ApiTags('moderation')
 @ApiCookieAuth()
 @Controller()
@@ -113,8 +123,8 @@ export class ModerationController {
       moderatorId: query.moderator,
       memberId: query.member,
       action: query.action,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
+      from: query.from ? logDate(query.from, 'from') : undefined,
+      to: query.to ? logDate(query.to, 'to') : undefined,
       before: query.cursor ? decodeCursor(query.cursor, isLogCursor) : undefined,
       limit: 50,
     });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../common/validation/omittable.js';
 
 export const MENTION_CHOICES = ['everyone', 'rooms', 'nobody'] as const;
 export type MentionChoice = (typeof MENTION_CHOICES)[number];
@@ -13,17 +14,17 @@ export interface MemberSettings {
 
 export class UpdateSettingsDto implements Partial<MemberSettings> {
   @ApiPropertyOptional({ description: 'Let others see you in chat presence lists.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   showPresence?: boolean;
 
   @ApiPropertyOptional({ description: 'Let others see when you are typing.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   showTyping?: boolean;
 
   @ApiPropertyOptional({ enum: MENTION_CHOICES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(MENTION_CHOICES)
   mentionsFrom?: MentionChoice;
 }

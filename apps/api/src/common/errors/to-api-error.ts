@@ -12,6 +12,13 @@ export interface MappedError {
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_INVALID_TEXT = '22P02';
+/**
+ * Values PostgreSQL refuses to store or compare, all caused by what the client sent: NUL in
+ * text (22021, e.g. a post body or a handle containing \u0000), untranslatable characters
+ * (22P05), impossible dates and times (22007/22008, e.g. a cursor dated 2024-02-30). They
+ * were 500s; the transaction rolled back, so nothing was written (tests/security/fuzz.test.ts).
+ */
+const PG_BAD_CLIENT_VALUE = new Set(['22021', '22P05', '22007', '22008']);
 const PG_CONNECTION_CLASS = /^(08|57P0|53)/;
 
 const fastifyCodes: Record<string, { status: number; code: ErrorCode; message: string }> = {
@@ -92,7 +99,7 @@ export function toApiError(error: unknown): MappedError {
     if (pgCode === PG_UNIQUE_VIOLATION) {
       return { body: shape(409, ErrorCode.Conflict, 'That already exists.'), unexpected: false };
     }
-    if (pgCode === PG_INVALID_TEXT) {
+    if (pgCode === PG_INVALID_TEXT || (pgCode && PG_BAD_CLIENT_VALUE.has(pgCode))) {
       return { body: shape(400, ErrorCode.ValidationFailed, 'A value in the request has the wrong format.'), unexpected: false };
     }
     if (pgCode && PG_CONNECTION_CLASS.test(pgCode)) {
@@ -121,5 +128,9 @@ function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === '57P01' || e.code === 'EPIPE') return true;
+  // A connection refused at start-up arrives as pg's own DatabaseError, not a QueryFailedError:
+  // e.g. 57P03 "the database system is shutting down / starting up" while PostgreSQL restarts
+  // was a 500, not a 503 (found by tests/faults/postgres-outage.test.ts).
+  if (typeof e.code === 'string' && PG_CONNECTION_CLASS.test(e.code)) return true;
   return typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(e.message);
 }

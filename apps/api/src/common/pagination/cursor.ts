@@ -25,4 +25,12 @@ export function decodeCursor<T extends Record<string, unknown>>(cursor: string, 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 /** ISO timestamps with microseconds, as PostgreSQL keeps them (see `toIsoMicros`). */
-export const isTimestamp = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v));
+export const isTimestamp = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  v.length <= 40 &&
+  /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) &&
+  !Number.isNaN(Date.parse(v)) &&
+  // Date.parse rolls 2024-02-30 over to March and accepts year 0000; PostgreSQL refuses
+  // both, which turned a tampered cursor into a 500 (tests/security/fuzz.test.ts).
+  v.slice(0, 4) !== '0000' &&
+  new Date(Date.parse(v)).toISOString().slice(0, 10) === v.slice(0, 10);

@@ -11,7 +11,7 @@ import {
   type ModerationActionRequest,
 } from '@kindred/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, IsISO8601 } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, IsISO8601 } from 'class-validator';
 import { ContentWarningDto } from '../../posts/dto/content-warning.dto.js';
 
 const TARGETS = Object.values(ReportTargetType);
@@ -79,6 +79,7 @@ export class ModerationActionDto implements ModerationActionRequest {
 
   @ApiPropertyOptional({ type: ContentWarningDto })
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;

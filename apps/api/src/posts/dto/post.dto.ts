@@ -10,7 +10,7 @@ import {
   type SetWarningRequest,
 } from '@kindred/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ContentWarningDto } from './content-warning.dto.js';
 
 export class CreateThreadDto implements CreateThreadRequest {
@@ -26,6 +26,7 @@ export class CreateThreadDto implements CreateThreadRequest {
 
   @ApiPropertyOptional({ type: ContentWarningDto })
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;
@@ -39,6 +40,7 @@ export class CreatePostDto implements CreatePostRequest {
 
   @ApiPropertyOptional({ type: ContentWarningDto })
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;
@@ -57,6 +59,7 @@ export class EditPostDto implements EditPostRequest {
 
   @ApiPropertyOptional({ type: ContentWarningDto })
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;

@@ -21,32 +21,34 @@ import {
   type UpdateRoomRequest,
 } from '@kindred/contracts';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '../../common/validation/omittable.js';
 
 const VISIBILITIES = Object.values(RoomVisibility);
 const POLICIES = Object.values(JoinPolicy);
 
+/** Optional fields here may be left out but not be null (see IsOmittable): they are copied into NOT NULL columns. */
 class RoomSettingsFields {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   requireContentWarning?: boolean;
 
   @ApiPropertyOptional({ enum: CONTENT_WARNING_CATEGORIES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(CONTENT_WARNING_CATEGORIES.length)
   @IsIn(CONTENT_WARNING_CATEGORIES, { each: true })
   defaultWarnings?: ContentWarningCategory[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_PREMODERATED_POSTS })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(MAX_PREMODERATED_POSTS)
   premoderateFirstPosts?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_SLOW_MODE_SECONDS })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(MAX_SLOW_MODE_SECONDS)
@@ -55,30 +57,30 @@ class RoomSettingsFields {
 
 export class UpdateRoomDto extends RoomSettingsFields implements UpdateRoomRequest {
   @ApiPropertyOptional({ maxLength: ROOM_NAME_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(3, ROOM_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: ROOM_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(ROOM_DESCRIPTION_MAX_LENGTH)
   description?: string;
 
   @ApiPropertyOptional({ maxLength: ROOM_GUIDELINES_MAX_LENGTH, description: 'Markdown.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(ROOM_GUIDELINES_MAX_LENGTH)
   guidelines?: string;
 
   @ApiPropertyOptional({ enum: VISIBILITIES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(VISIBILITIES)
   visibility?: RoomVisibility;
 
   @ApiPropertyOptional({ enum: POLICIES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(POLICIES)
   joinPolicy?: JoinPolicy;
 }

@@ -7,7 +7,8 @@ import {
   type ContentWarningCategory,
   type UpdateWarningPreferencesRequest,
 } from '@kindred/contracts';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../common/validation/omittable.js';
 
 const PREFERENCES = Object.values(WarningPreference);
 
@@ -18,7 +19,7 @@ export class UpdateWarningPreferencesDto implements UpdateWarningPreferencesRequ
 for (const category of CONTENT_WARNING_CATEGORIES) {
   const target = UpdateWarningPreferencesDto.prototype;
   ApiPropertyOptional({ enum: PREFERENCES })(target, category);
-  IsOptional()(target, category);
+  IsOmittable()(target, category); // not IsOptional: a null preference reached a NOT NULL column (500)
   IsIn(PREFERENCES, { message: `${category} must be one of: ${PREFERENCES.join(', ')}` })(target, category);
 }
 export type PreferenceKey = ContentWarningCategory;
