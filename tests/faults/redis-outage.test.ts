@@ -139,7 +139,7 @@ maybe('Redis lost between two instances', () => {
  * reported, not fixed). Each leaves a process that cannot finish closing, so they run against
  * a disposable child server (the built app, as `npm start` runs it) that is SIGKILLed after.
  */
-maybe('KNOWN BUGS with Redis away (apps/api/src/realtime, reported)', () => {
+maybe('with Redis away, one instance on its own (these were bugs, found by this suite)', () => {
   let server: RunningProcess;
   let base: string;
   let redis2: TestRedis;
@@ -174,10 +174,9 @@ maybe('KNOWN BUGS with Redis away (apps/api/src/realtime, reported)', () => {
     await pg2?.destroy();
   });
 
-  // chat:join builds presence with fetchSockets across the cluster; with Redis down that fails
-  // after ~5 s and the ack is INTERNAL — though the socket was already put in the room's
-  // channel (half-joined). Fix: on adapter error/timeout, fall back to this instance's sockets.
-  it.failing('during an outage a member can still join a room chat on their instance', async () => {
+  // chat:join builds presence with fetchSockets across the cluster; with Redis down that used to
+  // fail after ~5 s with INTERNAL, half-joined. Presence now falls back to this instance's sockets.
+  it('during an outage a member can still join a room chat on their instance', async () => {
     const register = async (prefix: string) => {
       const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ handle: uniqueHandle(prefix), password: GOOD_PASSWORD }) });
       return { id: ((await res.json()) as { id: string }).id, token: /kindred_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]! };
@@ -199,11 +198,9 @@ maybe('KNOWN BUGS with Redis away (apps/api/src/realtime, reported)', () => {
     expect(await request(socket, 'chat:join', { roomId: room.id }, 8_000)).toMatchObject({ ok: true });
   }, 30_000);
 
-  // KindredIoAdapter.dispose() awaits node-redis quit(), which queues QUIT until a reconnection
-  // that never comes: SIGTERM then waits for main.ts's 15 s forced exit (code 1) instead of a
-  // clean stop. (In-process, close() even stayed stuck after Redis came back, once a join had
-  // been attempted during the outage.) Fix: disconnect() instead of quit(), or race quit().
-  it.failing('SIGTERM stops the server cleanly within 5 s while Redis is away', async () => {
+  // KindredIoAdapter.dispose() used to await node-redis quit(), which queues QUIT until a
+  // reconnection that never comes; it now destroys the clients, so SIGTERM stops cleanly.
+  it('SIGTERM stops the server cleanly within 5 s while Redis is away', async () => {
     if (redis2.child!.exitCode === null && !redis2.child!.signalCode) redis2.child!.kill('SIGKILL');
     server.child.kill('SIGTERM');
     const result = await Promise.race([server.exited, settle(5_000).then(() => 'still running')]);

@@ -67,10 +67,8 @@ const UNDOCUMENTED_QUERY: Record<string, { name: string; schema: Schema }[]> = {
 
 /** Socket payload contracts (libs/contracts chat.ts) as schemas the generator understands. */
 const uuid: Schema = { type: 'string', format: 'uuid' };
-// arraysAcceptedKnownBug: see the it.failing about `warning` sent as an array, at the end of this file.
 const warning: Schema = {
   type: 'object',
-  arraysAcceptedKnownBug: true,
   properties: { categories: { type: 'array', items: { type: 'string', enum: ['suicide', 'self-harm', 'violence'] } }, noneApply: { type: 'boolean' }, note: { type: 'string', maxLength: 100 } },
   required: ['categories'],
 };
@@ -447,11 +445,10 @@ describe('fuzzing every socket event in ChatClientEvent', () => {
       fc.record({
         event: fc.constant(event),
         actor: fc.constantFrom<'admin' | 'member'>('admin', 'member'),
-        // Bounded: frames over 64 KB close the socket (tested below; 2,001 NULs are 12 KB of JSON), and deeper payloads hit a
-        // known bug in apps/api/src/realtime (see the it.failing below), as do extra keys named
-        // like Object.prototype members (accepted, not counted as invalid here; also below).
+        // Bounded: frames over 64 KB close the socket (tested below; 2,001 NULs are 12 KB of JSON);
+        // very deep payloads and prototype-named keys have their own tests below.
         payload: fc.oneof(
-          { weight: 6, arbitrary: malformedBody(SOCKET_SCHEMAS[event]!, {}, { uuids: [roomId, ...pool.uuids], slugs: [] }, { maxDepth: 30, maxString: 2_001, prototypeKeysAcceptedKnownBug: true }) },
+          { weight: 6, arbitrary: malformedBody(SOCKET_SCHEMAS[event]!, {}, { uuids: [roomId, ...pool.uuids], slugs: [] }, { maxDepth: 30, maxString: 2_001 }) },
           fc.constantFrom(null, 'text', 42, true, [], [roomId]).map((value) => ({ value, mutations: ['not-an-object'], invalid: true })),
         ),
       }),
@@ -517,45 +514,20 @@ describe('fuzzing every socket event in ChatClientEvent', () => {
     await t.http.get('/api/health').expect(200);
   });
 
-  // KNOWN BUG in apps/api/src/realtime/ws-handler.ts (owned elsewhere, reported): parsePayload hands
-  // the payload to class-transformer, which recurses; a 3,000-deep payload (6 KB, far under the
-  // frame limit) overflows the stack and the ack is INTERNAL instead of VALIDATION_FAILED.
-  // (REST had the same bug; apps/api/src/common/http/body-guard.ts now refuses such bodies.)
-  // Fix: call payloadStructureProblem() from body-guard.ts in parsePayload before plainToInstance.
-  it.failing('KNOWN BUG (apps/api/src/realtime, reported): a 3,000-deep payload gets VALIDATION_FAILED, not INTERNAL', async () => {
+  // Socket payloads get the same structural guard as HTTP bodies (payloadStructureProblem from
+  // body-guard.ts, called in parsePayload): these three were bugs, fixed after this suite found them.
+  it('a 3,000-deep payload gets VALIDATION_FAILED, not INTERNAL (class-transformer used to overflow)', async () => {
     const socket = await joinedSocket('member');
     const ack = await request<{ ok: boolean; code?: string }>(socket, ChatClientEvent.Send, { roomId, clientId: randomUUID(), body: 'hi', warning: new DeepJson(3_000, true).toValue() });
     expect(ack).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 
-  it('the known socket bugs below still behave as reported (when this fails, they were fixed: update both)', async () => {
-    const socket = await joinedSocket('member');
-    const deep = await request<{ ok: boolean; code?: string }>(socket, ChatClientEvent.Send, { roomId, clientId: randomUUID(), body: 'hi', warning: new DeepJson(3_000, true).toValue() });
-    expect(deep).toMatchObject({ ok: false, code: 'INTERNAL' });
-    const wrapped = await request<{ ok: boolean; message?: { warning: { categories: string[] } } }>(socket, ChatClientEvent.Send, {
-      roomId,
-      clientId: randomUUID(),
-      body: 'hard words',
-      warning: [{ categories: ['suicide'] }],
-    });
-    expect(wrapped).toMatchObject({ ok: true, message: { warning: { categories: [] } } });
-    expect(await request(socket, ChatClientEvent.History, { roomId, toString: 'x' })).toMatchObject({ ok: true });
-  });
-
-  // KNOWN BUG in apps/api/src/realtime/ws-handler.ts (reported): class-transformer silently drops
-  // keys named like Object.prototype members, so `forbidNonWhitelisted` never sees them and the
-  // event is accepted. Harmless today (the key is dropped), but the payload contract says refuse.
-  // (REST had the same gap; body-guard.ts now refuses them.) Same fix as the depth bug.
-  it.failing('KNOWN BUG (apps/api/src/realtime, reported): an extra `toString` key is refused like any unknown field', async () => {
+  it('an extra `toString` key is refused like any unknown field (it used to be dropped silently)', async () => {
     const socket = await joinedSocket('member');
     expect(await request(socket, ChatClientEvent.History, { roomId, toString: 'x' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 
-  // KNOWN BUG in apps/api/src/chat/dto/chat-payloads.dto.ts (owned elsewhere, reported): `warning`
-  // has @ValidateNested but no @IsObject, and ValidateNested checks an array element by element,
-  // so `warning: [{categories:['suicide']}]` passes and the message goes out with NO warning —
-  // readers who hide that topic see it. (Fixed for REST posts and moderation actions.)
-  it.failing('KNOWN BUG (apps/api/src/chat, reported): a warning sent as an array is refused, not silently dropped', async () => {
+  it('a warning sent as an array is refused, not silently dropped (the message used to go out unwarned)', async () => {
     const socket = await joinedSocket('member');
     const ack = await request<{ ok: boolean; code?: string }>(socket, ChatClientEvent.Send, { roomId, clientId: randomUUID(), body: 'hard words', warning: [{ categories: ['suicide'] }] });
     expect(ack).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });

@@ -29,6 +29,13 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
+  // Connections torn down on purpose while stopping (e.g. Redis, when it is away) reject their
+  // pending commands; that is expected then and must not turn a clean stop into exit code 1.
+  process.on('unhandledRejection', (reason) => {
+    if (stopping) return;
+    process.stderr.write(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`);
+    process.exitCode = 1;
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -18,7 +18,6 @@ export interface Schema {
   nullable?: boolean;
   pattern?: string;
   /** A known bug (reported): arrays get through this object field; the fuzzer does not count them as invalid. */
-  arraysAcceptedKnownBug?: boolean;
 }
 
 /** Ids that exist in the fuzz world, so generated requests get past "not found" into deeper code. */
@@ -201,7 +200,7 @@ function jsonTypeFits(s: Schema, v: unknown): boolean {
     case 'array':
       return Array.isArray(v);
     case 'object':
-      return typeof v === 'object' && (!Array.isArray(v) || !!s.arraysAcceptedKnownBug);
+      return typeof v === 'object' && !Array.isArray(v);
     default:
       return true;
   }
@@ -221,7 +220,7 @@ function mutateField(schema: Schema, components: Record<string, Schema>, maxDept
       value,
       mutation: 'deep' as const,
       // Inside a field, the innermost container sits at depth `depth`: the body guard refuses from MAX_PAYLOAD_DEPTH.
-      invalid: (!!(s.type || s.enum || s.format) && !(s.arraysAcceptedKnownBug && value.arrays)) || value.depth >= MAX_PAYLOAD_DEPTH,
+      invalid: !!(s.type || s.enum || s.format) || value.depth >= MAX_PAYLOAD_DEPTH,
     })),
   ];
   if (s.type === 'string' || (!s.type && !s.properties)) {
@@ -255,9 +254,9 @@ export function malformedBody(
   schema: Schema,
   components: Record<string, Schema>,
   pool: IdPool,
-  limits: { maxDepth?: number; maxString?: number; prototypeKeysAcceptedKnownBug?: boolean } = {},
+  limits: { maxDepth?: number; maxString?: number } = {},
 ): fc.Arbitrary<Generated> {
-  const { maxDepth = 10_000, maxString = 300_000, prototypeKeysAcceptedKnownBug = false } = limits;
+  const { maxDepth = 10_000, maxString = 300_000 } = limits;
   const s = resolve(schema, components);
   const props = Object.keys(s.properties ?? {});
   const required = s.required ?? [];
@@ -274,7 +273,7 @@ export function malformedBody(
       key,
       value,
       mutation: 'extra-field' as Mutation,
-      invalid: ALWAYS_INVALID.has('extra-field') && !(prototypeKeysAcceptedKnownBug && key in Object.prototype),
+      invalid: ALWAYS_INVALID.has('extra-field'),
     })),
   );
   const mutated: fc.Arbitrary<Generated> = fc

@@ -6,9 +6,15 @@ import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 
 /** Only what shutdown needs; node-redis' full generic types do not survive `duplicate()`. */
-interface Quittable {
+interface Closable {
   quit(): Promise<unknown>;
+  destroy(): void;
 }
+
+const QUIT_GRACE_MS = 1_000;
+
+/** How long start-up waits for Redis before saying so plainly (instead of hanging). */
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Socket.IO on the API's own port and path (/socket.io). With REDIS_URL, the Redis adapter
@@ -17,7 +23,7 @@ interface Quittable {
 export class KindredIoAdapter extends IoAdapter {
   private readonly log = new Logger('Realtime');
   private adapterFactory?: ReturnType<typeof createAdapter>;
-  private clients: Quittable[] = [];
+  private clients: Closable[] = [];
 
   constructor(app: INestApplicationContext) {
     super(app);
@@ -30,7 +36,19 @@ export class KindredIoAdapter extends IoAdapter {
       // Without a listener a lost connection would crash the process; the client reconnects by itself.
       client.on('error', (error: Error) => this.log.warn(`Redis: ${error.message}`));
     }
-    await Promise.all([pub.connect(), sub.connect()]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Cannot reach Redis at REDIS_URL within ${REDIS_CONNECT_TIMEOUT_MS / 1000} s.`)), REDIS_CONNECT_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([Promise.all([pub.connect(), sub.connect()]), timeout]);
+    } catch (error) {
+      pub.destroy();
+      sub.destroy();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     this.clients = [pub, sub];
     this.adapterFactory = createAdapter(pub, sub, { requestsTimeout: 2_000 });
   }
@@ -50,7 +68,24 @@ export class KindredIoAdapter extends IoAdapter {
 
   override async dispose(): Promise<void> {
     await super.dispose();
-    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    // quit() waits for Redis to answer; when Redis is away that is forever, so after a short
+    // grace the connection is simply dropped: shutdown must never hang on Redis.
+    await Promise.all(
+      this.clients.map(async (client) => {
+        const quit = client.quit().then(
+          () => true,
+          () => true,
+        );
+        const done = await Promise.race([quit, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), QUIT_GRACE_MS).unref())]);
+        if (!done) {
+          try {
+            client.destroy();
+          } catch {
+            // Already closed.
+          }
+        }
+      }),
+    );
     this.clients = [];
   }
 }

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Logger } from '@nestjs/common';
 import { toApiError } from '../common/errors/to-api-error.js';
+import { payloadStructureProblem } from '../common/http/body-guard.js';
 
 const logger = new Logger('ChatGateway');
 
@@ -17,6 +18,10 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: 'The event needs an object payload.' });
   }
+  // The same structural guard as HTTP bodies: class-transformer recurses (a very deep payload
+  // overflowed the stack) and silently drops keys named like Object.prototype members.
+  const problem = payloadStructureProblem(payload);
+  if (problem) throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: `${problem.field}: ${problem.problem}` });
   const instance = plainToInstance(type, payload);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) {

@@ -20,7 +20,7 @@ import {
   type TypingPayload,
 } from '@kindred/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ContentWarningDto } from '../../posts/dto/content-warning.dto.js';
 
 /** Socket payloads are validated exactly like HTTP bodies: strict, bounded, no extras. */
@@ -48,6 +48,7 @@ export class SendMessageDto extends RoomRef implements SendMessagePayload {
   body: string;
 
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;
@@ -66,6 +67,7 @@ export class EditMessageDto implements EditMessagePayload {
   body: string;
 
   @IsOptional()
+  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
   @ValidateNested()
   @Type(() => ContentWarningDto)
   warning?: ContentWarningDto;
