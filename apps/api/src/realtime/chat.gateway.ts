@@ -1,14 +1,5 @@
 import { Inject } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayConnection,
-  type OnGatewayDisconnect,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-} from '@nestjs/websockets';
+import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { CHAT_NAMESPACE, ChatClientEvent, ErrorCode, type ChatError } from '@kindred/contracts';
 import type { Actor } from '../access/access.service.js';
 import { SessionService } from '../auth/session.service.js';
@@ -47,14 +38,36 @@ interface SocketLimits {
   sends: TokenBucket;
 }
 
+type Ack = (response: object) => void;
+type EventHandler = (socket: ChatSocket, payload: unknown) => Promise<object>;
+
+/**
+ * Splits a socket.io listener's arguments into payload and acknowledgement exactly as Nest's
+ * IoAdapter.mapPayload does: a trailing function is the ack; one argument before it is the
+ * payload, several are an array, none is undefined.
+ */
+function splitArgs(args: unknown[]): { payload: unknown; ack?: Ack } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as Ack) : undefined;
+  const rest = ack ? args.slice(0, -1) : args;
+  return { payload: rest.length <= 1 ? rest[0] : rest, ack };
+}
+
 /**
  * The `/chat` namespace. Parses and delegates only: access, persistence and rules live in
  * the chat services; delivery to other sockets happens through domain events.
+ *
+ * Events are bound with one plain listener each, shared by every socket, instead of Nest's
+ * @SubscribeMessage: Nest builds an rxjs pipeline per event per socket (about 60 KB of heap
+ * for each connected socket, and a guard/pipe pass per event), while these handlers need
+ * neither (every handler validates its own payload and always acknowledges). Measured in
+ * docs/benchmarks.md.
  */
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConnection<ChatSocket>, OnGatewayDisconnect<ChatSocket> {
   @WebSocketServer() private readonly server!: ChatNamespace;
   private readonly limits = new WeakMap<ChatSocket, SocketLimits>();
+  private readonly listeners: [string, (this: ChatSocket, ...args: unknown[]) => void][] = this.bindings();
 
   constructor(
     private readonly chat: ChatService,
@@ -75,6 +88,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   handleConnection(socket: ChatSocket): void {
     const perSecond = this.config.chatMessagesPerSecond;
     this.limits.set(socket, { events: new TokenBucket(Math.max(60, perSecond * 2), Math.max(20, perSecond)), sends: new TokenBucket(perSecond * 5, perSecond) });
+    for (const [event, listener] of this.listeners) socket.on(event as never, listener as never);
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice('room:'.length));
       // Once the socket has left, tell each room who is still here and that typing stopped.
@@ -91,20 +105,56 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     // Clean-up runs from the 'disconnecting' hook above, where the socket's rooms are still known.
   }
 
-  @SubscribeMessage(ChatClientEvent.Join)
-  join(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  /** One listener per client event, shared by all sockets (`this` is the socket). */
+  private bindings(): [string, (this: ChatSocket, ...args: unknown[]) => void][] {
+    const handlers: Record<string, EventHandler> = {
+      [ChatClientEvent.Join]: (s, p) => this.join(s, p),
+      [ChatClientEvent.Leave]: (s, p) => this.leave(s, p),
+      [ChatClientEvent.Send]: (s, p) => this.send(s, p),
+      [ChatClientEvent.Edit]: (s, p) => this.edit(s, p),
+      [ChatClientEvent.Delete]: (s, p) => this.remove(s, p),
+      [ChatClientEvent.Typing]: (s, p) => this.typingEvent(s, p),
+      [ChatClientEvent.History]: (s, p) => this.history(s, p),
+      [ChatClientEvent.MarkRead]: (s, p) => this.markRead(s, p),
+      [ChatClientEvent.ModRemove]: (s, p) => this.modRemove(s, p),
+      [ChatClientEvent.ModMute]: (s, p) => this.modMute(s, p),
+      [ChatClientEvent.ModSlowMode]: (s, p) => this.modSlowMode(s, p),
+      [ChatClientEvent.ModLock]: (s, p) => this.modLock(s, p),
+      [ChatClientEvent.ModNotice]: (s, p) => this.modNotice(s, p),
+    };
+    return Object.entries(handlers).map(([event, handle]) => [
+      event,
+      function listener(this: ChatSocket, ...args: unknown[]): void {
+        const { payload, ack } = splitArgs(args);
+        // Handlers do not reject (`run` turns every failure into an error ack); an ack to a
+        // socket that has gone must not become an unhandled rejection either.
+        void handle(this, payload)
+          .then((response) => ack?.(response))
+          .catch(() => undefined);
+      },
+    ]);
+  }
+
+  join(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       const dto = await parsePayload(JoinChatDto, payload);
-      const { result } = await this.chat.join(user, dto);
-      await socket.join(channel.room(dto.roomId));
+      const room = channel.room(dto.roomId);
+      const alreadyIn = socket.rooms.has(room);
+      let result;
+      try {
+        // The socket enters the channel before messages are read (see ChatService.join).
+        ({ result } = await this.chat.join(user, dto, () => socket.join(room)));
+      } catch (error) {
+        if (!alreadyIn) await socket.leave(room);
+        throw error;
+      }
       const presence = await this.presence.snapshot(this.server, dto.roomId);
       socket.to(channel.room(dto.roomId)).emit('presence', presence);
       return { ...result, presence };
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.Leave)
-  leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  leave(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async () => {
       const dto = await parsePayload(LeaveChatDto, payload);
       await socket.leave(channel.room(dto.roomId));
@@ -114,8 +164,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.Send)
-  send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  send(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       const dto = await parsePayload(SendMessageDto, payload);
       this.requireJoined(socket, dto.roomId);
@@ -126,21 +175,18 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.Edit)
-  edit(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  edit(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => ({ message: await this.chat.edit(user, await parsePayload(EditMessageDto, payload)) }));
   }
 
-  @SubscribeMessage(ChatClientEvent.Delete)
-  remove(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  remove(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       await this.chat.deleteOwn(user, await parsePayload(MessageRefDto, payload));
       return {};
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.Typing)
-  typingEvent(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  typingEvent(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async () => {
       const dto = await parsePayload(TypingDto, payload);
       this.requireJoined(socket, dto.roomId);
@@ -149,44 +195,37 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.History)
-  history(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  history(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => this.chat.history(user, await parsePayload(HistoryDto, payload)));
   }
 
-  @SubscribeMessage(ChatClientEvent.MarkRead)
-  markRead(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  markRead(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       await this.chat.markRead(user, await parsePayload(MarkReadDto, payload));
       return {};
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.ModRemove)
-  modRemove(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  modRemove(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       await this.moderation.removeMessage(user, await parsePayload(RemoveMessageDto, payload));
       return {};
     });
   }
 
-  @SubscribeMessage(ChatClientEvent.ModMute)
-  modMute(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  modMute(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => this.moderation.mute(user, await parsePayload(MuteMemberDto, payload)));
   }
 
-  @SubscribeMessage(ChatClientEvent.ModSlowMode)
-  modSlowMode(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  modSlowMode(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => ({ state: await this.moderation.slowMode(user, await parsePayload(SlowModeDto, payload)) }));
   }
 
-  @SubscribeMessage(ChatClientEvent.ModLock)
-  modLock(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  modLock(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => ({ state: await this.moderation.lock(user, await parsePayload(LockChatDto, payload)) }));
   }
 
-  @SubscribeMessage(ChatClientEvent.ModNotice)
-  modNotice(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
+  modNotice(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => ({ state: await this.moderation.notice(user, await parsePayload(PinnedNoticeDto, payload)) }));
   }
 
