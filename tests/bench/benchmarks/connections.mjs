@@ -1,0 +1,113 @@
+import { now, roomPlan, splitByRoom } from '../lib/context.mjs';
+import { merge, summary } from '../lib/hist.mjs';
+import { sleep } from '../lib/proc.mjs';
+import { fmt, row } from '../lib/report.mjs';
+
+/**
+ * `sockets` authenticated members connect and join their rooms (rooms of `roomSize`), then
+ * sit idle: server RSS growth per 1,000 sockets (after a GC on both readings) and handshake
+ * latency. Then a reconnect storm: every member's connection drops at once and all reconnect
+ * and rejoin with replay (`lastMessageId`) while writers keep posting; measured until the
+ * last member is back, then every member must hold every writer message of its room.
+ */
+export async function run(ctx) {
+  const o = ctx.options;
+  const server = await ctx.startKindred({ name: 'kindred' });
+  ctx.seeder.setBase(server.base);
+  try {
+    const rooms = await ctx.seeder.ensureRooms(Math.ceil(o.sockets / o.roomSize));
+    const users = await ctx.seeder.ensureUsers(o.sockets + o.stormWriters);
+    const plan = roomPlan(users.slice(0, o.sockets), rooms, o.roomSize);
+    const writers = users.slice(o.sockets).map((u, i) => ({ userId: u.id, token: u.token, roomId: rooms[i % rooms.length].id, writer: true }));
+    await ctx.seeder.addMembers([...plan, ...writers]);
+    const clients = plan.map((c) => ({ ...c, base: server.base }));
+    const parts = splitByRoom(clients, o.generators);
+    parts[0].push(...writers.map((w) => ({ ...w, base: server.base })));
+    const generators = ctx.startChatGenerators(parts.length);
+    try {
+      const idle = await server.stats(true);
+      const t0 = now();
+      const connectPhase = await ctx.measure([server], 'connections-connect', () =>
+        ctx.all(generators, { cmd: 'connect', concurrency: o.connectConcurrency, join: true }, (i) => ({ clients: parts[i] })),
+      );
+      const connected = connectPhase.value;
+      const connectMs = now() - t0;
+      const count = connected.reduce((a, r) => a + r.connected, 0);
+      if (count < clients.length + writers.length) throw new Error(`only ${count}/${clients.length + writers.length} sockets connected: ${connected.flatMap((r) => r.errors).join('; ')}`);
+      // Idle means idle: give the connect phase's garbage 10 s and two full GCs to go, so the
+      // reading is what the sockets hold, not what the handshakes left behind.
+      await sleep(3000);
+      await server.stats(true);
+      await sleep(7000);
+      const full = await server.stats(true);
+      const perThousandMb = (full.mem.rss - idle.mem.rss) / 1048576 / (count / 1000);
+      const heapPerThousandMb = (full.mem.heapUsed - idle.mem.heapUsed) / 1048576 / (count / 1000);
+      const handshake = summary(merge(connected.map((r) => r.handshake)));
+      const join = summary(merge(connected.map((r) => r.join)));
+
+      await ctx.all([generators[0]], { cmd: 'writers-start', ratePerSec: o.stormRate });
+      await sleep(2000);
+      const stormPhase = await ctx.measure([server], 'connections-storm', () => ctx.all(generators, { cmd: 'storm', startAt: now() + 300 }));
+      const storm = stormPhase.value;
+      await sleep(2000);
+      const written = await generators[0].call({ cmd: 'writers-stop', drainMs: 3000 });
+      const verified = await ctx.all(generators, { cmd: 'verify', messages: written.messages });
+      const missing = verified.reduce((a, r) => a + r.missing, 0);
+      const expected = verified.reduce((a, r) => a + r.expected, 0);
+      const allBackMs = Math.max(...storm.map((r) => r.allBackMs));
+      const back = summary(merge(storm.map((r) => r.back)));
+      const sat = ctx.saturation(storm);
+      const connectSat = ctx.saturation(connected);
+      const truncated = storm.reduce((a, r) => a + r.truncatedReplays, 0);
+      const retries = storm.reduce((a, r) => a + r.connectRetries + r.joinRetries, 0);
+      const rows = [
+        row(`server RSS per 1,000 idle sockets (${fmt.n(count)} joined)`, fmt.mb(perThousandMb), '≤ 40 MB', perThousandMb <= 40),
+        row('server JS heap per 1,000 idle sockets', fmt.mb(heapPerThousandMb)),
+        row('handshake p50 / p99 (connect concurrency ' + o.connectConcurrency * generators.length + ')', `${fmt.ms(handshake.p50)} / ${fmt.ms(handshake.p99)}`),
+        row('join p50 / p99; all connected+joined in', `${fmt.ms(join.p50)} / ${fmt.ms(join.p99)}; ${fmt.s(connectMs)}`),
+        row(`reconnect storm: all ${fmt.n(clients.length)} back (with replay)`, fmt.s(allBackMs), '≤ 20 s', allBackMs <= 20_000 && storm.every((r) => r.errorCount === 0)),
+        row('storm: per-member back p50 / p99; retries', `${fmt.s(back.p50)} / ${fmt.s(back.p99)}; ${fmt.n(retries)}`),
+        row(`storm: messages lost (${fmt.n(written.acked)} sent during it)`, `${fmt.n(missing)} of ${fmt.n(expected)}${truncated ? ` (${truncated} replays truncated)` : ''}`, '0', missing === 0 && written.acked === written.sent),
+        row('storm CPU: server / PostgreSQL / other work on the box', `${fmt.pct(stormPhase.servers[0].cpuShare)} / ${fmt.pct(stormPhase.postgresCores)} / ${fmt.pct(stormPhase.outsideCores)} of a core`),
+        row('load generator CPU (max, storm / connect)', `${fmt.pct(sat.generatorCpuMax)} / ${fmt.pct(connectSat.generatorCpuMax)}`, `< ${fmt.pct(o.saturation)}`, !sat.generatorSaturated),
+      ];
+      return {
+        rows,
+        valid: !sat.generatorSaturated,
+        noise: Math.max(stormPhase.outsideCores, connectPhase.outsideCores),
+        details: {
+          sockets: count,
+          idleRssMb: idle.mem.rss / 1048576,
+          fullRssMb: full.mem.rss / 1048576,
+          perThousandMb,
+          heapPerThousandMb,
+          handshake,
+          join,
+          connectMs,
+          connectPhase: { servers: connectPhase.servers, postgresCores: connectPhase.postgresCores, outsideCores: connectPhase.outsideCores, profiles: connectPhase.profiles, ...connectSat },
+          storm: {
+            allBackMs,
+            back,
+            handshake: summary(merge(storm.map((r) => r.handshake))),
+            retries,
+            errors: storm.flatMap((r) => r.errors),
+            truncatedReplays: truncated,
+            writers: { sent: written.sent, acked: written.acked, ackErrors: written.ackErrors },
+            expected,
+            missing,
+            servers: stormPhase.servers,
+            postgresCores: stormPhase.postgresCores,
+            outsideCores: stormPhase.outsideCores,
+            profiles: stormPhase.profiles,
+            generators: storm.map((r) => ({ cpuShare: r.cpuShare, rssMb: r.rssMb })),
+            ...sat,
+          },
+        },
+      };
+    } finally {
+      await ctx.closeGenerators(generators);
+    }
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Preloaded into each server the harness starts (`node --import probe.mjs …`). Over the IPC
+ * channel it answers with memory and CPU use, runs a GC before memory readings, and takes
+ * CPU profiles of just the measured phase. It changes nothing in the app itself.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+if (process.send) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let session;
+
+  const answer = async (message) => {
+    switch (message.cmd) {
+      case 'stats': {
+        if (message.gc && global.gc) {
+          global.gc();
+          await new Promise((r) => setTimeout(r, 50));
+          global.gc();
+        }
+        const stats = { mem: process.memoryUsage(), cpu: process.cpuUsage(), at: performance.now(), loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 };
+        if (message.resetLoop) loop.reset();
+        return stats;
+      }
+      case 'profile-start':
+        session = new Session();
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 200 });
+        await session.post('Profiler.start');
+        return {};
+      case 'profile-stop': {
+        if (!session) return {};
+        const { profile } = await session.post('Profiler.stop');
+        session.disconnect();
+        session = undefined;
+        writeFileSync(message.path, JSON.stringify(profile));
+        return { path: message.path };
+      }
+      case 'heap-snapshot': {
+        const { writeHeapSnapshot } = await import('node:v8');
+        return { path: writeHeapSnapshot(message.path) };
+      }
+      default:
+        return { error: `unknown ${message.cmd}` };
+    }
+  };
+
+  process.on('message', (message) => {
+    if (!message || message.probe !== true) return;
+    answer(message)
+      .then((result) => process.send({ probe: true, id: message.id, result }))
+      .catch((error) => process.send({ probe: true, id: message.id, result: { error: String(error) } }));
+  });
+  // The channel must not keep a stopping server alive.
+  process.channel?.unref();
+}
