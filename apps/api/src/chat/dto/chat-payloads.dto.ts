@@ -19,9 +19,8 @@ import {
   type SlowModePayload,
   type TypingPayload,
 } from '@kindred/contracts';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ContentWarningDto } from '../../posts/dto/content-warning.dto.js';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ContentWarningDto, OptionalWarning } from '../../posts/dto/content-warning.dto.js';
 
 /** Socket payloads are validated exactly like HTTP bodies: strict, bounded, no extras. */
 class RoomRef {
@@ -47,10 +46,7 @@ export class SendMessageDto extends RoomRef implements SendMessagePayload {
   @Length(1, CHAT_MESSAGE_MAX_LENGTH)
   body: string;
 
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 
   @IsOptional()
@@ -66,10 +62,7 @@ export class EditMessageDto implements EditMessagePayload {
   @Length(1, CHAT_MESSAGE_MAX_LENGTH)
   body: string;
 
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 }
 

@@ -10,9 +10,8 @@ import {
   type CreateReportRequest,
   type ModerationActionRequest,
 } from '@kindred/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, IsISO8601 } from 'class-validator';
-import { ContentWarningDto } from '../../posts/dto/content-warning.dto.js';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, IsISO8601 } from 'class-validator';
+import { ContentWarningDto, OptionalWarning } from '../../posts/dto/content-warning.dto.js';
 
 const TARGETS = Object.values(ReportTargetType);
 
@@ -77,11 +76,7 @@ export class ModerationActionDto implements ModerationActionRequest {
   @IsUUID()
   roomId?: string;
 
-  @ApiPropertyOptional({ type: ContentWarningDto })
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,6 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { CONTENT_WARNING_CATEGORIES, WARNING_NOTE_MAX_LENGTH, type ContentWarningCategory, type ContentWarningInput } from '@kindred/contracts';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export class ContentWarningDto implements ContentWarningInput {
   @ApiPropertyOptional({ enum: CONTENT_WARNING_CATEGORIES, isArray: true })
@@ -20,3 +22,11 @@ export class ContentWarningDto implements ContentWarningInput {
   @MaxLength(WARNING_NOTE_MAX_LENGTH)
   note?: string;
 }
+
+/**
+ * An optional content-warning field, the same on posts, chat messages and moderation actions.
+ * @IsObject matters: ValidateNested alone checks an array element by element, so [{…}] would
+ * pass and the warning be silently dropped.
+ */
+export const OptionalWarning = () =>
+  applyDecorators(ApiPropertyOptional({ type: ContentWarningDto }), IsOptional(), IsObject(), ValidateNested(), Type(() => ContentWarningDto));

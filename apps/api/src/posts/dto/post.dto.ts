@@ -9,9 +9,8 @@ import {
   type ReactionKind,
   type SetWarningRequest,
 } from '@kindred/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { ContentWarningDto } from './content-warning.dto.js';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ContentWarningDto, OptionalWarning } from './content-warning.dto.js';
 
 export class CreateThreadDto implements CreateThreadRequest {
   @ApiProperty({ maxLength: THREAD_TITLE_MAX_LENGTH })
@@ -24,11 +23,7 @@ export class CreateThreadDto implements CreateThreadRequest {
   @Length(1, POST_BODY_MAX_LENGTH)
   body: string;
 
-  @ApiPropertyOptional({ type: ContentWarningDto })
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 }
 
@@ -38,11 +33,7 @@ export class CreatePostDto implements CreatePostRequest {
   @Length(1, POST_BODY_MAX_LENGTH)
   body: string;
 
-  @ApiPropertyOptional({ type: ContentWarningDto })
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -57,11 +48,7 @@ export class EditPostDto implements EditPostRequest {
   @Length(1, POST_BODY_MAX_LENGTH)
   body: string;
 
-  @ApiPropertyOptional({ type: ContentWarningDto })
-  @IsOptional()
-  @IsObject() // ValidateNested alone checks an array element by element: [{…}] would pass and the warning be dropped.
-  @ValidateNested()
-  @Type(() => ContentWarningDto)
+  @OptionalWarning()
   warning?: ContentWarningDto;
 }
 
