@@ -20,7 +20,15 @@ if (process.send) {
           await new Promise((r) => setTimeout(r, 50));
           global.gc();
         }
-        const stats = { mem: process.memoryUsage(), cpu: process.cpuUsage(), at: performance.now(), loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 };
+        const stats = {
+          mem: process.memoryUsage(),
+          cpu: process.cpuUsage(),
+          at: performance.now(),
+          loopP99Ms: loop.percentile(99) / 1e6,
+          loopMaxMs: loop.max / 1e6,
+          // Open sockets, timers and other handles: a leak of these shows before memory does.
+          activeResources: process.getActiveResourcesInfo().length,
+        };
         if (message.resetLoop) loop.reset();
         return stats;
       }

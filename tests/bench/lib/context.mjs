@@ -21,11 +21,15 @@ export class BenchContext {
     return startKindred({ databaseUrl: this.db.url, pool: this.options.pool, apiDist: this.options.apiDist, ...extra });
   }
 
-  /** `count` socket load-generator processes. */
-  startChatGenerators(count) {
+  /** `count` socket load-generator processes running gen/<script>.mjs. */
+  startGenerators(script, count) {
     return Array.from({ length: count }, (_, i) =>
-      startNode(join(GEN_DIR, 'chat-gen.mjs'), [], { env: cleanEnv({ BENCH_GEN_ID: String(i) }), execArgv: ['--max-old-space-size=4096'], name: `chat-gen-${i}` }),
+      startNode(join(GEN_DIR, `${script}.mjs`), [], { env: cleanEnv({ BENCH_GEN_ID: String(i) }), execArgv: ['--max-old-space-size=4096'], name: `${script}-${i}` }),
     );
+  }
+
+  startChatGenerators(count) {
+    return this.startGenerators('chat-gen', count);
   }
 
   startHttpGenerator() {

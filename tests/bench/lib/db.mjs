@@ -111,14 +111,32 @@ export class Seeder {
       [from, n - 1, this.adminId],
     );
     rows.sort((a, b) => Number(a.handle.slice(2)) - Number(b.handle.slice(2)));
+    this.users.push(...(await this.openSessions(rows)));
+    return this.users.slice(0, n);
+  }
+
+  /** `n` global moderators with live sessions (bench_mod0 …), for the soak's queue readers. */
+  async ensureStaff(n) {
+    await this.admin();
+    if (n <= 0) return [];
+    const { rows } = await this.pool.query(
+      `INSERT INTO users (handle, handle_key, password_hash, role)
+       SELECT 'bench_mod' || g, 'bench_mod' || g, (SELECT password_hash FROM users WHERE id = $2), 'moderator'
+       FROM generate_series(0, $1::int - 1) g ON CONFLICT DO NOTHING RETURNING id, handle`,
+      [n, this.adminId],
+    );
+    return this.openSessions(rows);
+  }
+
+  /** A session per user, stored as the app stores them (only the token's keyed hash). */
+  async openSessions(rows) {
     const tokens = rows.map(() => randomBytes(32).toString('base64url'));
     await this.pool.query(
       `INSERT INTO sessions (user_id, token_hash, last_seen_at, expires_at, device)
        SELECT u, h, now(), now() + interval '6 days', 'bench' FROM unnest($1::uuid[], $2::text[]) AS x(u, h)`,
       [rows.map((r) => r.id), tokens.map(hashToken)],
     );
-    rows.forEach((r, i) => this.users.push({ id: r.id, handle: r.handle, token: tokens[i] }));
-    return this.users.slice(0, n);
+    return rows.map((r, i) => ({ id: r.id, handle: r.handle, token: tokens[i] }));
   }
 
   /** A room created through the API by the admin (so every room default is the app's own). */
