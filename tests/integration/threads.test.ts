@@ -95,6 +95,17 @@ describe('threads and replies', () => {
     expect(revisions.map((r: { body: string }) => r.body)).toEqual(['second words', 'first words']);
   });
 
+  it('search finds a post by its words after an edit, and no longer by the words it lost', async () => {
+    const { room, people } = await roomWithMembers();
+    const thread = await createThread(people[0]!.agent, room.id, { body: 'a lighthousekeeper story' });
+    const found = async (word: string) =>
+      (await people[1]!.agent.get(`/api/search?q=${word}&room=${room.id}`).expect(200)).body.items.map((i: { post: { id: string } }) => i.post.id);
+    expect(await found('lighthousekeeper')).toEqual([thread.firstPost.id]);
+    await people[0]!.agent.patch(`/api/posts/${thread.firstPost.id}`).send({ body: 'a marshwiggle story' }).expect(200);
+    expect(await found('marshwiggle')).toEqual([thread.firstPost.id]);
+    expect(await found('lighthousekeeper')).toEqual([]);
+  });
+
   it('soft-deletes: gone for members, counted out, kept for moderators', async () => {
     const { room, people } = await roomWithMembers();
     const thread = await createThread(people[0]!.agent, room.id);

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type Page, type SearchResult } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
-import { readableRoomSql, type Actor } from '../access/access.service.js';
+import type { Actor } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
-import { POST_COLUMNS, type PostRow } from '../posts/post-row.js';
+import type { PostRow } from '../posts/post-row.js';
 import { PostViewsService, type ViewerContext } from '../posts/post-views.service.js';
+import { searchSql } from './search.sql.js';
 
 interface SearchCursor extends Record<string, unknown> {
   at: string;
@@ -32,24 +33,7 @@ export class SearchService {
     const staff = user.role !== Role.Member;
     const params: unknown[] = [query, user.id, staff, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, roomId ?? null];
     if (after) params.push(after.at, after.id);
-    const rows: SearchRow[] = await this.db.query(
-      `SELECT ${POST_COLUMNS('p')}, t.title, t.content_warnings AS thread_warnings, t.warning_note AS thread_warning_note,
-              t.author_id AS thread_author_id, r.slug AS room_slug, r.name AS room_name
-       FROM posts p
-       JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
-       JOIN rooms r ON r.id = p.room_id
-       WHERE to_tsvector('english', p.body) @@ websearch_to_tsquery('english', $1)
-         AND p.status = 'published'
-         AND ${readableRoomSql('r', '$2', '$3')}
-         AND NOT (p.content_warnings && $4::text[]) AND NOT (p.author_id = ANY($5::uuid[]))
-         -- A reply inside a thread the viewer hides (topic or author) is hidden with it.
-         AND NOT (t.content_warnings && $4::text[]) AND NOT (t.author_id = ANY($5::uuid[]))
-         AND ($6::uuid IS NULL OR p.room_id = $6::uuid)
-         ${after ? 'AND (p.created_at, p.id) < ($7::timestamptz, $8::uuid)' : ''}
-       ORDER BY p.created_at DESC, p.id DESC
-       LIMIT ${limit + 1}`,
-      params,
-    );
+    const rows: SearchRow[] = await this.db.query(searchSql(Boolean(after), limit), params);
     const page = rows.slice(0, limit);
     const items = await this.views.build(page, viewer);
     const last = page.at(-1);

@@ -2,5 +2,6 @@ import { Initial1795298697237 } from './1795298697237-initial.js';
 import { RoomsThreadsPosts1795299298903 } from './1795299298903-rooms-threads-posts.js';
 import { LiveChat1795299784733 } from './1795299784733-live-chat.js';
 import { Moderation1795300190175 } from './1795300190175-moderation.js';
+import { PostSearchVector1795309272164 } from './1795309272164-post-search-vector.js';
 /** Ordered list of migrations; the generator appends new ones here. */
-export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175];
+export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175, PostSearchVector1795309272164];
