@@ -95,6 +95,28 @@ describe('threads and replies', () => {
     expect(revisions.map((r: { body: string }) => r.body)).toEqual(['second words', 'first words']);
   });
 
+  // Found by the soak: a reply saved just before the database stalled was answered 503, and
+  // sending it again made a second copy. A resend now gets the saved post back.
+  it('a reply or thread sent again (its answer lost) is saved once; other words still make new posts', async () => {
+    const { room, people } = await roomWithMembers();
+    const author = people[0]!.agent;
+    const thread = await createThread(author, room.id, { title: 'Sent twice', body: 'The same opening words.' });
+    const again = await createThread(author, room.id, { title: 'Sent twice', body: 'The same opening words.' });
+    expect(again.id).toBe(thread.id);
+    const first = await reply(author, thread.id, { body: 'Thank you, this helped.' });
+    // Two resends racing each other still leave one copy (the thread row lock orders them).
+    const [second, third] = await Promise.all([reply(author, thread.id, { body: 'Thank you, this helped.' }), reply(author, thread.id, { body: 'Thank you, this helped.' })]);
+    expect([second.id, third.id]).toEqual([first.id, first.id]);
+    // Someone else saying the same thing, or the author saying something else, is a new post.
+    const other = await reply(people[1]!.agent, thread.id, { body: 'Thank you, this helped.' });
+    const different = await reply(author, thread.id, { body: 'Thank you, this helped a lot.' });
+    expect(new Set([first.id, other.id, different.id]).size).toBe(3);
+    const rows = await t.query<{ n: number }>('SELECT count(*)::int AS n FROM posts WHERE thread_id = $1', [thread.id]);
+    expect(rows[0]!.n).toBe(4);
+    const threads = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM threads WHERE room_id = $1 AND title = 'Sent twice'`, [room.id]);
+    expect(threads[0]!.n).toBe(1);
+  });
+
   it('search finds a post by its words after an edit, and no longer by the words it lost', async () => {
     const { room, people } = await roomWithMembers();
     const thread = await createThread(people[0]!.agent, room.id, { body: 'a lighthousekeeper story' });

@@ -35,14 +35,18 @@ export function join(agent: Agent, roomId: string, extra: Record<string, unknown
   return agent.post(`/api/rooms/${roomId}/join`).send({ acceptGuidelines: true, ...extra });
 }
 
+/** Default words differ per call: the same words twice from one member count as a resend. */
+let wordsCounter = 0;
+const distinctWords = (text: string) => `${text} (${(wordsCounter += 1)})`;
+
 export async function createThread(agent: Agent, roomId: string, body: Record<string, unknown> = {}) {
-  const res = await agent.post(`/api/rooms/${roomId}/threads`).send({ title: 'A thread', body: 'Some words.', ...body });
+  const res = await agent.post(`/api/rooms/${roomId}/threads`).send({ title: 'A thread', body: distinctWords('Some words.'), ...body });
   expect(res.status).toBe(201);
   return res.body as ThreadDetail;
 }
 
 export async function reply(agent: Agent, threadId: string, body: Record<string, unknown> = {}) {
-  const res = await agent.post(`/api/threads/${threadId}/posts`).send({ body: 'A reply.', ...body });
+  const res = await agent.post(`/api/threads/${threadId}/posts`).send({ body: distinctWords('A reply.'), ...body });
   expect(res.status).toBe(201);
   return res.body as PostView;
 }

@@ -31,6 +31,9 @@ interface NewPost {
 const EDITABLE: ReadonlySet<PostStatus> = new Set([PostStatus.Published, PostStatus.Pending]);
 
 /** Every write to threads and posts: one transaction each, so nothing is half-written. */
+
+/** How long identical words count as a resend of the same post (see resentReply). */
+const RESEND_WINDOW = '10 minutes';
 @Injectable()
 export class PostWriterService {
   constructor(
@@ -47,6 +50,13 @@ export class PostWriterService {
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
     return this.db.transaction(async (manager) => {
+      // One author's new threads are written one at a time, so a resent copy sees the first.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
+      const again = await this.resentThread(manager, room.id, authorId, dto, warning);
+      if (again) {
+        const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, manager);
+        return { ...again, support };
+      }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const inserted = await manager
         .createQueryBuilder()
@@ -91,6 +101,12 @@ export class PostWriterService {
         throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ThreadLocked, 'This thread is locked; replies are closed.');
       }
       if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.');
+      // The thread's row lock serializes replies, so a resent copy always sees the first.
+      const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
+      if (again) {
+        const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, manager);
+        return { postId: again, support };
+      }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
@@ -102,6 +118,42 @@ export class PostWriterService {
       const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, manager);
       return { postId, support };
     });
+  }
+
+  /**
+   * The same words under the same warning from the same author in the same thread within
+   * RESEND_WINDOW are a resend, not a new reply: the answer to the first was lost (a timeout
+   * after the commit, a dropped connection, a double tap), and the member should not see their
+   * words twice.
+   */
+  private async resentReply(manager: EntityManager, threadId: string, authorId: string, body: string, warning: NormalizedWarning): Promise<string | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND author_id = $2 AND body = $3 AND status IN ('published', 'pending')
+         AND content_warnings = $5::text[] AND warning_note IS NOT DISTINCT FROM $6
+         AND created_at > clock_timestamp() - $4::interval ORDER BY created_at DESC LIMIT 1`,
+      [threadId, authorId, body, RESEND_WINDOW, warning.categories, warning.note],
+    )) as { id: string }[];
+    return row?.id;
+  }
+
+  /** A thread resent within RESEND_WINDOW: same author, room, title, warning and opening words. */
+  private async resentThread(
+    manager: EntityManager,
+    roomId: string,
+    authorId: string,
+    dto: CreateThreadDto,
+    warning: NormalizedWarning,
+  ): Promise<{ threadId: string; postId: string } | undefined> {
+    const [row] = (await manager.query(
+      `SELECT t.id AS thread_id, p.id AS post_id FROM threads t
+       JOIN LATERAL (SELECT id, body FROM posts WHERE thread_id = t.id ORDER BY created_at, id LIMIT 1) p ON true
+       WHERE t.room_id = $1 AND t.author_id = $2 AND t.title = $3 AND p.body = $4 AND t.status IN ('published', 'pending')
+         AND t.content_warnings = $6::text[] AND t.warning_note IS NOT DISTINCT FROM $7
+         AND t.created_at > clock_timestamp() - $5::interval
+       ORDER BY t.created_at DESC LIMIT 1`,
+      [roomId, authorId, dto.title.trim(), dto.body, RESEND_WINDOW, warning.categories, warning.note],
+    )) as { thread_id: string; post_id: string }[];
+    return row ? { threadId: row.thread_id, postId: row.post_id } : undefined;
   }
 
   /**
