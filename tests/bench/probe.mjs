@@ -5,12 +5,24 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 if (process.send) {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let session;
+  // Heap right after V8's own full collections: a leak signal that needs no forced GC (a
+  // forced one pauses the app, and would show up in the latencies being measured).
+  const gc = { heapAfterMajorGc: null, majorGcs: 0, pauseMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauseMs += entry.duration;
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.majorGcs += 1;
+        gc.heapAfterMajorGc = process.memoryUsage().heapUsed;
+      }
+    }
+  }).observe({ entryTypes: ['gc'] });
 
   const answer = async (message) => {
     switch (message.cmd) {
@@ -28,6 +40,7 @@ if (process.send) {
           loopMaxMs: loop.max / 1e6,
           // Open sockets, timers and other handles: a leak of these shows before memory does.
           activeResources: process.getActiveResourcesInfo().length,
+          gc: { ...gc },
         };
         if (message.resetLoop) loop.reset();
         return stats;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchContext } from './lib/context.mjs';
-import { createBenchDatabase, Seeder } from './lib/db.mjs';
+import { createBenchDatabase, imitateAutovacuumAnalyze, Seeder } from './lib/db.mjs';
 import { parseArgs, usage } from './lib/args.mjs';
 import { killAllChildren, machineCpu, sleep } from './lib/proc.mjs';
 import { machine, NOISE_CORES, printTable, writeResult } from './lib/report.mjs';
@@ -93,8 +93,9 @@ async function main() {
   db = await createBenchDatabase(await resolveServerUrl());
   log(`database ${db.name}`);
   seeder = new Seeder(db);
+  const analyzer = await imitateAutovacuumAnalyze(seeder.pool, { log });
   const ctx = new BenchContext(options, db, seeder);
-  const env = machine(db.server);
+  const env = { ...machine(db.server), autovacuum: analyzer.active ? 'off (the harness analyzed changed tables every 15 s)' : 'on' };
   const startedAt = new Date();
   const results = [];
   for (const name of options.selected) {
@@ -115,6 +116,7 @@ async function main() {
     log(`${name}: done in ${result.seconds} s → ${path}`);
     results.push(result);
   }
+  analyzer.stop();
   const totalSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
   writeResult('summary', { date: startedAt.toISOString(), machine: env, options, totalSeconds, results: results.map(({ name, rows, valid, noise, error, seconds, machineBusyBeforeCores }) => ({ name, rows, valid, noise, error, seconds, machineBusyBeforeCores })) });
   process.stdout.write(`\nKindred benchmarks — ${startedAt.toISOString()} — ${env.cores} cores (${env.cpu}), ${env.memoryGb} GB, Node ${env.node}, ${env.postgres}\n\n`);

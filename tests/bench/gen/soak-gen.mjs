@@ -48,6 +48,7 @@ function freshWindow() {
     chatSent: 0,
     reconnects: 0,
     reconnectErrors: 0,
+    resends: 0,
     cpu: cpuWindow(),
   };
 }
@@ -116,9 +117,19 @@ function httpHistogram(kind) {
   return win.http.get(kind);
 }
 
-async function timed(c, kind, [method, path, body, onOk]) {
+/** Requests sent and not yet answered: `stop` waits for them, so every 201 is counted. */
+let httpInFlight = 0;
+
+/** Writes a member would send again after an error (the server treats a resend as the same post). */
+const RESENT_ON_FAILURE = new Set(['reply', 'new-thread']);
+
+async function timed(c, kind, call, resend = RESENT_ON_FAILURE.has(kind)) {
+  const [method, path, body, onOk] = call;
   const t0 = now();
-  const res = await request(c, method, path, body);
+  httpInFlight += 1;
+  const res = await request(c, method, path, body).finally(() => {
+    httpInFlight -= 1;
+  });
   recordMs(httpHistogram(kind), now() - t0);
   if (res.status >= 200 && res.status < 300) {
     if (kind in created && res.status === 201) created[kind] += 1;
@@ -127,6 +138,12 @@ async function timed(c, kind, [method, path, body, onOk]) {
   }
   const key = `${kind} ${method} ${res.status || res.error}`;
   win.httpErrors[key] = (win.httpErrors[key] ?? 0) + 1;
+  // The failure stays counted (the member saw it); the resend is what they do next.
+  if (resend) {
+    await sleep(1000);
+    win.resends += 1;
+    await timed(c, kind, call, false);
+  }
 }
 
 async function browse(c) {
@@ -215,6 +232,7 @@ function windowReport() {
     chatSent: w.chatSent,
     reconnects: w.reconnects,
     reconnectErrors: w.reconnectErrors,
+    resends: w.resends,
     connectRetries: w.connectRetries ?? 0,
     joinRetries: w.joinRetries ?? 0,
     truncatedReplays: w.truncatedReplays ?? 0,
@@ -227,7 +245,9 @@ function windowReport() {
 const commands = {
   /** {clients:[{userId,token,roomId,base}], moderators:[{token,base}], forum:{slug,threadIds}} */
   async connect({ clients: list, moderators: mods = [], forum: f, concurrency = 50, maxSockets = 64 }) {
-    agent = new http.Agent({ keepAlive: true, maxSockets });
+    // Idle sockets close before the server's keep-alive timeout (Fastify: 72 s), so a request
+    // never goes out on a socket the server is closing (ECONNRESET; browsers retry those).
+    agent = new http.Agent({ keepAlive: true, maxSockets, timeout: 50_000 });
     forum = f;
     moderators = mods;
     clients = list.map((c, i) => ({ i, writer: false, ...c, received: new Set(), lastSeq: 0 }));
@@ -258,8 +278,9 @@ const commands = {
     for (const t of timers) clearTimeout(t);
     timers.clear();
     await sleep(drainMs);
-    // A member still rejoining gets the rest by replay; give it time to finish.
-    for (let waited = 0; clients.some((c) => c.reconnecting) && waited < 30_000; waited += 200) await sleep(200);
+    // A member still rejoining gets the rest by replay, and a request still out may still
+    // write a row: wait for both (requests time out after 30 s) before accounting.
+    for (let waited = 0; (httpInFlight > 0 || clients.some((c) => c.reconnecting)) && waited < 60_000; waited += 200) await sleep(200);
     return {
       last: windowReport(),
       chatSent: sent.length,

@@ -45,8 +45,8 @@ export const DEFAULTS = {
   soakWarmup: 60, // seconds of load before the baseline reading
   soakDuration: 600, // seconds of measured load after the warm-up
   soakWindow: 30, // seconds per sample (latency, memory after GC, CPU, errors)
-  soakChatInterval: 10, // seconds between one member's chat messages
-  soakHttpInterval: 5, // mean seconds between one member's HTTP requests
+  soakChatInterval: 10, // seconds between one member's chat messages (500 members: 50 msg/s)
+  soakHttpInterval: 10, // mean seconds between one member's HTTP requests (500 members: ~50 req/s)
   soakChurn: 0.05, // share of members that drop their socket and rejoin with replay, per minute
   soakModerators: 2, // staff polling the queue and the log
   soakModeratorInterval: 5, // seconds between one moderator's requests

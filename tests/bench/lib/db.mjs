@@ -29,6 +29,31 @@ export async function createBenchDatabase(baseUrl) {
   };
 }
 
+/**
+ * Stands in for autovacuum's ANALYZE when the server runs without it (this machine's shared
+ * PostgreSQL is set up for tests with autovacuum off; every production setup has it on).
+ * Without fresh statistics a growing table keeps the plans the app's prepared statements got
+ * while it was empty — a sequential scan per chat message, say — so a long run would measure
+ * the test server's configuration, not the app. Same rule as autovacuum: analyze a table once
+ * more than 50 rows + 10 % of it changed. Returns a stop function (a no-op with autovacuum on).
+ */
+export async function imitateAutovacuumAnalyze(pool, { everyMs = 15_000, log = () => undefined } = {}) {
+  const { rows } = await pool.query(`SELECT current_setting('autovacuum') AS on`);
+  if (rows[0].on === 'on') return { active: false, stop: () => undefined };
+  log('autovacuum is off on this PostgreSQL: analyzing changed tables every 15 s by autovacuum\'s rule');
+  let runs = 0;
+  const tick = async () => {
+    const stale = await pool.query(
+      `SELECT quote_ident(schemaname) || '.' || quote_ident(relname) AS name FROM pg_stat_user_tables
+       WHERE n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)`,
+    );
+    for (const t of stale.rows) await pool.query(`ANALYZE ${t.name}`);
+    runs += stale.rows.length;
+  };
+  const timer = setInterval(() => void tick().catch(() => undefined), everyMs);
+  return { active: true, analyzed: () => runs, stop: () => clearInterval(timer) };
+}
+
 export function connectPool(url, max = 4) {
   return new pg.Pool({ connectionString: url, max });
 }

@@ -149,13 +149,16 @@ export function procCpuSeconds(pid) {
   }
 }
 
-/** Total CPU seconds of the whole machine (all cores), for "how busy was the box". */
+/**
+ * Total CPU seconds of the whole machine (all cores), for "how busy was the box"; steal is
+ * time the hypervisor gave to other guests (on a shared VM it shows up as "busy").
+ */
 export function machineCpu() {
   const [line] = readFileSync('/proc/stat', 'utf8').split('\n');
   const values = line.split(/\s+/).slice(1).map(Number);
   const idle = values[3] + values[4];
   const total = values.reduce((a, b) => a + b, 0);
-  return { idle: idle / 100, total: total / 100 };
+  return { idle: idle / 100, total: total / 100, steal: (values[7] ?? 0) / 100 };
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

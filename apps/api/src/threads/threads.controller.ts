@@ -35,6 +35,7 @@ export class ThreadsController {
     return this.threads.list(grant, viewer.filter, query.cursor, query.limit ?? DEFAULT_PAGE);
   }
 
+  /** A resend (same title, words and warning within 10 minutes) answers with the thread already saved. */
   @Post('rooms/:room/threads')
   async create(@CurrentAuth() auth: AuthContext, @Param('room') room: string, @Body() dto: CreateThreadDto): Promise<ThreadDetail> {
     const grant = await this.access.require({ user: auth.user, action: Action.RoomPost, roomId: room });
@@ -53,6 +54,7 @@ export class ThreadsController {
     return this.posts.page(id, await this.viewers.context(auth.user, grant), query.cursor, query.limit ?? DEFAULT_PAGE);
   }
 
+  /** A resend (same words and warning within 10 minutes) answers with the reply already saved. */
   @Post('threads/:id/posts')
   async reply(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreatePostDto): Promise<PostView> {
     const { grant } = await this.threadAccess.thread(auth.user, id, Action.RoomPost);
