@@ -258,18 +258,6 @@ describe('crisis detector: robustness', () => {
     expect(detectCrisis(b).hit).toBe(false);
     expect(detectCrisis(a)).toEqual(first);
   });
-
-  it('is fast on a 2,000-character message', () => {
-    const message = hundredKb.slice(0, 1_980) + ' i want to die';
-    for (let i = 0; i < 200; i++) detectCrisis(message);
-    const runs = 2_000;
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < runs; i++) detectCrisis(message);
-    const micros = Number(process.hrtime.bigint() - started) / runs / 1_000;
-    console.log(`Crisis detector: ${micros.toFixed(1)} µs per 2,000-character message (target < 100 µs)`);
-    // Generous bound so a busy CI machine does not fail; the log shows the real figure.
-    expect(micros).toBeLessThan(1_000);
-  });
 });
 
 describe('crisis detector: privacy of matches', () => {
