@@ -54,6 +54,8 @@ function freshWindow() {
 }
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
+let written = 0;
+const words = (text) => `${text} (${GEN}-${(written += 1)})`;
 
 function later(fn, ms) {
   const timer = setTimeout(() => {
@@ -92,13 +94,14 @@ const ACTIONS = [
   ['thread-page', 35, () => ['GET', `/api/threads/${pick(forum.threadIds)}/posts?limit=50`, undefined, rememberPosts]],
   ['thread-list', 18, () => ['GET', `/api/rooms/${forum.slug}/threads?limit=20`]],
   ['notifications', 10, () => ['GET', '/api/me/notifications']],
-  ['reply', 8, () => ['POST', `/api/threads/${pick(forum.threadIds)}/posts`, { body: REPLY }]],
+  // Every post's words differ, as people's do: the same words twice within minutes are a resend.
+  ['reply', 8, () => ['POST', `/api/threads/${pick(forum.threadIds)}/posts`, { body: words(REPLY) }]],
   // Alternating put/delete keeps the reactions table from only growing.
   ['react', 8, (c) => (c.postIds?.length ? [Math.random() < 0.5 ? 'PUT' : 'DELETE', `/api/posts/${pick(c.postIds)}/reactions/${pick(REACTIONS)}`] : null)],
   ['search', 6, () => ['GET', `/api/search?q=${pick(SEARCH_WORDS)}&room=${forum.slug}`]],
   ['rooms', 5, () => ['GET', '/api/rooms']],
   ['me', 5, () => ['GET', '/api/auth/me']],
-  ['new-thread', 2, (c) => ['POST', `/api/rooms/${forum.slug}/threads`, { title: `Soak thread from ${c.userId.slice(0, 8)}`, body: REPLY }]],
+  ['new-thread', 2, (c) => ['POST', `/api/rooms/${forum.slug}/threads`, { title: `Soak thread from ${c.userId.slice(0, 8)}`, body: words(REPLY) }]],
   ['report', 1, (c) => (c.postIds?.length ? ['POST', '/api/reports', { targetType: 'post', targetId: pick(c.postIds), category: 'other', note: 'soak' }] : null)],
 ];
 const TOTAL_WEIGHT = ACTIONS.reduce((a, [, w]) => a + w, 0);
