@@ -12,6 +12,7 @@ import { useModeratedRooms, useModerationAction, useSanctions } from '../../hook
 import { composeReason, emptyReason, reasonProblem, CANNED_REASONS } from '../../lib/reasons';
 import { MUTE_DURATIONS } from '../reason-dialog';
 import { ReasonField } from '../reason-field';
+import { QueueFormFooter } from './queue-form-footer';
 import { actionOptions, PIN_DURATIONS, SUSPEND_DURATIONS } from './action-options';
 
 interface ActionFormProps {
@@ -187,19 +188,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
           />
         </div>
       )}
-      {act.isError && (
-        <p className="field__error" role="alert">
-          {toDisplayError(act.error).message}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={act.isPending}>
-          {act.isPending ? 'One moment…' : 'Apply'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <QueueFormFooter error={act.isError ? act.error : undefined} pending={act.isPending} submitLabel="Apply" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../../shared/lib/api-client';
 import type { QueueItem } from '../../api/moderation-api';
 import { useDismiss } from '../../hooks/use-moderation';
 import { CANNED_REASONS, composeReason, emptyReason, reasonProblem } from '../../lib/reasons';
 import { ReasonField } from '../reason-field';
+import { QueueFormFooter } from './queue-form-footer';
 
 /** Close an item without acting. The reason stays in the log; reporters hear the outcome. */
 export function DismissForm({ item, onDone, onCancel }: { item: QueueItem; onDone: (message: string) => void; onCancel: () => void }) {
@@ -36,19 +36,7 @@ export function DismissForm({ item, onDone, onCancel }: { item: QueueItem; onDon
           <input id={`${id}-outcome`} className="field__input" value={outcome} maxLength={500} onChange={(event) => setOutcome(event.target.value)} />
         </div>
       )}
-      {dismiss.isError && (
-        <p className="field__error" role="alert">
-          {toDisplayError(dismiss.error).message}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={dismiss.isPending}>
-          {dismiss.isPending ? 'One moment…' : 'Dismiss'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <QueueFormFooter error={dismiss.isError ? dismiss.error : undefined} pending={dismiss.isPending} submitLabel="Dismiss" onCancel={onCancel} />
     </form>
   );
 }
