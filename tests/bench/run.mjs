@@ -95,7 +95,7 @@ async function main() {
   seeder = new Seeder(db);
   const analyzer = await imitateAutovacuumAnalyze(seeder.pool, { log });
   const ctx = new BenchContext(options, db, seeder);
-  const env = { ...machine(db.server), autovacuum: analyzer.active ? 'off (the harness analyzed changed tables every 15 s)' : 'on' };
+  const env = { ...machine(db.server), autovacuum: analyzer.active ? `off (the harness analyzed changed tables every ${analyzer.everyMs / 1000} s)` : 'on' };
   const startedAt = new Date();
   const results = [];
   for (const name of options.selected) {

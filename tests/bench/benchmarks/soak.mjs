@@ -43,8 +43,12 @@ async function rowCounts(ctx, forumRoomId) {
     posts: await q('SELECT count(*) AS n FROM posts WHERE room_id = $1', [forumRoomId]),
     threads: await q('SELECT count(*) AS n FROM threads WHERE room_id = $1', [forumRoomId]),
     reports: await q('SELECT count(*) AS n FROM reports'),
-    pgConnections: await q('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()'),
   };
+}
+
+async function pgConnections(ctx) {
+  const { rows } = await ctx.seeder.pool.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()');
+  return rows[0].n;
 }
 
 const COUNTERS = ['delivered', 'duplicates', 'unexpectedDisconnects', 'ackErrors', 'ackTimeouts', 'chatSent', 'reconnects', 'reconnectErrors', 'connectRetries', 'joinRetries', 'truncatedReplays', 'httpErrors', 'resends'];
@@ -119,7 +123,7 @@ async function memoryReading(server) {
   return { heapUsedMb: mem.heapUsed / 1048576, rssMb: mem.rss / 1048576, gcMs: performance.now() - t0 };
 }
 
-async function runLoad(ctx, server, generators, { forum }) {
+async function runLoad(ctx, server, generators) {
   const o = ctx.options;
   const windowMs = o.soakWindow * 1000;
   const warmupWindows = Math.round(o.soakWarmup / o.soakWindow);
@@ -150,9 +154,8 @@ async function runLoad(ctx, server, generators, { forum }) {
     const [gens, stats] = await Promise.all([ctx.all(generators, { cmd: 'window' }), server.stats(false, true)]);
     // …and the closing one after the last measured window, still under load.
     if (k === windows) final = await memoryReading(server);
-    const { pgConnections } = await rowCounts(ctx, forum.room.id);
     const cpuNow = await cpuReading(ctx);
-    const w = windowOf(k, (k * windowMs) / 1000, k <= warmupWindows, gens, stats, previous, pgConnections);
+    const w = windowOf(k, (k * windowMs) / 1000, k <= warmupWindows, gens, stats, previous, await pgConnections(ctx));
     Object.assign(w, cpuBetween(cpuPrevious, cpuNow, w.serverCpu, gens.reduce((a, g) => a + g.cpuShare, 0)));
     previous = stats;
     cpuPrevious = cpuNow;
@@ -231,7 +234,7 @@ export async function run(ctx) {
     const before = await rowCounts(ctx, forum.room.id);
     log(`${clients.length} members in ${rooms.length} chat rooms + the forum (${threadIds.length} threads), ${staff.length} moderators; ${o.soakWarmup} s warm-up then ${o.soakDuration} s measured`);
 
-    const { series, stopped, profile, baseline, final } = await runLoad(ctx, server, generators, { forum });
+    const { series, stopped, profile, baseline, final } = await runLoad(ctx, server, generators);
     const after = await rowCounts(ctx, forum.room.id);
     const health = await fetch(`${server.base}/api/health`).then((r) => r.status).catch(() => 0);
     const alive = server.child.exitCode === null && server.child.signalCode === null;

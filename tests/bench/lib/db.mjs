@@ -40,7 +40,7 @@ export async function createBenchDatabase(baseUrl) {
 export async function imitateAutovacuumAnalyze(pool, { everyMs = 15_000, log = () => undefined } = {}) {
   const { rows } = await pool.query(`SELECT current_setting('autovacuum') AS on`);
   if (rows[0].on === 'on') return { active: false, stop: () => undefined };
-  log('autovacuum is off on this PostgreSQL: analyzing changed tables every 15 s by autovacuum\'s rule');
+  log(`autovacuum is off on this PostgreSQL: analyzing changed tables every ${everyMs / 1000} s by autovacuum's rule`);
   let runs = 0;
   const tick = async () => {
     const stale = await pool.query(
@@ -51,7 +51,7 @@ export async function imitateAutovacuumAnalyze(pool, { everyMs = 15_000, log = (
     runs += stale.rows.length;
   };
   const timer = setInterval(() => void tick().catch(() => undefined), everyMs);
-  return { active: true, analyzed: () => runs, stop: () => clearInterval(timer) };
+  return { active: true, everyMs, analyzed: () => runs, stop: () => clearInterval(timer) };
 }
 
 export function connectPool(url, max = 4) {
