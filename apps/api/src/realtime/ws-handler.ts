@@ -4,6 +4,7 @@ import { validate } from 'class-validator';
 import { Logger } from '@nestjs/common';
 import { toApiError } from '../common/errors/to-api-error.js';
 import { payloadStructureProblem } from '../common/http/body-guard.js';
+import { refusalFromValidationCrash } from '../common/http/validation.js';
 
 const logger = new Logger('ChatGateway');
 
@@ -22,8 +23,15 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
   // overflowed the stack) and silently drops keys named like Object.prototype members.
   const problem = payloadStructureProblem(payload);
   if (problem) throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: `${problem.field}: ${problem.problem}` });
-  const instance = plainToInstance(type, payload);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  let instance: T;
+  let errors: Awaited<ReturnType<typeof validate>>;
+  try {
+    instance = plainToInstance(type, payload);
+    errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  } catch (error) {
+    const refusal = refusalFromValidationCrash(error);
+    throw new WsRefusal({ ok: false, code: ErrorCode.ValidationFailed, message: refusal.message });
+  }
   if (errors.length > 0) {
     const first = errors[0]!;
     const problem = Object.values(first.constraints ?? {})[0] ?? Object.values(first.children?.[0]?.constraints ?? {})[0] ?? 'is invalid';

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpException, HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ErrorCode, type ApiErrorDetail } from '@kindred/contracts';
 import { AppError } from '../errors/app-error.js';
 
@@ -10,9 +10,30 @@ function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
   });
 }
 
+/**
+ * Our DTOs have no custom validators or transforms, so anything class-transformer,
+ * class-validator or validator.js throws was caused by the value sent (validator's isEmail
+ * threw URIError on a lone surrogate: a 500). The structural guard refuses the inputs we
+ * know of; this keeps any we do not know of a 400 too. Shared by HTTP and socket payloads.
+ */
+export function refusalFromValidationCrash(error: unknown): Error {
+  if (error instanceof AppError || error instanceof HttpException) return error;
+  return AppError.validation('A value in the request could not be checked. Please check what you sent.');
+}
+
 /** Strict everywhere: unknown fields are an error, not silently dropped. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      throw refusalFromValidationCrash(error);
+    }
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
