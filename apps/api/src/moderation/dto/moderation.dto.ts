@@ -35,10 +35,13 @@ export class CreateReportDto implements CreateReportRequest {
   note?: string;
 }
 
+// A @Param() class is described only by @ApiProperty; without it the path lost {type} and {id}.
 export class ModerationTargetParams {
+  @ApiProperty({ enum: TARGETS })
   @IsIn(TARGETS)
   type: ReportTargetType;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 }

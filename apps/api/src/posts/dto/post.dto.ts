@@ -60,9 +60,11 @@ export class SetWarningDto extends ContentWarningDto implements SetWarningReques
 }
 
 export class ReactionParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ enum: REACTION_KINDS })
   @IsIn(REACTION_KINDS)
   kind: ReactionKind;
 }
