@@ -26,7 +26,14 @@ const appDirectives = {
 /** Swagger UI ships inline styles; it gets a slightly looser policy on its own path only. */
 const docsDirectives = { ...appDirectives, styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] };
 
-export async function registerSecurityHeaders(fastify: FastifyInstance, secureTransport: boolean): Promise<void> {
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * `httpsOrigin`: PUBLIC_ORIGIN is https, so every answer says to stay on TLS. Otherwise HSTS
+ * follows each request's protocol, which honours X-Forwarded-Proto only from a trusted
+ * proxy (TRUST_PROXY): a TLS proxy in front gets it, a spoofed header on plain http does not.
+ */
+export async function registerSecurityHeaders(fastify: FastifyInstance, httpsOrigin: boolean): Promise<void> {
   await fastify.register(helmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: appDirectives },
@@ -34,12 +41,13 @@ export async function registerSecurityHeaders(fastify: FastifyInstance, secureTr
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: secureTransport ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: false,
     xFrameOptions: { action: 'deny' },
     enableCSPNonces: false,
   });
 
   fastify.addHook('onSend', async (request, reply) => {
+    if (httpsOrigin || request.protocol === 'https') void reply.header('Strict-Transport-Security', HSTS);
     const path = request.url;
     if (path.startsWith('/api/docs')) {
       void reply.header('Content-Security-Policy', buildCsp(docsDirectives));
