@@ -225,7 +225,8 @@ let w: World;
 let cellsRun = 0;
 
 beforeAll(async () => {
-  t = await startListeningApp();
+  // Routes are discovered from the public OpenAPI document; API_DOCS=admins is covered in tests/integration/api-docs.test.ts.
+  t = await startListeningApp({ API_DOCS: 'on' });
   w = await buildWorld(t);
 }, 60_000);
 afterAll(async () => {

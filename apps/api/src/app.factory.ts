@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppModule } from './app.module.js';
 import { toApiError } from './common/errors/to-api-error.js';
@@ -14,6 +13,7 @@ import { registerRateLimits } from './common/http/rate-limit.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { configureSpaFallback } from './common/http/spa-fallback.js';
 import type { AppConfig } from './config/app-config.js';
+import { setUpApiDocs } from './docs/api-docs.js';
 import { createRootLogger, NestPinoLogger } from './logging/logger.js';
 import { KindredIoAdapter } from './realtime/kindred-io.adapter.js';
 
@@ -56,27 +56,10 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
   app.useWebSocketAdapter(io);
 
   app.setGlobalPrefix('api');
-  setUpOpenApi(app, config);
+  setUpApiDocs(app, fastify, config);
   await serveWebApp(fastify, config.webDistDir);
   app.enableShutdownHooks([]);
   return app;
-}
-
-function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kindred API')
-      .setDescription('Peer-support community for survivors of trauma. Errors share one shape: { statusCode, code, message, details? }.')
-      .setVersion(config.version)
-      .addCookieAuth('kindred_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/openapi.json',
-    raw: ['json'],
-    customSiteTitle: 'Kindred API',
-  });
 }
 
 async function serveWebApp(fastify: FastifyInstance, webDistDir: string): Promise<void> {

@@ -24,6 +24,8 @@ export const Action = {
   /** Change the room's settings. */
   RoomConfigure: 'room.configure',
   RoomAppointModerators: 'room.appoint-moderators',
+  /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
+  ApiDocsView: 'api-docs.view',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -56,4 +58,5 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.RoomModerate]: Role.Member,
   [Action.RoomConfigure]: Role.Member,
   [Action.RoomAppointModerators]: Role.Admin,
+  [Action.ApiDocsView]: Role.Admin,
 };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigError } from './config-error.js';
-import { EnvironmentVariables } from './env.schema.js';
+import { EnvironmentVariables, type ApiDocsMode } from './env.schema.js';
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Raw JSON list of crisis resources; validated by the crisis module. */
   crisisResourcesJson?: string;
   logLevel: string;
+  /** Who may read /api/docs and /api/openapi.json. */
+  apiDocs: ApiDocsMode;
   seedDemoData: boolean;
   embeddedPgPort: number;
   dataDir: string;
@@ -131,6 +133,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     reportLimitPerHour: env.REPORT_LIMIT_PER_HOUR ?? 20,
     crisisResourcesJson: env.CRISIS_RESOURCES_JSON,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    // A public map of every endpoint helps an attacker more than a member; admins still get it.
+    apiDocs: env.API_DOCS ?? (nodeEnv === 'production' ? 'admins' : 'on'),
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     embeddedPgPort: env.EMBEDDED_PG_PORT ?? 54329,
     dataDir,

@@ -25,6 +25,10 @@ const toBool = ({ value }: { value: unknown }) => {
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** `on`: public; `off`: not served; `admins`: only a signed-in admin, everyone else gets 404. */
+export const API_DOCS_MODES = ['on', 'off', 'admins'] as const;
+export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
+
 /**
  * The environment as the process receives it. Every variable the server reads is declared
  * here, so a typo or a wrong value stops start-up with a message naming the variable.
@@ -161,6 +165,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIn(API_DOCS_MODES, { message: `must be one of ${API_DOCS_MODES.join(', ')}` })
+  API_DOCS?: ApiDocsMode;
 
   @IsOptional()
   @Transform(toBool)

@@ -65,14 +65,17 @@ function shape(statusCode: number, code: ErrorCode, message: string, details?: A
   return details && details.length > 0 ? { statusCode, code, message, details } : { statusCode, code, message };
 }
 
+/** What an unknown endpoint answers; also what hides an endpoint from someone not allowed to know of it. */
+export function routeNotFound(): ApiError {
+  return shape(404, ErrorCode.RouteNotFound, 'There is no such endpoint.');
+}
+
 function fromHttpException(error: HttpException): ApiError {
   const status = error.getStatus();
   const response = error.getResponse();
   const code = statusCodes[status] ?? ErrorCode.HttpError;
   // Nest's router reports unmatched routes as "Cannot GET /path".
-  if (status === 404 && /^Cannot [A-Z]+ /.test(error.message)) {
-    return shape(404, ErrorCode.RouteNotFound, 'There is no such endpoint.');
-  }
+  if (status === 404 && /^Cannot [A-Z]+ /.test(error.message)) return routeNotFound();
   if (typeof response === 'object' && response !== null) {
     const r = response as { message?: unknown; details?: ApiErrorDetail[] };
     if (Array.isArray(r.message)) {
