@@ -7,6 +7,8 @@ export const HANDLE_PATTERN_SOURCE = '^[A-Za-z0-9_-]+$';
 export const PASSWORD_MIN_LENGTH = 10;
 /** Upper bound keeps hashing cost bounded; long passphrases still fit. */
 export const PASSWORD_MAX_LENGTH = 256;
+/** zxcvbn's 0–4 guessability score a new password must reach ("safely unguessable"). */
+export const PASSWORD_MIN_SCORE = 3;
 export const EMAIL_MAX_LENGTH = 254;
 
 export const HANDLE_GUIDANCE =

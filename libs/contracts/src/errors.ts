@@ -12,6 +12,8 @@ export interface ApiError {
 export interface ApiErrorDetail {
   field?: string;
   problem: string;
+  /** A stable reason when the client may want one, e.g. `password.warning.common`. */
+  code?: string;
 }
 
 export const ErrorCode = {

@@ -11,7 +11,7 @@ import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './password.js';
+import { burnPasswordCheck, hashPassword, verifyPassword, weakPasswordError } from './password.js';
 import { SessionService } from './session.service.js';
 
 export interface ClientInfo {
@@ -100,8 +100,8 @@ export class AuthService {
         { field: 'currentPassword', problem: 'This is not your current password.' },
       ]);
     }
-    const problems = passwordProblems(dto.newPassword, auth.user.handle).map((p) => ({ ...p, field: 'newPassword' }));
-    if (problems.length > 0) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, problems[0]!.problem, problems);
+    const weak = weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
+    if (weak) throw weak;
     await this.users.setPasswordHash(auth.user.id, await hashPassword(dto.newPassword), this.clock.now());
     await this.sessions.revokeAll(auth.user.id, 'password-changed', auth.session.id);
   }

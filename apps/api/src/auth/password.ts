@@ -1,6 +1,8 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type ApiErrorDetail } from '@kindred/contracts';
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type ApiErrorDetail } from '@kindred/contracts';
 import argon2 from 'argon2';
-import { COMMON_PASSWORDS } from './common-passwords.js';
+import { AppError } from '../common/errors/app-error.js';
+import { guessabilityProblems } from './password-strength.js';
 
 /** OWASP's recommended argon2id settings: strong, and fast enough to keep sign-in snappy. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -24,14 +26,30 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-/** Returns what is wrong with a new password, or nothing when it is acceptable. */
-export function passwordProblems(password: string, handle?: string): ApiErrorDetail[] {
+/** What an attacker would know about the account: its handle, its email. */
+export interface PasswordContext {
+  handle?: string;
+  email?: string | null;
+}
+
+/**
+ * What is wrong with a new password, or nothing when it is acceptable: the length bounds,
+ * the handle inside it, then zxcvbn's guessability score (details carry its feedback codes).
+ */
+export function passwordProblems(password: string, context: PasswordContext, field = 'password'): ApiErrorDetail[] {
   const problems: string[] = [];
   if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
   if (password.length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters`);
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) problems.push('is one of the most commonly used passwords; choose something less guessable');
-  else if (/^(.)\1+$/.test(password)) problems.push('must not be one repeated character');
-  if (handle && lower.includes(handle.toLowerCase())) problems.push('must not contain your handle');
-  return problems.map((problem) => ({ field: 'password', problem: `Password ${problem}.` }));
+  if (context.handle && password.toLowerCase().includes(context.handle.toLowerCase())) problems.push('must not contain your handle');
+  if (problems.length > 0) return problems.map((problem) => ({ field, problem: `Password ${problem}.` }));
+  return guessabilityProblems(password, field, [context.handle, context.email]);
+}
+
+/** The refusal for a new password, or nothing: one code (WEAK_PASSWORD), the feedback as details. */
+export function weakPasswordError(password: string, context: PasswordContext, field = 'password'): AppError | undefined {
+  const problems = passwordProblems(password, context, field);
+  if (problems.length === 0) return undefined;
+  const guessable = problems.some((p) => p.code);
+  const message = guessable ? 'Please choose a password that is harder to guess.' : problems[0]!.problem;
+  return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, message, problems);
 }

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { ErrorCode, type Role } from '@kindred/contracts';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
-import { hashPassword, passwordProblems } from '../auth/password.js';
+import { hashPassword, weakPasswordError } from '../auth/password.js';
 import { UserEntity } from './user.entity.js';
 
 export interface NewUser {
@@ -19,10 +19,8 @@ export const handleKeyOf = (handle: string) => handle.trim().toLowerCase();
  * password policy and handle uniqueness cannot be bypassed by one of them.
  */
 export async function createUser(manager: EntityManager, input: NewUser): Promise<UserEntity> {
-  const problems = passwordProblems(input.password, input.handle);
-  if (problems.length > 0) {
-    throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, problems[0]!.problem, problems);
-  }
+  const weak = weakPasswordError(input.password, { handle: input.handle, email: input.email });
+  if (weak) throw weak;
   const users = manager.getRepository(UserEntity);
   const user = users.create({
     handle: input.handle.trim(),

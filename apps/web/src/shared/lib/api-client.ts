@@ -114,7 +114,11 @@ export function toDisplayError(cause: unknown): ApiError {
   return { statusCode: 0, code: ErrorCode.Internal, message: UNEXPECTED_MESSAGE };
 }
 
-/** Field problems keyed by field name; problems without a field are returned separately. */
+/**
+ * Field problems keyed by field name, several for one field read as one text (a weak
+ * password comes back as what makes it guessable, then suggestions); problems without a
+ * field are returned separately.
+ */
 export function fieldProblems(error: ApiError | null): {
   byField: Record<string, string>;
   general: string[];
@@ -122,8 +126,9 @@ export function fieldProblems(error: ApiError | null): {
   const byField: Record<string, string> = {};
   const general: string[] = [];
   for (const detail of error?.details ?? ([] as ApiErrorDetail[])) {
-    if (detail.field && !byField[detail.field]) byField[detail.field] = detail.problem;
-    else if (!detail.field) general.push(detail.problem);
+    if (!detail.field) general.push(detail.problem);
+    else if (!byField[detail.field]) byField[detail.field] = detail.problem;
+    else if (!byField[detail.field].includes(detail.problem)) byField[detail.field] += ` ${detail.problem}`;
   }
   return { byField, general };
 }
