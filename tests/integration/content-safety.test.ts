@@ -68,7 +68,7 @@ describe('content-warning preferences', () => {
     expect(list.items[0].postCount).toBe(2);
     expect((await reader.agent.get(`/api/threads/${openThread.id}`)).body.postCount).toBe(2);
 
-    expectApiError(await reader.agent.get(`/api/threads/${hiddenThread.id}`), 404);
+    expectApiError(await reader.agent.get(`/api/threads/${hiddenThread.id}`), 404, 'HIDDEN_BY_SETTINGS');
     const page = (await reader.agent.get(`/api/threads/${openThread.id}/posts`)).body;
     expect(page.hiddenCount).toBe(1);
     const placeholder = page.items.find((i: { id: string }) => i.id === hiddenReply.id);

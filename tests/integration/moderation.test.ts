@@ -50,18 +50,19 @@ describe('reports and the queue', () => {
     expect((await moderator.agent.post(`/api/moderation/queue/${item.id}/claim`).expect(200)).body.claimedBy.id).toBe(moderator.user.id);
     expectApiError(await globalMod.agent.post(`/api/moderation/queue/${item.id}/claim`), 409);
     await moderator.agent.post(`/api/moderation/queue/${item.id}/notes`).send({ body: 'Second time this week; private note.' }).expect(200);
-    await act(moderator.agent, 'post', thread.firstPost.id, { action: 'remove', reason: 'Insults break the guidelines', queueItemId: item.id, outcomeForReporters: 'We removed the post. Thank you.' }).expect(200);
+    await act(moderator.agent, 'post', thread.firstPost.id, { action: 'remove', reason: 'Insults break the guidelines.', queueItemId: item.id, outcomeForReporters: 'We removed the post. Thank you.' }).expect(200);
 
     expectApiError(await reporter.agent.get(`/api/posts/${thread.firstPost.id}`), 404);
     const authorNotices = await notices(author.agent);
     expect(authorNotices[0]).toMatchObject({ kind: 'moderation-action', appealable: true });
     expect(authorNotices[0]!.body).toMatch(/removed your post.*Insults break the guidelines.*appeal/);
+    expect(authorNotices[0]!.body).not.toContain('..');
     const reporterView = (await reporter.agent.get('/api/me/reports').expect(200)).body;
     expect(reporterView[0]).toMatchObject({ status: 'resolved', outcome: 'We removed the post. Thank you.' });
     expect(JSON.stringify(reporterView)).not.toContain('private note');
     expect((await notices(other.agent))[0]).toMatchObject({ kind: 'report-outcome', body: 'We removed the post. Thank you.' });
     const memberLog = (await author.agent.get('/api/me/moderation-log').expect(200)).body;
-    expect(memberLog[0]).toMatchObject({ action: 'post.remove', reason: 'Insults break the guidelines', actor: { handle: 'a moderator' } });
+    expect(memberLog[0]).toMatchObject({ action: 'post.remove', reason: 'Insults break the guidelines.', actor: { handle: 'a moderator' } });
     // Soft: the text is still there for review and restoring.
     await act(moderator.agent, 'post', thread.firstPost.id, { action: 'restore', reason: 'On reflection, a heated but fair post' }).expect(200);
     await reporter.agent.get(`/api/posts/${thread.firstPost.id}`).expect(200);

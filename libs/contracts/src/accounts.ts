@@ -18,6 +18,7 @@ export const HANDLE_GUIDANCE =
 export interface RegisterRequest {
   handle: string;
   password: string;
+  /** Accepted for older clients, stored only to be exported or erased; the app no longer asks. */
   email?: string;
 }
 

@@ -22,6 +22,8 @@ export const ErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   NotFound: 'NOT_FOUND',
+  /** 404 for something the member may read but chose not to see (a hidden topic, a block). */
+  HiddenBySettings: 'HIDDEN_BY_SETTINGS',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   InvalidCredentials: 'INVALID_CREDENTIALS',

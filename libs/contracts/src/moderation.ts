@@ -70,6 +70,17 @@ export interface MyReportView {
   status: QueueItemStatus;
   /** What happened, in words meant for the reporter (never the moderators' private notes). */
   outcome: string | null;
+  /**
+   * Where the reported item is, as far as the reporter can still see it: null for a member,
+   * or once they can no longer read the room.
+   */
+  place: ReportPlace | null;
+}
+
+export interface ReportPlace {
+  roomName: string;
+  /** For a post or thread the reporter can still open; null for chat, or once it is gone for them. */
+  thread: { id: string; title: string } | null;
 }
 
 export interface QueueTargetContext {

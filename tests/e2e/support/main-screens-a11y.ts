@@ -15,6 +15,7 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
     let e2e: E2eApp;
     let roomSlug = '';
     let threadId = '';
+    let hiddenThreadId = '';
     let handle = '';
 
     beforeAll(async () => {
@@ -35,8 +36,13 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       const reply = await replyAs(author.agent, thread.id, { body: 'A reply with a warning.', warning: { categories: ['violence'] } });
       await author.agent.put(`/api/posts/${reply.id}/reactions/hug`).expect(204);
 
+      const hidden = await threadAs(author.agent, room.id, { title: 'Hidden for the viewer', body: 'Words.', warning: { categories: ['eating-body'] } });
+      hiddenThreadId = hidden.id;
+
       const viewer = await registerMember(e2e.t);
       await joinAs(viewer.agent, room.id);
+      await viewer.agent.put('/api/me/warning-preferences').send({ 'eating-body': 'hide' }).expect(200);
+      await viewer.agent.post('/api/reports').send({ targetType: 'post', targetId: reply.id, category: 'other' }).expect(201);
       handle = viewer.handle;
     });
 
@@ -75,6 +81,23 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByText('No warning here').waitFor();
       await page.getByRole('button', { name: 'Start a thread' }).click();
       await check(page, 'room');
+      if (width < 640) {
+        // Phones: the room's live chat is a tab, and the header's links are behind "Menu".
+        await page.getByRole('tab', { name: 'Live chat' }).click();
+        await page.getByRole('log', { name: 'Chat messages' }).waitFor();
+        await check(page, 'room, live chat tab');
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).waitFor();
+        await check(page, 'menu open');
+      }
+
+      // Rooms and threads that cannot be opened are explained as states, not errors.
+      await page.goto('/rooms/no-such-room');
+      await page.getByRole('heading', { name: 'This room is not available' }).waitFor();
+      await check(page, 'room not available');
+      await page.goto(`/threads/${hiddenThreadId}`);
+      await page.getByRole('heading', { name: 'This thread is hidden for you' }).waitFor();
+      await check(page, 'thread hidden by settings');
 
       await page.goto(`/threads/${threadId}`);
       await page.getByRole('button', { name: 'Show thread' }).click();
@@ -83,6 +106,7 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
 
       await page.goto('/settings');
       await page.getByText('This device').waitFor();
+      await page.getByRole('link', { name: 'Pinned thoughts' }).waitFor(); // "Your reports" names the thread
       await check(page, 'settings');
 
       await page.goto('/search');
@@ -91,6 +115,7 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByText(/Showing|Nothing found/).waitFor();
       await check(page, 'search');
 
+      if (width < 640) await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('button', { name: 'Take a pause' }).click();
       await page.getByRole('dialog').waitFor();
       await check(page, 'pause dialog');

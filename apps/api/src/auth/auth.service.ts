@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode, Role } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { asSentence } from '../common/text/sentence.js';
 import { SanctionsService } from '../moderation/sanctions.service.js';
 import { handleKeyOf } from '../users/create-user.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -58,7 +59,7 @@ export class AuthService {
       throw new AppError(
         HttpStatus.FORBIDDEN,
         ErrorCode.AccountSuspended,
-        `This account has been banned. Reason: ${ban.reason}. You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
+        `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
       );
     }
     return this.startSession(user, client);

@@ -16,6 +16,7 @@ import { SessionService } from '../auth/session.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
+import { asSentence } from '../common/text/sentence.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { normalizeWarning } from '../posts/content-warning.js';
 import { setPostStatus } from './content-status.js';
@@ -218,7 +219,7 @@ export class ModerationActionsService {
 
   private async tell(ctx: Context, logEntryId: string): Promise<void> {
     const verb = TOLD[ctx.dto.action] ?? 'took an action on your content';
-    const body = `A moderator ${verb}. Reason: ${ctx.dto.reason.trim()}. ${ctx.dto.action === A.Lift || ctx.dto.action === A.Restore ? '' : APPEAL_HINT}`.trim();
+    const body = `A moderator ${verb}. Reason: ${asSentence(ctx.dto.reason)} ${ctx.dto.action === A.Lift || ctx.dto.action === A.Restore ? '' : APPEAL_HINT}`.trim();
     await this.notifications.notify(ctx.subjectUserId, { kind: 'moderation-action', title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
   }
 }

@@ -49,7 +49,7 @@ export class ModerationController {
   @Get('me/reports')
   @RequireAccess(Action.AccountRead)
   myReports(@CurrentAuth() auth: AuthContext): Promise<MyReportView[]> {
-    return this.reports.mine(auth.user.id);
+    return this.reports.mine(auth.user);
   }
 
   /** Actions taken on my content or account; the acting moderator is not named. */

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { SafetyModule } from '../safety/safety.module.js';
 import { AppealsService } from './appeals.service.js';
 import { CrisisSupportService } from './crisis-support.service.js';
 import { ModerationActionsService } from './moderation-actions.service.js';
@@ -14,7 +15,7 @@ import { ReportsService } from './reports.service.js';
 /** Global so content and chat can raise queue items and write log entries. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ModerationLogEntity, QueueItemEntity]), AuthModule],
+  imports: [TypeOrmModule.forFeature([ModerationLogEntity, QueueItemEntity]), AuthModule, SafetyModule],
   controllers: [ModerationController],
   providers: [ModerationLogService, QueueService, ReportsService, ModerationActionsService, AppealsService, CrisisSupportService],
   exports: [ModerationLogService, QueueService, CrisisSupportService],

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode } from '@kindred/contracts';
 import type { AccessGrant, Actor } from '../access/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { SafetyService } from '../safety/safety.service.js';
@@ -18,8 +19,12 @@ export class ViewerService {
     return ViewerFilter.defaults();
   }
 
-  /** Content the viewer hides is answered like content that does not exist. */
+  /**
+   * Content the viewer hides is answered with a 404, like content that does not exist; its
+   * own code lets the app explain it as their choice. Only people who may read the room get
+   * this far, so the code reveals nothing to outsiders.
+   */
   hiddenBySettings(): AppError {
-    return AppError.notFound('This is hidden by your content settings or a block.');
+    return new AppError(HttpStatus.NOT_FOUND, ErrorCode.HiddenBySettings, 'This is hidden by your content settings or a block.');
   }
 }

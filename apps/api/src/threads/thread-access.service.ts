@@ -12,7 +12,7 @@ const noSuchThread = () => AppError.notFound('No such thread.');
 const noSuchPost = () => AppError.notFound('No such post.');
 
 /** Who may see a thread or post that is not (or no longer) published. */
-function statusVisible(status: PostStatus, authorId: string, user: Actor | undefined, canModerate: boolean): boolean {
+export function statusVisible(status: PostStatus, authorId: string, user: Actor | undefined, canModerate: boolean): boolean {
   if (status === PostStatus.Published || canModerate) return true;
   return status === PostStatus.Pending && authorId === user?.id;
 }

@@ -1,7 +1,6 @@
 import type { MouseEvent } from 'react';
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { CrisisSupportPanel } from '../modules/safety/components/crisis-support-panel';
 import { QuickExit } from '../modules/safety/components/quick-exit';
 import { LoadingState } from '../shared/ui/query-state';
 import { SiteHeader } from './site-header';
@@ -38,7 +37,6 @@ export function AppLayout() {
       <div className="app-shell" data-app-shell="">
         <SiteHeader />
         <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-          <CrisisSupportPanel source="page" />
           <Suspense fallback={<LoadingState label="Loading…" />}>
             <Outlet />
           </Suspense>

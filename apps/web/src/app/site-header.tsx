@@ -1,3 +1,6 @@
+import type { KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { AppLink, AppNavLink } from '../shared/ui/app-link';
 import { useLogout } from '../modules/auth/hooks/use-logout';
 import { useSession } from '../modules/auth/hooks/use-session';
@@ -5,55 +8,108 @@ import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
 import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
 
+/**
+ * On a wide screen the links and actions sit in one row. On a phone the header is one
+ * short row (the name, a Menu button and room for the fixed quick-exit button) and the
+ * rest opens below the Menu button; the CSS decides which applies.
+ */
 export function SiteHeader() {
   const { user, state } = useSession();
   const logout = useLogout();
+  const { pathname } = useLocation();
+  // The menu belongs to the page it was opened on: going somewhere closes it (and the
+  // layout then moves focus to the new page).
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLElement>) {
+    // Only presses inside the menu itself: Esc in the pause dialog (a portal) is not ours.
+    if (event.key !== 'Escape' || !menuOpen) return;
+    const target = event.target as Node;
+    if (target !== menuButtonRef.current && !menuRef.current?.contains(target)) return;
+    setOpenOn(null);
+    menuButtonRef.current?.focus();
+  }
 
   return (
-    <header className="site-header">
+    <header className="site-header" onKeyDown={onMenuKeyDown}>
       <AppLink to="/" className="site-header__brand">
         Kindred
       </AppLink>
-      <nav aria-label="Main" className="site-header__nav">
-        <ul>
-          <li>
-            <AppNavLink to="/">Rooms</AppNavLink>
-          </li>
-          {user && <MemberLinks />}
-          {state.status === 'ready' && !user && (
-            <>
-              <li>
-                <AppNavLink to="/welcome">Start here</AppNavLink>
-              </li>
-              <li>
-                <AppNavLink to="/login">Log in</AppNavLink>
-              </li>
-            </>
+      {user && <NotificationAnnouncer />}
+      <button
+        ref={menuButtonRef}
+        type="button"
+        className="button button--small button--quiet site-header__menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="site-menu"
+        onClick={() => setOpenOn(menuOpen ? null : pathname)}
+      >
+        Menu
+        {user && <UnreadBadge label="unread notifications" />}
+      </button>
+      <div ref={menuRef} id="site-menu" className={`site-header__menu${menuOpen ? ' is-open' : ''}`}>
+        <nav aria-label="Main" className="site-header__nav">
+          <ul>
+            <li>
+              <AppNavLink to="/">Rooms</AppNavLink>
+            </li>
+            {user && <MemberLinks />}
+            {state.status === 'ready' && !user && (
+              <>
+                <li>
+                  <AppNavLink to="/welcome">Start here</AppNavLink>
+                </li>
+                <li>
+                  <AppNavLink to="/login">Log in</AppNavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="site-header__actions">
+          <PauseButton />
+          {user && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => logout.mutate()}
+              disabled={logout.isPending}
+            >
+              Log out
+            </button>
           )}
-        </ul>
-      </nav>
-      <div className="site-header__actions">
-        <PauseButton />
-        {user && (
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            onClick={() => logout.mutate()}
-            disabled={logout.isPending}
-          >
-            Log out
-          </button>
-        )}
+        </div>
       </div>
     </header>
   );
 }
 
-function MemberLinks() {
-  const notifications = useNotifications();
+/** Outside the menu, so a new notice is announced even while the menu is closed. */
+function NotificationAnnouncer() {
   const announcement = useLiveNotifications();
+  return (
+    <span role="status" className="visually-hidden">
+      {announcement}
+    </span>
+  );
+}
+
+function UnreadBadge({ label }: { label: string }) {
+  const unread = unreadCount(useNotifications().data);
+  if (unread === 0) return null;
+  return (
+    <span className="count-badge">
+      {unread}
+      <span className="visually-hidden"> {label}</span>
+    </span>
+  );
+}
+
+function MemberLinks() {
   const isModerator = useIsModerator();
-  const unread = unreadCount(notifications.data);
 
   return (
     <>
@@ -63,16 +119,8 @@ function MemberLinks() {
       <li>
         <AppNavLink to="/notifications">
           Notifications
-          {unread > 0 && (
-            <span className="count-badge">
-              {unread}
-              <span className="visually-hidden"> unread</span>
-            </span>
-          )}
+          <UnreadBadge label="unread" />
         </AppNavLink>
-        <span role="status" className="visually-hidden">
-          {announcement}
-        </span>
       </li>
       {isModerator && (
         <li>

@@ -8,6 +8,13 @@ import { AppLink } from '../shared/ui/app-link';
 import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
 
+/** "Welcome back" would be wrong on the day someone joins. */
+const NEW_ACCOUNT_MS = 24 * 3_600_000;
+
+function isNewAccount(createdAt: string): boolean {
+  return Date.now() - Date.parse(createdAt) < NEW_ACCOUNT_MS;
+}
+
 export function HomePage() {
   useDocumentTitle('Rooms');
   const { state, user, setUser } = useSession();
@@ -27,7 +34,8 @@ export function HomePage() {
         <>
           <h1>Rooms</h1>
           <p className="lead">
-            Welcome back, {user.handle}. Go at your own pace; you can step away at any time.
+            {isNewAccount(user.createdAt) ? 'Welcome' : 'Welcome back'}, {user.handle}. Go at your own pace; you can step
+            away at any time.
           </p>
         </>
       ) : (

@@ -1,4 +1,4 @@
-import type { JoinOutcome, ThreadDetail } from '@kindred/contracts';
+import type { JoinOutcome, RoomDetail, ThreadDetail } from '@kindred/contracts';
 import { JoinPolicy, Role, RoomVisibility } from '@kindred/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -6,52 +6,97 @@ import { useSession } from '../modules/auth/hooks/use-session';
 import { LiveChatPanel } from '../modules/chat/components/live-chat-panel';
 import { JoinRoomPanel } from '../modules/rooms/components/join-room-panel';
 import { RoomHeader } from '../modules/rooms/components/room-header';
+import { RoomUnavailable } from '../modules/rooms/components/room-unavailable';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
-import { NewThreadForm } from '../modules/threads/components/new-thread-form';
+import { NewThreadForm, newThreadDraftKey } from '../modules/threads/components/new-thread-form';
 import { ThreadList } from '../modules/threads/components/thread-list';
 import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
+import { hasDraftText } from '../shared/lib/drafts';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { useAppNavigate } from '../shared/lib/navigation';
+import { useMediaQuery } from '../shared/lib/use-media-query';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { AppLink } from '../shared/ui/app-link';
-import { ErrorState, LoadingState } from '../shared/ui/query-state';
+import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
+import { TabList, tabPanelProps } from '../shared/ui/tab-list';
+
+/** Below this width threads and chat do not fit side by side (see .room-layout in rooms.css). */
+const ONE_COLUMN = '(max-width: 61.99rem)';
+type RoomTab = 'threads' | 'chat';
+const ROOM_TABS = [
+  { name: 'threads' as const, label: 'Threads' },
+  { name: 'chat' as const, label: 'Live chat' },
+];
 
 export function RoomPage() {
   useDocumentTitle('Room');
   const { slug } = useParams();
   const room = useRoom(slug);
+  const oneColumn = useMediaQuery(ONE_COLUMN);
+  const [tab, setTab] = useState<RoomTab>('threads');
+
+  if (room.isPending) return <LoadingState label="Loading the room…" />;
+  if (room.isError) return <RoomUnavailable error={room.error} onRetry={() => void room.refetch()} />;
+
+  const r = room.data;
+  // On one column the two parts of the room are tabs, so the chat is one tap away instead
+  // of below every thread. Both stay mounted: the chat keeps its place and connection.
+  const panel = (name: RoomTab) => (oneColumn ? tabPanelProps('room', name, tab) : {});
+
+  return (
+    <div className="page page--wide">
+      <p className="back-link">
+        <AppLink to="/">← All rooms</AppLink>
+      </p>
+      <RoomHeader room={r} />
+      <RouteNotice />
+      {oneColumn && <TabList label="This room" idPrefix="room" tabs={ROOM_TABS} selected={tab} onSelect={setTab} className="room-tabs" />}
+      <div className="room-layout">
+        <div className="room-layout__main" {...panel('threads')}>
+          <RoomThreads room={r} />
+        </div>
+        <div className="room-layout__aside" {...panel('chat')}>
+          <RoomChat room={r} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function canReadRoom(r: RoomDetail): boolean {
+  return r.viewer.isMember || r.viewer.canModerate || (r.visibility === RoomVisibility.Listed && r.joinPolicy === JoinPolicy.Open);
+}
+
+function useCanPost(r: RoomDetail): boolean {
   const { user } = useSession();
+  return r.viewer.isMember || user?.role === Role.Admin;
+}
+
+function RouteNotice() {
+  const notice = useRouteNotice();
+  return notice ? <StatusMessage tone="success">{notice}</StatusMessage> : null;
+}
+
+function RoomChat({ room: r }: { room: RoomDetail }) {
+  return <LiveChatPanel room={r} canRead={canReadRoom(r)} canPost={useCanPost(r)} />;
+}
+
+function RoomThreads({ room: r }: { room: RoomDetail }) {
   const navigate = useAppNavigate();
-  const routeNotice = useRouteNotice();
+  const canRead = canReadRoom(r);
+  const canPost = useCanPost(r);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const [composerOpen, setComposerOpen] = useState(false);
+  // Open again if there is an unsent thread from earlier (Back from another page).
+  const [composerOpen, setComposerOpen] = useState(() => hasDraftText(newThreadDraftKey(r.id)));
   const startButtonRef = useRef<HTMLButtonElement>(null);
-  const composerWasOpen = useRef(false);
+  const composerWasOpen = useRef(composerOpen);
 
   // Closing the composer returns focus to the button that opened it.
   useEffect(() => {
     if (composerWasOpen.current && !composerOpen) startButtonRef.current?.focus();
     composerWasOpen.current = composerOpen;
   }, [composerOpen]);
-
-  if (room.isPending) return <LoadingState label="Loading the room…" />;
-  if (room.isError) {
-    return (
-      <>
-        <h1>Room</h1>
-        <ErrorState error={room.error} onRetry={() => void room.refetch()} />
-        <p>
-          <AppLink to="/">Back to all rooms</AppLink>
-        </p>
-      </>
-    );
-  }
-
-  const r = room.data;
-  const canRead =
-    r.viewer.isMember || r.viewer.canModerate || (r.visibility === RoomVisibility.Listed && r.joinPolicy === JoinPolicy.Open);
-  const canPost = r.viewer.isMember || user?.role === Role.Admin;
 
   function onJoined(outcome: JoinOutcome) {
     setNotice(
@@ -70,54 +115,42 @@ export function RoomPage() {
   }
 
   return (
-    <div className="page page--wide">
-      <p className="back-link">
-        <AppLink to="/">← All rooms</AppLink>
-      </p>
-      <RoomHeader room={r} />
-      {(notice ?? routeNotice) && <StatusMessage tone="success">{notice ?? routeNotice}</StatusMessage>}
-      <div className="room-layout">
-        <div className="room-layout__main">
-          {!r.viewer.isMember && (
-            <section aria-labelledby="join-heading" className="panel">
-              <h2 id="join-heading">Join this room</h2>
-              <JoinRoomPanel room={r} onDone={onJoined} />
-            </section>
+    <>
+      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      {!r.viewer.isMember && (
+        <section aria-labelledby="join-heading" className="panel">
+          <h2 id="join-heading">Join this room</h2>
+          <JoinRoomPanel room={r} onDone={onJoined} />
+        </section>
+      )}
+      {canRead && (
+        <section aria-labelledby="threads-heading">
+          <div className="section-head">
+            <h2 id="threads-heading">Threads</h2>
+            {canPost && !composerOpen && (
+              <button
+                ref={startButtonRef}
+                type="button"
+                className="button button--primary"
+                aria-expanded={composerOpen}
+                aria-controls="new-thread"
+                onClick={() => setComposerOpen(true)}
+              >
+                Start a thread
+              </button>
+            )}
+          </div>
+          {canPost && (
+            <div id="new-thread" hidden={!composerOpen} className="panel">
+              <h3>Start a thread</h3>
+              <NewThreadForm room={r} active={composerOpen} onCreated={onCreated} onCancel={() => setComposerOpen(false)} />
+            </div>
           )}
-          {canRead && (
-            <section aria-labelledby="threads-heading">
-              <div className="section-head">
-                <h2 id="threads-heading">Threads</h2>
-                {canPost && !composerOpen && (
-                  <button
-                    ref={startButtonRef}
-                    type="button"
-                    className="button button--primary"
-                    aria-expanded={composerOpen}
-                    aria-controls="new-thread"
-                    onClick={() => setComposerOpen(true)}
-                  >
-                    Start a thread
-                  </button>
-                )}
-              </div>
-              {canPost && (
-                <div id="new-thread" hidden={!composerOpen} className="panel">
-                  <h3>Start a thread</h3>
-                  <NewThreadForm room={r} active={composerOpen} onCreated={onCreated} onCancel={() => setComposerOpen(false)} />
-                </div>
-              )}
-              <ThreadList roomId={r.id} canPost={canPost} />
-            </section>
-          )}
-          {!canRead && !r.viewer.isMember && (
-            <p className="muted">Threads in this room are for its members.</p>
-          )}
-        </div>
-        <div className="room-layout__aside">
-          <LiveChatPanel room={r} canRead={canRead} canPost={canPost} />
-        </div>
-      </div>
-    </div>
+          <ThreadList roomId={r.id} canPost={canPost} />
+        </section>
+      )}
+      {!canRead && !r.viewer.isMember && <p className="muted">Threads in this room are for its members.</p>}
+    </>
   );
 }
+

@@ -25,7 +25,7 @@ const SECTIONS = [
   { id: 'delete', title: 'Delete your account', body: () => <DeleteAccount /> },
 ];
 
-/** Jumps to a section without putting anything in the address (see navigation.ts). */
+/** Jumps to a section without adding a "#" to the address or an entry to history. */
 function goTo(id: string) {
   const heading = document.getElementById(`${id}-heading`);
   heading?.focus({ preventScroll: true });

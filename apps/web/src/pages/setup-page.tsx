@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSession } from '../modules/auth/hooks/use-session';
 import { fetchSetupStatus } from '../modules/setup/api/setup-api';
 import { SetupForm } from '../modules/setup/components/setup-form';
-import { takeSetupToken } from '../modules/setup/lib/setup-token';
+import { useSetupToken } from '../modules/setup/lib/setup-token';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../shared/ui/query-state';
@@ -12,8 +12,8 @@ import { StatusMessage } from '../shared/ui/status-message';
 
 export function SetupPage() {
   useDocumentTitle('Set up');
-  // Runs during the first render so the fragment leaves the address bar right away.
-  const [token] = useState(takeSetupToken);
+  // Read during the first render so the fragment leaves the address bar right away.
+  const token = useSetupToken();
   const session = useSession();
   const [done, setDone] = useState(false);
   const status = useQuery({ queryKey: ['setup-status'], queryFn: ({ signal }) => fetchSetupStatus(signal), enabled: !done });
@@ -45,7 +45,7 @@ export function SetupPage() {
             Create the first admin account. The one-time setup link from the server console works only until this is
             done.
           </p>
-          <SetupForm initialToken={token} onDone={onDone} />
+          <SetupForm linkToken={token} onDone={onDone} />
         </>
       )}
     </div>

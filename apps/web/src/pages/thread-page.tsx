@@ -7,14 +7,16 @@ import { presentationFor } from '../modules/content-warnings/lib/presentation';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
 import { PostList } from '../modules/threads/components/post-list';
 import { ReplyForm } from '../modules/threads/components/reply-form';
+import { CrisisSupportPanel } from '../modules/safety/components/crisis-support-panel';
 import { ThreadHeader } from '../modules/threads/components/thread-header';
+import { ThreadUnavailable } from '../modules/threads/components/thread-unavailable';
 import { useThread } from '../modules/threads/hooks/use-thread';
 import { threadRevealId } from '../modules/threads/lib/reveal-keys';
 import { useAppNavigate } from '../shared/lib/navigation';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
-import { ErrorState, LoadingState } from '../shared/ui/query-state';
+import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
 
 export function ThreadPage() {
@@ -29,17 +31,7 @@ export function ThreadPage() {
   const [revealed] = useRevealed(threadRevealId(threadId));
 
   if (thread.isPending) return <LoadingState label="Loading the thread…" />;
-  if (thread.isError) {
-    return (
-      <>
-        <h1>Thread</h1>
-        <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />
-        <p>
-          <AppLink to="/">Back to all rooms</AppLink>
-        </p>
-      </>
-    );
-  }
+  if (thread.isError) return <ThreadUnavailable error={thread.error} onRetry={() => void thread.refetch()} />;
 
   const t = thread.data;
   const r = room.data;
@@ -50,14 +42,15 @@ export function ThreadPage() {
   const folded = presentationFor(t, user?.id) === 'warn' && !revealed;
 
   function onDeleted(wasOpening: boolean) {
-    if (wasOpening) navigate(roomPath, { state: { notice: 'Your thread was deleted.' } });
+    // The thread is gone, so it takes this page's place in history.
+    if (wasOpening) navigate(roomPath, { replace: true, state: { notice: 'Your thread was deleted.' } });
     else setNotice('Your post was deleted.');
   }
 
   function onBlocked(handle: string, authorId: string) {
     const message = `You blocked ${handle}. Their threads and posts are hidden from you now; you can undo this in Settings.`;
     // Blocking the thread's author hides the whole thread, so go back to the room.
-    if (authorId === t.author.id) navigate(roomPath, { state: { notice: message } });
+    if (authorId === t.author.id) navigate(roomPath, { replace: true, state: { notice: message } });
     else setNotice(message);
   }
 
@@ -68,6 +61,8 @@ export function ThreadPage() {
       </p>
       <ThreadHeader thread={t} viewerId={user?.id} />
       {(notice ?? routeNotice) && <StatusMessage tone="success">{notice ?? routeNotice}</StatusMessage>}
+      {/* After a new thread or an edit: in the page's column, under what was just posted. */}
+      <CrisisSupportPanel source="page" />
       {!folded && user && (
         <section aria-label="Posts">
           <PostList

@@ -1,12 +1,11 @@
 import { Link, NavLink, type LinkProps, type NavLinkProps } from 'react-router';
-import { REPLACE_HISTORY } from '../lib/navigation';
 
-/** In-app link that replaces the history entry (see navigation.ts for why). */
+/** In-app link: an ordinary history entry, so Back returns to where the member was. */
 export function AppLink(props: LinkProps) {
-  return <Link replace={REPLACE_HISTORY} {...props} />;
+  return <Link {...props} />;
 }
 
 /** Navigation link that marks the current page with aria-current. */
 export function AppNavLink(props: NavLinkProps) {
-  return <NavLink replace={REPLACE_HISTORY} end {...props} />;
+  return <NavLink end {...props} />;
 }

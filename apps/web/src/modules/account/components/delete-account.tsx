@@ -50,7 +50,7 @@ export function DeleteAccount() {
           }
           // The home page ends the session once it is showing: doing it here, on a page that
           // needs a session, would send them to "log in" instead of this goodbye.
-          navigate('/', { state: { notice: 'Your account is deleted. Thank you for being part of Kindred. Take care.', endSession: true } });
+          navigate('/', { replace: true, state: { notice: 'Your account is deleted. Thank you for being part of Kindred. Take care.', endSession: true } });
         },
       },
     );

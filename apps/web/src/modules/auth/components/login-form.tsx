@@ -28,7 +28,8 @@ export function LoginForm() {
     const user = await form.submit(problems, () => login({ handle: handle.trim(), password }));
     if (user) {
       session.setUser(user);
-      navigate(returnPathFrom(location.state));
+      // The sign-in form is done with: Back should not show it again.
+      navigate(returnPathFrom(location.state), { replace: true });
     }
   }
 

@@ -14,7 +14,7 @@ export function LogoutEverywhere() {
     mutationFn: logoutEverywhere,
     onSuccess: () => {
       setUser(null);
-      navigate('/login', { state: { notice: 'You are logged out on every device.' } });
+      navigate('/login', { replace: true, state: { notice: 'You are logged out on every device.' } });
     },
   });
 

@@ -2,11 +2,9 @@ import type { WarningPreferences } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { EMAIL_MAX_LENGTH } from '@kindred/contracts';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
-import { FormField } from '../../../shared/ui/form-field';
 import { saveWarningPreferences } from '../../content-warnings/api/preferences-api';
 import { register } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
@@ -26,37 +24,30 @@ export function RegisterForm() {
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
-  const [email, setEmail] = useState('');
   const carried = onboardingPreferences(location.state);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const trimmedEmail = email.trim();
     const problems = compact({
       handle: handleProblem(handle.trim()),
       password: newPasswordProblem(password),
-      email:
-        trimmedEmail && !trimmedEmail.includes('@') ? 'This email address looks incomplete.' : undefined,
     });
-    const user = await form.submit(problems, () =>
-      register({
-        handle: handle.trim(),
-        password,
-        ...(trimmedEmail ? { email: trimmedEmail } : {}),
-      }),
-    );
+    // No email: Kindred never writes to members, and an address is one more thing that
+    // could identify someone. (The API still accepts one from older clients.)
+    const user = await form.submit(problems, () => register({ handle: handle.trim(), password }));
     if (!user) return;
     session.setUser(user);
     if (!carried) {
       // New members meet the guidelines, quick exit and their warning choices first.
-      navigate('/welcome');
+      navigate('/welcome', { replace: true });
       return;
     }
     try {
       await saveWarningPreferences(carried);
-      navigate('/', { state: { notice: 'Welcome. Your account is ready and your choices are saved.' } });
+      navigate('/', { replace: true, state: { notice: 'Welcome. Your account is ready and your choices are saved.' } });
     } catch {
       navigate('/settings', {
+        replace: true,
         state: { notice: 'Your account is ready, but your warning choices were not saved. Please set them here.' },
       });
     }
@@ -72,18 +63,6 @@ export function RegisterForm() {
         password={password}
         onPasswordChange={setPassword}
         errors={form.fieldErrors}
-      />
-      <FormField
-        id="email"
-        label="Email"
-        type="email"
-        optional
-        hint="You can leave this empty. Kindred works without it."
-        value={email}
-        onChange={setEmail}
-        error={form.fieldErrors.email}
-        autoComplete="email"
-        maxLength={EMAIL_MAX_LENGTH}
       />
       <button type="submit" className="button button--primary" disabled={form.pending}>
         {form.pending ? 'Creating your account…' : 'Create account'}

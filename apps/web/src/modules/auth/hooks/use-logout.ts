@@ -13,7 +13,7 @@ export function useLogout() {
       // A 401 means the session had already ended: that is logged out too.
       if (error && !isUnauthenticated(error)) return;
       setUser(null);
-      navigate('/login', { state: { notice: 'You are logged out. Take care.' } });
+      navigate('/login', { replace: true, state: { notice: 'You are logged out. Take care.' } });
     },
   });
 }

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@kindred/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { toDisplayError } from '../../../shared/lib/api-client';
+import { clearDrafts } from '../../../shared/lib/drafts';
 import { fetchCurrentUser } from '../api/auth-api';
 
 export const ME_QUERY_KEY = ['me'] as const;
@@ -32,6 +33,7 @@ export function useSession(): Session {
     (user: CurrentUser | null) => {
       // Someone else's (or a previous session's) data must never show after a switch.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
+      clearDrafts();
       client.setQueryData(ME_QUERY_KEY, user);
     },
     [client],

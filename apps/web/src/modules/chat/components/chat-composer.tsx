@@ -1,6 +1,7 @@
 import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
+import { useDraft } from '../../../shared/lib/drafts';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { refusalText } from '../lib/describe';
@@ -17,8 +18,9 @@ interface ChatComposerProps {
  * server says no, the words come back into the box with the reason, never lost.
  */
 export function ChatComposer({ store, disabled }: ChatComposerProps) {
-  const [text, setText] = useState('');
-  const [warning, setWarning] = useState(() => initialChoice());
+  // Kept in memory while the member looks at another page, like the thread drafts.
+  const [text, setText] = useDraft(`chat:${store.roomId}:text`, () => '');
+  const [warning, setWarning] = useDraft(`chat:${store.roomId}:warning`, () => initialChoice());
   const [problem, setProblem] = useState<string | null>(null);
   const [warningsOpen, setWarningsOpen] = useState(false);
   const chosen = warning.categories.length;

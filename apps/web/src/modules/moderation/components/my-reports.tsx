@@ -1,4 +1,6 @@
+import type { MyReportView } from '@kindred/contracts';
 import { REPORT_CATEGORY_LABELS } from '@kindred/contracts';
+import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { useMyReports } from '../hooks/use-my-moderation';
@@ -19,6 +21,7 @@ export function MyReports() {
           <p className="item-list__title">
             You reported {TARGET_LABELS[report.targetType] ?? report.targetType}: {REPORT_CATEGORY_LABELS[report.category] ?? report.category}
           </p>
+          <ReportPlaceLine report={report} />
           <p className="muted item-list__meta">
             <TimeAgo iso={report.createdAt} /> · {report.status === 'open' || report.status === 'claimed' ? 'A moderator will look at it' : STATUS_LABELS[report.status]}
           </p>
@@ -27,4 +30,22 @@ export function MyReports() {
       ))}
     </ul>
   );
+}
+
+/** Where the reported item was, named only as far as the reporter can still see it. */
+function ReportPlaceLine({ report }: { report: MyReportView }) {
+  const { place, targetType } = report;
+  if (targetType === 'member') return null;
+  let where;
+  if (!place) where = 'In a room you can no longer open';
+  else if (targetType === 'message') where = `In the live chat of ${place.roomName}`;
+  else if (!place.thread) where = `In a thread in ${place.roomName} that you can no longer open`;
+  else {
+    where = (
+      <>
+        In <AppLink to={`/threads/${place.thread.id}`}>{place.thread.title}</AppLink> · {place.roomName}
+      </>
+    );
+  }
+  return <p className="item-list__meta">{where}</p>;
 }

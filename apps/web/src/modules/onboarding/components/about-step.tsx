@@ -15,8 +15,8 @@ export function AboutStep() {
           scores, only a few supportive reactions.
         </li>
         <li>
-          <strong>You stay pseudonymous.</strong> Choose a handle nobody could link to you. An email address is
-          optional.
+          <strong>You stay pseudonymous.</strong> Choose a handle nobody could link to you. We do not ask for
+          an email address.
         </li>
       </ul>
       <p className="notice">

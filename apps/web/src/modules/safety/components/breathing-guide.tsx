@@ -1,32 +1,52 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { usePrefersReducedMotion } from '../../../shared/lib/use-media-query';
+
+const CUES = ['breathe in…', 'hold…', 'breathe out…'] as const;
+const CUE_MS = 4_000;
+
+/** Steps through the cue words, four seconds each, while `running`. */
+function usePacedCue(running: boolean): number {
+  const [index, setIndex] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => setIndex((i) => (i + 1) % CUES.length), CUE_MS);
+    return () => window.clearInterval(timer);
+  }, [running]);
+  return index;
+}
 
 /**
- * Paced breathing: a circle that grows, rests and shrinks over twelve seconds, with the cue
- * words in step. Pure CSS animation; under prefers-reduced-motion the circle stays still
- * and only the written rhythm remains.
+ * Paced breathing over twelve seconds: a circle that grows, rests and shrinks with the cue
+ * words in step (pure CSS animation). With prefers-reduced-motion there is no circle and
+ * nothing moves: the cue words change in place every four seconds instead. Either way the
+ * button really stops and restarts the pacing.
  */
 export function BreathingGuide() {
+  const reduced = usePrefersReducedMotion();
   const [paused, setPaused] = useState(false);
+  const cue = usePacedCue(reduced && !paused);
+  const what = reduced ? 'the words' : 'the circle';
 
   return (
     <section className="breathing" aria-labelledby="breathing-heading">
-      <h3 id="breathing-heading">Breathe with the circle</h3>
+      <h3 id="breathing-heading">Breathe with {what}</h3>
       <p className="muted">Breathe in for four, hold for four, breathe out for four. Go at your own pace.</p>
       <div className={`breathing__stage${paused ? ' is-paused' : ''}`} aria-hidden="true">
-        <div className="breathing__circle" />
-        <p className="breathing__cues">
-          <span className="breathing__cue breathing__cue--in">breathe in…</span>
-          <span className="breathing__cue breathing__cue--hold">hold…</span>
-          <span className="breathing__cue breathing__cue--out">breathe out…</span>
-        </p>
+        {reduced ? (
+          <p className="breathing__cues breathing__cues--still">{CUES[cue]}</p>
+        ) : (
+          <>
+            <div className="breathing__circle" />
+            <p className="breathing__cues">
+              <span className="breathing__cue breathing__cue--in">{CUES[0]}</span>
+              <span className="breathing__cue breathing__cue--hold">{CUES[1]}</span>
+              <span className="breathing__cue breathing__cue--out">{CUES[2]}</span>
+            </p>
+          </>
+        )}
       </div>
-      <button
-        type="button"
-        className="button button--small breathing__toggle"
-        aria-pressed={paused}
-        onClick={() => setPaused((p) => !p)}
-      >
-        {paused ? 'Start the circle again' : 'Stop the circle'}
+      <button type="button" className="button button--small" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+        {paused ? `Start ${what} again` : `Stop ${what}`}
       </button>
     </section>
   );

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Where the words were written, so the panel appears where the member is looking: beside
- * the chat box, under the reply box, or at the top of the page (a new thread or an edit).
+ * the chat box, under the reply box, or under the thread's title (a new thread or an edit).
  */
 export type SupportSource = 'chat' | 'reply' | 'page';
 

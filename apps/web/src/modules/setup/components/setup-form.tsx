@@ -11,14 +11,15 @@ import { createFirstAdmin } from '../api/setup-api';
 import { forgetSetupToken } from '../lib/setup-token';
 
 interface SetupFormProps {
-  /** Token from the setup link; when missing, the form asks for it. */
-  initialToken: string | null;
+  /** Token from the setup link (it may arrive after the form); when missing, the form asks for it. */
+  linkToken: string | null;
   onDone: (user: CurrentUser | undefined) => void;
 }
 
-export function SetupForm({ initialToken, onDone }: SetupFormProps) {
+export function SetupForm({ linkToken, onDone }: SetupFormProps) {
   const form = useFormSubmission();
-  const [token, setToken] = useState(initialToken ?? '');
+  const [typedToken, setTypedToken] = useState('');
+  const token = linkToken ?? typedToken;
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -46,13 +47,13 @@ export function SetupForm({ initialToken, onDone }: SetupFormProps) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} messages={form.summary} />
-      {initialToken === null && (
+      {linkToken === null && (
         <FormField
           id="token"
           label="Setup token"
           hint="The part after “#token=” in the link printed in the server console."
           value={token}
-          onChange={setToken}
+          onChange={setTypedToken}
           error={form.fieldErrors.token}
           autoComplete="off"
           spellCheck={false}

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 let captured: string | null = null;
 
 /**
@@ -18,4 +20,18 @@ export function takeSetupToken(): string | null {
 
 export function forgetSetupToken(): void {
   captured = null;
+}
+
+/**
+ * The setup token, also when the link is pasted into a tab that already shows /setup: that
+ * only changes the fragment, so the page is not loaded again and must listen for it.
+ */
+export function useSetupToken(): string | null {
+  const [token, setToken] = useState(takeSetupToken);
+  useEffect(() => {
+    const onHashChange = () => setToken(takeSetupToken());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return token;
 }

@@ -1,7 +1,8 @@
 import type { RoomDetail, ThreadDetail } from '@kindred/contracts';
 import { POST_BODY_MAX_LENGTH, THREAD_TITLE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { clearDrafts, useDraft } from '../../../shared/lib/drafts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
@@ -11,9 +12,12 @@ import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
 
+/** Where a room's unsent thread is kept in memory (see shared/lib/drafts.ts). */
+export const newThreadDraftKey = (roomId: string) => `thread:${roomId}:`;
+
 interface NewThreadFormProps {
   room: RoomDetail;
-  /** The form stays mounted while closed, so a draft survives "Not now". */
+  /** Closed with "Not now" or open; the draft survives either way. */
   active: boolean;
   onCreated: (thread: ThreadDetail) => void;
   onCancel: () => void;
@@ -26,9 +30,10 @@ interface NewThreadFormProps {
 export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFormProps) {
   const form = useFormSubmission();
   const create = useCreateThread(room.id);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [warning, setWarning] = useState(() => initialChoice(room.defaultWarnings));
+  const draftKey = newThreadDraftKey(room.id);
+  const [title, setTitle] = useDraft(`${draftKey}title`, () => '');
+  const [body, setBody] = useDraft(`${draftKey}body`, () => '');
+  const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice(room.defaultWarnings));
   const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -46,9 +51,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
       create.mutateAsync({ title: title.trim(), body, warning: toWarningInput(warning) }),
     );
     if (thread) {
-      setTitle('');
-      setBody('');
-      setWarning(initialChoice(room.defaultWarnings));
+      clearDrafts(draftKey);
       onCreated(thread);
     }
   }

@@ -2,6 +2,7 @@ import type { PostStatus } from '@kindred/contracts';
 import { POST_BODY_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { clearDrafts, useDraft } from '../../../shared/lib/drafts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
@@ -15,8 +16,9 @@ import { MarkdownComposer } from './markdown-composer';
 export function ReplyForm({ threadId }: { threadId: string }) {
   const form = useFormSubmission();
   const create = useCreatePost(threadId);
-  const [body, setBody] = useState('');
-  const [warning, setWarning] = useState(() => initialChoice());
+  const draftKey = `reply:${threadId}:`;
+  const [body, setBody] = useDraft(`${draftKey}body`, () => '');
+  const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice());
   const [posted, setPosted] = useState<PostStatus | null>(null);
   const warningError = warningFieldError(form.fieldErrors);
   const chosen = warning.categories.length;
@@ -31,8 +33,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
     const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
     if (post) {
       showCrisisSupport(post.support, 'reply');
-      setBody('');
-      setWarning(initialChoice());
+      clearDrafts(draftKey);
       setPosted(post.status);
     }
   }
