@@ -40,6 +40,11 @@ for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
   }
 }
 
+/** Below 62rem the room page shows threads and live chat as two tabs. */
+async function showChat(page, size) {
+  if (size.width < 992) await page.getByRole('tab', { name: 'Live chat' }).click();
+}
+
 /** The room id, read from the page's own API call (the address only has the slug). */
 async function roomIdOf(page) {
   const res = await page.request.get('/api/rooms/attachment-injuries');
@@ -109,7 +114,7 @@ async function seedContent(baseUrl) {
   await call(river.api, 'PUT', '/api/me/warning-preferences', { 'eating-body': 'hide', 'death-grief': 'show' });
 
   const room = 'attachment-injuries';
-  await call(sage.api, 'POST', `/api/rooms/${room}/threads`, {
+  const hiddenForViewer = await call(sage.api, 'POST', `/api/rooms/${room}/threads`, {
     title: 'Meals and my body after leaving',
     body: 'Hidden from the viewer by their settings.',
     warning: { categories: ['eating-body'] },
@@ -153,7 +158,7 @@ async function seedContent(baseUrl) {
   }
   await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/strength`);
   await call(river.api, 'PUT', `/api/posts/${pushPull.firstPost.id}/reactions/hug`);
-  return { viewer: river, sage, wren, pushPull, hard };
+  return { viewer: river, sage, wren, pushPull, hard, hiddenForViewer };
 }
 
 /** A signed-in Socket.IO client for a seeded member (the cookie from their API context). */
@@ -257,7 +262,7 @@ async function main() {
   try {
     await waitForHealth(baseUrl, child);
     const seeded = await seedContent(baseUrl);
-    const { viewer, pushPull, hard } = seeded;
+    const { viewer, pushPull, hard, hiddenForViewer } = seeded;
     const { moderator } = await seedChatAndModeration(baseUrl, dbUrl.toString(), seeded);
     const storageState = await viewer.api.storageState();
     const moderatorState = await moderator.api.storageState();
@@ -302,10 +307,24 @@ async function main() {
         await p.goto('/');
         await p.getByRole('heading', { name: 'Your rooms' }).waitFor();
         await shoot(p, `10-rooms${suffix}`, size);
+        if (size.width < 640) {
+          // Phones: everything but quick exit is behind "Menu".
+          await p.getByRole('button', { name: 'Menu' }).click();
+          await p.getByRole('navigation', { name: 'Main' }).waitFor();
+          await shoot(p, `26-menu-open${suffix}`, size, { fullPage: false });
+          await p.getByRole('button', { name: 'Menu' }).click();
+        }
         await p.goto('/rooms/attachment-injuries');
         await p.getByText('Small wins this week').waitFor();
-        await p.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
-        await shoot(p, `11-room${suffix}`, size);
+        if (size.width < 992) {
+          await shoot(p, `11-room${suffix}`, size);
+          await showChat(p, size);
+          await p.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
+          await shoot(p, `11-room-chat-tab${suffix}`, size);
+        } else {
+          await p.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
+          await shoot(p, `11-room${suffix}`, size);
+        }
         // The live chat on its own, with someone typing.
         const typist = await chatClient(baseUrl, seeded.wren);
         await emit(typist, 'chat:join', { roomId: await roomIdOf(p) });
@@ -315,6 +334,7 @@ async function main() {
         written.push(join(outDir, `19-chat${suffix}-${size.width}.png`));
         typist.disconnect();
         if (!suffix) {
+          if (size.width < 992) await p.getByRole('tab', { name: 'Threads' }).click();
           await p.getByRole('button', { name: 'Start a thread' }).click();
           await p.getByLabel('Title').fill('A draft title');
           await shoot(p, '12-room-new-thread', size);
@@ -324,6 +344,13 @@ async function main() {
           await p.goto(`/threads/${hard.id}`);
           await p.getByRole('button', { name: 'Show thread' }).waitFor();
           await shoot(p, '14-thread-folded', size);
+          // States that are not errors: a thread the viewer's settings hide, a room they cannot open.
+          await p.goto(`/threads/${hiddenForViewer.id}`);
+          await p.getByRole('heading', { name: 'This thread is hidden for you' }).waitFor();
+          await shoot(p, '27-thread-hidden-by-settings', size);
+          await p.goto('/rooms/no-such-room');
+          await p.getByRole('heading', { name: 'This room is not available' }).waitFor();
+          await shoot(p, '28-room-not-available', size);
         }
         await p.goto(`/threads/${pushPull.id}`);
         await p.getByText('Reading this made me feel less alone').waitFor();
@@ -337,6 +364,7 @@ async function main() {
           await p.goto('/settings');
           await p.getByText('This device').waitFor();
           await shoot(p, '17-settings', size);
+          if (size.width < 640) await p.getByRole('button', { name: 'Menu' }).click();
           await p.getByRole('button', { name: 'Take a pause' }).click();
           await p.getByRole('dialog').waitFor();
           // The dialog sits over the viewport; a full-page shot would cut its backdrop off.
@@ -348,15 +376,37 @@ async function main() {
           await shoot(p, '20-notifications', size);
           // The private, dismissible support panel after words that suggest crisis.
           await p.goto('/rooms/grounding-and-self-care');
+          await showChat(p, size);
           const box = p.getByRole('textbox', { name: 'Your message' });
           await box.fill('Some nights I feel like everyone would be better off without me.');
           await box.press('Enter');
           await p.getByText('You don’t have to carry this alone').waitFor();
           await p.locator('.chat').screenshot({ path: join(outDir, `25-chat-support-${size.width}.png`), animations: 'disabled' });
           written.push(join(outDir, `25-chat-support-${size.width}.png`));
+          // The same offer after a new thread, in the thread page's column.
+          if (size.width < 992) await p.getByRole('tab', { name: 'Threads' }).click();
+          await p.getByRole('button', { name: 'Start a thread' }).click();
+          await p.getByLabel('Title').fill('A hard night');
+          await p.getByRole('textbox', { name: 'What would you like to share?' }).fill('Some nights I feel like everyone would be better off without me.');
+          await p.getByLabel('None of these apply').check();
+          await p.getByRole('button', { name: 'Post thread' }).click();
+          await p.getByRole('heading', { level: 1, name: 'A hard night' }).waitFor();
+          await p.getByRole('region', { name: 'You don’t have to carry this alone' }).waitFor();
+          await shoot(p, '29-thread-support', size, { fullPage: false });
         }
         await context.close();
       }
+
+      // With reduced motion the breathing guide keeps its cue words, still, and no circle.
+      const still = await browser.newContext({ baseURL: baseUrl, viewport, storageState, reducedMotion: 'reduce' });
+      const sp = await still.newPage();
+      await sp.goto('/settings');
+      await sp.getByText('This device').waitFor();
+      if (size.width < 640) await sp.getByRole('button', { name: 'Menu' }).click();
+      await sp.getByRole('button', { name: 'Take a pause' }).click();
+      await sp.getByRole('dialog').getByText('breathe in…', { exact: true }).waitFor();
+      await shoot(sp, '18-pause-reduced-motion', size, { fullPage: false });
+      await still.close();
 
       // The moderator's dashboard: the queue (crisis first), a decision in progress, the log.
       const modContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState: moderatorState });
@@ -375,6 +425,7 @@ async function main() {
       await mp.getByRole('list', { name: 'Log entries' }).waitFor();
       await shoot(mp, '23-moderation-log', size);
       await mp.goto('/rooms/attachment-injuries');
+      await showChat(mp, size);
       await mp.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
       await mp.getByText('Moderator controls').click();
       await mp.getByRole('log', { name: 'Chat messages' }).locator('summary', { hasText: 'the message from storm_demo' }).click();

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { registerMember } from '../support/accounts.js';
 import { memberWithRole } from '../support/forum.js';
+import { connectedChat, memberSession, request } from '../support/realtime.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { chatLog } from './support/chat.js';
 import { focused, signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
@@ -52,6 +54,22 @@ describe('phone layout (375 px)', () => {
       threadId = thread.id;
     }
     for (let i = 1; i <= 4; i += 1) await replyAs(author.agent, threadId, { body: `Reply ${i}. ${'More words. '.repeat(25)}`, warning: { categories: [], noneApply: true } });
+    // Enough chat to overflow the log, within the per-member rate limit (two a second).
+    await Promise.all(
+      [0, 1].map(async (n) => {
+        const chatter = await memberSession(e2e.t, 'chatter');
+        await joinAs(chatter.agent, room.id);
+        const socket = await connectedChat(e2e.baseUrl, chatter.token);
+        await request(socket, 'chat:join', { roomId: room.id });
+        for (let i = 1; i <= 4; i += 1) {
+          const body = `Chat line ${n * 4 + i}, said gently. ${'A few more words to fill the line. '.repeat(4)}`;
+          const ack = await request<{ ok: boolean }>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body });
+          if (!ack.ok) throw new Error('chat message refused');
+          await new Promise((resolve) => setTimeout(resolve, 600));
+        }
+        socket.disconnect();
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -127,8 +145,10 @@ describe('phone layout (375 px)', () => {
     await page.keyboard.press('ArrowRight');
     expect(await chatTab.getAttribute('aria-selected')).toBe('true');
     expect((await focused(page)).text).toBe('Live chat');
-    await chatLog(page).waitFor();
+    await chatLog(page).getByText(/^Chat line [48],/).first().waitFor();
     expect(await threadsPanel.isVisible()).toBe(false);
+    // The log starts at the newest message, though it filled while its tab was hidden.
+    expect(await chatLog(page).evaluate((log) => log.scrollHeight - log.clientHeight - log.scrollTop)).toBeLessThan(4);
     const composer = page.getByRole('textbox', { name: 'Your message' });
     await composer.waitFor();
     expect((await page.getByRole('heading', { name: 'Live chat' }).boundingBox())!.y).toBeLessThan(PHONE.height);

@@ -18,7 +18,8 @@ export function AppLayout() {
       return;
     }
     window.scrollTo(0, 0);
-    mainRef.current?.focus();
+    // Without preventScroll a long page would scroll its header out of view.
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {

@@ -35,6 +35,15 @@ export function RoomPage() {
   const room = useRoom(slug);
   const oneColumn = useMediaQuery(ONE_COLUMN);
   const [tab, setTab] = useState<RoomTab>('threads');
+  const chatPanelRef = useRef<HTMLDivElement>(null);
+
+  // Nothing scrolls while a panel is hidden, so the chat log could not follow new messages
+  // meanwhile: showing the tab starts at the newest message, as the desktop layout does.
+  useEffect(() => {
+    if (tab !== 'chat') return;
+    const log = chatPanelRef.current?.querySelector<HTMLElement>('[role="log"]');
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [tab]);
 
   if (room.isPending) return <LoadingState label="Loading the room…" />;
   if (room.isError) return <RoomUnavailable error={room.error} onRetry={() => void room.refetch()} />;
@@ -56,7 +65,7 @@ export function RoomPage() {
         <div className="room-layout__main" {...panel('threads')}>
           <RoomThreads room={r} />
         </div>
-        <div className="room-layout__aside" {...panel('chat')}>
+        <div ref={chatPanelRef} className="room-layout__aside" {...panel('chat')}>
           <RoomChat room={r} />
         </div>
       </div>
