@@ -20,12 +20,18 @@ const myReports = async (agent: Agent) => (await agent.get('/api/me/reports').ex
 const report = async (agent: Agent, targetType: string, targetId: string) =>
   (await agent.post('/api/reports').send({ targetType, targetId, category: 'other' }).expect(201)).body as MyReportView;
 
+/** A room with an author and a reporter in it. */
+async function roomWithReporter(name: string) {
+  const room = await createRoom(admin.agent, { name });
+  const author = await registerMember(t);
+  const reporter = await registerMember(t);
+  for (const m of [author, reporter]) await join(m.agent, room.id).expect(200);
+  return { room, author, reporter };
+}
+
 describe('"Your reports" names where each report was made, as far as the reporter can still see', () => {
   it('names the room and thread of reported posts and threads, and the room of chat messages; nothing for members', async () => {
-    const room = await createRoom(admin.agent, { name: 'Named room' });
-    const author = await registerMember(t);
-    const reporter = await registerMember(t);
-    for (const m of [author, reporter]) await join(m.agent, room.id).expect(200);
+    const { room, author, reporter } = await roomWithReporter('Named room');
     const thread = await createThread(author.agent, room.id, { title: 'The reported thread' });
     const post = await reply(author.agent, thread.id);
 
@@ -52,10 +58,7 @@ describe('"Your reports" names where each report was made, as far as the reporte
   });
 
   it('stops naming a thread once it is removed, hidden by the reporter’s settings or its author is blocked', async () => {
-    const room = await createRoom(admin.agent, { name: 'Careful room' });
-    const author = await registerMember(t);
-    const reporter = await registerMember(t);
-    for (const m of [author, reporter]) await join(m.agent, room.id).expect(200);
+    const { room, author, reporter } = await roomWithReporter('Careful room');
     const removed = await createThread(author.agent, room.id, { title: 'Removed later' });
     const heavy = await createThread(author.agent, room.id, { title: 'Heavy later', warning: { categories: ['self-harm'] } });
     await report(reporter.agent, 'thread', removed.id);

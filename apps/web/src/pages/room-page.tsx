@@ -63,7 +63,7 @@ export function RoomPage() {
       {oneColumn && <TabList label="This room" idPrefix="room" tabs={ROOM_TABS} selected={tab} onSelect={setTab} className="room-tabs" />}
       <div className="room-layout">
         <div className="room-layout__main" {...panel('threads')}>
-          <RoomThreads room={r} />
+          <RoomThreads key={r.id} room={r} />
         </div>
         <div ref={chatPanelRef} className="room-layout__aside" {...panel('chat')}>
           <RoomChat room={r} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { isRetryable, toDisplayError } from '../lib/api-client';
+import { AppLink } from './app-link';
 import { StatusMessage } from './status-message';
 
 export function LoadingState({ label }: { label: string }) {
@@ -23,16 +24,31 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** A page that failed for a reason trying again may mend (no connection, a server fault). */
+export function PageErrorState({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+  return (
+    <div className="page">
+      <h1>{title}</h1>
+      <ErrorState error={error} onRetry={onRetry} />
+    </div>
+  );
+}
+
 /**
- * Something the member cannot open, explained calmly as a state rather than a fault, with
- * the way on (a page heading, a few sentences, and links).
+ * Something the member cannot open, explained calmly as a state rather than a fault: a page
+ * heading, a few sentences, an optional way on (`action`) and the way back to the rooms.
  */
-export function UnavailableState({ title, children, actions }: { title: string; children: ReactNode; actions: ReactNode }) {
+export function UnavailableState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
     <div className="page">
       <h1>{title}</h1>
       <div className="notice">{children}</div>
-      <p className="button-row">{actions}</p>
+      <p className="button-row">
+        {action}
+        <AppLink to="/" className={action ? 'button' : 'button button--primary'}>
+          Go to all rooms
+        </AppLink>
+      </p>
     </div>
   );
 }

@@ -1,29 +1,14 @@
 import { isRetryable } from '../../../shared/lib/api-client';
-import { AppLink } from '../../../shared/ui/app-link';
-import { ErrorState, UnavailableState } from '../../../shared/ui/query-state';
+import { PageErrorState, UnavailableState } from '../../../shared/ui/query-state';
 
 /**
  * A room that cannot be opened. The server answers "not found" alike for rooms that do not
  * exist and rooms hidden from this member, so the words cover both and reveal neither.
  */
 export function RoomUnavailable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (isRetryable(error)) {
-    return (
-      <div className="page">
-        <h1>Room</h1>
-        <ErrorState error={error} onRetry={onRetry} />
-      </div>
-    );
-  }
+  if (isRetryable(error)) return <PageErrorState title="Room" error={error} onRetry={onRetry} />;
   return (
-    <UnavailableState
-      title="This room is not available"
-      actions={
-        <AppLink to="/" className="button button--primary">
-          Go to all rooms
-        </AppLink>
-      }
-    >
+    <UnavailableState title="This room is not available">
       <p>
         There is no room at this address that you can open. It may have a new name or have closed, or it may be a room
         you join with an invite code.
