@@ -115,7 +115,7 @@ describe('content warnings in the browser', () => {
     expect(html).not.toContain(BODY);
 
     await page.goto(threadPath);
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'This thread is hidden for you' }).waitFor();
     expect(await page.content()).not.toContain(TITLE);
     expect(await page.content()).not.toContain(BODY);
   });
