@@ -7,7 +7,8 @@
 #
 # See docker-compose.yml for a complete local stack (PostgreSQL + Redis).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 is the active LTS line (see README, "Node.js" for the lines the code supports).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------
 # base: shared settings for the install stages.
@@ -74,7 +75,7 @@ USER node
 
 EXPOSE 3000
 
-# Slim image has no curl; Node 20 has fetch built in.
+# Slim image has no curl; Node has fetch built in.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 

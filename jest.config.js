@@ -24,6 +24,8 @@ export default {
     // htmlparser2 and its dom*/entities packages by sanitize-html): Node 20 can do
     // require(esm) but Jest's module runtime cannot, so they are compiled to CommonJS here.
     // (@swc/jest still emits ESM when one of them is imported from ESM, e.g. entities by markdown-it.)
+    // The releases pinned for Node 20.19 (README, "Node.js") ship CommonJS builds; compiling
+    // them again is harmless, and the rule is ready for when they move up.
     [`/node_modules/${CJS_COMPILED}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.(t|j)sx?$': swc,
   },

@@ -1,12 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
+import { createPrettyStream } from './pretty-stream.js';
 
 /**
  * Request logs carry method, path, status and timing only: no bodies, no query strings,
  * no headers (cookies), no IP addresses. Members may be hiding from someone; logs must
  * not become a record of who said what from where.
  */
-export function createRootLogger(level: string): Logger {
+export function createRootLogger(level: string, pretty = process.stdout.isTTY === true): Logger {
+  // A person at a terminal gets readable lines; anything else (pipes, files, log collectors)
+  // gets pino's default: one JSON object per line on stdout.
+  const destination = pretty ? createPrettyStream(process.stdout, !process.env.NO_COLOR) : undefined;
   return pino({
     level,
     base: { service: 'kindred-api' },
@@ -19,15 +23,19 @@ export function createRootLogger(level: string): Logger {
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  }, destination);
 }
+
+// Nest announces every module, controller, route and socket event at start-up; that is a
+// screen of lines nobody needs at `info`, so they go out at `debug`.
+const START_UP_DETAIL = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);
 
 /** Routes Nest's own messages (bootstrap, errors) through the same structured logger. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    this.write(context && START_UP_DETAIL.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, trace?: string, context?: string) {
     this.write('error', message, context, trace);
