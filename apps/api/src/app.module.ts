@@ -14,11 +14,14 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
-import { ContentModule } from './posts/content.module.js';
+import { ChatModule } from './chat/chat.module.js';
+import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { SafetyModule } from './safety/safety.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SetupModule } from './setup/setup.module.js';
+import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Global()
@@ -50,7 +53,10 @@ export class AppModule {
         ModerationModule,
         SafetyModule,
         RoomsModule,
-        ContentModule,
+        ThreadsModule,
+        PostsModule,
+        SearchModule,
+        ChatModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, JoinPolicy, Role, RoomRole, RoomVisibility } from '@kindred/contracts';
-import { Repository } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
-import { isUuid } from '../common/pagination/cursor.js';
-import { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import { SanctionsService } from '../moderation/sanctions.service.js';
-import { RoomEntity } from '../rooms/room.entity.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
+import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
+import type { RoomEntity } from '../rooms/room.entity.js';
+import { RoomRepository } from '../rooms/room.repository.js';
 import { Action, MINIMUM_ROLE, ROOM_ACTIONS, roleAtLeast } from './actions.js';
 
 export interface Actor {
@@ -47,8 +46,8 @@ export function readableRoomSql(room: string, userIdParam: string, staffParam: s
 @Injectable()
 export class AccessService {
   constructor(
-    @InjectRepository(RoomEntity) private readonly rooms: Repository<RoomEntity>,
-    @InjectRepository(RoomMembershipEntity) private readonly memberships: Repository<RoomMembershipEntity>,
+    private readonly rooms: RoomRepository,
+    private readonly memberships: MembershipRepository,
     private readonly sanctions: SanctionsService,
   ) {}
 
@@ -62,9 +61,9 @@ export class AccessService {
 
   private async requireRoom({ user, action, roomId }: AccessRequest): Promise<AccessGrant> {
     if (!roomId) throw noSuchRoom();
-    const room = await this.rooms.findOne({ where: isUuid(roomId) ? { id: roomId } : { slug: String(roomId).toLowerCase() } });
+    const room = await this.rooms.findByIdOrSlug(roomId);
     if (!room) throw noSuchRoom();
-    const membership = user ? await this.memberships.findOne({ where: { roomId: room.id, userId: user.id } }) : null;
+    const membership = user ? await this.memberships.find(room.id, user.id) : null;
     const staff = !!user && roleAtLeast(user.role, Role.Moderator);
     const canModerate = staff || membership?.role === RoomRole.Moderator;
     // Hidden rooms do not exist for outsiders: every refusal is a 404, never a 403.

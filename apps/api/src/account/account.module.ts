@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { ChatModule } from '../chat/chat.module.js';
+import { PostsModule } from '../posts/posts.module.js';
+import { RoomsModule } from '../rooms/rooms.module.js';
+import { SafetyModule } from '../safety/safety.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
-@Module({ imports: [AuthModule], controllers: [AccountController], providers: [AccountService] })
+@Module({
+  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule],
+  controllers: [AccountController],
+  providers: [AccountService],
+})
 export class AccountModule {}

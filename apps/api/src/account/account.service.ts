@@ -4,18 +4,37 @@ import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/password.js';
 import { SessionService } from '../auth/session.service.js';
+import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { QueueRepository } from '../moderation/queue.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { PostRepository } from '../posts/post.repository.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
+import { SafetyService } from '../safety/safety.service.js';
+import { ThreadRepository } from '../threads/thread.repository.js';
 import type { UserEntity } from '../users/user.entity.js';
+import { UserRepository } from '../users/user.repository.js';
 import type { MemberSettings, UpdateSettingsDto } from './dto/account.dto.js';
 
-/** A member's own controls: visibility settings, exporting their data, leaving for good. */
+/**
+ * A member's own controls: visibility settings, exporting their data, leaving for good.
+ * Each feature reads and forgets its own rows; this service only gathers them.
+ */
 @Injectable()
 export class AccountService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
     private readonly clock: Clock,
+    private readonly users: UserRepository,
+    private readonly safety: SafetyService,
+    private readonly memberships: MembershipRepository,
+    private readonly threads: ThreadRepository,
+    private readonly posts: PostRepository,
+    private readonly messages: ChatMessageRepository,
+    private readonly queue: QueueRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -24,30 +43,28 @@ export class AccountService {
 
   async updateSettings(user: UserEntity, dto: UpdateSettingsDto): Promise<MemberSettings> {
     const next = { ...this.settingsOf(user), ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as MemberSettings;
-    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4 WHERE id = $1', [user.id, next.showPresence, next.showTyping, next.mentionsFrom]);
+    await this.users.updateSettings(user.id, next);
     return next;
   }
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const q = (sql: string) => this.db.query(sql, [user.id]);
-    const [preferences, blocks, memberships, threads, posts, messages, reports, notifications, sessions] = await Promise.all([
-      q('SELECT category, preference FROM warning_preferences WHERE user_id = $1'),
-      q('SELECT u.handle AS blocked_handle, b.created_at FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = $1'),
-      q('SELECT r.name AS room, m.role, m.joined_at FROM room_memberships m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = $1'),
-      q('SELECT id, room_id, title, content_warnings, status, created_at FROM threads WHERE author_id = $1 ORDER BY created_at'),
-      q('SELECT id, thread_id, body, content_warnings, warning_note, status, created_at, edited_at FROM posts WHERE author_id = $1 ORDER BY created_at'),
-      q('SELECT id, room_id, body, content_warnings, status, created_at, edited_at FROM chat_messages WHERE author_id = $1 ORDER BY created_at'),
-      q('SELECT target_type, target_id, category, note, created_at FROM reports WHERE reporter_id = $1 ORDER BY created_at'),
-      q('SELECT kind, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at'),
-      q('SELECT device, created_at, last_seen_at, revoked_at FROM sessions WHERE user_id = $1 ORDER BY created_at'),
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions] = await Promise.all([
+      this.safety.exportFor(user.id),
+      this.memberships.exportFor(user.id),
+      this.threads.exportFor(user.id),
+      this.posts.exportFor(user.id),
+      this.messages.exportFor(user.id),
+      this.queue.exportFor(user.id),
+      this.notifications.exportFor(user.id),
+      this.sessions.exportFor(user.id),
     ]);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
       settings: this.settingsOf(user),
-      warningPreferences: preferences,
-      blocks,
+      warningPreferences: safety.warningPreferences,
+      blocks: safety.blocks,
       memberships,
       threads,
       posts,
@@ -68,23 +85,19 @@ export class AccountService {
     }
     await this.sessions.revokeAll(user.id, 'account-deleted');
     await this.db.transaction(async (manager) => {
-      const run = (sql: string) => manager.query(sql, [user.id]);
       if (eraseContent) {
-        await run(`UPDATE posts SET body = '', body_html = '', status = 'deleted' WHERE author_id = $1`);
-        await run(`UPDATE chat_messages SET body = '', status = 'deleted' WHERE author_id = $1`);
-        await run(`UPDATE threads SET title = '(removed)', status = 'deleted' WHERE author_id = $1`);
-        await run(`DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)`);
+        await this.posts.eraseByAuthor(user.id, manager);
+        await this.messages.eraseByAuthor(user.id, manager);
+        await this.threads.eraseByAuthor(user.id, manager);
       }
-      for (const table of ['warning_preferences', 'room_memberships', 'join_requests', 'thread_mutes', 'chat_read_markers', 'notifications', 'reactions']) {
-        await run(`DELETE FROM ${table} WHERE user_id = $1`);
-      }
-      await run('DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1');
+      await this.safety.forgetUser(user.id, manager);
+      await this.memberships.forgetUser(user.id, manager);
+      await this.threads.forgetUser(user.id, manager);
+      await this.messages.forgetUser(user.id, manager);
+      await this.notifications.forgetUser(user.id, manager);
+      await this.posts.forgetUser(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
-      await manager.query(
-        `UPDATE users SET handle = 'former member', handle_key = $2, password_hash = '', email = NULL, deleted_at = $3,
-                show_presence = false, show_typing = false, mentions_from = 'nobody' WHERE id = $1`,
-        [user.id, `deleted-${user.id.replace(/-/g, '').slice(0, 24)}`, this.clock.now()],
-      );
+      await this.users.anonymize(user.id, this.clock.now(), manager);
     });
   }
 }

@@ -90,6 +90,11 @@ export class SessionService {
     return this.revokeWhere(where, reason);
   }
 
+  /** The member's sessions (devices and times, never tokens), for their data export. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.sessions.query('SELECT device, created_at, last_seen_at, revoked_at FROM sessions WHERE user_id = $1 ORDER BY created_at', [userId]);
+  }
+
   /** Every revocation goes through here so open sockets of those sessions close at once. */
   private async revokeWhere(where: FindOptionsWhere<SessionEntity>, reason: RevokeReason | string): Promise<number> {
     const result = await this.sessions

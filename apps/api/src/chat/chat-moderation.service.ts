@@ -8,6 +8,8 @@ import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { SanctionsService } from '../moderation/sanctions.service.js';
+import { ChatMessageRepository, type ChatRoomChanges } from './chat-message.repository.js';
 import { ChatService } from './chat.service.js';
 import type { LockChatDto, MuteMemberDto, PinnedNoticeDto, RemoveMessageDto, SlowModeDto } from './dto/chat-payloads.dto.js';
 
@@ -18,6 +20,8 @@ export class ChatModerationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly chat: ChatService,
+    private readonly messages: ChatMessageRepository,
+    private readonly sanctions: SanctionsService,
     private readonly log: ModerationLogService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
@@ -28,7 +32,7 @@ export class ChatModerationService {
     if (!message) throw AppError.notFound('No such message.');
     await this.access.require({ user, action: Action.RoomModerate, roomId: message.room_id });
     await this.db.transaction(async (manager) => {
-      await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [message.id, ChatMessageStatus.Removed]);
+      await this.messages.setStatus(message.id, ChatMessageStatus.Removed, manager);
       await this.log.record(
         {
           actorId: user.id,
@@ -50,10 +54,7 @@ export class ChatModerationService {
     if (dto.userId === user.id) throw AppError.validation('You cannot mute yourself.');
     const until = new Date(this.clock.now().getTime() + dto.minutes * 60_000);
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, 'mute', $3, $4, $5)`,
-        [dto.userId, grant.room!.id, dto.reason.trim(), user.id, until],
-      );
+      await this.sanctions.impose({ userId: dto.userId, roomId: grant.room!.id, kind: 'mute', reason: dto.reason.trim(), createdBy: user.id, expiresAt: until }, manager);
       await this.log.record(
         { actorId: user.id, roomId: grant.room!.id, action: 'member.mute', targetType: 'user', targetId: dto.userId, subjectUserId: dto.userId, reason: dto.reason.trim(), details: { until: until.toISOString() } },
         manager,
@@ -75,17 +76,13 @@ export class ChatModerationService {
     return this.updateRoom(user, dto.roomId, text ? 'chat.notice' : 'chat.notice-clear', text ?? 'Pinned notice cleared', { pinned_notice: text });
   }
 
-  private async updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: Record<string, unknown>): Promise<ChatRoomState> {
+  private async updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: ChatRoomChanges): Promise<ChatRoomState> {
     const grant = await this.access.require({ user, action: Action.RoomModerate, roomId });
     const id = grant.room!.id;
     const state = await this.db.transaction(async (manager) => {
       await this.chat.state(id, manager);
-      const columns = Object.keys(changes);
-      await manager.query(
-        `UPDATE chat_rooms SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE room_id = $1`,
-        [id, ...columns.map((c) => changes[c])],
-      );
-      await this.log.record({ actorId: user.id, roomId: id, action, targetType: 'room', targetId: id, reason, details: changes }, manager);
+      await this.messages.updateRoom(id, changes, manager);
+      await this.log.record({ actorId: user.id, roomId: id, action, targetType: 'room', targetId: id, reason, details: { ...changes } }, manager);
       return this.chat.state(id, manager);
     });
     this.events.emit('chat.room.state', state);

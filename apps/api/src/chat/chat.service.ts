@@ -9,8 +9,6 @@ import {
   type HistoryResult,
   type JoinChatResult,
 } from '@kindred/contracts';
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -22,21 +20,14 @@ import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
 import { normalizeWarning, type NormalizedWarning } from '../posts/content-warning.js';
 import { SafetyService } from '../safety/safety.service.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
-import { CHAT_MESSAGE_COLUMNS, livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { ChatMessageRepository } from './chat-message.repository.js';
 import type { EditMessageDto, HistoryDto, JoinChatDto, MarkReadDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
 
 const REPLAY_LIMIT = 200;
 const LATEST_PAGE = 50;
 const noSuchMessage = () => AppError.notFound('No such message.');
 const unknownMessage = () => AppError.validation('That message is not in this room.', [{ field: 'messageId', problem: 'Unknown message.' }]);
-const STATE_SQL = 'SELECT room_id, locked, slow_mode_seconds, pinned_notice FROM chat_rooms WHERE room_id = $1';
-
-interface ChatRoomRow {
-  room_id: string;
-  locked: boolean;
-  slow_mode_seconds: number;
-  pinned_notice: string | null;
-}
 
 /**
  * Live chat messages. A message is acknowledged only after its transaction commits, and
@@ -44,10 +35,9 @@ interface ChatRoomRow {
  */
 @Injectable()
 export class ChatService {
-  private pool?: pg.Pool;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: ChatMessageRepository,
     private readonly access: AccessService,
     private readonly safety: SafetyService,
     private readonly events: DomainEvents,
@@ -55,14 +45,9 @@ export class ChatService {
     private readonly clock: Clock,
   ) {}
 
-  async state(roomId: string, manager: EntityManager = this.db.manager): Promise<ChatRoomState> {
-    // Nearly always the row exists: one read. A room's first use creates it.
-    let [row] = await this.query<ChatRoomRow>(STATE_SQL, [roomId], manager);
-    if (!row) {
-      await manager.query('INSERT INTO chat_rooms (room_id) VALUES ($1) ON CONFLICT DO NOTHING', [roomId]);
-      [row] = await this.query<ChatRoomRow>(STATE_SQL, [roomId], manager);
-    }
-    return { roomId, locked: row!.locked, slowModeSeconds: row!.slow_mode_seconds, pinnedNotice: row!.pinned_notice };
+  async state(roomId: string, manager?: EntityManager): Promise<ChatRoomState> {
+    const row = await this.messages.state(roomId, manager);
+    return { roomId, locked: row.locked, slowModeSeconds: row.slow_mode_seconds, pinnedNotice: row.pinned_notice };
   }
 
   /**
@@ -78,7 +63,7 @@ export class ChatService {
     await admit();
     const stateRead = settled(this.state(dto.roomId));
     const rowsRead = settled(
-      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.rows('m.room_id = $1', [dto.roomId], 'DESC', LATEST_PAGE),
+      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE),
     );
     const viewer = await unwrap(filter);
     const state = await unwrap(stateRead);
@@ -91,18 +76,9 @@ export class ChatService {
 
   /** Replay: the messages after `messageId` in one query, refusing an id from another room. */
   private async rowsAfter(roomId: string, messageId: string, limit: number): Promise<ChatMessageRow[]> {
-    const rows = await this.query<ChatMessageRow>(
-      `SELECT ${CHAT_MESSAGE_COLUMNS}
-       FROM (SELECT seq FROM chat_messages WHERE id = $2 AND room_id = $1) anchor
-       LEFT JOIN LATERAL (
-         SELECT * FROM chat_messages n WHERE n.room_id = $1 AND n.seq > anchor.seq AND n.status = 'published' ORDER BY n.seq ASC LIMIT ${limit}
-       ) m ON true
-       LEFT JOIN users u ON u.id = m.author_id
-       ORDER BY m.seq ASC`,
-      [roomId, messageId],
-    );
-    if (rows.length === 0) throw unknownMessage();
-    return rows.filter((r) => r.id !== null);
+    const rows = await this.messages.after(roomId, messageId, limit);
+    if (!rows) throw unknownMessage();
+    return rows;
   }
 
   async history(user: Actor, dto: HistoryDto): Promise<HistoryResult> {
@@ -110,9 +86,7 @@ export class ChatService {
     const filter = await this.safety.viewerFilter(user.id);
     const limit = dto.limit ?? LATEST_PAGE;
     const before = dto.beforeMessageId ? await this.seqOf(dto.beforeMessageId, dto.roomId) : null;
-    const rows = before === null
-      ? await this.rows('m.room_id = $1', [dto.roomId], 'DESC', limit + 1)
-      : await this.rows('m.room_id = $1 AND m.seq < $2', [dto.roomId, before], 'DESC', limit + 1);
+    const rows = before === null ? await this.messages.latest(dto.roomId, limit + 1) : await this.messages.before(dto.roomId, before, limit + 1);
     return { messages: this.visible(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
   }
 
@@ -122,9 +96,9 @@ export class ChatService {
     // message that already committed gets the same answer (not a second copy), then access,
     // then the warning's validity.
     const warning = attempt(() => normalizeWarning(dto.warning, false));
-    const audience = warning.ok ? settled(this.excludedAudience(user.id, warning.value.categories)) : undefined;
+    const audience = warning.ok ? settled(this.safety.excludedAudience(user.id, warning.value.categories)) : undefined;
     const [existing, access] = await Promise.allSettled([
-      this.byClientId(user.id, dto.clientId),
+      this.messages.byClientId(user.id, dto.clientId),
       this.access.require({ user, action: Action.RoomPost, roomId: dto.roomId }),
     ]);
     if (existing.status === 'rejected') throw existing.reason;
@@ -139,7 +113,7 @@ export class ChatService {
     } catch (error) {
       // Two copies of the same retry raced: the loser answers with the winner's message.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const winner = await this.byClientId(user.id, dto.clientId);
+        const winner = await this.messages.byClientId(user.id, dto.clientId);
         if (winner) return { message: this.sameMessageOrConflict(winner, dto) };
       }
       throw error;
@@ -159,20 +133,7 @@ export class ChatService {
    */
   private async insertDirectly(user: Actor, dto: SendMessageDto, warning: NormalizedWarning, grant: AccessGrant): Promise<ChatMessageRow | undefined> {
     if (dto.replyToMessageId || mayRaiseCrisisItem(dto.body)) return undefined;
-    const rows = await this.query<ChatMessageRow>(
-      `WITH room AS (
-         UPDATE chat_rooms SET last_seq = last_seq + 1
-         WHERE room_id = $1 AND ($7 OR (NOT locked AND slow_mode_seconds <= 0))
-         RETURNING last_seq
-       ), m AS (
-         INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, content_warnings, warning_note, created_at)
-         SELECT $1, room.last_seq, $2, $3, $4, $5, $6, clock_timestamp() FROM room
-         RETURNING *
-       )
-       SELECT ${CHAT_MESSAGE_COLUMNS} FROM m LEFT JOIN users u ON u.id = m.author_id`,
-      [dto.roomId, user.id, dto.clientId, dto.body, warning.categories, warning.note, grant.canModerate],
-    );
-    return rows[0];
+    return this.messages.insertUnlessRuled({ roomId: dto.roomId, authorId: user.id, clientId: dto.clientId, body: dto.body, warning }, grant.canModerate);
   }
 
   /** Every rule, in one transaction: room state, lock, slow mode, reply target, crisis support. */
@@ -186,23 +147,15 @@ export class ChatService {
     return this.db.transaction(async (manager) => {
       await this.state(dto.roomId, manager);
       // The room row's lock hands out `seq` in commit order (see ChatRoomEntity).
-      const [room] = (await manager.query(
-        'UPDATE chat_rooms SET last_seq = last_seq + 1 WHERE room_id = $1 RETURNING last_seq, locked, slow_mode_seconds',
-        [dto.roomId],
-      )) as [{ last_seq: string; locked: boolean; slow_mode_seconds: number }[], number];
-      const chatRoom = room[0]!;
+      const chatRoom = await this.messages.nextSeq(dto.roomId, manager);
       if (!grant.canModerate) await this.checkRoomRules(manager, dto.roomId, user.id, chatRoom);
       const replyTo = dto.replyToMessageId ? await this.replyTarget(manager, dto.roomId, dto.replyToMessageId, user.id) : null;
-      const [inserted] = (await manager.query(
-        `WITH m AS (
-           INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, content_warnings, warning_note, reply_to_message_id, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp()) RETURNING *
-         )
-         SELECT ${CHAT_MESSAGE_COLUMNS} FROM m LEFT JOIN users u ON u.id = m.author_id`,
-        [dto.roomId, chatRoom.last_seq, user.id, dto.clientId, dto.body, warning.categories, warning.note, replyTo],
-      )) as ChatMessageRow[];
-      setSupport(await this.crisis.check({ authorId: user.id, roomId: dto.roomId, targetType: 'message', targetId: inserted!.id, text: dto.body }, manager));
-      return inserted!;
+      const inserted = await this.messages.insert(
+        { roomId: dto.roomId, seq: chatRoom.last_seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: replyTo },
+        manager,
+      );
+      setSupport(await this.crisis.check({ authorId: user.id, roomId: dto.roomId, targetType: 'message', targetId: inserted.id, text: dto.body }, manager));
+      return inserted;
     });
   }
 
@@ -221,12 +174,9 @@ export class ChatService {
   ): Promise<void> {
     if (room.locked) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ChatLocked, 'This chat is read-only for now. You can still read along.');
     if (room.slow_mode_seconds <= 0) return;
-    const [last] = (await manager.query(
-      `SELECT created_at FROM chat_messages WHERE room_id = $1 AND author_id = $2 ORDER BY created_at DESC LIMIT 1`,
-      [roomId, userId],
-    )) as { created_at: Date }[];
+    const last = await this.messages.lastSentAt(roomId, userId, manager);
     if (!last) return;
-    const retryAt = new Date(last.created_at.getTime() + room.slow_mode_seconds * 1000);
+    const retryAt = new Date(last.getTime() + room.slow_mode_seconds * 1000);
     const waitMs = retryAt.getTime() - this.clock.now().getTime();
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
@@ -236,46 +186,36 @@ export class ChatService {
 
   /** A reply link to someone who blocked the author is dropped, keeping the block private. */
   private async replyTarget(manager: EntityManager, roomId: string, messageId: string, authorId: string): Promise<string | null> {
-    const [target] = (await manager.query('SELECT author_id FROM chat_messages WHERE id = $1 AND room_id = $2', [messageId, roomId])) as { author_id: string }[];
-    if (!target) throw AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }]);
-    return (await this.safety.isBlockedBy(authorId, target.author_id)) ? null : messageId;
+    const targetAuthor = await this.messages.authorInRoom(messageId, roomId, manager);
+    if (!targetAuthor) throw AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }]);
+    return (await this.safety.isBlockedBy(authorId, targetAuthor)) ? null : messageId;
   }
 
   async edit(user: Actor, dto: EditMessageDto): Promise<ChatMessageView> {
     const row = await this.ownMessage(user, dto.messageId);
     await this.access.require({ user, action: Action.RoomPost, roomId: row.room_id });
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: row.content_warnings, note: row.warning_note };
-    await this.db.query('UPDATE chat_messages SET body = $2, content_warnings = $3, warning_note = $4, edited_at = $5 WHERE id = $1', [
-      row.id,
-      dto.body,
-      warning.categories,
-      warning.note,
-      this.clock.now(),
-    ]);
-    const updated = (await this.rows('m.id = $1', [row.id], 'ASC', 1))[0]!;
+    await this.messages.edit(row.id, dto.body, warning, this.clock.now());
+    const updated = (await this.messages.byId(row.id))!;
     const message = toChatMessageView(updated, livePresentation(updated.content_warnings));
-    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.excludedAudience(updated.author_id, updated.content_warnings) });
+    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, updated.content_warnings) });
     return message;
   }
 
   async deleteOwn(user: Actor, dto: MessageRefDto): Promise<void> {
     const row = await this.ownMessage(user, dto.messageId);
-    await this.db.query(`UPDATE chat_messages SET status = 'deleted' WHERE id = $1`, [row.id]);
+    await this.messages.setStatus(row.id, ChatMessageStatus.Deleted);
     this.events.emit('chat.message.removed', { roomId: row.room_id, messageId: row.id });
   }
 
   async markRead(user: Actor, dto: MarkReadDto): Promise<void> {
     await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
     const seq = await this.seqOf(dto.messageId, dto.roomId);
-    await this.db.query(
-      `INSERT INTO chat_read_markers (user_id, room_id, last_read_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, room_id) DO UPDATE SET last_read_seq = greatest(chat_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
-      [user.id, dto.roomId, seq],
-    );
+    await this.messages.markRead(user.id, dto.roomId, seq);
   }
 
-  async findMessage(messageId: string): Promise<ChatMessageRow | undefined> {
-    return (await this.rows('m.id = $1', [messageId], 'ASC', 1))[0];
+  findMessage(messageId: string): Promise<ChatMessageRow | undefined> {
+    return this.messages.byId(messageId);
   }
 
   private async ownMessage(user: Actor, messageId: string): Promise<ChatMessageRow> {
@@ -290,60 +230,14 @@ export class ChatService {
     return row;
   }
 
-  private async byClientId(authorId: string, clientId: string): Promise<ChatMessageRow | undefined> {
-    return (await this.rows('m.author_id = $1 AND m.client_id = $2', [authorId, clientId], 'ASC', 1))[0];
-  }
-
   private async seqOf(messageId: string, roomId: string): Promise<string> {
-    const [row] = (await this.db.query('SELECT seq FROM chat_messages WHERE id = $1 AND room_id = $2', [messageId, roomId])) as { seq: string }[];
-    if (!row) throw unknownMessage();
-    return row.seq;
-  }
-
-  private rows(where: string, params: unknown[], order: 'ASC' | 'DESC', limit: number, manager: EntityManager = this.db.manager): Promise<ChatMessageRow[]> {
-    return this.query<ChatMessageRow>(
-      `SELECT ${CHAT_MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
-       WHERE ${where} AND m.status = 'published' ORDER BY m.seq ${order} LIMIT ${limit}`,
-      params,
-      manager,
-    );
-  }
-
-  /**
-   * Outside a transaction, chat's statements run as named prepared statements on the pool's
-   * connections (parsed and planned once per connection instead of on every message); inside
-   * one they go through the transaction's manager. Errors from PostgreSQL are wrapped exactly
-   * as TypeORM wraps them, so callers and the error mapping see no difference.
-   */
-  private async query<T>(text: string, values: unknown[], manager: EntityManager = this.db.manager): Promise<T[]> {
-    if (manager !== this.db.manager) return (await manager.query(text, values)) as T[];
-    this.pool ??= (this.db.driver as unknown as { master: pg.Pool }).master;
-    try {
-      return (await this.pool.query({ name: statementName(text), text, values })).rows as T[];
-    } catch (error) {
-      throw error instanceof pg.DatabaseError ? new QueryFailedError(text, values, error) : error;
-    }
+    const seq = await this.messages.seqOf(messageId, roomId);
+    if (!seq) throw unknownMessage();
+    return seq;
   }
 
   private visible(rows: ChatMessageRow[], filter: ViewerFilter): ChatMessageView[] {
     return rows.filter((r) => !filter.hides(r.content_warnings, r.author_id)).map((r) => toChatMessageView(r, filter.presentation(r.content_warnings)));
-  }
-
-  /**
-   * Who must never receive this message: members who hide one of its categories and
-   * members who blocked its author. The author always gets their own words.
-   */
-  private async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
-    const rows: { user_id: string }[] =
-      categories.length === 0
-        ? await this.query<{ user_id: string }>('SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1', [authorId])
-        : await this.query<{ user_id: string }>(
-            `SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1
-             UNION
-             SELECT user_id FROM warning_preferences WHERE preference = 'hide' AND category = ANY($2::text[])`,
-            [authorId, categories],
-          );
-    return rows.map((r) => r.user_id).filter((id) => id !== authorId);
   }
 }
 
@@ -382,16 +276,4 @@ function mayRaiseCrisisItem(text: string): boolean {
   } catch {
     return true;
   }
-}
-
-const statementNames = new Map<string, string>();
-
-/** A stable name per SQL text (pg prepares each name once per connection). */
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `chat_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    statementNames.set(text, name);
-  }
-  return name;
 }

@@ -18,12 +18,18 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
 import { asSentence } from '../common/text/sentence.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { normalizeWarning } from '../posts/content-warning.js';
-import { setPostStatus } from './content-status.js';
+import { PostStateService } from '../posts/post-state.service.js';
+import { PostRepository } from '../posts/post.repository.js';
+import { RoomRepository } from '../rooms/room.repository.js';
+import { ThreadRepository } from '../threads/thread.repository.js';
 import type { ModerationActionDto } from './dto/moderation.dto.js';
+import type { SanctionKind } from './member-sanction.entity.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import { QueueService } from './queue.service.js';
-import { targetFacts } from './queue-targets.js';
+import { QueueTargets } from './queue-targets.js';
+import { SanctionsService } from './sanctions.service.js';
 
 const ALLOWED: Record<ReportTargetType, ModerationActionType[]> = {
   post: [A.Hide, A.Remove, A.Restore, A.SetWarning, A.Approve, A.Reject],
@@ -76,11 +82,18 @@ export class ModerationActionsService {
     private readonly sessions: SessionService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly targets: QueueTargets,
+    private readonly posts: PostRepository,
+    private readonly postState: PostStateService,
+    private readonly threads: ThreadRepository,
+    private readonly messages: ChatMessageRepository,
+    private readonly rooms: RoomRepository,
+    private readonly sanctions: SanctionsService,
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
     if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', problem: 'Not applicable here.' }]);
-    const facts = await targetFacts(this.db.manager, type, id);
+    const facts = await this.targets.facts(type, id);
     const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
     await this.authorize(actor, dto, roomId);
     const after: (() => void)[] = [];
@@ -129,30 +142,26 @@ export class ModerationActionsService {
         return this.changeStatus(ctx, after);
       case A.SetWarning: {
         const warning = normalizeWarning(dto.warning as never, false);
-        const table = type === 'message' ? 'chat_messages' : 'posts';
-        const postId = type === 'thread' ? await openingPostId(manager, id) : id;
-        await manager.query(`UPDATE ${table} SET content_warnings = $2, warning_note = $3 WHERE id = $1`, [postId, warning.categories, warning.note]);
-        if (type !== 'message') {
-          const [{ thread_id }] = (await manager.query('SELECT thread_id FROM posts WHERE id = $1', [postId])) as { thread_id: string }[];
-          if ((await openingPostId(manager, thread_id)) === postId) {
-            await manager.query('UPDATE threads SET content_warnings = $2, warning_note = $3 WHERE id = $1', [thread_id, warning.categories, warning.note]);
-          }
+        if (type === 'message') await this.messages.setWarning(id, warning, manager);
+        else {
+          const postId = type === 'thread' ? await this.openingPostId(id, manager) : id;
+          await this.postState.setWarning(postId, (await this.posts.threadOf(postId, manager))!, warning, manager);
         }
         return { warning: warning.categories };
       }
       case A.Lock:
       case A.Unlock:
-        await manager.query('UPDATE threads SET locked = $2 WHERE id = $1', [id, dto.action === A.Lock]);
+        await this.threads.setLocked(id, dto.action === A.Lock, manager);
         return {};
       case A.Pin:
       case A.Unpin: {
         const until = dto.action === A.Pin && dto.durationMinutes ? new Date(this.clock.now().getTime() + dto.durationMinutes * 60_000) : null;
-        await manager.query('UPDATE threads SET pinned = $2, pinned_until = $3 WHERE id = $1', [id, dto.action === A.Pin, until]);
+        await this.threads.setPinned(id, dto.action === A.Pin, until, manager);
         return { until: until?.toISOString() ?? null };
       }
       case A.Move:
-        await manager.query('UPDATE threads SET room_id = $2 WHERE id = $1', [id, await roomIdOf(manager, dto.toRoomId!)]);
-        await manager.query('UPDATE posts SET room_id = $2 WHERE thread_id = $1', [id, await roomIdOf(manager, dto.toRoomId!)]);
+        await this.threads.moveToRoom(id, await this.roomIdOf(dto.toRoomId!, manager), manager);
+        await this.posts.moveThread(id, await this.roomIdOf(dto.toRoomId!, manager), manager);
         return { from: ctx.roomId, to: dto.toRoomId };
       case A.Warn:
         return {};
@@ -162,13 +171,10 @@ export class ModerationActionsService {
         return this.sanction(ctx, after);
       case A.Lift: {
         if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', problem: 'Required.' }]);
-        const lifted = (await manager.query(
-          // A room moderator may lift only a mute in the room they were authorised for.
-          `UPDATE member_sanctions SET lifted_at = $3, lifted_by = $4
-           WHERE id = $1 AND user_id = $2 AND lifted_at IS NULL AND room_id IS NOT DISTINCT FROM $5 RETURNING id`,
-          [dto.sanctionId, ctx.subjectUserId, this.clock.now(), ctx.actor.id, ctx.roomId],
-        )) as [unknown[], number];
-        if (lifted[1] === 0) throw AppError.notFound('No active restriction with that id for this member.');
+        // A room moderator may lift only a mute in the room they were authorised for.
+        if (!(await this.sanctions.lift(dto.sanctionId, ctx.subjectUserId, ctx.roomId, ctx.actor.id, manager))) {
+          throw AppError.notFound('No active restriction with that id for this member.');
+        }
         return { sanctionId: dto.sanctionId };
       }
       default:
@@ -180,7 +186,7 @@ export class ModerationActionsService {
     const { dto, manager, type, id } = ctx;
     if (type === 'message') {
       const status = dto.action === A.Restore ? ChatMessageStatus.Published : ChatMessageStatus.Removed;
-      await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [id, status]);
+      await this.messages.setStatus(id, status, manager);
       if (status === ChatMessageStatus.Removed) after.push(() => this.events.emit('chat.message.removed', { roomId: ctx.roomId!, messageId: id }));
       return { status };
     }
@@ -191,8 +197,8 @@ export class ModerationActionsService {
       approve: PostStatus.Published,
       reject: PostStatus.Rejected,
     };
-    const postId = type === 'thread' ? await openingPostId(manager, id) : id;
-    const result = await setPostStatus(manager, postId, target[dto.action]!);
+    const postId = type === 'thread' ? await this.openingPostId(id, manager) : id;
+    const result = await this.postState.setStatus(postId, target[dto.action]!, manager);
     if ((dto.action === A.Approve || dto.action === A.Reject) && result.previous !== PostStatus.Pending) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This post is not waiting for review.');
     }
@@ -206,15 +212,15 @@ export class ModerationActionsService {
       throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', problem: 'Required.' }]);
     }
     const expiresAt = dto.action === A.Ban ? null : new Date(this.clock.now().getTime() + dto.durationMinutes! * 60_000);
-    const [row] = (await manager.query(
-      `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [ctx.subjectUserId, dto.action === A.Mute ? ctx.roomId : null, dto.action, dto.reason.trim(), actor.id, expiresAt],
-    )) as { id: string }[];
+    const sanctionId = await this.sanctions.impose(
+      { userId: ctx.subjectUserId, roomId: dto.action === A.Mute ? ctx.roomId : null, kind: dto.action as SanctionKind, reason: dto.reason.trim(), createdBy: actor.id, expiresAt },
+      manager,
+    );
     if (dto.action === A.Ban) {
       // Revoked after commit: the event closes every socket of the member at once.
       after.push(() => void this.sessions.revokeAll(ctx.subjectUserId, 'banned'));
     }
-    return { sanctionId: row!.id, until: expiresAt?.toISOString() ?? null };
+    return { sanctionId, until: expiresAt?.toISOString() ?? null };
   }
 
   private async tell(ctx: Context, logEntryId: string): Promise<void> {
@@ -222,16 +228,16 @@ export class ModerationActionsService {
     const body = `A moderator ${verb}. Reason: ${asSentence(ctx.dto.reason)} ${ctx.dto.action === A.Lift || ctx.dto.action === A.Restore ? '' : APPEAL_HINT}`.trim();
     await this.notifications.notify(ctx.subjectUserId, { kind: 'moderation-action', title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
   }
-}
 
-async function openingPostId(manager: EntityManager, threadId: string): Promise<string> {
-  const [first] = (await manager.query('SELECT id FROM posts WHERE thread_id = $1 ORDER BY created_at, id LIMIT 1', [threadId])) as { id: string }[];
-  if (!first) throw AppError.notFound('No such thread.');
-  return first.id;
-}
+  private async openingPostId(threadId: string, manager: EntityManager): Promise<string> {
+    const first = await this.posts.openingPost(threadId, manager);
+    if (!first) throw AppError.notFound('No such thread.');
+    return first.id;
+  }
 
-async function roomIdOf(manager: EntityManager, idOrSlug: string): Promise<string> {
-  const [room] = (await manager.query('SELECT id FROM rooms WHERE id::text = $1 OR slug = $1', [idOrSlug])) as { id: string }[];
-  if (!room) throw AppError.notFound('No such room.');
-  return room.id;
+  private async roomIdOf(idOrSlug: string, manager: EntityManager): Promise<string> {
+    const roomId = await this.rooms.idOf(idOrSlug, manager);
+    if (!roomId) throw AppError.notFound('No such room.');
+    return roomId;
+  }
 }

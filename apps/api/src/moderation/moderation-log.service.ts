@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ModerationLogView } from '@kindred/contracts';
 import type { EntityManager, Repository } from 'typeorm';
+import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
 import { ModerationLogEntity } from './moderation-log.entity.js';
 
 export interface LogEntry {
@@ -32,13 +33,13 @@ interface LogRow {
   id: string;
   created_at: Date;
   actor_id: string;
-  actor_handle: string | null;
+  actor_handle?: string | null;
   room_id: string | null;
   action: string;
   target_type: string;
   target_id: string;
   subject_user_id: string | null;
-  subject_handle: string | null;
+  subject_handle?: string | null;
   reason: string;
   sort_key: string;
 }
@@ -46,7 +47,10 @@ interface LogRow {
 /** Writes to the append-only moderation log (there is deliberately no update or delete) and reads it. */
 @Injectable()
 export class ModerationLogService {
-  constructor(@InjectRepository(ModerationLogEntity) private readonly entries: Repository<ModerationLogEntity>) {}
+  constructor(
+    @InjectRepository(ModerationLogEntity) private readonly entries: Repository<ModerationLogEntity>,
+    private readonly users: UserRepository,
+  ) {}
 
   /** Pass the transaction's manager so the entry commits (or not) with the action itself. */
   async record(entry: LogEntry, manager?: EntityManager): Promise<string> {
@@ -84,16 +88,42 @@ export class ModerationLogService {
     return rows.map((r) => view(r, revealModerators));
   }
 
-  private rows(where: string[], params: unknown[], limit: number): Promise<LogRow[]> {
-    return this.entries.query(
-      `SELECT l.id, l.created_at, l.actor_id, a.handle AS actor_handle, l.room_id, l.action, l.target_type, l.target_id,
-              l.subject_user_id, s.handle AS subject_handle, l.reason,
+  async entry(id: string): Promise<{ id: string; room_id: string | null; target_type: string; target_id: string; subject_user_id: string | null } | undefined> {
+    const [entry] = (await this.entries.query('SELECT id, room_id, target_type, target_id, subject_user_id FROM moderation_log WHERE id = $1', [id])) as {
+      id: string;
+      room_id: string | null;
+      target_type: string;
+      target_id: string;
+      subject_user_id: string | null;
+    }[];
+    return entry;
+  }
+
+  /** The latest ban of this member, if any. */
+  async latestBanOf(userId: string): Promise<string | undefined> {
+    const [ban] = (await this.entries.query(`SELECT l.id FROM moderation_log l WHERE l.subject_user_id = $1 AND l.action = 'member.ban' ORDER BY l.created_at DESC LIMIT 1`, [userId])) as {
+      id: string;
+    }[];
+    return ban?.id;
+  }
+
+  /** Who took the logged action. */
+  async actorOf(entryId: string, manager: EntityManager): Promise<string | undefined> {
+    const [entry] = (await manager.query('SELECT actor_id FROM moderation_log WHERE id = $1', [entryId])) as { actor_id: string }[];
+    return entry?.actor_id;
+  }
+
+  private async rows(where: string[], params: unknown[], limit: number): Promise<LogRow[]> {
+    const rows: LogRow[] = await this.entries.query(
+      `SELECT l.id, l.created_at, l.actor_id, l.room_id, l.action, l.target_type, l.target_id, l.subject_user_id, l.reason,
               to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
-       FROM moderation_log l LEFT JOIN users a ON a.id = l.actor_id LEFT JOIN users s ON s.id = l.subject_user_id
+       FROM moderation_log l
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY l.created_at DESC, l.id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`,
       params,
     );
+    const handles = await this.users.handles(rows.flatMap((r) => [r.actor_id, r.subject_user_id]));
+    return rows.map((r) => ({ ...r, actor_handle: handles.get(r.actor_id)?.handle ?? null, subject_handle: r.subject_user_id ? (handles.get(r.subject_user_id)?.handle ?? null) : null }));
   }
 }
 
@@ -101,12 +131,12 @@ function view(r: LogRow, revealModerator: boolean): ModerationLogView {
   return {
     id: r.id,
     createdAt: r.created_at.toISOString(),
-    actor: revealModerator ? { id: r.actor_id, handle: r.actor_handle ?? 'former member' } : { id: '00000000-0000-0000-0000-000000000000', handle: 'a moderator' },
+    actor: revealModerator ? { id: r.actor_id, handle: r.actor_handle ?? FORMER_MEMBER_HANDLE } : { id: '00000000-0000-0000-0000-000000000000', handle: 'a moderator' },
     roomId: r.room_id,
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
-    subject: r.subject_user_id ? { id: r.subject_user_id, handle: r.subject_handle ?? 'former member' } : null,
+    subject: r.subject_user_id ? { id: r.subject_user_id, handle: r.subject_handle ?? FORMER_MEMBER_HANDLE } : null,
     reason: r.reason,
   };
 }

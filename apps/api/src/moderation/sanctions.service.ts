@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MemberSanctionEntity, type SanctionKind } from './member-sanction.entity.js';
 
@@ -32,7 +32,35 @@ export class SanctionsService {
       .getOne();
   }
 
-  async impose(sanction: NewSanction): Promise<MemberSanctionEntity> {
-    return this.sanctions.save(this.sanctions.create(sanction));
+  async impose(sanction: NewSanction, manager?: EntityManager): Promise<string> {
+    const [row] = (await (manager ?? this.sanctions.manager).query(
+      `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [sanction.userId, sanction.roomId, sanction.kind, sanction.reason, sanction.createdBy, sanction.expiresAt],
+    )) as { id: string }[];
+    return row!.id;
+  }
+
+  /** A member's active restrictions, newest first; `rooms` limits them to those rooms. */
+  async activeList(userId: string, rooms: string[] | null) {
+    const rows: { id: string; room_id: string | null; kind: string; reason: string; created_at: Date; expires_at: Date | null }[] = await this.sanctions.query(
+      `SELECT id, room_id, kind, reason, created_at, expires_at FROM member_sanctions
+       WHERE user_id = $1 AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $2) AND ($3::uuid[] IS NULL OR room_id = ANY($3::uuid[]))
+       ORDER BY created_at DESC`,
+      [userId, this.clock.now(), rooms],
+    );
+    return rows.map((r) => ({ id: r.id, roomId: r.room_id, kind: r.kind, reason: r.reason, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at?.toISOString() ?? null }));
+  }
+
+  /**
+   * Lifts one active restriction of this member; a room moderator may lift only one in the
+   * room they were authorised for. False when there is none.
+   */
+  async lift(sanctionId: string, userId: string, roomId: string | null, liftedBy: string, manager: EntityManager): Promise<boolean> {
+    const lifted = (await manager.query(
+      `UPDATE member_sanctions SET lifted_at = $3, lifted_by = $4
+       WHERE id = $1 AND user_id = $2 AND lifted_at IS NULL AND room_id IS NOT DISTINCT FROM $5 RETURNING id`,
+      [sanctionId, userId, this.clock.now(), liftedBy, roomId],
+    )) as [unknown[], number];
+    return lifted[1] > 0;
   }
 }

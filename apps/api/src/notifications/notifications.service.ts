@@ -43,6 +43,16 @@ export class NotificationsService {
   async markAllRead(userId: string): Promise<void> {
     await this.notifications.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
   }
+
+  /** The member's notices, for their data export. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.notifications.query('SELECT kind, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [userId]);
+  }
+
+  /** Account deletion: the member's notices go. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM notifications WHERE user_id = $1', [userId]);
+  }
 }
 
 function toView(n: NotificationEntity): NotificationView {

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
-import type { DataSource } from 'typeorm';
-import type { ViewerFilter } from '../safety/viewer-filter.js';
+import type { ViewerContext } from '../safety/viewer.service.js';
+import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
 import type { PostRow } from './post-row.js';
+import { PostRepository } from './post.repository.js';
 
-const FORMER_MEMBER: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: 'former member' };
-
-export interface ViewerContext {
-  userId: string | undefined;
-  filter: ViewerFilter;
-  canModerate: boolean;
-}
+const FORMER_MEMBER: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: FORMER_MEMBER_HANDLE };
 
 /**
  * Turns stored posts into what one viewer may see: hidden-by-settings and blocked
@@ -19,12 +13,15 @@ export interface ViewerContext {
  */
 @Injectable()
 export class PostViewsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly posts: PostRepository,
+    private readonly users: UserRepository,
+  ) {}
 
   async build(rows: PostRow[], viewer: ViewerContext): Promise<PostListItem[]> {
     const visible = rows.filter((r) => !viewer.filter.hides(r.content_warnings, r.author_id));
     const [authors, reactions] = await Promise.all([
-      this.authors(visible.map((r) => r.author_id)),
+      this.users.handles(visible.map((r) => r.author_id)),
       this.reactions(visible.map((r) => r.id), viewer.userId),
     ]);
     return rows.map((row) => {
@@ -60,20 +57,9 @@ export class PostViewsService {
     };
   }
 
-  private async authors(ids: string[]): Promise<Map<string, AuthorView>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows: AuthorView[] = await this.db.query('SELECT id, handle FROM users WHERE id = ANY($1::uuid[])', [unique]);
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   private async reactions(postIds: string[], viewerId: string | undefined): Promise<Map<string, ReactionSummary>> {
     if (postIds.length === 0) return new Map();
-    const rows: { post_id: string; kind: ReactionKind; n: number; mine: boolean }[] = await this.db.query(
-      `SELECT post_id, kind, count(*)::int AS n, coalesce(bool_or(user_id = $2), false) AS mine
-       FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`,
-      [postIds, viewerId ?? null],
-    );
+    const rows = await this.posts.reactionCounts(postIds, viewerId);
     const result = new Map<string, ReactionSummary>();
     for (const row of rows) {
       const summary = result.get(row.post_id) ?? { counts: emptyCounts(), mine: [] };

@@ -9,14 +9,17 @@ import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueService } from '../moderation/queue.service.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { SafetyService } from '../safety/safety.service.js';
-import { ThreadEntity } from '../threads/thread.entity.js';
+import { ThreadRepository } from '../threads/thread.repository.js';
+import { UserRepository } from '../users/user.repository.js';
 import { normalizeWarning, type NormalizedWarning } from './content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
 import { mentionedHandleKeys } from './mentions.js';
-import { PostRevisionEntity } from './post-revision.entity.js';
-import { PostEntity } from './post.entity.js';
+import { PostStateService } from './post-state.service.js';
+import type { PostEntity } from './post.entity.js';
+import { PostRepository } from './post.repository.js';
 
 interface NewPost {
   threadId: string;
@@ -43,6 +46,11 @@ export class PostWriterService {
     private readonly queue: QueueService,
     private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
+    private readonly posts: PostRepository,
+    private readonly threads: ThreadRepository,
+    private readonly state: PostStateService,
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string; support?: CrisisResource[] }> {
@@ -58,24 +66,7 @@ export class PostWriterService {
         return { ...again, support };
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ThreadEntity)
-        .values({
-          roomId: room.id,
-          authorId,
-          title: dto.title.trim(),
-          contentWarnings: warning.categories,
-          warningNote: warning.note,
-          status,
-          postCount: status === PostStatus.Published ? 1 : 0,
-          createdAt: () => 'clock_timestamp()',
-          lastActivityAt: () => 'clock_timestamp()',
-        })
-        .returning(['id'])
-        .execute();
-      const threadId = (inserted.raw as { id: string }[])[0]!.id;
+      const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
       const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, manager);
@@ -90,12 +81,7 @@ export class PostWriterService {
     return this.db.transaction(async (manager) => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
-      const thread = await manager
-        .getRepository(ThreadEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.id = :id', { id: threadId })
-        .getOne();
+      const thread = await this.threads.lockForReply(threadId, manager);
       if (!thread) throw AppError.notFound('No such thread.');
       if (thread.locked && !grant.canModerate) {
         throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ThreadLocked, 'This thread is locked; replies are closed.');
@@ -111,7 +97,7 @@ export class PostWriterService {
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
       if (status === PostStatus.Published) {
-        await manager.query('UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1', [thread.id]);
+        await this.threads.recordReply(thread.id, manager);
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
@@ -126,14 +112,8 @@ export class PostWriterService {
    * after the commit, a dropped connection, a double tap), and the member should not see their
    * words twice.
    */
-  private async resentReply(manager: EntityManager, threadId: string, authorId: string, body: string, warning: NormalizedWarning): Promise<string | undefined> {
-    const [row] = (await manager.query(
-      `SELECT id FROM posts WHERE thread_id = $1 AND author_id = $2 AND body = $3 AND status IN ('published', 'pending')
-         AND content_warnings = $5::text[] AND warning_note IS NOT DISTINCT FROM $6
-         AND created_at > clock_timestamp() - $4::interval ORDER BY created_at DESC LIMIT 1`,
-      [threadId, authorId, body, RESEND_WINDOW, warning.categories, warning.note],
-    )) as { id: string }[];
-    return row?.id;
+  private resentReply(manager: EntityManager, threadId: string, authorId: string, body: string, warning: NormalizedWarning): Promise<string | undefined> {
+    return this.posts.recentSame(threadId, authorId, body, warning, RESEND_WINDOW, manager);
   }
 
   /** A thread resent within RESEND_WINDOW: same author, room, title, warning and opening words. */
@@ -144,16 +124,10 @@ export class PostWriterService {
     dto: CreateThreadDto,
     warning: NormalizedWarning,
   ): Promise<{ threadId: string; postId: string } | undefined> {
-    const [row] = (await manager.query(
-      `SELECT t.id AS thread_id, p.id AS post_id FROM threads t
-       JOIN LATERAL (SELECT id, body FROM posts WHERE thread_id = t.id ORDER BY created_at, id LIMIT 1) p ON true
-       WHERE t.room_id = $1 AND t.author_id = $2 AND t.title = $3 AND p.body = $4 AND t.status IN ('published', 'pending')
-         AND t.content_warnings = $6::text[] AND t.warning_note IS NOT DISTINCT FROM $7
-         AND t.created_at > clock_timestamp() - $5::interval
-       ORDER BY t.created_at DESC LIMIT 1`,
-      [roomId, authorId, dto.title.trim(), dto.body, RESEND_WINDOW, warning.categories, warning.note],
-    )) as { thread_id: string; post_id: string }[];
-    return row ? { threadId: row.thread_id, postId: row.post_id } : undefined;
+    const candidates = await this.threads.recentWithTitle(roomId, authorId, dto.title.trim(), warning, RESEND_WINDOW, manager);
+    const openings = await this.posts.openingPosts(candidates, manager);
+    const threadId = candidates.find((id) => openings.get(id)?.body === dto.body);
+    return threadId ? { threadId, postId: openings.get(threadId)!.id } : undefined;
   }
 
   /**
@@ -163,11 +137,8 @@ export class PostWriterService {
   private async admission(manager: EntityManager, room: RoomEntity, authorId: string, canModerate: boolean): Promise<PostStatus> {
     if (canModerate) return PostStatus.Published;
     if (room.threadSlowModeSeconds > 0) {
-      const [last] = (await manager.query(
-        `SELECT max(created_at) AS at FROM posts WHERE room_id = $1 AND author_id = $2 AND status <> 'deleted'`,
-        [room.id, authorId],
-      )) as { at: Date | null }[];
-      const waitMs = last?.at ? last.at.getTime() + room.threadSlowModeSeconds * 1000 - this.clock.now().getTime() : 0;
+      const last = await this.posts.lastPostAt(room.id, authorId, manager);
+      const waitMs = last ? last.getTime() + room.threadSlowModeSeconds * 1000 - this.clock.now().getTime() : 0;
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         throw new AppError(
@@ -179,12 +150,8 @@ export class PostWriterService {
         );
       }
     }
-    if (room.premoderateFirstPosts > 0) {
-      const [row] = (await manager.query(
-        `SELECT count(*)::int AS n FROM posts WHERE room_id = $1 AND author_id = $2 AND status = 'published'`,
-        [room.id, authorId],
-      )) as { n: number }[];
-      if ((row?.n ?? 0) < room.premoderateFirstPosts) return PostStatus.Pending;
+    if (room.premoderateFirstPosts > 0 && (await this.posts.publishedCount(room.id, authorId, manager)) < room.premoderateFirstPosts) {
+      return PostStatus.Pending;
     }
     return PostStatus.Published;
   }
@@ -196,33 +163,14 @@ export class PostWriterService {
 
   /** A reply link to a post whose author blocked the replier is dropped silently: blocks stay private. */
   private async replyTarget(manager: EntityManager, threadId: string, postId: string, authorId: string): Promise<string | null> {
-    const [target] = (await manager.query('SELECT author_id FROM posts WHERE id = $1 AND thread_id = $2', [postId, threadId])) as { author_id: string }[];
-    if (!target) throw AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }]);
-    return (await this.safety.isBlockedBy(authorId, target.author_id)) ? null : postId;
+    const targetAuthor = await this.posts.authorInThread(postId, threadId, manager);
+    if (!targetAuthor) throw AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }]);
+    return (await this.safety.isBlockedBy(authorId, targetAuthor)) ? null : postId;
   }
 
   private async insertPost(manager: EntityManager, post: NewPost): Promise<string> {
-    const mentioned = await this.mentions(manager, post.body, post.authorId);
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(PostEntity)
-      .values({
-        threadId: post.threadId,
-        roomId: post.roomId,
-        authorId: post.authorId,
-        body: post.body,
-        bodyHtml: renderMarkdown(post.body),
-        contentWarnings: post.warning.categories,
-        warningNote: post.warning.note,
-        status: post.status,
-        replyToPostId: post.replyToPostId,
-        mentionedUserIds: mentioned,
-        createdAt: () => 'clock_timestamp()',
-      })
-      .returning(['id'])
-      .execute();
-    return (result.raw as { id: string }[])[0]!.id;
+    const mentionedUserIds = await this.mentions(manager, post.body, post.authorId);
+    return this.posts.insert({ ...post, bodyHtml: renderMarkdown(post.body), mentionedUserIds }, manager);
   }
 
   /** Mentioned members who allow it, minus anyone who blocked the author (they are never reached). */
@@ -230,17 +178,12 @@ export class PostWriterService {
     const keys = mentionedHandleKeys(body);
     if (keys.length === 0) return [];
     // Each member chooses who may mention them: everyone, people in their rooms, or nobody.
-    const rows: { id: string }[] = await manager.query(
-      `SELECT u.id FROM users u
-       WHERE u.handle_key = ANY($1::text[]) AND u.id <> $2 AND u.deleted_at IS NULL
-         AND (u.mentions_from = 'everyone'
-              OR (u.mentions_from = 'rooms' AND EXISTS (
-                    SELECT 1 FROM room_memberships mine JOIN room_memberships theirs ON theirs.room_id = mine.room_id
-                    WHERE mine.user_id = $2 AND theirs.user_id = u.id)))`,
-      [keys, authorId],
-    );
-    const blockers = await this.safety.blockersAmong(authorId, rows.map((r) => r.id));
-    return rows.map((r) => r.id).filter((id) => !blockers.has(id));
+    const candidates = await this.users.mentionCandidates(keys, authorId, manager);
+    const roomsOnly = candidates.filter((c) => c.mentionsFrom === 'rooms').map((c) => c.id);
+    const sharing = await this.memberships.sharingARoomWith(authorId, roomsOnly, manager);
+    const allowed = candidates.filter((c) => c.mentionsFrom === 'everyone' || (c.mentionsFrom === 'rooms' && sharing.has(c.id))).map((c) => c.id);
+    const blockers = await this.safety.blockersAmong(authorId, allowed);
+    return allowed.filter((id) => !blockers.has(id));
   }
 
   /** Authors edit their own words; the previous text is kept for moderators. */
@@ -249,16 +192,13 @@ export class PostWriterService {
     if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be edited.');
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: post.contentWarnings, note: post.warningNote };
     await this.db.transaction(async (manager) => {
-      await this.saveRevision(manager, post, editorId);
-      await manager.update(PostEntity, { id: post.id }, {
-        body: dto.body,
-        bodyHtml: renderMarkdown(dto.body),
-        contentWarnings: warning.categories,
-        warningNote: warning.note,
-        mentionedUserIds: await this.mentions(manager, dto.body, post.authorId),
-        editedAt: this.clock.now(),
-      });
-      await this.syncThreadWarning(manager, post, warning);
+      await this.posts.saveRevision(post, editorId, this.clock.now(), manager);
+      await this.posts.update(
+        post.id,
+        { body: dto.body, bodyHtml: renderMarkdown(dto.body), warning, mentionedUserIds: await this.mentions(manager, dto.body, post.authorId), editedAt: this.clock.now() },
+        manager,
+      );
+      await this.state.syncThreadWarning(post.id, post.threadId, warning, manager);
     });
   }
 
@@ -267,14 +207,10 @@ export class PostWriterService {
     if (post.authorId !== userId) throw AppError.forbidden('You can only delete your own posts.');
     if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be deleted.');
     await this.db.transaction(async (manager) => {
-      await manager.update(PostEntity, { id: post.id }, { status: PostStatus.Deleted });
-      if (post.status === PostStatus.Published) {
-        await manager.query('UPDATE threads SET post_count = greatest(post_count - 1, 0) WHERE id = $1', [post.threadId]);
-      }
+      await this.posts.setStatus(post.id, PostStatus.Deleted, manager);
+      if (post.status === PostStatus.Published) await this.threads.adjustPostCount(post.threadId, -1, manager);
       // Deleting the opening post takes the thread down with it: the author's choice to withdraw.
-      if (await this.isOpeningPost(manager, post)) {
-        await manager.update(ThreadEntity, { id: post.threadId }, { status: PostStatus.Deleted });
-      }
+      if (await this.state.isOpeningPost(post.id, post.threadId, manager)) await this.threads.setStatus(post.threadId, PostStatus.Deleted, manager);
     });
   }
 
@@ -282,9 +218,8 @@ export class PostWriterService {
   async setWarning(grant: AccessGrant, post: PostEntity, dto: SetWarningDto): Promise<void> {
     const warning = normalizeWarning(dto, false);
     await this.db.transaction(async (manager) => {
-      await this.saveRevision(manager, post, grant.actor!.id);
-      await manager.update(PostEntity, { id: post.id }, { contentWarnings: warning.categories, warningNote: warning.note });
-      await this.syncThreadWarning(manager, post, warning);
+      await this.posts.saveRevision(post, grant.actor!.id, this.clock.now(), manager);
+      await this.state.setWarning(post.id, post.threadId, warning, manager);
       await this.log.record(
         {
           actorId: grant.actor!.id,
@@ -299,27 +234,5 @@ export class PostWriterService {
         manager,
       );
     });
-  }
-
-  private async saveRevision(manager: EntityManager, post: PostEntity, editorId: string): Promise<void> {
-    await manager.insert(PostRevisionEntity, {
-      postId: post.id,
-      body: post.body,
-      contentWarnings: post.contentWarnings,
-      warningNote: post.warningNote,
-      editorId,
-      editedAt: this.clock.now(),
-    });
-  }
-
-  private async isOpeningPost(manager: EntityManager, post: PostEntity): Promise<boolean> {
-    const [first] = (await manager.query('SELECT id FROM posts WHERE thread_id = $1 ORDER BY created_at, id LIMIT 1', [post.threadId])) as { id: string }[];
-    return first?.id === post.id;
-  }
-
-  /** A thread's warning is its opening post's warning. */
-  private async syncThreadWarning(manager: EntityManager, post: PostEntity, warning: NormalizedWarning): Promise<void> {
-    if (!(await this.isOpeningPost(manager, post))) return;
-    await manager.update(ThreadEntity, { id: post.threadId }, { contentWarnings: warning.categories, warningNote: warning.note });
   }
 }

@@ -4,18 +4,18 @@ import type { PostListItem, PostRevisionView } from '@kindred/contracts';
 import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
-import { ThreadAccessService } from '../threads/thread-access.service.js';
 import { EditPostDto, ReactionParams, SetWarningDto } from './dto/post.dto.js';
+import { PostAccessService } from './post-access.service.js';
 import { PostWriterService } from './post-writer.service.js';
 import { PostsService } from './posts.service.js';
-import { ViewerService } from './viewer.service.js';
+import { ViewerService } from '../safety/viewer.service.js';
 
 @ApiTags('posts')
 @ApiCookieAuth()
 @Controller('posts')
 export class PostsController {
   constructor(
-    private readonly threadAccess: ThreadAccessService,
+    private readonly postAccess: PostAccessService,
     private readonly posts: PostsService,
     private readonly writer: PostWriterService,
     private readonly viewers: ViewerService,
@@ -23,13 +23,13 @@ export class PostsController {
 
   @Get(':id')
   async get(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<PostListItem> {
-    const { grant } = await this.threadAccess.post(auth.user, id);
+    const { grant } = await this.postAccess.post(auth.user, id);
     return this.posts.one(id, await this.viewers.context(auth.user, grant));
   }
 
   @Patch(':id')
   async edit(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EditPostDto): Promise<PostListItem> {
-    const { post, grant } = await this.threadAccess.post(auth.user, id, Action.RoomPost);
+    const { post, grant } = await this.postAccess.post(auth.user, id, Action.RoomPost);
     await this.writer.edit(post, auth.user.id, dto);
     return this.posts.one(id, { ...(await this.viewers.context(auth.user, grant)), filter: this.viewers.unfiltered() });
   }
@@ -37,35 +37,35 @@ export class PostsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async delete(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    const { post } = await this.threadAccess.post(auth.user, id);
+    const { post } = await this.postAccess.post(auth.user, id);
     await this.writer.deleteOwn(post, auth.user.id);
   }
 
   /** Edit history: moderators only. */
   @Get(':id/revisions')
   async revisions(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<PostRevisionView[]> {
-    await this.threadAccess.post(auth.user, id, Action.RoomModerate);
+    await this.postAccess.post(auth.user, id, Action.RoomModerate);
     return this.posts.revisions(id);
   }
 
   @Put(':id/warning')
   @HttpCode(HttpStatus.NO_CONTENT)
   async setWarning(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SetWarningDto): Promise<void> {
-    const { post, grant } = await this.threadAccess.post(auth.user, id, Action.RoomModerate);
+    const { post, grant } = await this.postAccess.post(auth.user, id, Action.RoomModerate);
     await this.writer.setWarning(grant, post, dto);
   }
 
   @Put(':id/reactions/:kind')
   @HttpCode(HttpStatus.NO_CONTENT)
   async react(@CurrentAuth() auth: AuthContext, @Param() params: ReactionParams): Promise<void> {
-    await this.threadAccess.post(auth.user, params.id, Action.RoomPost);
+    await this.postAccess.post(auth.user, params.id, Action.RoomPost);
     await this.posts.react(params.id, auth.user.id, params.kind, true);
   }
 
   @Delete(':id/reactions/:kind')
   @HttpCode(HttpStatus.NO_CONTENT)
   async unreact(@CurrentAuth() auth: AuthContext, @Param() params: ReactionParams): Promise<void> {
-    await this.threadAccess.post(auth.user, params.id, Action.RoomPost);
+    await this.postAccess.post(auth.user, params.id, Action.RoomPost);
     await this.posts.react(params.id, auth.user.id, params.kind, false);
   }
 }

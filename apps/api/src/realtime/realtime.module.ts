@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { ChatModerationService } from '../chat/chat-moderation.service.js';
-import { ChatService } from '../chat/chat.service.js';
+import { ChatModule } from '../chat/chat.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { ChatGateway } from './chat.gateway.js';
@@ -9,7 +8,7 @@ import { PresenceService } from './presence.service.js';
 import { TypingRelay } from './typing-relay.service.js';
 
 @Module({
-  imports: [AuthModule, SafetyModule],
-  providers: [ChatService, ChatModerationService, ChatGateway, ChatBroadcaster, PresenceService, TypingRelay],
+  imports: [AuthModule, SafetyModule, ChatModule],
+  providers: [ChatGateway, ChatBroadcaster, PresenceService, TypingRelay],
 })
 export class RealtimeModule {}

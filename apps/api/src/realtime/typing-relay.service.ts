@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ChatServerEvent } from '@kindred/contracts';
-import type { DataSource } from 'typeorm';
+import { SafetyService } from '../safety/safety.service.js';
 import { channel, type ChatSocket } from './socket-context.js';
 
 /** A "still typing" signal more often than this is dropped (the indicator lasts longer). */
@@ -15,7 +14,7 @@ const TYPING_THROTTLE_MS = 2_000;
 export class TypingRelay {
   private readonly lastSent = new WeakMap<ChatSocket, Map<string, number>>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly safety: SafetyService) {}
 
   async relay(socket: ChatSocket, roomId: string, typing: boolean): Promise<void> {
     if (!socket.data.showTyping) return;
@@ -26,10 +25,10 @@ export class TypingRelay {
     if (!typing && last === undefined) return;
     if (typing) sent.set(roomId, Date.now());
     else sent.delete(roomId);
-    const blockers: { blocker_id: string }[] = await this.db.query('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [socket.data.userId]);
+    const blockers = await this.safety.blockersOf(socket.data.userId);
     socket
       .to(channel.room(roomId))
-      .except(blockers.map((b) => channel.user(b.blocker_id)))
+      .except(blockers.map((id) => channel.user(id)))
       .emit(ChatServerEvent.Typing, { roomId, user: { id: socket.data.userId, handle: socket.data.handle }, typing });
   }
 

@@ -16,7 +16,7 @@ import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UserRepository } from '../users/user.repository.js';
 import type { CreateInviteDto, DecideJoinRequestDto, JoinRoomDto } from './dto/room.dto.js';
 import { JoinRequestEntity } from './join-request.entity.js';
 import { RoomInviteEntity } from './room-invite.entity.js';
@@ -33,6 +33,7 @@ export class MembershipsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
     private readonly clock: Clock,
+    private readonly users: UserRepository,
   ) {}
 
   async join(grant: AccessGrant, dto: JoinRoomDto): Promise<JoinRoomResponse> {
@@ -99,17 +100,16 @@ export class MembershipsService {
   }
 
   async pendingRequests(grant: AccessGrant): Promise<JoinRequestView[]> {
-    const rows: { id: string; user_id: string; handle: string; message: string | null; status: JoinRequestStatus; created_at: Date }[] =
-      await this.db.query(
-        `SELECT r.id, r.user_id, u.handle, r.message, r.status, r.created_at
-         FROM join_requests r JOIN users u ON u.id = r.user_id
-         WHERE r.room_id = $1 AND r.status = 'pending' ORDER BY r.created_at ASC LIMIT 200`,
-        [grant.room!.id],
-      );
-    return rows.map((r) => ({
+    const rows: { id: string; user_id: string; message: string | null; status: JoinRequestStatus; created_at: Date }[] = await this.db.query(
+      `SELECT r.id, r.user_id, r.message, r.status, r.created_at
+       FROM join_requests r WHERE r.room_id = $1 AND r.status = 'pending' ORDER BY r.created_at ASC LIMIT 200`,
+      [grant.room!.id],
+    );
+    const handles = await this.users.handles(rows.map((r) => r.user_id));
+    return rows.filter((r) => handles.has(r.user_id)).map((r) => ({
       id: r.id,
       roomId: grant.room!.id,
-      user: { id: r.user_id, handle: r.handle },
+      user: { id: r.user_id, handle: handles.get(r.user_id)!.handle },
       message: r.message,
       status: r.status,
       createdAt: r.created_at.toISOString(),
@@ -181,7 +181,7 @@ export class MembershipsService {
   async setModerator(grant: AccessGrant, userId: string, moderator: boolean): Promise<void> {
     const roomId = grant.room!.id;
     await this.db.transaction(async (manager) => {
-      if (!(await manager.getRepository(UserEntity).exists({ where: { id: userId } }))) throw AppError.notFound('No member with that id.');
+      if (!(await this.users.exists(userId, manager))) throw AppError.notFound('No member with that id.');
       if (moderator) {
         await this.addMember(manager, roomId, userId);
         await manager.getRepository(RoomMembershipEntity).update({ roomId, userId }, { role: RoomRole.Moderator });

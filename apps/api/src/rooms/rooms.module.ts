@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { JoinRequestEntity } from './join-request.entity.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { MembershipRepository } from './membership.repository.js';
 import { MembershipsService } from './memberships.service.js';
-import { RoomInviteEntity } from './room-invite.entity.js';
-import { RoomMembershipEntity } from './room-membership.entity.js';
-import { RoomEntity } from './room.entity.js';
+import { RoomRepository } from './room.repository.js';
 import { InvitesController, RoomsController } from './rooms.controller.js';
 import { RoomsService } from './rooms.service.js';
+import { SeedService } from './seeds/seed.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RoomEntity, RoomMembershipEntity, JoinRequestEntity, RoomInviteEntity])],
+  imports: [UsersModule, ThreadsModule],
   controllers: [RoomsController, InvitesController],
-  providers: [RoomsService, MembershipsService],
-  exports: [RoomsService],
+  providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, SeedService],
+  exports: [RoomsService, RoomRepository, MembershipRepository],
 })
 export class RoomsModule {}

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
-import { BlockEntity } from './block.entity.js';
+import { BlockRepository } from './block.repository.js';
 import { SafetyController } from './safety.controller.js';
 import { SafetyService } from './safety.service.js';
-import { WarningPreferenceEntity } from './warning-preference.entity.js';
+import { ViewerService } from './viewer.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WarningPreferenceEntity, BlockEntity]), UsersModule],
+  imports: [UsersModule],
   controllers: [SafetyController],
-  providers: [SafetyService],
-  exports: [SafetyService],
+  providers: [SafetyService, BlockRepository, ViewerService],
+  exports: [SafetyService, ViewerService],
 })
 export class SafetyModule {}

@@ -1,85 +1,89 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { WarningPreference, type BlockedMember, type WarningPreferences } from '@kindred/contracts';
-import { Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
-import { UsersService } from '../users/users.service.js';
-import { BlockEntity } from './block.entity.js';
+import { UserRepository } from '../users/user.repository.js';
+import { BlockRepository } from './block.repository.js';
 import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
-import { WarningPreferenceEntity } from './warning-preference.entity.js';
 
 /** Content-warning preferences and blocks: the member's own controls over what reaches them. */
 @Injectable()
 export class SafetyService {
   constructor(
-    @InjectRepository(WarningPreferenceEntity) private readonly preferences: Repository<WarningPreferenceEntity>,
-    @InjectRepository(BlockEntity) private readonly blocks: Repository<BlockEntity>,
-    private readonly users: UsersService,
+    private readonly blocks: BlockRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
     if (!userId) return ViewerFilter.defaults();
-    const [preferences, blocked] = await Promise.all([this.getPreferences(userId), this.blockedIds(userId)]);
+    const [preferences, blocked] = await Promise.all([this.getPreferences(userId), this.blocks.blockedIds(userId)]);
     return new ViewerFilter(preferences, blocked, userId);
   }
 
   async getPreferences(userId: string): Promise<WarningPreferences> {
-    const rows = await this.preferences.find({ where: { userId } });
+    const rows = await this.blocks.preferenceRows(userId);
     const result = defaultPreferences();
     for (const row of rows) result[row.category] = row.preference;
     return result;
   }
 
   async updatePreferences(userId: string, changes: Partial<WarningPreferences>): Promise<WarningPreferences> {
-    await this.preferences.manager.transaction(async (manager) => {
-      for (const [category, preference] of Object.entries(changes) as [keyof WarningPreferences, WarningPreference][]) {
-        // The default needs no row; storing only differences keeps "default" meaningful.
-        if (preference === WarningPreference.Warn) await manager.delete(WarningPreferenceEntity, { userId, category });
-        else await manager.upsert(WarningPreferenceEntity, { userId, category, preference }, ['userId', 'category']);
-      }
-    });
+    await this.blocks.savePreferences(userId, Object.entries(changes) as [keyof WarningPreferences, WarningPreference][], WarningPreference.Warn);
     return this.getPreferences(userId);
   }
 
-  private async blockedIds(userId: string): Promise<string[]> {
-    const rows = await this.blocks.find({ where: { blockerId: userId }, select: { blockedId: true } });
-    return rows.map((r) => r.blockedId);
-  }
-
   /** Has `blockerId` blocked `userId`? Used to drop mentions and replies silently. */
-  async isBlockedBy(userId: string, blockerId: string): Promise<boolean> {
-    return this.blocks.exists({ where: { blockerId, blockedId: userId } });
+  isBlockedBy(userId: string, blockerId: string): Promise<boolean> {
+    return this.blocks.isBlockedBy(userId, blockerId);
   }
 
   /** Of these members, the ones who blocked `userId`. */
-  async blockersAmong(userId: string, candidates: string[]): Promise<Set<string>> {
-    if (candidates.length === 0) return new Set();
-    const rows: { blocker_id: string }[] = await this.blocks.query(
-      'SELECT blocker_id FROM blocks WHERE blocked_id = $1 AND blocker_id = ANY($2::uuid[])',
-      [userId, candidates],
-    );
-    return new Set(rows.map((r) => r.blocker_id));
+  blockersAmong(userId: string, candidates: string[]): Promise<Set<string>> {
+    return this.blocks.blockersAmong(userId, candidates);
+  }
+
+  /** Everyone who blocked `userId`: they never see the member typing. */
+  blockersOf(userId: string): Promise<string[]> {
+    return this.blocks.blockersOf(userId);
+  }
+
+  /**
+   * Who must never receive this content: members who hide one of its categories and
+   * members who blocked its author. The author always gets their own words.
+   */
+  async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
+    return (await this.blocks.excludedAudience(authorId, categories)).filter((id) => id !== authorId);
   }
 
   async listBlocks(userId: string): Promise<BlockedMember[]> {
-    const rows: { id: string; handle: string; created_at: Date }[] = await this.blocks.query(
-      `SELECT u.id, u.handle, b.created_at FROM blocks b JOIN users u ON u.id = b.blocked_id
-       WHERE b.blocker_id = $1 ORDER BY b.created_at DESC`,
-      [userId],
-    );
-    return rows.map((r) => ({ id: r.id, handle: r.handle, blockedAt: r.created_at.toISOString() }));
+    const rows = await this.blocks.list(userId);
+    const handles = await this.users.handles(rows.map((r) => r.blocked_id));
+    return rows.filter((r) => handles.has(r.blocked_id)).map((r) => ({ id: r.blocked_id, handle: handles.get(r.blocked_id)!.handle, blockedAt: r.created_at.toISOString() }));
   }
 
   async block(userId: string, handle: string): Promise<BlockedMember> {
     const target = await this.users.findByHandle(handle);
     if (!target) throw AppError.notFound('No member with that handle.');
     if (target.id === userId) throw AppError.validation('You cannot block yourself.', [{ field: 'handle', problem: 'This is your own handle.' }]);
-    await this.blocks.createQueryBuilder().insert().values({ blockerId: userId, blockedId: target.id }).orIgnore().execute();
-    const row = await this.blocks.findOneByOrFail({ blockerId: userId, blockedId: target.id });
-    return { id: target.id, handle: target.handle, blockedAt: row.createdAt.toISOString() };
+    const blockedAt = await this.blocks.add(userId, target.id);
+    return { id: target.id, handle: target.handle, blockedAt: blockedAt.toISOString() };
   }
 
   async unblock(userId: string, blockedId: string): Promise<void> {
-    await this.blocks.delete({ blockerId: userId, blockedId });
+    await this.blocks.remove(userId, blockedId);
+  }
+
+  /** For the member's data export: their warning preferences and whom they blocked. */
+  async exportFor(userId: string): Promise<{ warningPreferences: unknown[]; blocks: { blocked_handle: string; created_at: Date }[] }> {
+    const { preferences, blocks } = await this.blocks.exportFor(userId);
+    const handles = await this.users.handles(blocks.map((b) => b.blocked_id));
+    return {
+      warningPreferences: preferences,
+      blocks: blocks.filter((b) => handles.has(b.blocked_id)).map((b) => ({ blocked_handle: handles.get(b.blocked_id)!.handle, created_at: b.created_at })),
+    };
+  }
+
+  forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    return this.blocks.forgetUser(userId, manager);
   }
 }

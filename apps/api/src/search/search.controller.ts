@@ -6,7 +6,7 @@ import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { SearchQueryDto } from '../posts/dto/post.dto.js';
-import { ViewerService } from '../posts/viewer.service.js';
+import { ViewerService } from '../safety/viewer.service.js';
 import { SearchService } from './search.service.js';
 
 @ApiTags('search')

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import type { PostRow } from '../posts/post-row.js';
-import { PostViewsService, type ViewerContext } from '../posts/post-views.service.js';
+import { PostViewsService } from '../posts/post-views.service.js';
+import type { ViewerContext } from '../safety/viewer.service.js';
 import { searchSql } from './search.sql.js';
 
 interface SearchCursor extends Record<string, unknown> {

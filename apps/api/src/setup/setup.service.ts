@@ -6,9 +6,9 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppStateEntity } from '../database/app-state.entity.js';
-import { createUser } from '../users/create-user.js';
-import { UserEntity } from '../users/user.entity.js';
+import { AppStateRepository } from '../database/app-state.repository.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UserRepository } from '../users/user.repository.js';
 import type { SetupAdminDto } from './dto/setup-admin.dto.js';
 
 const TOKEN_KEY = 'setup_token';
@@ -33,6 +33,8 @@ export class SetupService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly appState: AppStateRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,28 +52,22 @@ export class SetupService implements OnApplicationBootstrap {
   }
 
   async isNeeded(): Promise<boolean> {
-    return !(await this.db.getRepository(UserEntity).exists({ where: { role: Role.Admin } }));
+    return !(await this.users.adminExists());
   }
 
   /** Issues a new token, replacing any earlier one. */
   async issueToken(): Promise<string> {
     const token = randomBytes(24).toString('base64url');
     const value: StoredToken = { hash: sha256(token).toString('hex'), issuedAt: this.clock.now().toISOString() };
-    await this.db.getRepository(AppStateEntity).upsert({ key: TOKEN_KEY, value }, ['key']);
+    await this.appState.put(TOKEN_KEY, { ...value });
     return token;
   }
 
   async createAdmin(dto: SetupAdminDto): Promise<UserEntity> {
     return this.db.transaction(async (manager) => {
       // The row lock makes two simultaneous visitors queue; only the first can succeed.
-      const row = await manager
-        .getRepository(AppStateEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.key = :key', { key: TOKEN_KEY })
-        .getOne();
-      const stored = row?.value as StoredToken | undefined;
-      if (!stored || (await manager.getRepository(UserEntity).exists({ where: { role: Role.Admin } }))) {
+      const stored = (await this.appState.getForUpdate(TOKEN_KEY, manager)) as StoredToken | undefined;
+      if (!stored || (await this.users.adminExists(manager))) {
         throw new AppError(HttpStatus.CONFLICT, ErrorCode.SetupUnavailable, 'Setup is already complete. Please sign in instead.');
       }
       const expired = this.clock.now().getTime() - Date.parse(stored.issuedAt) > TOKEN_LIFETIME_MS;
@@ -83,8 +79,8 @@ export class SetupService implements OnApplicationBootstrap {
           'This setup link is not valid any more. Restart the server to print a new one.',
         );
       }
-      const admin = await createUser(manager, { handle: dto.handle, password: dto.password, role: Role.Admin });
-      await manager.getRepository(AppStateEntity).delete({ key: TOKEN_KEY });
+      const admin = await this.users.create({ handle: dto.handle, password: dto.password, role: Role.Admin }, manager);
+      await this.appState.delete(TOKEN_KEY, manager);
       return admin;
     });
   }

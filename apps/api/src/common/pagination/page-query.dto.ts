@@ -3,6 +3,9 @@ import { PAGE_SIZE_MAX } from '@kindred/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** Page size when the client does not ask for one (thread lists and thread pages). */
+export const DEFAULT_PAGE = 25;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).', maxLength: 512 })
   @IsOptional()
@@ -10,7 +13,7 @@ export class PageQueryDto {
   @MaxLength(512)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 25 })
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: DEFAULT_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

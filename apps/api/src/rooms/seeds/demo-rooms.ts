@@ -1,5 +1,5 @@
 import { JoinPolicy, RoomVisibility } from '@kindred/contracts';
-import type { RoomEntity } from '../../rooms/room.entity.js';
+import type { RoomEntity } from '../room.entity.js';
 
 type DemoRoom = Pick<RoomEntity, 'slug' | 'name' | 'description' | 'guidelines' | 'visibility' | 'joinPolicy'>;
 

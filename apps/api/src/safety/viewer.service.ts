@@ -2,9 +2,15 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kindred/contracts';
 import type { AccessGrant, Actor } from '../access/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
-import { SafetyService } from '../safety/safety.service.js';
-import { ViewerFilter } from '../safety/viewer-filter.js';
-import type { ViewerContext } from './post-views.service.js';
+import { SafetyService } from './safety.service.js';
+import { ViewerFilter } from './viewer-filter.js';
+
+/** Who is looking, what they chose not to see, and whether they moderate here. */
+export interface ViewerContext {
+  userId: string | undefined;
+  filter: ViewerFilter;
+  canModerate: boolean;
+}
 
 /** Builds the per-request view of "who is looking and what they chose not to see". */
 @Injectable()

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { RoomEntity } from '../../rooms/room.entity.js';
-import { AppStateEntity } from '../app-state.entity.js';
+import { AppStateRepository } from '../../database/app-state.repository.js';
+import { RoomRepository } from '../room.repository.js';
 import { DEMO_ROOMS } from './demo-rooms.js';
 
 const SEEDED_KEY = 'demo_seeded';
@@ -19,6 +19,8 @@ export class SeedService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly appState: AppStateRepository,
+    private readonly rooms: RoomRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,16 +29,9 @@ export class SeedService implements OnApplicationBootstrap {
 
   async seedDemoRooms(): Promise<boolean> {
     return this.db.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AppStateEntity)
-        .values({ key: SEEDED_KEY, value: { at: new Date().toISOString() } })
-        .orIgnore()
-        .execute();
       // Another instance (or an earlier start) already seeded.
-      if ((inserted.raw as unknown[]).length === 0) return false;
-      await manager.createQueryBuilder().insert().into(RoomEntity).values(DEMO_ROOMS).orIgnore().execute();
+      if (!(await this.appState.putIfAbsent(SEEDED_KEY, { at: new Date().toISOString() }, manager))) return false;
+      await this.rooms.insertIfAbsent(DEMO_ROOMS, manager);
       this.logger.log(`seeded ${DEMO_ROOMS.length} demo rooms`);
       return true;
     });

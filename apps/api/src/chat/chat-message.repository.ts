@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ChatMessageStatus } from '@kindred/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PreparedQueries } from '../database/prepared-queries.js';
+import type { NormalizedWarning } from '../posts/content-warning.js';
+import { CHAT_MESSAGE_COLUMNS, type ChatMessageRow } from './chat-message-row.js';
+
+export interface ChatRoomRow {
+  room_id: string;
+  locked: boolean;
+  slow_mode_seconds: number;
+  pinned_notice: string | null;
+}
+
+export interface NewChatMessage {
+  roomId: string;
+  authorId: string;
+  clientId: string;
+  body: string;
+  warning: NormalizedWarning;
+}
+
+/** Chat settings a moderator can change, by column. */
+export interface ChatRoomChanges {
+  slow_mode_seconds?: number;
+  locked?: boolean;
+  pinned_notice?: string | null;
+}
+
+/** A message next to a reported one, for the moderator's context. */
+export interface NearbyMessageRow {
+  id: string;
+  author_id: string;
+  handle: string | null;
+  body: string;
+  created_at: Date;
+}
+
+const STATE_SQL = 'SELECT room_id, locked, slow_mode_seconds, pinned_notice FROM chat_rooms WHERE room_id = $1';
+
+/**
+ * Every query on `chat_messages`, `chat_rooms` and `chat_read_markers`. The statements on
+ * the send, replay and history paths run as prepared statements (outside a transaction):
+ * they are the chat's measured hot path (docs/benchmarks.md).
+ */
+@Injectable()
+export class ChatMessageRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {}
+
+  /** The room's chat settings; a room's first use creates its row. */
+  async state(roomId: string, manager?: EntityManager): Promise<ChatRoomRow> {
+    // Nearly always the row exists: one read.
+    let [row] = await this.prepared.query<ChatRoomRow>(STATE_SQL, [roomId], manager);
+    if (!row) {
+      await (manager ?? this.db.manager).query('INSERT INTO chat_rooms (room_id) VALUES ($1) ON CONFLICT DO NOTHING', [roomId]);
+      [row] = await this.prepared.query<ChatRoomRow>(STATE_SQL, [roomId], manager);
+    }
+    return row!;
+  }
+
+  async updateRoom(roomId: string, changes: ChatRoomChanges, manager: EntityManager): Promise<void> {
+    const columns = Object.keys(changes) as (keyof ChatRoomChanges)[];
+    await manager.query(
+      `UPDATE chat_rooms SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE room_id = $1`,
+      [roomId, ...columns.map((c) => changes[c])],
+    );
+  }
+
+  /** Messages matching `where` (published only), in `seq` order. */
+  rows(where: string, params: unknown[], order: 'ASC' | 'DESC', limit: number): Promise<ChatMessageRow[]> {
+    return this.prepared.query<ChatMessageRow>(
+      `SELECT ${CHAT_MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
+       WHERE ${where} AND m.status = 'published' ORDER BY m.seq ${order} LIMIT ${limit}`,
+      params,
+    );
+  }
+
+  /** The newest messages of a room, newest first. */
+  latest(roomId: string, limit: number): Promise<ChatMessageRow[]> {
+    return this.rows('m.room_id = $1', [roomId], 'DESC', limit);
+  }
+
+  /** The messages before `seq`, newest first. */
+  before(roomId: string, seq: string, limit: number): Promise<ChatMessageRow[]> {
+    return this.rows('m.room_id = $1 AND m.seq < $2', [roomId, seq], 'DESC', limit);
+  }
+
+  async byId(id: string): Promise<ChatMessageRow | undefined> {
+    return (await this.rows('m.id = $1', [id], 'ASC', 1))[0];
+  }
+
+  async byClientId(authorId: string, clientId: string): Promise<ChatMessageRow | undefined> {
+    return (await this.rows('m.author_id = $1 AND m.client_id = $2', [authorId, clientId], 'ASC', 1))[0];
+  }
+
+  /**
+   * Replay: the messages after `messageId` in one query, oldest first; undefined when that
+   * message is not in this room.
+   */
+  async after(roomId: string, messageId: string, limit: number): Promise<ChatMessageRow[] | undefined> {
+    const rows = await this.prepared.query<ChatMessageRow>(
+      `SELECT ${CHAT_MESSAGE_COLUMNS}
+       FROM (SELECT seq FROM chat_messages WHERE id = $2 AND room_id = $1) anchor
+       LEFT JOIN LATERAL (
+         SELECT * FROM chat_messages n WHERE n.room_id = $1 AND n.seq > anchor.seq AND n.status = 'published' ORDER BY n.seq ASC LIMIT ${limit}
+       ) m ON true
+       LEFT JOIN users u ON u.id = m.author_id
+       ORDER BY m.seq ASC`,
+      [roomId, messageId],
+    );
+    if (rows.length === 0) return undefined;
+    return rows.filter((r) => r.id !== null);
+  }
+
+  async seqOf(messageId: string, roomId: string): Promise<string | undefined> {
+    const [row] = (await this.db.query('SELECT seq FROM chat_messages WHERE id = $1 AND room_id = $2', [messageId, roomId])) as { seq: string }[];
+    return row?.seq;
+  }
+
+  /**
+   * The common case in one autocommitted statement: draw the next `seq` under the room row's
+   * lock and insert, when no room rule can refuse it (chat open and no slow mode, or
+   * `exempt`). Returns undefined when a rule might apply; a skipped UPDATE leaves no gap in
+   * `seq`. Committed before it returns.
+   */
+  async insertUnlessRuled(message: NewChatMessage, exempt: boolean): Promise<ChatMessageRow | undefined> {
+    const rows = await this.prepared.query<ChatMessageRow>(
+      `WITH room AS (
+         UPDATE chat_rooms SET last_seq = last_seq + 1
+         WHERE room_id = $1 AND ($7 OR (NOT locked AND slow_mode_seconds <= 0))
+         RETURNING last_seq
+       ), m AS (
+         INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, content_warnings, warning_note, created_at)
+         SELECT $1, room.last_seq, $2, $3, $4, $5, $6, clock_timestamp() FROM room
+         RETURNING *
+       )
+       SELECT ${CHAT_MESSAGE_COLUMNS} FROM m LEFT JOIN users u ON u.id = m.author_id`,
+      [message.roomId, message.authorId, message.clientId, message.body, message.warning.categories, message.warning.note, exempt],
+    );
+    return rows[0];
+  }
+
+  /** The room row's lock hands out `seq` in commit order (see ChatRoomEntity). */
+  async nextSeq(roomId: string, manager: EntityManager): Promise<{ last_seq: string; locked: boolean; slow_mode_seconds: number }> {
+    const [rows] = (await manager.query('UPDATE chat_rooms SET last_seq = last_seq + 1 WHERE room_id = $1 RETURNING last_seq, locked, slow_mode_seconds', [roomId])) as [
+      { last_seq: string; locked: boolean; slow_mode_seconds: number }[],
+      number,
+    ];
+    return rows[0]!;
+  }
+
+  async insert(message: NewChatMessage & { seq: string; replyToMessageId: string | null }, manager: EntityManager): Promise<ChatMessageRow> {
+    const [inserted] = (await manager.query(
+      `WITH m AS (
+         INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, content_warnings, warning_note, reply_to_message_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp()) RETURNING *
+       )
+       SELECT ${CHAT_MESSAGE_COLUMNS} FROM m LEFT JOIN users u ON u.id = m.author_id`,
+      [message.roomId, message.seq, message.authorId, message.clientId, message.body, message.warning.categories, message.warning.note, message.replyToMessageId],
+    )) as ChatMessageRow[];
+    return inserted!;
+  }
+
+  /** When the member last wrote in this room's chat, for slow mode. */
+  async lastSentAt(roomId: string, userId: string, manager: EntityManager): Promise<Date | undefined> {
+    const [last] = (await manager.query(`SELECT created_at FROM chat_messages WHERE room_id = $1 AND author_id = $2 ORDER BY created_at DESC LIMIT 1`, [roomId, userId])) as {
+      created_at: Date;
+    }[];
+    return last?.created_at;
+  }
+
+  /** The author of a message in this room, or undefined when the message is not in it. */
+  async authorInRoom(messageId: string, roomId: string, manager: EntityManager): Promise<string | undefined> {
+    const [target] = (await manager.query('SELECT author_id FROM chat_messages WHERE id = $1 AND room_id = $2', [messageId, roomId])) as { author_id: string }[];
+    return target?.author_id;
+  }
+
+  async edit(id: string, body: string, warning: NormalizedWarning, editedAt: Date): Promise<void> {
+    await this.db.query('UPDATE chat_messages SET body = $2, content_warnings = $3, warning_note = $4, edited_at = $5 WHERE id = $1', [id, body, warning.categories, warning.note, editedAt]);
+  }
+
+  async setStatus(id: string, status: ChatMessageStatus, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [id, status]);
+  }
+
+  async setWarning(id: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE chat_messages SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
+  }
+
+  /** Read markers only move forward. */
+  async markRead(userId: string, roomId: string, seq: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO chat_read_markers (user_id, room_id, last_read_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, room_id) DO UPDATE SET last_read_seq = greatest(chat_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
+      [userId, roomId, seq],
+    );
+  }
+
+  async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string } | undefined> {
+    const [row] = (await this.db.query('SELECT room_id, author_id FROM chat_messages WHERE id = $1', [id])) as { room_id: string; author_id: string }[];
+    return row && { roomId: row.room_id, authorId: row.author_id };
+  }
+
+  /** The room of each of these messages. */
+  async roomsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; room_id: string }[] = await this.db.query('SELECT id, room_id FROM chat_messages WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.room_id]));
+  }
+
+  /** A reported message, whatever its status, and the five before and after it. */
+  async withContext(id: string): Promise<{ message: ChatMessageRow; around: NearbyMessageRow[] } | undefined> {
+    const [message] = (await this.db.query(`SELECT ${CHAT_MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = $1`, [id])) as ChatMessageRow[];
+    if (!message) return undefined;
+    const around = (await this.db.query(
+      `SELECT m.id, m.author_id, u.handle, m.body, m.created_at FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
+       WHERE m.room_id = $1 AND m.seq BETWEEN $2::bigint - 5 AND $2::bigint + 5 ORDER BY m.seq`,
+      [message.room_id, message.seq],
+    )) as NearbyMessageRow[];
+    return { message, around };
+  }
+
+  /** The member's messages, for their data export. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.db.query('SELECT id, room_id, body, content_warnings, status, created_at, edited_at FROM chat_messages WHERE author_id = $1 ORDER BY created_at', [userId]);
+  }
+
+  /** Account deletion with erasure: the member's words go. */
+  async eraseByAuthor(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE chat_messages SET body = '', status = 'deleted' WHERE author_id = $1`, [userId]);
+  }
+
+  /** Account deletion: read markers go. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM chat_read_markers WHERE user_id = $1', [userId]);
+  }
+}

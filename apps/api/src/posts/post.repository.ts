@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContentWarningCategory, PostStatus, ReactionKind } from '@kindred/contracts';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import type { NormalizedWarning } from './content-warning.js';
+import { PostRevisionEntity } from './post-revision.entity.js';
+import { POST_COLUMNS, type PostRow } from './post-row.js';
+import { PostEntity } from './post.entity.js';
+
+export interface NewPostRow {
+  threadId: string;
+  roomId: string;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  warning: NormalizedWarning;
+  replyToPostId: string | null;
+  status: PostStatus;
+  mentionedUserIds: string[];
+}
+
+export interface PostEdit {
+  body: string;
+  bodyHtml: string;
+  warning: NormalizedWarning;
+  mentionedUserIds: string[];
+  editedAt: Date;
+}
+
+export interface RevisionRow {
+  id: string;
+  body: string;
+  content_warnings: ContentWarningCategory[];
+  warning_note: string | null;
+  edited_at: Date;
+  editor_id: string;
+}
+
+/** A post next to a reported one, for the moderator's context. */
+export interface NearbyPostRow {
+  id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
+/**
+ * The opening post of each thread: its first post by time, id breaking ties. The one place
+ * this is written; everything that asks "is this the opening post?" comes through here.
+ */
+const OPENING_POSTS_SQL = `SELECT ${POST_COLUMNS('p')} FROM unnest($1::uuid[]) AS thread(id)
+  CROSS JOIN LATERAL (SELECT * FROM posts WHERE thread_id = thread.id ORDER BY created_at, id LIMIT 1) p`;
+
+/** Every query on `posts`, `post_revisions` and `reactions`. */
+@Injectable()
+export class PostRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(manager: EntityManager = this.db.manager): Repository<PostEntity> {
+    return manager.getRepository(PostEntity);
+  }
+
+  findById(id: string): Promise<PostEntity | null> {
+    return this.repo().findOne({ where: { id } });
+  }
+
+  async row(id: string): Promise<PostRow | undefined> {
+    const [row] = (await this.db.query(`SELECT ${POST_COLUMNS('p')} FROM posts p WHERE p.id = $1`, [id])) as PostRow[];
+    return row;
+  }
+
+  /** The opening post of each of these threads, by thread id. */
+  async openingPosts(threadIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, PostRow>> {
+    if (threadIds.length === 0) return new Map();
+    const rows: PostRow[] = await manager.query(OPENING_POSTS_SQL, [threadIds]);
+    return new Map(rows.map((r) => [r.thread_id, r]));
+  }
+
+  async openingPost(threadId: string, manager?: EntityManager): Promise<PostRow | undefined> {
+    return (await this.openingPosts([threadId], manager)).get(threadId);
+  }
+
+  /**
+   * A page of a thread, oldest first. Moderators see everything; others see published posts
+   * and their own held ones.
+   */
+  pageRows(threadId: string, viewer: { userId: string | undefined; canModerate: boolean }, after: { at: string; id: string } | undefined, limit: number): Promise<PostRow[]> {
+    return this.db.query(
+      `SELECT ${POST_COLUMNS('p')} FROM posts p
+       WHERE p.thread_id = $1
+         AND ($2 OR p.status = 'published' OR (p.status = 'pending' AND p.author_id = $3))
+         ${after ? 'AND (p.created_at, p.id) > ($4::timestamptz, $5::uuid)' : ''}
+       ORDER BY p.created_at, p.id
+       LIMIT ${limit + 1}`,
+      [threadId, viewer.canModerate, viewer.userId ?? null, ...(after ? [after.at, after.id] : [])],
+    );
+  }
+
+  revisions(postId: string): Promise<RevisionRow[]> {
+    return this.db.query(
+      `SELECT r.id, r.body, r.content_warnings, r.warning_note, r.edited_at, r.editor_id
+       FROM post_revisions r WHERE r.post_id = $1 ORDER BY r.edited_at DESC, r.id DESC`,
+      [postId],
+    );
+  }
+
+  async saveRevision(post: PostEntity, editorId: string, editedAt: Date, manager: EntityManager): Promise<void> {
+    await manager.insert(PostRevisionEntity, {
+      postId: post.id,
+      body: post.body,
+      contentWarnings: post.contentWarnings,
+      warningNote: post.warningNote,
+      editorId,
+      editedAt,
+    });
+  }
+
+  /** Idempotent: reacting twice with the same kind is one reaction. */
+  async setReaction(postId: string, userId: string, kind: ReactionKind, on: boolean): Promise<void> {
+    if (on) await this.db.query('INSERT INTO reactions (post_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [postId, userId, kind]);
+    else await this.db.query('DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3', [postId, userId, kind]);
+  }
+
+  /** Reaction counts per post and kind, and whether the viewer gave each. */
+  reactionCounts(postIds: string[], viewerId: string | undefined): Promise<{ post_id: string; kind: ReactionKind; n: number; mine: boolean }[]> {
+    return this.db.query(
+      `SELECT post_id, kind, count(*)::int AS n, coalesce(bool_or(user_id = $2), false) AS mine
+       FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`,
+      [postIds, viewerId ?? null],
+    );
+  }
+
+  async insert(post: NewPostRow, manager: EntityManager): Promise<string> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PostEntity)
+      .values({
+        threadId: post.threadId,
+        roomId: post.roomId,
+        authorId: post.authorId,
+        body: post.body,
+        bodyHtml: post.bodyHtml,
+        contentWarnings: post.warning.categories,
+        warningNote: post.warning.note,
+        status: post.status,
+        replyToPostId: post.replyToPostId,
+        mentionedUserIds: post.mentionedUserIds,
+        createdAt: () => 'clock_timestamp()',
+      })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[])[0]!.id;
+  }
+
+  /** The author's latest published or held post in this thread with these words and warning, within `window`. */
+  async recentSame(threadId: string, authorId: string, body: string, warning: NormalizedWarning, window: string, manager: EntityManager): Promise<string | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND author_id = $2 AND body = $3 AND status IN ('published', 'pending')
+         AND content_warnings = $5::text[] AND warning_note IS NOT DISTINCT FROM $6
+         AND created_at > clock_timestamp() - $4::interval ORDER BY created_at DESC LIMIT 1`,
+      [threadId, authorId, body, window, warning.categories, warning.note],
+    )) as { id: string }[];
+    return row?.id;
+  }
+
+  /** When the author last posted in this room (deleted posts do not count), for slow mode. */
+  async lastPostAt(roomId: string, authorId: string, manager: EntityManager): Promise<Date | null> {
+    const [last] = (await manager.query(`SELECT max(created_at) AS at FROM posts WHERE room_id = $1 AND author_id = $2 AND status <> 'deleted'`, [roomId, authorId])) as {
+      at: Date | null;
+    }[];
+    return last?.at ?? null;
+  }
+
+  /** How many of the author's posts in this room are published, for pre-moderation. */
+  async publishedCount(roomId: string, authorId: string, manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM posts WHERE room_id = $1 AND author_id = $2 AND status = 'published'`, [roomId, authorId])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** The author of a post in this thread, or undefined when the post is not in it. */
+  async authorInThread(postId: string, threadId: string, manager: EntityManager): Promise<string | undefined> {
+    const [target] = (await manager.query('SELECT author_id FROM posts WHERE id = $1 AND thread_id = $2', [postId, threadId])) as { author_id: string }[];
+    return target?.author_id;
+  }
+
+  async update(id: string, edit: PostEdit, manager: EntityManager): Promise<void> {
+    await manager.update(PostEntity, { id }, {
+      body: edit.body,
+      bodyHtml: edit.bodyHtml,
+      contentWarnings: edit.warning.categories,
+      warningNote: edit.warning.note,
+      mentionedUserIds: edit.mentionedUserIds,
+      editedAt: edit.editedAt,
+    });
+  }
+
+  async setStatus(id: string, status: PostStatus, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE posts SET status = $2 WHERE id = $1', [id, status]);
+  }
+
+  /** The post's thread, status and time, with its row locked until the transaction ends. */
+  async lockForStatusChange(id: string, manager: EntityManager): Promise<{ threadId: string; status: PostStatus; createdAt: Date } | undefined> {
+    const [post] = (await manager.query('SELECT thread_id, status, created_at FROM posts WHERE id = $1 FOR UPDATE', [id])) as {
+      thread_id: string;
+      status: PostStatus;
+      created_at: Date;
+    }[];
+    return post && { threadId: post.thread_id, status: post.status, createdAt: post.created_at };
+  }
+
+  async setWarning(id: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE posts SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
+  }
+
+  async threadOf(id: string, manager: EntityManager): Promise<string | undefined> {
+    const [row] = (await manager.query('SELECT thread_id FROM posts WHERE id = $1', [id])) as { thread_id: string }[];
+    return row?.thread_id;
+  }
+
+  /** A thread moved: its posts carry the new room too. */
+  async moveThread(threadId: string, roomId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE posts SET room_id = $2 WHERE thread_id = $1', [threadId, roomId]);
+  }
+
+  async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string } | undefined> {
+    const [row] = (await this.db.query('SELECT room_id, author_id FROM posts WHERE id = $1', [id])) as { room_id: string; author_id: string }[];
+    return row && { roomId: row.room_id, authorId: row.author_id };
+  }
+
+  /** Room and thread of each of these posts. */
+  async placesOf(ids: string[]): Promise<Map<string, { roomId: string; threadId: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; room_id: string; thread_id: string }[] = await this.db.query('SELECT id, room_id, thread_id FROM posts WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, { roomId: r.room_id, threadId: r.thread_id }]));
+  }
+
+  /** Up to three posts before and three after `at` in the thread, oldest first. */
+  async around(threadId: string, at: Date): Promise<NearbyPostRow[]> {
+    const rows: NearbyPostRow[] = await this.db.query(
+      `(SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
+        WHERE p.thread_id = $1 AND p.created_at < $2 ORDER BY p.created_at DESC LIMIT 3)
+       UNION ALL
+       (SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
+        WHERE p.thread_id = $1 AND p.created_at > $2 ORDER BY p.created_at ASC LIMIT 3)`,
+      [threadId, at],
+    );
+    return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+  }
+
+  /** The member's posts, for their data export. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.db.query('SELECT id, thread_id, body, content_warnings, warning_note, status, created_at, edited_at FROM posts WHERE author_id = $1 ORDER BY created_at', [userId]);
+  }
+
+  /** Account deletion with erasure: the member's words and their edit history go. */
+  async eraseByAuthor(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE posts SET body = '', body_html = '', status = 'deleted' WHERE author_id = $1`, [userId]);
+    await manager.query(`DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)`, [userId]);
+  }
+
+  /** Account deletion: the member's reactions go. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM reactions WHERE user_id = $1', [userId]);
+  }
+}

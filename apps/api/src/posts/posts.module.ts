@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { RoomsModule } from '../rooms/rooms.module.js';
+import { SafetyModule } from '../safety/safety.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { PostAccessService } from './post-access.service.js';
+import { PostStateService } from './post-state.service.js';
+import { PostViewsService } from './post-views.service.js';
+import { PostWriterService } from './post-writer.service.js';
+import { PostRepository } from './post.repository.js';
+import { PostsController } from './posts.controller.js';
+import { PostsService } from './posts.service.js';
+import { ThreadPostsController } from './thread-posts.controller.js';
+
+/** Posts, and the threads they are written in (a thread is written with its opening post). */
+@Module({
+  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule],
+  controllers: [ThreadPostsController, PostsController],
+  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService],
+  exports: [PostRepository, PostStateService, PostViewsService],
+})
+export class PostsModule {}

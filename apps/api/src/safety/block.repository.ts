@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { WarningPreference } from '@kindred/contracts';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { PreparedQueries } from '../database/prepared-queries.js';
+import { BlockEntity } from './block.entity.js';
+import { WarningPreferenceEntity } from './warning-preference.entity.js';
+
+/** Every query on `blocks` and `warning_preferences`. */
+@Injectable()
+export class BlockRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {}
+
+  private get blocks(): Repository<BlockEntity> {
+    return this.db.getRepository(BlockEntity);
+  }
+
+  private get preferences(): Repository<WarningPreferenceEntity> {
+    return this.db.getRepository(WarningPreferenceEntity);
+  }
+
+  preferenceRows(userId: string): Promise<WarningPreferenceEntity[]> {
+    return this.preferences.find({ where: { userId } });
+  }
+
+  /** Only differences from the default are stored, so "default" keeps its meaning. */
+  async savePreferences(userId: string, changes: [WarningPreferenceEntity['category'], WarningPreference][], defaultPreference: WarningPreference): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      for (const [category, preference] of changes) {
+        if (preference === defaultPreference) await manager.delete(WarningPreferenceEntity, { userId, category });
+        else await manager.upsert(WarningPreferenceEntity, { userId, category, preference }, ['userId', 'category']);
+      }
+    });
+  }
+
+  async blockedIds(userId: string): Promise<string[]> {
+    const rows = await this.blocks.find({ where: { blockerId: userId }, select: { blockedId: true } });
+    return rows.map((r) => r.blockedId);
+  }
+
+  /** Has `blockerId` blocked `userId`? */
+  isBlockedBy(userId: string, blockerId: string): Promise<boolean> {
+    return this.blocks.exists({ where: { blockerId, blockedId: userId } });
+  }
+
+  /** Of these members, the ones who blocked `userId`. */
+  async blockersAmong(userId: string, candidates: string[]): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const rows: { blocker_id: string }[] = await this.db.query('SELECT blocker_id FROM blocks WHERE blocked_id = $1 AND blocker_id = ANY($2::uuid[])', [userId, candidates]);
+    return new Set(rows.map((r) => r.blocker_id));
+  }
+
+  /** Everyone who blocked `userId`. */
+  async blockersOf(userId: string): Promise<string[]> {
+    const rows: { blocker_id: string }[] = await this.db.query('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [userId]);
+    return rows.map((r) => r.blocker_id);
+  }
+
+  /**
+   * Who must never receive content by `authorId` carrying these categories: members who
+   * blocked the author and members who hide one of the categories. On every chat message, so
+   * prepared.
+   */
+  async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
+    const rows =
+      categories.length === 0
+        ? await this.prepared.query<{ user_id: string }>('SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1', [authorId])
+        : await this.prepared.query<{ user_id: string }>(
+            `SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1
+             UNION
+             SELECT user_id FROM warning_preferences WHERE preference = 'hide' AND category = ANY($2::text[])`,
+            [authorId, categories],
+          );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The member's blocks, newest first. */
+  list(blockerId: string): Promise<{ blocked_id: string; created_at: Date }[]> {
+    return this.db.query('SELECT b.blocked_id, b.created_at FROM blocks b WHERE b.blocker_id = $1 ORDER BY b.created_at DESC', [blockerId]);
+  }
+
+  /** Blocks (idempotent) and returns when the block began. */
+  async add(blockerId: string, blockedId: string): Promise<Date> {
+    await this.blocks.createQueryBuilder().insert().values({ blockerId, blockedId }).orIgnore().execute();
+    return (await this.blocks.findOneByOrFail({ blockerId, blockedId })).createdAt;
+  }
+
+  async remove(blockerId: string, blockedId: string): Promise<void> {
+    await this.blocks.delete({ blockerId, blockedId });
+  }
+
+  /** For the member's data export: their preferences and their blocks in the order stored. */
+  async exportFor(userId: string): Promise<{ preferences: unknown[]; blocks: { blocked_id: string; created_at: Date }[] }> {
+    const [preferences, blocks] = await Promise.all([
+      this.db.query('SELECT category, preference FROM warning_preferences WHERE user_id = $1', [userId]) as Promise<unknown[]>,
+      this.db.query('SELECT b.blocked_id, b.created_at FROM blocks b WHERE b.blocker_id = $1', [userId]) as Promise<{ blocked_id: string; created_at: Date }[]>,
+    ]);
+    return { preferences, blocks };
+  }
+
+  /** Account deletion: preferences go, and blocks either way. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM warning_preferences WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1', [userId]);
+  }
+}

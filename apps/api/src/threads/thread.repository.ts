@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PostStatus } from '@kindred/contracts';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { sortKeySql } from '../common/pagination/sort-key.js';
+import type { NormalizedWarning } from '../posts/content-warning.js';
+import { ThreadEntity } from './thread.entity.js';
+
+/** A thread as the list and summary queries return it. */
+export interface ThreadRow {
+  id: string;
+  room_id: string;
+  author_id: string;
+  author_handle: string | null;
+  title: string;
+  content_warnings: ThreadEntity['contentWarnings'];
+  warning_note: string | null;
+  status: PostStatus;
+  pinned: boolean;
+  locked: boolean;
+  post_count: number;
+  hidden_posts: number;
+  created_at: Date;
+  last_activity_at: Date;
+  activity_key: string;
+  muted: boolean;
+}
+
+/** The keyset position of a thread in the list: pinned first, then latest activity. */
+export interface ThreadListKey {
+  pinned: boolean;
+  activity: string;
+  id: string;
+}
+
+export interface ThreadListQuery {
+  roomId: string;
+  /** Snapshot time: activity after it does not move threads. */
+  asOf: string;
+  canModerate: boolean;
+  viewerId: string | null;
+  hiddenCategories: readonly string[];
+  blockedUserIds: readonly string[];
+  after?: ThreadListKey;
+  limit: number;
+}
+
+export interface NewThread {
+  roomId: string;
+  authorId: string;
+  title: string;
+  warning: NormalizedWarning;
+  status: PostStatus;
+}
+
+/** Every query on `threads` and `thread_mutes`. */
+@Injectable()
+export class ThreadRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(manager: EntityManager = this.db.manager): Repository<ThreadEntity> {
+    return manager.getRepository(ThreadEntity);
+  }
+
+  findById(id: string): Promise<ThreadEntity | null> {
+    return this.repo().findOne({ where: { id } });
+  }
+
+  /**
+   * The thread with its row locked until the transaction ends. Replies take this lock, so a
+   * later commit always gets a later timestamp and cursor pagination never skips a late post.
+   */
+  lockForReply(id: string, manager: EntityManager): Promise<ThreadEntity | null> {
+    return this.repo(manager).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
+  }
+
+  async insert(thread: NewThread, manager: EntityManager): Promise<string> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ThreadEntity)
+      .values({
+        roomId: thread.roomId,
+        authorId: thread.authorId,
+        title: thread.title,
+        contentWarnings: thread.warning.categories,
+        warningNote: thread.warning.note,
+        status: thread.status,
+        postCount: thread.status === PostStatus.Published ? 1 : 0,
+        createdAt: () => 'clock_timestamp()',
+        lastActivityAt: () => 'clock_timestamp()',
+      })
+      .returning(['id'])
+      .execute();
+    return (inserted.raw as { id: string }[])[0]!.id;
+  }
+
+  /**
+   * The author's threads in this room with this title and warning, written within `window`,
+   * newest first: the candidates for "this is a resend" (their opening words are compared by the caller).
+   */
+  async recentWithTitle(roomId: string, authorId: string, title: string, warning: NormalizedWarning, window: string, manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT t.id FROM threads t
+       WHERE t.room_id = $1 AND t.author_id = $2 AND t.title = $3 AND t.status IN ('published', 'pending')
+         AND t.content_warnings = $5::text[] AND t.warning_note IS NOT DISTINCT FROM $6
+         AND t.created_at > clock_timestamp() - $4::interval
+       ORDER BY t.created_at DESC`,
+      [roomId, authorId, title, window, warning.categories, warning.note],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A published reply: one more post, and activity now. */
+  async recordReply(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1', [id]);
+  }
+
+  /** Published posts came or went; the count never goes below zero. */
+  async adjustPostCount(id: string, delta: number, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET post_count = greatest(post_count + $2, 0) WHERE id = $1', [id, delta]);
+  }
+
+  /** A post became visible: the thread's activity is at least its time. */
+  async bumpActivity(id: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET last_activity_at = greatest(last_activity_at, $2) WHERE id = $1', [id, at]);
+  }
+
+  async setStatus(id: string, status: PostStatus, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET status = $2 WHERE id = $1', [id, status]);
+  }
+
+  async setWarning(id: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
+  }
+
+  async setLocked(id: string, locked: boolean, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET locked = $2 WHERE id = $1', [id, locked]);
+  }
+
+  async setPinned(id: string, pinned: boolean, until: Date | null, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET pinned = $2, pinned_until = $3 WHERE id = $1', [id, pinned, until]);
+  }
+
+  async moveToRoom(id: string, roomId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET room_id = $2 WHERE id = $1', [id, roomId]);
+  }
+
+  async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string } | undefined> {
+    const [row] = (await this.db.query('SELECT room_id, author_id FROM threads WHERE id = $1', [id])) as { room_id: string; author_id: string }[];
+    return row && { roomId: row.room_id, authorId: row.author_id };
+  }
+
+  /** Room, title, status, author and warning of each of these threads. */
+  async briefs(ids: string[]): Promise<Map<string, { roomId: string; title: string; status: PostStatus; authorId: string; contentWarnings: ThreadEntity['contentWarnings'] }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; room_id: string; title: string; status: PostStatus; author_id: string; content_warnings: ThreadEntity['contentWarnings'] }[] = await this.db.query(
+      'SELECT id, room_id, title, status, author_id, content_warnings FROM threads WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, { roomId: r.room_id, title: r.title, status: r.status, authorId: r.author_id, contentWarnings: r.content_warnings }]));
+  }
+
+  async titleOf(id: string): Promise<string | undefined> {
+    const [row] = (await this.db.query('SELECT title FROM threads WHERE id = $1', [id])) as { title: string }[];
+    return row?.title;
+  }
+
+  async countPublished(roomId: string): Promise<number> {
+    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM threads WHERE room_id = $1 AND status = 'published'`, [roomId])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /**
+   * One page of a room's thread list for one viewer, and how many threads their settings
+   * left out between this page's bounds. Pages are cut from the `asOf` snapshot: a thread
+   * bumped meanwhile keeps its snapshot position, so paging never skips or repeats one.
+   */
+  async list(query: ThreadListQuery): Promise<{ rows: ThreadRow[]; hiddenCount: number }> {
+    const params = [query.roomId, query.asOf, query.canModerate, query.viewerId, query.hiddenCategories, query.blockedUserIds];
+    const listed = `
+      WITH listed AS (
+        SELECT t.*,
+          -- A pin with an end date stops counting once it has passed.
+          (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > $2::timestamptz)) AS pinned_now,
+          CASE WHEN t.last_activity_at <= $2::timestamptz THEN t.last_activity_at
+               ELSE coalesce((SELECT max(p.created_at) FROM posts p
+                              WHERE p.thread_id = t.id AND p.status = 'published' AND p.created_at <= $2::timestamptz), t.created_at)
+          END AS activity,
+          (t.content_warnings && $5::text[] OR t.author_id = ANY($6::uuid[])) AS hidden_for_viewer
+        FROM threads t
+        WHERE t.room_id = $1 AND t.created_at <= $2::timestamptz
+          AND (t.status = 'published' OR ($3 AND t.status IN ('pending', 'hidden')) OR (t.status = 'pending' AND t.author_id = $4))
+      )`;
+    const { after, limit } = query;
+    const keyset = after ? `AND (l.pinned_now, l.activity, l.id) < ($7::boolean, $8::timestamptz, $9::uuid)` : '';
+    const keyParams = after ? [after.pinned, after.activity, after.id] : [];
+    const rows: ThreadRow[] = await this.db.query(
+      `${listed}
+       SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.warning_note, l.status,
+              l.pinned_now AS pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
+              CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
+                (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
+                   AND (p.content_warnings && $5::text[] OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
+              EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted
+       FROM listed l LEFT JOIN users u ON u.id = l.author_id
+       WHERE NOT l.hidden_for_viewer ${keyset}
+       ORDER BY l.pinned_now DESC, l.activity DESC, l.id DESC
+       LIMIT ${limit + 1}`,
+      [...params, ...keyParams],
+    );
+    const last = rows.slice(0, limit).at(-1);
+    const hasMore = rows.length > limit;
+    const hiddenCount = await this.hiddenInRange(listed, params, after, last && { pinned: last.pinned, activity: last.activity_key, id: last.id }, hasMore);
+    return { rows, hiddenCount };
+  }
+
+  /** How many threads the viewer's settings left out between this page's bounds. */
+  private async hiddenInRange(listed: string, params: unknown[], after: ThreadListKey | undefined, last: ThreadListKey | undefined, hasMore: boolean): Promise<number> {
+    if ((params[4] as string[]).length + (params[5] as string[]).length === 0) return 0;
+    const conditions = ['l.hidden_for_viewer'];
+    const extra: unknown[] = [];
+    if (after) {
+      extra.push(after.pinned, after.activity, after.id);
+      conditions.push(`(l.pinned_now, l.activity, l.id) < ($${params.length + 1}::boolean, $${params.length + 2}::timestamptz, $${params.length + 3}::uuid)`);
+    }
+    if (last && hasMore) {
+      const base = params.length + extra.length;
+      extra.push(last.pinned, last.activity, last.id);
+      conditions.push(`(l.pinned_now, l.activity, l.id) > ($${base + 1}::boolean, $${base + 2}::timestamptz, $${base + 3}::uuid)`);
+    }
+    const [row] = (await this.db.query(`${listed} SELECT count(*)::int AS n FROM listed l WHERE ${conditions.join(' AND ')}`, [...params, ...extra])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** One thread as the list shows it, for this viewer (hidden posts left out of the count). */
+  async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<ThreadRow | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.warning_note, t.status,
+              (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > now())) AS pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
+              (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
+                 AND (p.content_warnings && $2::text[] OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
+              EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted
+       FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.id = $1`,
+      [threadId, hiddenCategories, blockedUserIds, viewerId],
+    )) as ThreadRow[];
+    return row;
+  }
+
+  async setMuted(threadId: string, userId: string, muted: boolean): Promise<void> {
+    if (muted) await this.db.query('INSERT INTO thread_mutes (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, threadId]);
+    else await this.db.query('DELETE FROM thread_mutes WHERE user_id = $1 AND thread_id = $2', [userId, threadId]);
+  }
+
+  /** The member's threads, for their data export. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.db.query('SELECT id, room_id, title, content_warnings, status, created_at FROM threads WHERE author_id = $1 ORDER BY created_at', [userId]);
+  }
+
+  /** Account deletion with erasure: titles go, the threads are deleted. */
+  async eraseByAuthor(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE threads SET title = '(removed)', status = 'deleted' WHERE author_id = $1`, [userId]);
+  }
+
+  /** Account deletion: the member's thread mutes go. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM thread_mutes WHERE user_id = $1', [userId]);
+  }
+}

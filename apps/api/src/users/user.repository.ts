@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, type AuthorView } from '@kindred/contracts';
+import { MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { createUser, handleKeyOf, type NewUser } from './create-user.js';
+import { UserEntity } from './user.entity.js';
+
+export const FORMER_MEMBER_HANDLE = 'former member';
+
+export interface MemberSettingsRow {
+  showPresence: boolean;
+  showTyping: boolean;
+  mentionsFrom: UserEntity['mentionsFrom'];
+}
+
+/** Every query on `users`. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(manager: EntityManager = this.db.manager): Repository<UserEntity> {
+    return manager.getRepository(UserEntity);
+  }
+
+  create(input: NewUser, manager: EntityManager = this.db.manager): Promise<UserEntity> {
+    return createUser(manager, input);
+  }
+
+  findByHandle(handle: string): Promise<UserEntity | null> {
+    return this.repo().findOne({ where: { handleKey: handleKeyOf(handle) } });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo().findOne({ where: { id } });
+  }
+
+  async exists(id: string, manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).exists({ where: { id } });
+  }
+
+  async adminExists(manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).exists({ where: { role: Role.Admin } });
+  }
+
+  /** A member who has not deleted their account, by the handle they type (for the banned-appeal form). */
+  async liveCredentials(handle: string): Promise<{ id: string; role: Role; passwordHash: string } | undefined> {
+    const [user] = (await this.db.query(`SELECT id, role, password_hash FROM users WHERE handle_key = $1 AND deleted_at IS NULL`, [handleKeyOf(handle)])) as {
+      id: string;
+      role: Role;
+      password_hash: string;
+    }[];
+    return user && { id: user.id, role: user.role, passwordHash: user.password_hash };
+  }
+
+  async isLive(id: string): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [id])) as unknown[];
+    return !!row;
+  }
+
+  /** Keyset page ordered by handle, so admins can walk a large member list. */
+  listPage(limit: number, afterHandleKey?: string): Promise<UserEntity[]> {
+    return this.repo().find({
+      where: afterHandleKey ? { handleKey: MoreThan(afterHandleKey) } : {},
+      order: { handleKey: 'ASC' },
+      take: limit,
+    });
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.repo().save(user);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, changedAt: Date): Promise<void> {
+    await this.repo().update({ id }, { passwordHash, passwordChangedAt: changedAt });
+  }
+
+  async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {
+    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4 WHERE id = $1', [id, settings.showPresence, settings.showTyping, settings.mentionsFrom]);
+  }
+
+  /**
+   * Id and handle of each of these members (deleted accounts read "former member"); one
+   * query for a whole page of authors, reporters or moderators.
+   */
+  async handles(ids: readonly (string | null | undefined)[]): Promise<Map<string, AuthorView>> {
+    const unique = [...new Set(ids.filter((id): id is string => !!id))];
+    if (unique.length === 0) return new Map();
+    const rows: AuthorView[] = await this.db.query('SELECT id, handle FROM users WHERE id = ANY($1::uuid[])', [unique]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Members named by these handle keys (not the author, not deleted) and whom they accept mentions from. */
+  async mentionCandidates(handleKeys: string[], authorId: string, manager?: EntityManager): Promise<{ id: string; mentionsFrom: UserEntity['mentionsFrom'] }[]> {
+    const rows: { id: string; mentions_from: UserEntity['mentionsFrom'] }[] = await (manager ?? this.db.manager).query(
+      `SELECT u.id, u.mentions_from FROM users u WHERE u.handle_key = ANY($1::text[]) AND u.id <> $2 AND u.deleted_at IS NULL`,
+      [handleKeys, authorId],
+    );
+    return rows.map((r) => ({ id: r.id, mentionsFrom: r.mentions_from }));
+  }
+
+  /** The row stays (content refers to it) but nothing identifying remains. */
+  async anonymize(id: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET handle = '${FORMER_MEMBER_HANDLE}', handle_key = $2, password_hash = '', email = NULL, deleted_at = $3,
+              show_presence = false, show_typing = false, mentions_from = 'nobody' WHERE id = $1`,
+      [id, `deleted-${id.replace(/-/g, '').slice(0, 24)}`, at],
+    );
+  }
+}
