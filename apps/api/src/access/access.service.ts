@@ -6,7 +6,7 @@ import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RoomRepository } from '../rooms/room.repository.js';
-import { Action, MINIMUM_ROLE, ROOM_ACTIONS, roleAtLeast } from './actions.js';
+import { Action, MINIMUM_ROLE, MODERATION_SCOPED, REFUSAL, ROOM_ACTIONS, roleAtLeast } from './actions.js';
 
 export interface Actor {
   id: string;
@@ -20,12 +20,38 @@ export interface AccessRequest {
   roomId?: string;
 }
 
-export interface AccessGrant {
-  actor: Actor | undefined;
-  room?: RoomEntity;
-  membership?: RoomMembershipEntity | null;
-  /** Room moderator here, or a global moderator or admin. */
-  canModerate: boolean;
+const ISSUER: unique symbol = Symbol('AccessService');
+
+/**
+ * What the gate allowed, and the facts it decided on. Content services take one as proof that
+ * the gate was asked; only AccessService can issue one (the constructor needs a token private
+ * to this file), and nothing can change it afterwards.
+ */
+export class AccessGrant {
+  readonly actor: Actor | undefined;
+  readonly room?: RoomEntity;
+  readonly membership?: RoomMembershipEntity | null;
+  /** Room moderator here, or a global moderator or admin (for actions without a room: staff). */
+  readonly canModerate: boolean;
+  /** For moderation tools: the rooms the actor moderates; null means every room (staff). */
+  readonly moderatedRooms: readonly string[] | null;
+
+  constructor(
+    issuer: typeof ISSUER,
+    facts: { actor: Actor | undefined; canModerate: boolean; room?: RoomEntity; membership?: RoomMembershipEntity | null; moderatedRooms?: readonly string[] | null },
+  ) {
+    if (issuer !== ISSUER) throw new Error('Only AccessService issues access grants');
+    this.actor = facts.actor;
+    this.canModerate = facts.canModerate;
+    if ('room' in facts) this.room = facts.room;
+    if ('membership' in facts) this.membership = facts.membership;
+    this.moderatedRooms = facts.moderatedRooms === undefined ? [] : facts.moderatedRooms;
+  }
+
+  /** Whether the actor's moderation scope covers this room (never a room-less item, unless staff). */
+  moderates(roomId: string | null): boolean {
+    return this.moderatedRooms === null || (roomId !== null && this.moderatedRooms.includes(roomId));
+  }
 }
 
 const noSuchRoom = () => AppError.notFound('No such room.');
@@ -54,9 +80,31 @@ export class AccessService {
   async require(request: AccessRequest): Promise<AccessGrant> {
     const { user, action } = request;
     if (ROOM_ACTIONS.has(action)) return this.requireRoom(request);
+    // The directory is public: anyone may look, members and staff see more.
+    if (action === Action.RoomDirectory) return new AccessGrant(ISSUER, { actor: user, canModerate: !!user && roleAtLeast(user.role, Role.Moderator) });
     if (!user) throw AppError.unauthenticated();
-    if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden();
-    return { actor: user, canModerate: roleAtLeast(user.role, Role.Moderator) };
+    if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action]);
+    const staff = roleAtLeast(user.role, Role.Moderator);
+    const scoped = MODERATION_SCOPED.get(action);
+    if (scoped !== undefined) {
+      const moderatedRooms = staff ? null : await this.memberships.moderatedRoomIds(user.id);
+      if (moderatedRooms && moderatedRooms.length === 0) throw AppError.forbidden(scoped);
+      return new AccessGrant(ISSUER, { actor: user, canModerate: true, moderatedRooms });
+    }
+    // Search in one room follows that room's read rule; results show moderators' view to staff only.
+    if (action === Action.Search && request.roomId) {
+      const { room, membership } = await this.requireRoom({ user, action: Action.RoomRead, roomId: request.roomId });
+      return new AccessGrant(ISSUER, { actor: user, canModerate: staff, room, membership });
+    }
+    return new AccessGrant(ISSUER, { actor: user, canModerate: staff });
+  }
+
+  /**
+   * The rooms whose moderators' live channel this member hears: null for staff (every room),
+   * none for members who moderate nowhere.
+   */
+  async moderationChannels(user: Actor): Promise<readonly string[] | null> {
+    return roleAtLeast(user.role, Role.Moderator) ? null : this.memberships.moderatedRoomIds(user.id);
   }
 
   private async requireRoom({ user, action, roomId }: AccessRequest): Promise<AccessGrant> {
@@ -69,7 +117,7 @@ export class AccessService {
     // Hidden rooms do not exist for outsiders: every refusal is a 404, never a 403.
     const visible = room.visibility === RoomVisibility.Listed || !!membership || staff;
     const readable = !!membership || staff || (room.visibility === RoomVisibility.Listed && room.joinPolicy === JoinPolicy.Open);
-    const grant: AccessGrant = { actor: user, room, membership, canModerate };
+    const grant = new AccessGrant(ISSUER, { actor: user, room, membership, canModerate });
 
     if (action === Action.RoomView) {
       if (!visible) throw noSuchRoom();

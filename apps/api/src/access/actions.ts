@@ -24,6 +24,18 @@ export const Action = {
   /** Change the room's settings. */
   RoomConfigure: 'room.configure',
   RoomAppointModerators: 'room.appoint-moderators',
+  /** See the room directory: listed rooms for everyone, hidden ones for members and staff. */
+  RoomDirectory: 'room.directory',
+  /** Search posts across the rooms one may read (or in one room). */
+  Search: 'search',
+  /** Work the moderation queue: the rooms one moderates, or everywhere for staff. */
+  ModerationQueue: 'moderation.queue',
+  /** Read the moderation log of the rooms one moderates. */
+  ModerationLogRead: 'moderation.log.read',
+  /** See a member's active restrictions in the rooms one moderates. */
+  SanctionsRead: 'moderation.sanctions.read',
+  /** Site-wide sanctions (suspend, ban, and warnings or lifts without a room). */
+  SiteSanction: 'moderation.site-sanction',
   /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
   ApiDocsView: 'api-docs.view',
 } as const;
@@ -39,6 +51,18 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
   Action.RoomConfigure,
   Action.RoomAppointModerators,
 ]);
+
+/** Actions scoped to the rooms one moderates (all rooms for staff); the refusal names the tool. */
+export const MODERATION_SCOPED: ReadonlyMap<Action, string> = new Map([
+  [Action.ModerationQueue, 'The moderation queue is for moderators.'],
+  [Action.ModerationLogRead, 'The moderation log is for moderators.'],
+  [Action.SanctionsRead, 'Only moderators can see restrictions.'],
+]);
+
+/** Refusals that say more than "not allowed". */
+export const REFUSAL: Partial<Record<Action, string>> = {
+  [Action.SiteSanction]: 'Only global moderators can suspend or ban.',
+};
 
 const rank: Record<Role, number> = { [Role.Member]: 0, [Role.Moderator]: 1, [Role.Admin]: 2 };
 export const roleAtLeast = (role: Role, minimum: Role) => rank[role] >= rank[minimum];
@@ -58,5 +82,11 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.RoomModerate]: Role.Member,
   [Action.RoomConfigure]: Role.Member,
   [Action.RoomAppointModerators]: Role.Admin,
+  [Action.RoomDirectory]: Role.Member,
+  [Action.Search]: Role.Member,
+  [Action.ModerationQueue]: Role.Member,
+  [Action.ModerationLogRead]: Role.Member,
+  [Action.SanctionsRead]: Role.Member,
+  [Action.SiteSanction]: Role.Moderator,
   [Action.ApiDocsView]: Role.Admin,
 };

@@ -5,13 +5,12 @@ import {
   ErrorCode,
   ModerationActionType as A,
   PostStatus,
-  Role,
   type ModerationActionType,
   type ReportTargetType,
 } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type Actor } from '../access/access.service.js';
-import { Action, roleAtLeast } from '../access/actions.js';
+import { Action } from '../access/actions.js';
 import { SessionService } from '../auth/session.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -107,8 +106,9 @@ export class ModerationActionsService {
       if (dto.action !== A.Approve) await this.tell(ctx, entryId);
       else await this.notifications.notify(facts.subjectUserId, { kind: 'held-post-decision', title: 'Your post is now visible', body: 'A moderator approved your post. Thank you for your patience.' }, manager);
       if (dto.queueItemId) {
-        const item = await this.queue.requireItem(actor, dto.queueItemId, manager);
-        await this.queue.close(actor, item, 'resolved', `${dto.action}: ${dto.reason.trim()}`, dto.outcomeForReporters, manager);
+        const queueGrant = await this.access.require({ user: actor, action: Action.ModerationQueue });
+        const item = await this.queue.requireItem(queueGrant, dto.queueItemId, manager);
+        await this.queue.close(queueGrant, item, 'resolved', `${dto.action}: ${dto.reason.trim()}`, dto.outcomeForReporters, manager);
       }
       return entryId;
     });
@@ -120,7 +120,7 @@ export class ModerationActionsService {
   private async authorize(actor: Actor, dto: ModerationActionDto, roomId: string | null): Promise<void> {
     const siteWide = dto.action === A.Suspend || dto.action === A.Ban || ((dto.action === A.Lift || dto.action === A.Warn) && !roomId);
     if (siteWide) {
-      if (!roleAtLeast(actor.role, Role.Moderator)) throw AppError.forbidden('Only global moderators can suspend or ban.');
+      await this.access.require({ user: actor, action: Action.SiteSanction });
       return;
     }
     if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', problem: 'Required for this action.' }]);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { Role, type ModerationLogView, type MyReportView, type QueueItemView } from '@kindred/contracts';
+import type { ModerationLogView, MyReportView, QueueItemView } from '@kindred/contracts';
 import { Public, RequireAccess } from '../access/access.decorators.js';
+import { AccessService } from '../access/access.service.js';
 import { BannedAppealDto } from '../account/dto/account.dto.js';
 import { SensitiveRateLimit } from '../common/http/rate-limit.js';
 import { Action } from '../access/actions.js';
@@ -33,6 +34,7 @@ function logDate(value: string, field: 'from' | 'to'): Date {
 @Controller()
 export class ModerationController {
   constructor(
+    private readonly access: AccessService,
     private readonly reports: ReportsService,
     private readonly queue: QueueService,
     private readonly actions: ModerationActionsService,
@@ -73,38 +75,37 @@ export class ModerationController {
   }
 
   @Get('moderation/queue')
-  list(@CurrentAuth() auth: AuthContext, @Query() query: QueueQueryDto): Promise<QueueItemView[]> {
-    return this.queue.list(auth.user, query.status ? [query.status] : undefined);
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: QueueQueryDto): Promise<QueueItemView[]> {
+    return this.queue.list(await this.workQueue(auth), query.status ? [query.status] : undefined);
   }
 
   @Get('moderation/queue/:id')
   async item(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
-    return (await this.queue.get(auth.user, id)).view;
+    return (await this.queue.get(await this.workQueue(auth), id)).view;
   }
 
   @Post('moderation/queue/:id/claim')
   @HttpCode(HttpStatus.OK)
-  claim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
-    return this.queue.claim(auth.user, id, true);
+  async claim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
+    return this.queue.claim(await this.workQueue(auth), id, true);
   }
 
   @Post('moderation/queue/:id/unclaim')
   @HttpCode(HttpStatus.OK)
-  unclaim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
-    return this.queue.claim(auth.user, id, false);
+  async unclaim(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<QueueItemView> {
+    return this.queue.claim(await this.workQueue(auth), id, false);
   }
 
   @Post('moderation/queue/:id/notes')
   @HttpCode(HttpStatus.OK)
-  note(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QueueNoteDto): Promise<QueueItemView> {
-    return this.queue.addNote(auth.user, id, dto.body);
+  async note(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QueueNoteDto): Promise<QueueItemView> {
+    return this.queue.addNote(await this.workQueue(auth), id, dto.body);
   }
 
   @Post('moderation/queue/:id/dismiss')
   @HttpCode(HttpStatus.NO_CONTENT)
   async dismiss(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DismissDto): Promise<void> {
-    const item = await this.queue.requireItem(auth.user, id);
-    await this.queue.dismiss(auth.user, item, dto.reason, dto.outcomeForReporters);
+    await this.queue.dismiss(await this.workQueue(auth), id, dto.reason, dto.outcomeForReporters);
   }
 
   @Post('moderation/:type/:id/actions')
@@ -115,10 +116,9 @@ export class ModerationController {
 
   @Get('moderation/log')
   async moderationLog(@CurrentAuth() auth: AuthContext, @Query() query: LogQueryDto): Promise<{ entries: ModerationLogView[]; nextCursor: string | null }> {
-    const rooms = await this.queue.moderatedRooms(auth.user);
-    if (rooms && rooms.length === 0 && auth.user.role === Role.Member) throw AppError.forbidden('The moderation log is for moderators.');
+    const grant = await this.access.require({ user: auth.user, action: Action.ModerationLogRead });
     const result = await this.log.search({
-      rooms: rooms ?? undefined,
+      rooms: grant.moderatedRooms ? [...grant.moderatedRooms] : undefined,
       roomId: query.room,
       moderatorId: query.moderator,
       memberId: query.member,
@@ -133,8 +133,11 @@ export class ModerationController {
 
   @Get('moderation/members/:id/sanctions')
   async sanctions(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
-    const rooms = await this.queue.moderatedRooms(auth.user);
-    if (rooms && rooms.length === 0) throw AppError.forbidden('Only moderators can see restrictions.');
-    return this.queue.sanctionsOf(id, rooms);
+    const grant = await this.access.require({ user: auth.user, action: Action.SanctionsRead });
+    return this.queue.sanctionsOf(id, grant.moderatedRooms && [...grant.moderatedRooms]);
+  }
+
+  private workQueue(auth: AuthContext) {
+    return this.access.require({ user: auth.user, action: Action.ModerationQueue });
   }
 }

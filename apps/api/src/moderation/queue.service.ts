@@ -4,18 +4,16 @@ import {
   ErrorCode,
   QueueItemKind,
   QueueItemStatus,
-  Role,
   type ModerationLogView,
   type QueueItemView,
   type ReportTargetType,
 } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../access/access.service.js';
+import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { MembershipRepository } from '../rooms/membership.repository.js';
 import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import type { QueueItemEntity } from './queue-item.entity.js';
@@ -50,7 +48,6 @@ export class QueueService {
     private readonly clock: Clock,
     private readonly items: QueueRepository,
     private readonly targets: QueueTargets,
-    private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
     private readonly sanctions: SanctionsService,
   ) {}
@@ -82,35 +79,27 @@ export class QueueService {
     });
   }
 
-  /** Rooms this moderator works in; `null` means everywhere (global moderators and admins). */
-  async moderatedRooms(actor: Actor): Promise<string[] | null> {
-    if (actor.role !== Role.Member) return null;
-    return this.memberships.moderatedRoomIds(actor.id);
-  }
-
-  async list(actor: Actor, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
-    const rooms = await this.moderatedRooms(actor);
-    if (rooms && rooms.length === 0) throw AppError.forbidden('The moderation queue is for moderators.');
-    const items = await this.items.list(statuses, rooms);
+  /** Open items (or those in `statuses`) in the grant's moderation scope. */
+  async list(grant: AccessGrant, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
+    const items = await this.items.list(statuses, grant.moderatedRooms && [...grant.moderatedRooms]);
     return Promise.all(items.map((item) => this.view(item)));
   }
 
-  async get(actor: Actor, id: string): Promise<{ item: QueueItemEntity; view: QueueItemView }> {
-    const item = await this.requireItem(actor, id);
+  async get(grant: AccessGrant, id: string): Promise<{ item: QueueItemEntity; view: QueueItemView }> {
+    const item = await this.requireItem(grant, id);
     return { item, view: await this.view(item) };
   }
 
-  /** The item, if this moderator may work on it; otherwise 404 (or 403 for members). */
-  async requireItem(actor: Actor, id: string, manager?: EntityManager): Promise<QueueItemEntity> {
-    const rooms = await this.moderatedRooms(actor);
-    if (rooms && rooms.length === 0) throw AppError.forbidden('The moderation queue is for moderators.');
+  /** The item, if it is in the grant's moderation scope; otherwise 404. */
+  async requireItem(grant: AccessGrant, id: string, manager?: EntityManager): Promise<QueueItemEntity> {
     const item = await this.items.findById(id, manager);
-    if (!item || (rooms && (!item.roomId || !rooms.includes(item.roomId)))) throw AppError.notFound('No such queue item.');
+    if (!item || !grant.moderates(item.roomId)) throw AppError.notFound('No such queue item.');
     return item;
   }
 
-  async claim(actor: Actor, id: string, claim: boolean): Promise<QueueItemView> {
-    const item = await this.requireItem(actor, id);
+  async claim(grant: AccessGrant, id: string, claim: boolean): Promise<QueueItemView> {
+    const actor = grant.actor!;
+    const item = await this.requireItem(grant, id);
     if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
     if (claim && item.claimedBy && item.claimedBy !== actor.id) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Another moderator has claimed this item.');
     Object.assign(item, claim
@@ -121,9 +110,9 @@ export class QueueService {
     return this.view(item);
   }
 
-  async addNote(actor: Actor, id: string, body: string): Promise<QueueItemView> {
-    const item = await this.requireItem(actor, id);
-    await this.items.addNote(id, actor.id, body.trim());
+  async addNote(grant: AccessGrant, id: string, body: string): Promise<QueueItemView> {
+    const item = await this.requireItem(grant, id);
+    await this.items.addNote(id, grant.actor!.id, body.trim());
     return this.view(item);
   }
 
@@ -131,7 +120,8 @@ export class QueueService {
    * Closes an item (resolved with an action, or dismissed) and tells each reporter the
    * outcome. Appeals must be decided by someone other than the moderator who acted.
    */
-  async close(actor: Actor, item: QueueItemEntity, status: 'resolved' | 'dismissed', resolution: string, outcomeForReporters: string | undefined, manager: EntityManager): Promise<void> {
+  async close(grant: AccessGrant, item: QueueItemEntity, status: 'resolved' | 'dismissed', resolution: string, outcomeForReporters: string | undefined, manager: EntityManager): Promise<void> {
+    const actor = grant.actor!;
     if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
     if (item.kind === QueueItemKind.Appeal && item.appealOfLogId) {
       if ((await this.log.actorOf(item.appealOfLogId, manager)) === actor.id) {
@@ -154,8 +144,9 @@ export class QueueService {
     this.announce(item);
   }
 
-  async dismiss(actor: Actor, item: QueueItemEntity, reason: string, outcomeForReporters?: string): Promise<void> {
-    await this.db.transaction((manager) => this.close(actor, item, 'dismissed', reason.trim(), outcomeForReporters, manager));
+  async dismiss(grant: AccessGrant, id: string, reason: string, outcomeForReporters?: string): Promise<void> {
+    const item = await this.requireItem(grant, id);
+    await this.db.transaction((manager) => this.close(grant, item, 'dismissed', reason.trim(), outcomeForReporters, manager));
   }
 
   /** A member's active restrictions, limited to the rooms a room moderator works in. */

@@ -186,8 +186,9 @@ export class PostWriterService {
     return allowed.filter((id) => !blockers.has(id));
   }
 
-  /** Authors edit their own words; the previous text is kept for moderators. */
-  async edit(post: PostEntity, editorId: string, dto: EditPostDto): Promise<void> {
+  /** `grant`: room.post for the post's room. Authors edit their own words; the previous text is kept for moderators. */
+  async edit(grant: AccessGrant, post: PostEntity, dto: EditPostDto): Promise<void> {
+    const editorId = grant.actor!.id;
     if (post.authorId !== editorId) throw AppError.forbidden('You can only edit your own posts.');
     if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be edited.');
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: post.contentWarnings, note: post.warningNote };
@@ -202,9 +203,9 @@ export class PostWriterService {
     });
   }
 
-  /** Soft delete: the text stays for moderators (and for restoring), hidden from everyone else. */
-  async deleteOwn(post: PostEntity, userId: string): Promise<void> {
-    if (post.authorId !== userId) throw AppError.forbidden('You can only delete your own posts.');
+  /** `grant`: room.read for the post's room. Soft delete: the text stays for moderators (and for restoring), hidden from everyone else. */
+  async deleteOwn(grant: AccessGrant, post: PostEntity): Promise<void> {
+    if (post.authorId !== grant.actor!.id) throw AppError.forbidden('You can only delete your own posts.');
     if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be deleted.');
     await this.db.transaction(async (manager) => {
       await this.posts.setStatus(post.id, PostStatus.Deleted, manager);

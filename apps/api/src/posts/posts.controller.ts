@@ -30,22 +30,22 @@ export class PostsController {
   @Patch(':id')
   async edit(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EditPostDto): Promise<PostListItem> {
     const { post, grant } = await this.postAccess.post(auth.user, id, Action.RoomPost);
-    await this.writer.edit(post, auth.user.id, dto);
+    await this.writer.edit(grant, post, dto);
     return this.posts.one(id, { ...(await this.viewers.context(auth.user, grant)), filter: this.viewers.unfiltered() });
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async delete(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    const { post } = await this.postAccess.post(auth.user, id);
-    await this.writer.deleteOwn(post, auth.user.id);
+    const { post, grant } = await this.postAccess.post(auth.user, id);
+    await this.writer.deleteOwn(grant, post);
   }
 
   /** Edit history: moderators only. */
   @Get(':id/revisions')
   async revisions(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<PostRevisionView[]> {
-    await this.postAccess.post(auth.user, id, Action.RoomModerate);
-    return this.posts.revisions(id);
+    const { grant } = await this.postAccess.post(auth.user, id, Action.RoomModerate);
+    return this.posts.revisions(grant, id);
   }
 
   @Put(':id/warning')
@@ -58,14 +58,14 @@ export class PostsController {
   @Put(':id/reactions/:kind')
   @HttpCode(HttpStatus.NO_CONTENT)
   async react(@CurrentAuth() auth: AuthContext, @Param() params: ReactionParams): Promise<void> {
-    await this.postAccess.post(auth.user, params.id, Action.RoomPost);
-    await this.posts.react(params.id, auth.user.id, params.kind, true);
+    const { grant } = await this.postAccess.post(auth.user, params.id, Action.RoomPost);
+    await this.posts.react(grant, params.id, params.kind, true);
   }
 
   @Delete(':id/reactions/:kind')
   @HttpCode(HttpStatus.NO_CONTENT)
   async unreact(@CurrentAuth() auth: AuthContext, @Param() params: ReactionParams): Promise<void> {
-    await this.postAccess.post(auth.user, params.id, Action.RoomPost);
-    await this.posts.react(params.id, auth.user.id, params.kind, false);
+    const { grant } = await this.postAccess.post(auth.user, params.id, Action.RoomPost);
+    await this.posts.react(grant, params.id, params.kind, false);
   }
 }

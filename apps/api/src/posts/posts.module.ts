@@ -11,12 +11,13 @@ import { PostRepository } from './post.repository.js';
 import { PostsController } from './posts.controller.js';
 import { PostsService } from './posts.service.js';
 import { ThreadPostsController } from './thread-posts.controller.js';
+import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
   imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule],
   controllers: [ThreadPostsController, PostsController],
-  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService],
+  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService],
   exports: [PostRepository, PostStateService, PostViewsService],
 })
 export class PostsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PostListItem, PostRevisionView, ReactionKind } from '@kindred/contracts';
+import type { AccessGrant } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
@@ -47,7 +48,8 @@ export class PostsService {
     return item;
   }
 
-  async revisions(postId: string): Promise<PostRevisionView[]> {
+  /** `grant`: room.moderate for the post's room (edit history is for moderators). */
+  async revisions(_grant: AccessGrant, postId: string): Promise<PostRevisionView[]> {
     const rows = await this.posts.revisions(postId);
     const editors = await this.users.handles(rows.map((r) => r.editor_id));
     return rows.map((r) => ({
@@ -59,8 +61,8 @@ export class PostsService {
     }));
   }
 
-  /** Idempotent: reacting twice with the same kind is one reaction. */
-  async react(postId: string, userId: string, kind: ReactionKind, on: boolean): Promise<void> {
-    await this.posts.setReaction(postId, userId, kind, on);
+  /** `grant`: room.post for the post's room. Idempotent: reacting twice with the same kind is one reaction. */
+  async react(grant: AccessGrant, postId: string, kind: ReactionKind, on: boolean): Promise<void> {
+    await this.posts.setReaction(postId, grant.actor!.id, kind, on);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { CHAT_NAMESPACE, ChatClientEvent, ErrorCode, type ChatError } from '@kindred/contracts';
-import type { Actor } from '../access/access.service.js';
+import { AccessService, type Actor } from '../access/access.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatModerationService } from '../chat/chat-moderation.service.js';
 import { ChatService } from '../chat/chat.service.js';
@@ -21,7 +21,6 @@ import {
   TypingDto,
 } from '../chat/dto/chat-payloads.dto.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { QueueService } from '../moderation/queue.service.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { PresenceService } from './presence.service.js';
 import { socketAuthMiddleware } from './socket-auth.js';
@@ -76,12 +75,12 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly presence: PresenceService,
     private readonly typing: TypingRelay,
     private readonly broadcaster: ChatBroadcaster,
-    private readonly queue: QueueService,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: ChatNamespace): void {
-    server.use(socketAuthMiddleware(this.sessions, this.config, (id, role) => this.queue.moderatedRooms({ id, role })));
+    server.use(socketAuthMiddleware(this.sessions, this.config, (id, role) => this.access.moderationChannels({ id, role })));
     this.broadcaster.attach(server);
   }
 

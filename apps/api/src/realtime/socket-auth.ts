@@ -28,7 +28,7 @@ function originAllowed(origin: string | undefined, host: string | undefined, con
  * Handshake authentication with the same server-side session cookie as REST. Refused
  * connections get a clear error code in `connect_error` (err.data.code).
  */
-export function socketAuthMiddleware(sessions: SessionService, config: AppConfig, moderatedRooms: (userId: string, role: Role) => Promise<string[] | null>) {
+export function socketAuthMiddleware(sessions: SessionService, config: AppConfig, moderatedRooms: (userId: string, role: Role) => Promise<readonly string[] | null>) {
   return async (socket: ChatSocket, next: (error?: ExtendedError) => void) => {
     try {
       const headers = socket.handshake.headers;

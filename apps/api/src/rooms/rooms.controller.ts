@@ -28,15 +28,15 @@ export class RoomsController {
   @Public()
   @Get()
   @ApiOkResponse({ type: [RoomSummaryDto] })
-  directory(@Req() req: FastifyRequest): Promise<RoomSummary[]> {
-    return this.rooms.directory(req.auth?.user);
+  async directory(@Req() req: FastifyRequest): Promise<RoomSummary[]> {
+    return this.rooms.directory(await this.access.require({ user: req.auth?.user, action: Action.RoomDirectory }));
   }
 
   @ApiCookieAuth()
   @Post()
   async create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateRoomDto): Promise<RoomSummaryDto> {
-    const { actor } = await this.access.require({ user: auth.user, action: Action.RoomCreate });
-    return RoomSummaryDto.from(await this.rooms.create(actor!, dto));
+    const grant = await this.access.require({ user: auth.user, action: Action.RoomCreate });
+    return RoomSummaryDto.from(await this.rooms.create(grant, dto));
   }
 
   /** `:room` is the room's id or its slug. Listed rooms are public; hidden ones 404 to outsiders. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Role, type RoomDetail, type RoomSummary } from '@kindred/contracts';
-import type { AccessGrant, Actor } from '../access/access.service.js';
+import type { RoomDetail, RoomSummary } from '@kindred/contracts';
+import type { AccessGrant } from '../access/access.service.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
@@ -18,9 +18,9 @@ export class RoomsService {
   ) {}
 
   /** Listed rooms for everyone, plus hidden rooms the viewer belongs to (or all, for staff). */
-  async directory(user: Actor | undefined): Promise<RoomSummary[]> {
-    const staff = user && user.role !== Role.Member;
-    const rooms = await this.rooms.visibleTo(user && { id: user.id, staff: !!staff });
+  async directory(grant: AccessGrant): Promise<RoomSummary[]> {
+    const user = grant.actor;
+    const rooms = await this.rooms.visibleTo(user && { id: user.id, staff: grant.canModerate });
     if (!user) return rooms.map((room) => RoomSummaryDto.from(room));
     // The viewer's place in every room in two queries, not one request per room.
     const { roles, pending: waiting } = await this.rooms.placesOf(user.id);
@@ -53,7 +53,8 @@ export class RoomsService {
     };
   }
 
-  async create(actor: Actor, dto: CreateRoomDto): Promise<RoomEntity> {
+  async create(grant: AccessGrant, dto: CreateRoomDto): Promise<RoomEntity> {
+    const actor = grant.actor!;
     const room = await this.rooms.create({ ...dto, slug: dto.slug.toLowerCase() });
     await this.log.record({ actorId: actor.id, roomId: room.id, action: 'room.create', targetType: 'room', targetId: room.id, reason: 'Room created' });
     return room;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, type Page, type SearchResult } from '@kindred/contracts';
+import type { Page, SearchResult } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../access/access.service.js';
+import type { AccessGrant } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import type { PostRow } from '../posts/post-row.js';
 import { PostViewsService } from '../posts/post-views.service.js';
-import type { ViewerContext } from '../safety/viewer.service.js';
+import { ViewerService } from '../safety/viewer.service.js';
 import { searchSql } from './search.sql.js';
 
 interface SearchCursor extends Record<string, unknown> {
@@ -27,12 +27,17 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly views: PostViewsService,
+    private readonly viewers: ViewerService,
   ) {}
 
-  async search(user: Actor, viewer: ViewerContext, query: string, roomId: string | undefined, cursor: string | undefined, limit: number): Promise<Page<SearchResult>> {
+  /**
+   * The grant is the gate's answer for `search` (with the room's read rule when one room is
+   * searched); its `canModerate` is site-wide staff, who may read every room.
+   */
+  async search(grant: AccessGrant, query: string, cursor: string | undefined, limit: number): Promise<Page<SearchResult>> {
     const after = cursor ? decodeCursor(cursor, isSearchCursor) : undefined;
-    const staff = user.role !== Role.Member;
-    const params: unknown[] = [query, user.id, staff, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, roomId ?? null];
+    const viewer = await this.viewers.context(grant.actor, grant);
+    const params: unknown[] = [query, grant.actor!.id, grant.canModerate, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, grant.room?.id ?? null];
     if (after) params.push(after.at, after.id);
     const rows: SearchRow[] = await this.db.query(searchSql(Boolean(after), limit), params);
     const page = rows.slice(0, limit);

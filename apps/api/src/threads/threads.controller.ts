@@ -32,14 +32,14 @@ export class ThreadsController {
   @Put('threads/:id/mute')
   @HttpCode(HttpStatus.NO_CONTENT)
   async mute(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.threadAccess.thread(auth.user, id);
-    await this.threads.setMuted(id, auth.user.id, true);
+    const { grant } = await this.threadAccess.thread(auth.user, id);
+    await this.threads.setMuted(grant, id, true);
   }
 
   @Delete('threads/:id/mute')
   @HttpCode(HttpStatus.NO_CONTENT)
   async unmute(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.threadAccess.thread(auth.user, id);
-    await this.threads.setMuted(id, auth.user.id, false);
+    const { grant } = await this.threadAccess.thread(auth.user, id);
+    await this.threads.setMuted(grant, id, false);
   }
 }

@@ -78,7 +78,8 @@ export class ThreadsService {
     };
   }
 
-  async setMuted(threadId: string, userId: string, muted: boolean): Promise<void> {
-    await this.threads.setMuted(threadId, userId, muted);
+  /** `grant`: room.read for the thread's room. */
+  async setMuted(grant: AccessGrant, threadId: string, muted: boolean): Promise<void> {
+    await this.threads.setMuted(threadId, grant.actor!.id, muted);
   }
 }

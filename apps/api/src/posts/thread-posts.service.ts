@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PostListItem, PostView, ThreadDetail } from '@kindred/contracts';
+import type { AccessGrant } from '../access/access.service.js';
+import { ViewerService } from '../safety/viewer.service.js';
+import type { ThreadEntity } from '../threads/thread.entity.js';
+import { ThreadAccessService } from '../threads/thread-access.service.js';
+import { ThreadsService } from '../threads/threads.service.js';
+import type { CreatePostDto, CreateThreadDto } from './dto/post.dto.js';
+import { PostWriterService } from './post-writer.service.js';
+import { PostsService } from './posts.service.js';
+
+/** A thread as a page of posts: starting one, opening one, reading and replying. */
+@Injectable()
+export class ThreadPostsService {
+  constructor(
+    private readonly threadAccess: ThreadAccessService,
+    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
+    private readonly writer: PostWriterService,
+    private readonly viewers: ViewerService,
+  ) {}
+
+  /** `grant`: room.post in the room. Answers with the new thread as its author sees it. */
+  async create(grant: AccessGrant, dto: CreateThreadDto): Promise<ThreadDetail> {
+    const { threadId, support } = await this.writer.createThread(grant, dto);
+    const opened = await this.threadAccess.thread(grant.actor, threadId);
+    return { ...(await this.detail(opened.grant, opened.thread)), ...(support ? { support } : {}) };
+  }
+
+  /** `grant`: room.read for the thread's room. The thread's summary and its opening post. */
+  async detail(grant: AccessGrant, thread: ThreadEntity): Promise<ThreadDetail> {
+    const viewer = await this.viewers.context(grant.actor, grant);
+    const own = thread.authorId === grant.actor?.id;
+    // Someone who hides this thread's topics, or blocked its author, cannot open it.
+    if (!own && viewer.filter.hides(thread.contentWarnings, thread.authorId)) throw this.viewers.hiddenBySettings();
+    const summary = await this.threads.summaryOf(thread, grant, viewer.filter);
+    const firstPost = await this.posts.openingPost(thread.id, own ? { ...viewer, filter: this.viewers.unfiltered() } : viewer);
+    if (!firstPost || firstPost.kind !== 'post') throw this.viewers.hiddenBySettings();
+    return { ...summary, firstPost };
+  }
+
+  /** `grant`: room.read for the thread's room. */
+  async page(grant: AccessGrant, threadId: string, cursor: string | undefined, limit: number): Promise<Page<PostListItem>> {
+    return this.posts.page(threadId, await this.viewers.context(grant.actor, grant), cursor, limit);
+  }
+
+  /** `grant`: room.post for the thread's room. The author always sees their own words, whatever their settings say. */
+  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<PostView> {
+    const { postId, support } = await this.writer.reply(grant, threadId, dto);
+    const viewer = await this.viewers.context(grant.actor, grant);
+    const post = (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered() })) as PostView;
+    return support ? { ...post, support } : post;
+  }
+}
