@@ -10,7 +10,7 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { SanctionsService } from '../moderation/sanctions.service.js';
 import { ChatMessageRepository, type ChatRoomChanges } from './chat-message.repository.js';
-import { ChatService } from './chat.service.js';
+import { ChatHistoryService } from './chat-history.service.js';
 import type { LockChatDto, MuteMemberDto, PinnedNoticeDto, RemoveMessageDto, SlowModeDto } from './dto/chat-payloads.dto.js';
 
 /** Moderator control of a room's chat, effective at once on every instance. */
@@ -19,7 +19,7 @@ export class ChatModerationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly chat: ChatService,
+    private readonly history: ChatHistoryService,
     private readonly messages: ChatMessageRepository,
     private readonly sanctions: SanctionsService,
     private readonly log: ModerationLogService,
@@ -28,7 +28,7 @@ export class ChatModerationService {
   ) {}
 
   async removeMessage(user: Actor, dto: RemoveMessageDto): Promise<void> {
-    const message = await this.chat.findMessage(dto.messageId);
+    const message = await this.messages.byId(dto.messageId);
     if (!message) throw AppError.notFound('No such message.');
     await this.access.require({ user, action: Action.RoomModerate, roomId: message.room_id });
     await this.db.transaction(async (manager) => {
@@ -80,10 +80,10 @@ export class ChatModerationService {
     const grant = await this.access.require({ user, action: Action.RoomModerate, roomId });
     const id = grant.room!.id;
     const state = await this.db.transaction(async (manager) => {
-      await this.chat.state(id, manager);
+      await this.history.state(id, manager);
       await this.messages.updateRoom(id, changes, manager);
       await this.log.record({ actorId: user.id, roomId: id, action, targetType: 'room', targetId: id, reason, details: { ...changes } }, manager);
-      return this.chat.state(id, manager);
+      return this.history.state(id, manager);
     });
     this.events.emit('chat.room.state', state);
     return state;

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
+import { ChatHistoryService } from './chat-history.service.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
+import { ChatMessagesService } from './chat-messages.service.js';
 import { ChatModerationService } from './chat-moderation.service.js';
-import { ChatService } from './chat.service.js';
 
 /** Live chat's rules and storage; the socket gateway that carries it is in realtime/. */
 @Module({
-  imports: [SafetyModule],
-  providers: [ChatMessageRepository, ChatService, ChatModerationService],
-  exports: [ChatMessageRepository, ChatService, ChatModerationService],
+  imports: [SafetyModule, RoomsModule],
+  providers: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
+  exports: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
 })
 export class ChatModule {}

@@ -11,6 +11,7 @@ import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueService } from '../moderation/queue.service.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
+import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -34,9 +35,6 @@ interface NewPost {
 const EDITABLE: ReadonlySet<PostStatus> = new Set([PostStatus.Published, PostStatus.Pending]);
 
 /** Every write to threads and posts: one transaction each, so nothing is half-written. */
-
-/** How long identical words count as a resend of the same post (see resentReply). */
-const RESEND_WINDOW = '10 minutes';
 @Injectable()
 export class PostWriterService {
   constructor(
@@ -51,6 +49,7 @@ export class PostWriterService {
     private readonly state: PostStateService,
     private readonly users: UserRepository,
     private readonly memberships: MembershipRepository,
+    private readonly rules: RoomRules,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string; support?: CrisisResource[] }> {
@@ -137,10 +136,9 @@ export class PostWriterService {
   private async admission(manager: EntityManager, room: RoomEntity, authorId: string, canModerate: boolean): Promise<PostStatus> {
     if (canModerate) return PostStatus.Published;
     if (room.threadSlowModeSeconds > 0) {
-      const last = await this.posts.lastPostAt(room.id, authorId, manager);
-      const waitMs = last ? last.getTime() + room.threadSlowModeSeconds * 1000 - this.clock.now().getTime() : 0;
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
+      const wait = this.rules.slowModeWait(await this.posts.lastPostAt(room.id, authorId, manager), room.threadSlowModeSeconds);
+      if (wait) {
+        const { seconds } = wait;
         throw new AppError(
           HttpStatus.TOO_MANY_REQUESTS,
           ErrorCode.SlowMode,
@@ -163,9 +161,9 @@ export class PostWriterService {
 
   /** A reply link to a post whose author blocked the replier is dropped silently: blocks stay private. */
   private async replyTarget(manager: EntityManager, threadId: string, postId: string, authorId: string): Promise<string | null> {
-    const targetAuthor = await this.posts.authorInThread(postId, threadId, manager);
-    if (!targetAuthor) throw AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }]);
-    return (await this.safety.isBlockedBy(authorId, targetAuthor)) ? null : postId;
+    return this.rules.replyLink(postId, await this.posts.authorInThread(postId, threadId, manager), authorId, () =>
+      AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }]),
+    );
   }
 
   private async insertPost(manager: EntityManager, post: NewPost): Promise<string> {

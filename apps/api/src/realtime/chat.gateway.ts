@@ -4,7 +4,8 @@ import { CHAT_NAMESPACE, ChatClientEvent, ErrorCode, type ChatError } from '@kin
 import { AccessService, type Actor } from '../access/access.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatModerationService } from '../chat/chat-moderation.service.js';
-import { ChatService } from '../chat/chat.service.js';
+import { ChatHistoryService } from '../chat/chat-history.service.js';
+import { ChatMessagesService } from '../chat/chat-messages.service.js';
 import {
   EditMessageDto,
   HistoryDto,
@@ -69,7 +70,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   private readonly listeners: [string, (this: ChatSocket, ...args: unknown[]) => void][] = this.bindings();
 
   constructor(
-    private readonly chat: ChatService,
+    private readonly reading: ChatHistoryService,
+    private readonly messages: ChatMessagesService,
     private readonly moderation: ChatModerationService,
     private readonly sessions: SessionService,
     private readonly presence: PresenceService,
@@ -141,8 +143,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       const alreadyIn = socket.rooms.has(room);
       let result;
       try {
-        // The socket enters the channel before messages are read (see ChatService.join).
-        ({ result } = await this.chat.join(user, dto, () => socket.join(room)));
+        // The socket enters the channel before messages are read (see ChatHistoryService.join).
+        ({ result } = await this.reading.join(user, dto, () => socket.join(room)));
       } catch (error) {
         if (!alreadyIn) await socket.leave(room);
         throw error;
@@ -168,19 +170,19 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       const dto = await parsePayload(SendMessageDto, payload);
       this.requireJoined(socket, dto.roomId);
       if (!this.limits.get(socket)!.sends.take()) throw tooFast();
-      const result = await this.chat.send(user, dto);
+      const result = await this.messages.send(user, dto);
       this.typing.stop(socket, dto.roomId);
       return result;
     });
   }
 
   edit(socket: ChatSocket, payload: unknown) {
-    return this.run(socket, async (user) => ({ message: await this.chat.edit(user, await parsePayload(EditMessageDto, payload)) }));
+    return this.run(socket, async (user) => ({ message: await this.messages.edit(user, await parsePayload(EditMessageDto, payload)) }));
   }
 
   remove(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
-      await this.chat.deleteOwn(user, await parsePayload(MessageRefDto, payload));
+      await this.messages.deleteOwn(user, await parsePayload(MessageRefDto, payload));
       return {};
     });
   }
@@ -195,12 +197,12 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   }
 
   history(socket: ChatSocket, payload: unknown) {
-    return this.run(socket, async (user) => this.chat.history(user, await parsePayload(HistoryDto, payload)));
+    return this.run(socket, async (user) => this.reading.history(user, await parsePayload(HistoryDto, payload)));
   }
 
   markRead(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
-      await this.chat.markRead(user, await parsePayload(MarkReadDto, payload));
+      await this.reading.markRead(user, await parsePayload(MarkReadDto, payload));
       return {};
     });
   }

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
+import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MembershipsService } from './memberships.service.js';
 import { RoomRepository } from './room.repository.js';
+import { RoomRules } from './room-rules.js';
 import { InvitesController, RoomsController } from './rooms.controller.js';
 import { RoomsService } from './rooms.service.js';
 import { SeedService } from './seeds/seed.service.js';
 
 @Module({
-  imports: [UsersModule, ThreadsModule],
+  imports: [UsersModule, ThreadsModule, SafetyModule],
   controllers: [RoomsController, InvitesController],
-  providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, SeedService],
-  exports: [RoomsService, RoomRepository, MembershipRepository],
+  providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, RoomRules, SeedService],
+  exports: [RoomsService, RoomRepository, MembershipRepository, RoomRules],
 })
 export class RoomsModule {}

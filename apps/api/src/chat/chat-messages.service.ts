@@ -1,14 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ChatMessageStatus,
-  ErrorCode,
-  type ChatMessageView,
-  type ChatRoomState,
-  type CrisisResource,
-  type HistoryResult,
-  type JoinChatResult,
-} from '@kindred/contracts';
+import { ChatMessageStatus, ErrorCode, type ChatMessageView, type CrisisResource } from '@kindred/contracts';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -18,77 +10,31 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
 import { normalizeWarning, type NormalizedWarning } from '../posts/content-warning.js';
+import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
-import type { ViewerFilter } from '../safety/viewer-filter.js';
 import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
-import type { EditMessageDto, HistoryDto, JoinChatDto, MarkReadDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
+import type { EditMessageDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
+import { attempt, settled, unwrap } from './settled.js';
 
-const REPLAY_LIMIT = 200;
-const LATEST_PAGE = 50;
 const noSuchMessage = () => AppError.notFound('No such message.');
-const unknownMessage = () => AppError.validation('That message is not in this room.', [{ field: 'messageId', problem: 'Unknown message.' }]);
 
 /**
- * Live chat messages. A message is acknowledged only after its transaction commits, and
+ * Writing live chat messages. A message is acknowledged only after its transaction commits, and
  * everyone else hears about it only after that, through a domain event.
  */
 @Injectable()
-export class ChatService {
+export class ChatMessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly messages: ChatMessageRepository,
     private readonly access: AccessService,
     private readonly safety: SafetyService,
+    private readonly rules: RoomRules,
     private readonly events: DomainEvents,
     private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
   ) {}
-
-  async state(roomId: string, manager?: EntityManager): Promise<ChatRoomState> {
-    const row = await this.messages.state(roomId, manager);
-    return { roomId, locked: row.locked, slowModeSeconds: row.slow_mode_seconds, pinnedNotice: row.pinned_notice };
-  }
-
-  /**
-   * The gate decides; then `admit` puts the socket in the room's channel, and only then are
-   * messages read. So a message committed while this join runs is either in the replay or
-   * delivered live (a client may see it twice and keeps one by id), never in neither.
-   * If anything after `admit` fails, the caller takes the socket out again.
-   */
-  async join(user: Actor, dto: JoinChatDto, admit: () => Promise<void> | void = () => undefined): Promise<{ grant: AccessGrant; result: Omit<JoinChatResult, 'presence'> }> {
-    // The member's own filter does not depend on the gate's answer and is only used after it.
-    const filter = settled(this.safety.viewerFilter(user.id));
-    const grant = await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
-    await admit();
-    const stateRead = settled(this.state(dto.roomId));
-    const rowsRead = settled(
-      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE),
-    );
-    const viewer = await unwrap(filter);
-    const state = await unwrap(stateRead);
-    const rows = await unwrap(rowsRead);
-    if (dto.lastMessageId) {
-      return { grant, result: { state, messages: this.visible(rows.slice(0, REPLAY_LIMIT), viewer), truncated: rows.length > REPLAY_LIMIT } };
-    }
-    return { grant, result: { state, messages: this.visible(rows.reverse(), viewer), truncated: false } };
-  }
-
-  /** Replay: the messages after `messageId` in one query, refusing an id from another room. */
-  private async rowsAfter(roomId: string, messageId: string, limit: number): Promise<ChatMessageRow[]> {
-    const rows = await this.messages.after(roomId, messageId, limit);
-    if (!rows) throw unknownMessage();
-    return rows;
-  }
-
-  async history(user: Actor, dto: HistoryDto): Promise<HistoryResult> {
-    await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
-    const filter = await this.safety.viewerFilter(user.id);
-    const limit = dto.limit ?? LATEST_PAGE;
-    const before = dto.beforeMessageId ? await this.seqOf(dto.beforeMessageId, dto.roomId) : null;
-    const rows = before === null ? await this.messages.latest(dto.roomId, limit + 1) : await this.messages.before(dto.roomId, before, limit + 1);
-    return { messages: this.visible(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
-  }
 
   async send(user: Actor, dto: SendMessageDto): Promise<{ message: ChatMessageView; support?: CrisisResource[] }> {
     // The retry check, the access gate and the audience lookup do not depend on one another,
@@ -145,7 +91,7 @@ export class ChatService {
     setSupport: (support: CrisisResource[] | undefined) => void,
   ): Promise<ChatMessageRow> {
     return this.db.transaction(async (manager) => {
-      await this.state(dto.roomId, manager);
+      await this.messages.state(dto.roomId, manager);
       // The room row's lock hands out `seq` in commit order (see ChatRoomEntity).
       const chatRoom = await this.messages.nextSeq(dto.roomId, manager);
       if (!grant.canModerate) await this.checkRoomRules(manager, dto.roomId, user.id, chatRoom);
@@ -174,21 +120,17 @@ export class ChatService {
   ): Promise<void> {
     if (room.locked) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ChatLocked, 'This chat is read-only for now. You can still read along.');
     if (room.slow_mode_seconds <= 0) return;
-    const last = await this.messages.lastSentAt(roomId, userId, manager);
-    if (!last) return;
-    const retryAt = new Date(last.getTime() + room.slow_mode_seconds * 1000);
-    const waitMs = retryAt.getTime() - this.clock.now().getTime();
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.SlowMode, `Slow mode is on: you can send again in ${seconds} s.`, undefined, undefined, retryAt);
+    const wait = this.rules.slowModeWait(await this.messages.lastSentAt(roomId, userId, manager), room.slow_mode_seconds);
+    if (wait) {
+      throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.SlowMode, `Slow mode is on: you can send again in ${wait.seconds} s.`, undefined, undefined, wait.retryAt);
     }
   }
 
   /** A reply link to someone who blocked the author is dropped, keeping the block private. */
   private async replyTarget(manager: EntityManager, roomId: string, messageId: string, authorId: string): Promise<string | null> {
-    const targetAuthor = await this.messages.authorInRoom(messageId, roomId, manager);
-    if (!targetAuthor) throw AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }]);
-    return (await this.safety.isBlockedBy(authorId, targetAuthor)) ? null : messageId;
+    return this.rules.replyLink(messageId, await this.messages.authorInRoom(messageId, roomId, manager), authorId, () =>
+      AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }]),
+    );
   }
 
   async edit(user: Actor, dto: EditMessageDto): Promise<ChatMessageView> {
@@ -208,12 +150,6 @@ export class ChatService {
     this.events.emit('chat.message.removed', { roomId: row.room_id, messageId: row.id });
   }
 
-  async markRead(user: Actor, dto: MarkReadDto): Promise<void> {
-    await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
-    const seq = await this.seqOf(dto.messageId, dto.roomId);
-    await this.messages.markRead(user.id, dto.roomId, seq);
-  }
-
   findMessage(messageId: string): Promise<ChatMessageRow | undefined> {
     return this.messages.byId(messageId);
   }
@@ -230,39 +166,6 @@ export class ChatService {
     return row;
   }
 
-  private async seqOf(messageId: string, roomId: string): Promise<string> {
-    const seq = await this.messages.seqOf(messageId, roomId);
-    if (!seq) throw unknownMessage();
-    return seq;
-  }
-
-  private visible(rows: ChatMessageRow[], filter: ViewerFilter): ChatMessageView[] {
-    return rows.filter((r) => !filter.hides(r.content_warnings, r.author_id)).map((r) => toChatMessageView(r, filter.presentation(r.content_warnings)));
-  }
-}
-
-type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-function attempt<T>(fn: () => T): Attempt<T> {
-  try {
-    return { ok: true, value: fn() };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-/** Starts work whose failure is only reported when someone awaits it (never unhandled). */
-function settled<T>(promise: Promise<T>): Promise<Attempt<T>> {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-async function unwrap<T>(result: Promise<Attempt<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw r.error;
-  return r.value;
 }
 
 /**

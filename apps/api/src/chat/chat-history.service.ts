@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatMessageView, ChatRoomState, HistoryResult, JoinChatResult } from '@kindred/contracts';
+import type { EntityManager } from 'typeorm';
+import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
+import { AppError } from '../common/errors/app-error.js';
+import { SafetyService } from '../safety/safety.service.js';
+import type { ViewerFilter } from '../safety/viewer-filter.js';
+import { toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { ChatMessageRepository } from './chat-message.repository.js';
+import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
+import { settled, unwrap } from './settled.js';
+
+const REPLAY_LIMIT = 200;
+const LATEST_PAGE = 50;
+const unknownMessage = () => AppError.validation('That message is not in this room.', [{ field: 'messageId', problem: 'Unknown message.' }]);
+
+/**
+ * Reading a room's chat: its state, the latest messages or the replay after a reconnect, older
+ * pages and read markers. Every read applies the reader's own filter (hidden categories,
+ * blocked authors).
+ */
+@Injectable()
+export class ChatHistoryService {
+  constructor(
+    private readonly messages: ChatMessageRepository,
+    private readonly access: AccessService,
+    private readonly safety: SafetyService,
+  ) {}
+
+  async state(roomId: string, manager?: EntityManager): Promise<ChatRoomState> {
+    const row = await this.messages.state(roomId, manager);
+    return { roomId, locked: row.locked, slowModeSeconds: row.slow_mode_seconds, pinnedNotice: row.pinned_notice };
+  }
+
+  /**
+   * The gate decides; then `admit` puts the socket in the room's channel, and only then are
+   * messages read. So a message committed while this join runs is either in the replay or
+   * delivered live (a client may see it twice and keeps one by id), never in neither.
+   * If anything after `admit` fails, the caller takes the socket out again.
+   */
+  async join(user: Actor, dto: JoinChatDto, admit: () => Promise<void> | void = () => undefined): Promise<{ grant: AccessGrant; result: Omit<JoinChatResult, 'presence'> }> {
+    // The member's own filter does not depend on the gate's answer and is only used after it.
+    const filter = settled(this.safety.viewerFilter(user.id));
+    const grant = await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
+    await admit();
+    const stateRead = settled(this.state(dto.roomId));
+    const rowsRead = settled(
+      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE),
+    );
+    const viewer = await unwrap(filter);
+    const state = await unwrap(stateRead);
+    const rows = await unwrap(rowsRead);
+    if (dto.lastMessageId) {
+      return { grant, result: { state, messages: this.visible(rows.slice(0, REPLAY_LIMIT), viewer), truncated: rows.length > REPLAY_LIMIT } };
+    }
+    return { grant, result: { state, messages: this.visible(rows.reverse(), viewer), truncated: false } };
+  }
+
+  /** Replay: the messages after `messageId` in one query, refusing an id from another room. */
+  private async rowsAfter(roomId: string, messageId: string, limit: number): Promise<ChatMessageRow[]> {
+    const rows = await this.messages.after(roomId, messageId, limit);
+    if (!rows) throw unknownMessage();
+    return rows;
+  }
+
+  async history(user: Actor, dto: HistoryDto): Promise<HistoryResult> {
+    await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
+    const filter = await this.safety.viewerFilter(user.id);
+    const limit = dto.limit ?? LATEST_PAGE;
+    const before = dto.beforeMessageId ? await this.seqOf(dto.beforeMessageId, dto.roomId) : null;
+    const rows = before === null ? await this.messages.latest(dto.roomId, limit + 1) : await this.messages.before(dto.roomId, before, limit + 1);
+    return { messages: this.visible(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
+  }
+
+  async markRead(user: Actor, dto: MarkReadDto): Promise<void> {
+    await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
+    const seq = await this.seqOf(dto.messageId, dto.roomId);
+    await this.messages.markRead(user.id, dto.roomId, seq);
+  }
+
+  private async seqOf(messageId: string, roomId: string): Promise<string> {
+    const seq = await this.messages.seqOf(messageId, roomId);
+    if (!seq) throw unknownMessage();
+    return seq;
+  }
+
+  private visible(rows: ChatMessageRow[], filter: ViewerFilter): ChatMessageView[] {
+    return rows.filter((r) => !filter.hides(r.content_warnings, r.author_id)).map((r) => toChatMessageView(r, filter.presentation(r.content_warnings)));
+  }
+}
