@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors.js';
 import type { NotificationView } from './moderation.js';
-import type { AuthorView, ContentWarningInput, ContentWarningView, Presentation } from './threads.js';
+import type { AuthorView, CrisisResource } from './common.js';
+import type { ContentWarningInput, ContentWarningView, Presentation } from './threads.js';
 
 export const CHAT_NAMESPACE = '/chat';
 export const CHAT_MESSAGE_MAX_LENGTH = 2_000;
@@ -52,13 +53,6 @@ export interface TypingView {
   roomId: string;
   user: AuthorView;
   typing: boolean;
-}
-
-export interface CrisisResource {
-  name: string;
-  description: string;
-  contact: string;
-  url?: string;
 }
 
 /** Every client event is acknowledged with one of these. */

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './roles.js';
+export * from './common.js';
 export * from './accounts.js';
 export * from './rooms.js';
 export * from './threads.js';

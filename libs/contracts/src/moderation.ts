@@ -1,5 +1,5 @@
-import type { AuthorView, ContentWarningView } from './threads.js';
-import type { CrisisResource } from './chat.js';
+import type { AuthorView, CrisisResource } from './common.js';
+import type { ContentWarningView } from './threads.js';
 
 export const ReportCategory = {
   Crisis: 'crisis',

@@ -1,4 +1,4 @@
-import type { CrisisResource } from './chat.js';
+import type { AuthorView, CrisisResource } from './common.js';
 import type { ContentWarningCategory, WarningPreference } from './content-warnings.js';
 
 export const THREAD_TITLE_MAX_LENGTH = 200;
@@ -43,11 +43,6 @@ export const REACTION_LABELS: Record<ReactionKind, string> = {
   'thank-you': 'Thank you',
   hug: 'Hug',
 };
-
-export interface AuthorView {
-  id: string;
-  handle: string;
-}
 
 /** How the viewer's preferences apply: `warn` means the app collapses it until tapped. */
 export type Presentation = Exclude<WarningPreference, 'hide'>;
