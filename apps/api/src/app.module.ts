@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ModerationCoreModule } from './moderation/moderation-core.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ChatModule } from './chat/chat.module.js';
@@ -44,7 +45,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        AccessModule,
+        AccessModule.forRoot({ imports: [RoomsModule, ModerationCoreModule] }),
         UsersModule,
         AuthModule,
         SetupModule,

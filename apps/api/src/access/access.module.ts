@@ -1,11 +1,15 @@
-import { Global, Module } from '@nestjs/common';
-import { RoomsModule } from '../rooms/rooms.module.js';
+import { type DynamicModule, Global, Module, type ModuleMetadata } from '@nestjs/common';
 import { AccessService } from './access.service.js';
 
+/**
+ * The gate, available everywhere. What it reads (rooms and memberships, and the sanction
+ * look-up moderation provides) is wired in by the application module, so access/ depends on
+ * no feature module and features can all depend on it.
+ */
 @Global()
-@Module({
-  imports: [RoomsModule],
-  providers: [AccessService],
-  exports: [AccessService],
-})
-export class AccessModule {}
+@Module({})
+export class AccessModule {
+  static forRoot(sources: { imports: ModuleMetadata['imports'] }): DynamicModule {
+    return { module: AccessModule, imports: sources.imports, providers: [AccessService], exports: [AccessService] };
+  }
+}

@@ -1,12 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, JoinPolicy, Role, RoomRole, RoomVisibility } from '@kindred/contracts';
 import { AppError } from '../common/errors/app-error.js';
-import { SanctionsService } from '../moderation/sanctions.service.js';
+import { asSentence } from '../common/text/sentence.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RoomRepository } from '../rooms/room.repository.js';
 import { Action, MINIMUM_ROLE, MODERATION_SCOPED, REFUSAL, ROOM_ACTIONS, roleAtLeast } from './actions.js';
+import { SANCTION_LOOKUP, type SanctionLookup } from './sanction-lookup.js';
 
 export interface Actor {
   id: string;
@@ -74,7 +75,7 @@ export class AccessService {
   constructor(
     private readonly rooms: RoomRepository,
     private readonly memberships: MembershipRepository,
-    private readonly sanctions: SanctionsService,
+    @Inject(SANCTION_LOOKUP) private readonly sanctions: SanctionLookup,
   ) {}
 
   async require(request: AccessRequest): Promise<AccessGrant> {
@@ -84,6 +85,7 @@ export class AccessService {
     if (action === Action.RoomDirectory) return new AccessGrant(ISSUER, { actor: user, canModerate: !!user && roleAtLeast(user.role, Role.Moderator) });
     if (!user) throw AppError.unauthenticated();
     if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action]);
+    if (action === Action.SignIn) await this.refuseIfBanned(user.id);
     const staff = roleAtLeast(user.role, Role.Moderator);
     const scoped = MODERATION_SCOPED.get(action);
     if (scoped !== undefined) {
@@ -152,6 +154,17 @@ export class AccessService {
       default:
         throw AppError.forbidden();
     }
+  }
+
+  /** Checked only after the password: a stranger learns nothing about the account. */
+  private async refuseIfBanned(userId: string): Promise<void> {
+    const ban = await this.sanctions.activeFor(userId, null);
+    if (ban?.kind !== 'ban') return;
+    throw new AppError(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.AccountSuspended,
+      `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
+    );
   }
 
   /** Muted here, or suspended or banned site-wide: reading stays possible, posting does not. */

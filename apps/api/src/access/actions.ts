@@ -5,6 +5,8 @@ import { Role } from '@kindred/contracts';
  * in AccessService; controllers and services ask the gate, never check roles themselves.
  */
 export const Action = {
+  /** Start a session after the password was checked (refused while banned). */
+  SignIn: 'account.sign-in',
   AccountRead: 'account.read',
   AccountManage: 'account.manage',
   AdminUsersRead: 'admin.users.read',
@@ -69,6 +71,7 @@ export const roleAtLeast = (role: Role, minimum: Role) => rank[role] >= rank[min
 
 /** The least site-wide role each action needs; room actions add room rules on top. */
 export const MINIMUM_ROLE: Record<Action, Role> = {
+  [Action.SignIn]: Role.Member,
   [Action.AccountRead]: Role.Member,
   [Action.AccountManage]: Role.Member,
   [Action.AdminUsersRead]: Role.Admin,

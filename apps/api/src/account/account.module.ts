@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ChatModule } from '../chat/chat.module.js';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PostsModule } from '../posts/posts.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
@@ -10,7 +12,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule],
+  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

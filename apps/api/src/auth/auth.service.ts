@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode, Role } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
-import { asSentence } from '../common/text/sentence.js';
-import { SanctionsService } from '../moderation/sanctions.service.js';
+import { AccessService } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
 import { handleKeyOf } from '../users/create-user.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -34,7 +34,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
-    private readonly sanctions: SanctionsService,
+    private readonly access: AccessService,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<SignedIn> {
@@ -53,15 +53,8 @@ export class AuthService {
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
     }
     await this.throttle.recordSuccess(handleKey, client.ip);
-    // Checked only after the password: a stranger learns nothing about the account.
-    const ban = await this.sanctions.activeFor(user.id, null);
-    if (ban?.kind === 'ban') {
-      throw new AppError(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.AccountSuspended,
-        `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
-      );
-    }
+    // Asked only after the password: a stranger learns nothing about the account.
+    await this.access.require({ user, action: Action.SignIn });
     return this.startSession(user, client);
   }
 

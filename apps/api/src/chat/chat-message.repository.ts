@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatMessageStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PreparedQueries } from '../database/prepared-queries.js';
-import type { NormalizedWarning } from '../posts/content-warning.js';
+import type { NormalizedWarning } from '../common/content-warning.js';
 import { CHAT_MESSAGE_COLUMNS, type ChatMessageRow } from './chat-message-row.js';
 
 export interface ChatRoomRow {

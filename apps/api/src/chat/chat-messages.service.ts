@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
-import { normalizeWarning, type NormalizedWarning } from '../posts/content-warning.js';
+import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ChatHistoryService } from './chat-history.service.js';
@@ -8,7 +9,7 @@ import { ChatModerationService } from './chat-moderation.service.js';
 
 /** Live chat's rules and storage; the socket gateway that carries it is in realtime/. */
 @Module({
-  imports: [SafetyModule, RoomsModule],
+  imports: [SafetyModule, RoomsModule, ModerationCoreModule],
   providers: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
   exports: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
 })

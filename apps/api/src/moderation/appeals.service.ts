@@ -8,14 +8,14 @@ import { burnPasswordCheck, verifyPassword } from '../auth/password.js';
 import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import { QueueRepository } from './queue.repository.js';
-import { QueueService } from './queue.service.js';
+import { QueueRaiser } from './queue-raiser.js';
 
 /** A member asks for a second look at an action taken on them or their content. */
 @Injectable()
 export class AppealsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queue: QueueService,
+    private readonly queue: QueueRaiser,
     private readonly items: QueueRepository,
     private readonly log: ModerationLogService,
     private readonly users: UserRepository,

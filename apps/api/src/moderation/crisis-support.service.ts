@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ConfigError } from '../config/config-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { detectCrisis } from './crisis/crisis-detector.js';
-import { QueueService } from './queue.service.js';
+import { QueueRaiser } from './queue-raiser.js';
 
 /** A sensible international default; operators replace it with CRISIS_RESOURCES_JSON. */
 const DEFAULT_RESOURCES: CrisisResource[] = [
@@ -32,7 +32,7 @@ export class CrisisSupportService {
   readonly resources: CrisisResource[];
 
   constructor(
-    private readonly queue: QueueService,
+    private readonly queue: QueueRaiser,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.resources = config.crisisResourcesJson ? parseResources(config.crisisResourcesJson) : DEFAULT_RESOURCES;

@@ -18,7 +18,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { asSentence } from '../common/text/sentence.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
-import { normalizeWarning } from '../posts/content-warning.js';
+import { normalizeWarning } from '../common/content-warning.js';
 import { PostStateService } from '../posts/post-state.service.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';

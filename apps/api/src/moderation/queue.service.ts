@@ -6,37 +6,23 @@ import {
   QueueItemStatus,
   type ModerationLogView,
   type QueueItemView,
-  type ReportTargetType,
 } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import type { QueueItemEntity } from './queue-item.entity.js';
+import { OPEN_STATES, QueueRaiser } from './queue-raiser.js';
 import { QueueRepository } from './queue.repository.js';
 import { QueueTargets } from './queue-targets.js';
 import { SanctionsService } from './sanctions.service.js';
 
-export interface RaiseItem {
-  kind: QueueItemKind;
-  severity: number;
-  roomId: string | null;
-  targetType: ReportTargetType;
-  targetId: string;
-  subjectUserId: string | null;
-  appealOfLogId?: string;
-  appealMessage?: string;
-}
-
-const OPEN_STATES: QueueItemStatus[] = [QueueItemStatus.Open, QueueItemStatus.Claimed];
-
 /**
- * The moderation queue. Items on the same target merge while open; every change is
- * announced so open moderator dashboards update live.
+ * Working the moderation queue: listing, claiming, notes and decisions. Every change is
+ * announced so open moderator dashboards update live. (Raising items: QueueRaiser.)
  */
 @Injectable()
 export class QueueService {
@@ -44,40 +30,13 @@ export class QueueService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
     private readonly notifications: NotificationsService,
-    private readonly events: DomainEvents,
     private readonly clock: Clock,
     private readonly items: QueueRepository,
+    private readonly raiser: QueueRaiser,
     private readonly targets: QueueTargets,
     private readonly users: UserRepository,
     private readonly sanctions: SanctionsService,
   ) {}
-
-  /** Adds an item, or joins the open one for the same target (raising its severity if needed). */
-  async raise(item: RaiseItem, manager: EntityManager): Promise<QueueItemEntity> {
-    if (item.kind !== QueueItemKind.Appeal) {
-      // Serialises concurrent reports on one target so they merge instead of racing.
-      await this.items.lockTarget(item.kind, item.targetType, item.targetId, manager);
-      const open = await this.items.findOpen(item.kind, item.targetType, item.targetId, OPEN_STATES, manager);
-      if (open) {
-        if (item.severity > open.severity) await this.items.setSeverity(open.id, item.severity, manager);
-        return open;
-      }
-    }
-    const created = await this.items.create({ ...item, appealOfLogId: item.appealOfLogId ?? null, appealMessage: item.appealMessage ?? null }, manager);
-    this.announce(created);
-    return created;
-  }
-
-  announce(item: QueueItemEntity): void {
-    this.events.emit('queue.updated', {
-      itemId: item.id,
-      roomId: item.roomId,
-      kind: item.kind,
-      status: item.status,
-      severity: item.severity,
-      claimedBy: item.claimedBy,
-    });
-  }
 
   /** Open items (or those in `statuses`) in the grant's moderation scope. */
   async list(grant: AccessGrant, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
@@ -106,7 +65,7 @@ export class QueueService {
       ? { status: QueueItemStatus.Claimed, claimedBy: actor.id, claimedAt: this.clock.now() }
       : { status: QueueItemStatus.Open, claimedBy: null, claimedAt: null });
     await this.items.save(item);
-    this.announce(item);
+    this.raiser.announce(item);
     return this.view(item);
   }
 
@@ -141,7 +100,7 @@ export class QueueService {
         body: status === 'dismissed' ? `A different moderator reviewed your appeal and kept the decision. ${resolution}` : `A different moderator reviewed your appeal: ${resolution}`,
       }, manager);
     }
-    this.announce(item);
+    this.raiser.announce(item);
   }
 
   async dismiss(grant: AccessGrant, id: string, reason: string, outcomeForReporters?: string): Promise<void> {

@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { statusVisible } from '../threads/thread-access.service.js';
 import { QueueRepository, type MyReportRow } from './queue.repository.js';
-import { QueueService } from './queue.service.js';
+import { QueueRaiser } from './queue-raiser.js';
 import { QueueTargets, type TargetPlace } from './queue-targets.js';
 import { severityOf } from './severity.js';
 
@@ -20,7 +20,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly queue: QueueService,
+    private readonly queue: QueueRaiser,
     private readonly clock: Clock,
     private readonly safety: SafetyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostStatus } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { ThreadRepository } from '../threads/thread.repository.js';
-import type { NormalizedWarning } from './content-warning.js';
+import type { NormalizedWarning } from '../common/content-warning.js';
 import { PostRepository } from './post.repository.js';
 
 /**

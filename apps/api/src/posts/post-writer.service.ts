@@ -8,14 +8,14 @@ import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
-import { QueueService } from '../moderation/queue.service.js';
+import { QueueRaiser } from '../moderation/queue-raiser.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import { UserRepository } from '../users/user.repository.js';
-import { normalizeWarning, type NormalizedWarning } from './content-warning.js';
+import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
 import { mentionedHandleKeys } from './mentions.js';
 import { PostStateService } from './post-state.service.js';
@@ -41,7 +41,7 @@ export class PostWriterService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly safety: SafetyService,
     private readonly log: ModerationLogService,
-    private readonly queue: QueueService,
+    private readonly queue: QueueRaiser,
     private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
     private readonly posts: PostRepository,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentWarningCategory, PostStatus, ReactionKind } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import type { NormalizedWarning } from './content-warning.js';
+import type { NormalizedWarning } from '../common/content-warning.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
 import { POST_COLUMNS, type PostRow } from './post-row.js';
 import { PostEntity } from './post.entity.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
@@ -15,7 +16,7 @@ import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
-  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule],
+  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule],
   controllers: [ThreadPostsController, PostsController],
   providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService],
   exports: [PostRepository, PostStateService, PostViewsService],

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PostStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { sortKeySql } from '../common/pagination/sort-key.js';
-import type { NormalizedWarning } from '../posts/content-warning.js';
+import type { NormalizedWarning } from '../common/content-warning.js';
 import { ThreadEntity } from './thread.entity.js';
 
 /** A thread as the list and summary queries return it. */

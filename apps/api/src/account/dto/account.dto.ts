@@ -39,20 +39,3 @@ export class DeleteAccountDto {
   @IsBoolean()
   eraseContent: boolean;
 }
-
-export class BannedAppealDto {
-  @ApiProperty({ maxLength: 32 })
-  @IsString()
-  @Length(1, 32)
-  handle: string;
-
-  @ApiProperty({ format: 'password' })
-  @IsString()
-  @Length(1, PASSWORD_MAX_LENGTH)
-  password: string;
-
-  @ApiProperty({ maxLength: 1000 })
-  @IsString()
-  @Length(3, 1000)
-  message: string;
-}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MODERATION_REASON_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
   ModerationActionType,
   QueueItemStatus,
   REPORT_NOTE_MAX_LENGTH,
@@ -140,4 +141,22 @@ export class LogQueryDto {
   @IsOptional() @IsISO8601() from?: string;
   @IsOptional() @IsISO8601() to?: string;
   @IsOptional() @IsString() @MaxLength(512) cursor?: string;
+}
+
+/** A banned member cannot sign in, so the appeal proves who they are with their password. */
+export class BannedAppealDto {
+  @ApiProperty({ maxLength: 32 })
+  @IsString()
+  @Length(1, 32)
+  handle: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @Length(3, 1000)
+  message: string;
 }

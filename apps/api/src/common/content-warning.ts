@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode, type ContentWarningCategory, type ContentWarningInput } from '@kindred/contracts';
-import { AppError } from '../common/errors/app-error.js';
+import { AppError } from './errors/app-error.js';
 
 export interface NormalizedWarning {
   categories: ContentWarningCategory[];

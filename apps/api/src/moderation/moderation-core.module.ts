@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SANCTION_LOOKUP } from '../access/sanction-lookup.js';
+import { UsersModule } from '../users/users.module.js';
+import { CrisisSupportService } from './crisis-support.service.js';
+import { MemberSanctionEntity } from './member-sanction.entity.js';
+import { ModerationLogEntity } from './moderation-log.entity.js';
+import { ModerationLogService } from './moderation-log.service.js';
+import { QueueRaiser } from './queue-raiser.js';
+import { QueueRepository } from './queue.repository.js';
+import { SanctionsService } from './sanctions.service.js';
+
+/**
+ * What content, chat and rooms need from moderation while writing: the log, raising queue
+ * items (crisis support included) and sanctions; and the sanction look-up the gate asks. It
+ * depends on nothing that writes content, so those modules can import it; the moderation tools
+ * themselves are ModerationModule.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ModerationLogEntity, MemberSanctionEntity]), UsersModule],
+  providers: [ModerationLogService, QueueRepository, QueueRaiser, CrisisSupportService, SanctionsService, { provide: SANCTION_LOOKUP, useExisting: SanctionsService }],
+  exports: [ModerationLogService, QueueRepository, QueueRaiser, CrisisSupportService, SanctionsService, SANCTION_LOOKUP],
+})
+export class ModerationCoreModule {}
