@@ -48,4 +48,26 @@ describe('migrations', () => {
     await runMigrations({ url: db.url });
     expect((await pendingSchemaChanges(dataSource)).up).toEqual([]);
   });
+
+  it('turn stored notices about restores and lifts into non-appealable updates, leaving sanctions appealable', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    const notice = async (action: string) => {
+      const [entry] = (await dataSource.query(
+        `INSERT INTO moderation_log (actor_id, action, target_type, target_id, subject_user_id, reason)
+         VALUES (gen_random_uuid(), $1, 'post', gen_random_uuid(), gen_random_uuid(), 'r') RETURNING id`,
+        [action],
+      )) as { id: string }[];
+      const [row] = (await dataSource.query(
+        `INSERT INTO notifications (user_id, kind, title, body, log_entry_id) VALUES (gen_random_uuid(), 'moderation-action', 't', 'b', $1) RETURNING id`,
+        [entry!.id],
+      )) as { id: string }[];
+      return row!.id;
+    };
+    const restore = await notice('post.restore');
+    const lift = await notice('member.lift');
+    const hide = await notice('post.hide');
+    await runMigrations({ url: db.url });
+    const kinds = (await dataSource.query('SELECT id, kind FROM notifications')) as { id: string; kind: string }[];
+    expect(Object.fromEntries(kinds.map((k) => [k.id, k.kind]))).toEqual({ [restore]: 'moderation-update', [lift]: 'moderation-update', [hide]: 'moderation-action' });
+  });
 });

@@ -223,6 +223,23 @@ describe('appeals', () => {
     await act(second.agent, 'post', thread.firstPost.id, { action: 'restore', reason: 'It is the author’s own story', queueItemId: itemId }).expect(200);
     expect((await notices(author.agent)).some((n) => n.kind === 'appeal-outcome')).toBe(true);
   });
+
+  it('are only for sanctions: a restore is news without an appeal, and an appeal against it is refused', async () => {
+    const { room, moderator, author } = await roomWith();
+    const thread = await createThread(author.agent, room.id);
+    await act(moderator.agent, 'post', thread.firstPost.id, { action: 'hide', reason: 'Needs a look' }).expect(200);
+    const restored = (await act(moderator.agent, 'post', thread.firstPost.id, { action: 'restore', reason: 'All fine' }).expect(200)).body.logEntryId as string;
+    const [restoreNotice, hideNotice] = await notices(author.agent);
+    expect(restoreNotice).toMatchObject({ kind: 'moderation-update', appealable: false, logEntryId: restored });
+    expect(restoreNotice!.body).not.toMatch(/appeal/);
+    expect(hideNotice).toMatchObject({ kind: 'moderation-action', appealable: true });
+    const mine = (await author.agent.get('/api/me/moderation-log').expect(200)).body as { action: string; appealable: boolean }[];
+    expect(mine.map((e) => [e.action, e.appealable])).toEqual([
+      ['post.restore', false],
+      ['post.hide', true],
+    ]);
+    expectApiError(await author.agent.post('/api/appeals').send({ logEntryId: restored, message: 'Why?' }), 400, 'NOT_APPEALABLE');
+  });
 });
 
 describe('pre-moderation', () => {

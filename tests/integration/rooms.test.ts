@@ -87,6 +87,47 @@ describe('join policies', () => {
     expect(log.map((l) => l.action)).toEqual(['join-request.approve', 'join-request.deny']);
   });
 
+  it('answers to join requests reach the person as notices naming the room, not as decisions about them to appeal', async () => {
+    const room = await createRoom(admin, { joinPolicy: 'request', name: 'Tuesday circle' });
+    const moderator = await registerMember(t);
+    await admin.put(`/api/rooms/${room.id}/moderators`).send({ userId: moderator.user.id }).expect(204);
+    const alice = await registerMember(t);
+    const bob = await registerMember(t);
+    await join(alice.agent, room.id, { message: 'Hello' });
+    await join(bob.agent, room.id);
+    const requests = (await moderator.agent.get(`/api/rooms/${room.id}/join-requests`).expect(200)).body as { id: string; user: { id: string } }[];
+    const decide = (userId: string, body: object) =>
+      moderator.agent.post(`/api/rooms/${room.id}/join-requests/${requests.find((r) => r.user.id === userId)!.id}/decision`).send(body).expect(204);
+    await decide(alice.user.id, { approve: true });
+    await decide(bob.user.id, { approve: false, reason: 'Room is full this month' });
+
+    const [approved] = (await alice.agent.get('/api/me/notifications').expect(200)).body;
+    expect(approved).toMatchObject({ kind: 'join-request-approved', link: `/rooms/${room.slug}`, appealable: false, logEntryId: null });
+    expect(approved.title).toContain('Tuesday circle');
+    const [declined] = (await bob.agent.get('/api/me/notifications').expect(200)).body;
+    expect(declined).toMatchObject({ kind: 'join-request-declined', link: null, appealable: false, logEntryId: null });
+    expect(`${declined.title} ${declined.body}`).toContain('Tuesday circle');
+    // The reason was written for the log (the moderator's form says so), not for the notice.
+    expect(declined.body).not.toContain('Room is full');
+
+    // Not among the decisions about them, and not appealable by id either.
+    expect((await alice.agent.get('/api/me/moderation-log').expect(200)).body).toEqual([]);
+    expect((await bob.agent.get('/api/me/moderation-log').expect(200)).body).toEqual([]);
+    const entries = await t.query<{ id: string; subject_user_id: string }>(`SELECT id, subject_user_id FROM moderation_log WHERE room_id = $1 AND action LIKE 'join-request.%'`, [room.id]);
+    for (const entry of entries) {
+      const member = entry.subject_user_id === alice.user.id ? alice : bob;
+      expectApiError(await member.agent.post('/api/appeals').send({ logEntryId: entry.id, message: 'Please look again.' }), 400, 'NOT_APPEALABLE');
+    }
+    expect(await t.query(`SELECT 1 FROM queue_items WHERE kind = 'appeal' AND room_id = $1`, [room.id])).toEqual([]);
+
+    // Moderators still find both answers in the room's log.
+    const log = (await moderator.agent.get('/api/moderation/log').query({ room: room.id }).expect(200)).body.entries as { action: string; appealable: boolean }[];
+    expect(log.filter((e) => e.action.startsWith('join-request.')).map((e) => [e.action, e.appealable])).toEqual([
+      ['join-request.deny', false],
+      ['join-request.approve', false],
+    ]);
+  });
+
   it('invite: codes work until they expire, are used up, or are revoked', async () => {
     const room = await createRoom(admin, { joinPolicy: 'invite' });
     const invite = (await admin.post(`/api/rooms/${room.id}/invites`).send({ expiresInHours: 2, maxUses: 1 }).expect(201)).body;

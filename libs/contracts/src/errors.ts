@@ -50,6 +50,7 @@ export const ErrorCode = {
   ReportLimit: 'REPORT_LIMIT',
   AlreadyDecided: 'ALREADY_DECIDED',
   SameModerator: 'SAME_MODERATOR',
+  NotAppealable: 'NOT_APPEALABLE',
   AccountSuspended: 'ACCOUNT_SUSPENDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',

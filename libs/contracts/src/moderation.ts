@@ -162,11 +162,53 @@ export interface ModerationLogView {
   targetId: string;
   subject: AuthorView | null;
   reason: string;
+  /** A sanction on the member or their content, which they may ask a second moderator to review. */
+  appealable: boolean;
 }
+
+/**
+ * Moderator actions against a member or their content: the only decisions a member can
+ * appeal. Approvals, restorations, lifted restrictions, pins, join-request decisions and
+ * role changes are not sanctions, so there is nothing to appeal.
+ */
+export const APPEALABLE_LOG_ACTIONS: readonly string[] = [
+  'post.hide',
+  'post.remove',
+  'post.set-warning',
+  'post.reject',
+  'thread.hide',
+  'thread.remove',
+  'thread.set-warning',
+  'thread.lock',
+  'thread.move',
+  'thread.reject',
+  'message.remove',
+  'message.set-warning',
+  'member.warn',
+  'member.mute',
+  'member.suspend',
+  'member.ban',
+];
+
+export const isAppealableAction = (action: string): boolean => APPEALABLE_LOG_ACTIONS.includes(action);
+
+export const NotificationKind = {
+  /** A sanction on the member or their content; appealable from the notice. */
+  ModerationAction: 'moderation-action',
+  /** A moderator undid or eased something (restored a post, lifted a restriction): nothing to appeal. */
+  ModerationUpdate: 'moderation-update',
+  HeldPostDecision: 'held-post-decision',
+  ReportOutcome: 'report-outcome',
+  AppealOutcome: 'appeal-outcome',
+  /** The member may now take part in the room the notice names. */
+  JoinRequestApproved: 'join-request-approved',
+  JoinRequestDeclined: 'join-request-declined',
+} as const;
+export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
 export interface NotificationView {
   id: string;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;

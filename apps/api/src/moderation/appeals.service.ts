@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, QueueItemKind, Severity } from '@kindred/contracts';
+import { ErrorCode, isAppealableAction, QueueItemKind, Severity } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -34,6 +34,9 @@ export class AppealsService {
   async appeal(member: Actor, logEntryId: string, message: string): Promise<{ queueItemId: string }> {
     const entry = await this.log.entry(logEntryId);
     if (!entry || entry.subject_user_id !== member.id) throw AppError.notFound('There is no decision about you with that id.');
+    if (!isAppealableAction(entry.action)) {
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.NotAppealable, 'Only a restriction on you or your content can be appealed; this was not one.');
+    }
     if (await this.items.hasOpenAppeal(logEntryId)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'You have already appealed this decision; a moderator will get back to you.');
     const targetType = (['post', 'thread', 'message'] as const).find((t) => t === entry.target_type) ?? 'member';
     const item = await this.db.transaction((manager) =>

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ChatMessageStatus,
   ErrorCode,
+  isAppealableAction,
   ModerationActionType as A,
+  NotificationKind,
   PostStatus,
   type ModerationActionType,
   type ReportTargetType,
@@ -104,7 +106,7 @@ export class ModerationActionsService {
         manager,
       );
       if (dto.action !== A.Approve) await this.tell(ctx, entryId);
-      else await this.notifications.notify(facts.subjectUserId, { kind: 'held-post-decision', title: 'Your post is now visible', body: 'A moderator approved your post. Thank you for your patience.' }, manager);
+      else await this.notifications.notify(facts.subjectUserId, { kind: NotificationKind.HeldPostDecision, title: 'Your post is now visible', body: 'A moderator approved your post. Thank you for your patience.' }, manager);
       if (dto.queueItemId) {
         const queueGrant = await this.access.require({ user: actor, action: Action.ModerationQueue });
         const item = await this.queue.requireItem(queueGrant, dto.queueItemId, manager);
@@ -223,10 +225,13 @@ export class ModerationActionsService {
     return { sanctionId, until: expiresAt?.toISOString() ?? null };
   }
 
+  /** Only a sanction comes with an appeal; undoing or easing one (restore, lift, unlock) is news. */
   private async tell(ctx: Context, logEntryId: string): Promise<void> {
     const verb = TOLD[ctx.dto.action] ?? 'took an action on your content';
-    const body = `A moderator ${verb}. Reason: ${asSentence(ctx.dto.reason)} ${ctx.dto.action === A.Lift || ctx.dto.action === A.Restore ? '' : APPEAL_HINT}`.trim();
-    await this.notifications.notify(ctx.subjectUserId, { kind: 'moderation-action', title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
+    const appealable = isAppealableAction(`${ctx.type}.${ctx.dto.action}`);
+    const body = `A moderator ${verb}. Reason: ${asSentence(ctx.dto.reason)} ${appealable ? APPEAL_HINT : ''}`.trim();
+    const kind = appealable ? NotificationKind.ModerationAction : NotificationKind.ModerationUpdate;
+    await this.notifications.notify(ctx.subjectUserId, { kind, title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
   }
 
   private async openingPostId(threadId: string, manager: EntityManager): Promise<string> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ModerationLogView } from '@kindred/contracts';
+import { isAppealableAction, type ModerationLogView } from '@kindred/contracts';
 import type { EntityManager, Repository } from 'typeorm';
 import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
 import { ModerationLogEntity } from './moderation-log.entity.js';
@@ -82,16 +82,27 @@ export class ModerationLogService {
     return { entries: rows.map((r) => view(r, true)), last: last && rows.length === filter.limit ? { at: last.sort_key, id: last.id } : undefined };
   }
 
-  /** Actions taken on a member or their content. Moderators are not named to the member. */
-  async forSubject(userId: string, limit: number, revealModerators = true): Promise<ModerationLogView[]> {
+  /** Everything the log holds about a member (join requests and role changes included), for moderators. */
+  async forSubject(userId: string, limit: number): Promise<ModerationLogView[]> {
     const rows = await this.rows(['l.subject_user_id = $1'], [userId], limit);
-    return rows.map((r) => view(r, revealModerators));
+    return rows.map((r) => view(r, true));
   }
 
-  async entry(id: string): Promise<{ id: string; room_id: string | null; target_type: string; target_id: string; subject_user_id: string | null } | undefined> {
-    const [entry] = (await this.entries.query('SELECT id, room_id, target_type, target_id, subject_user_id FROM moderation_log WHERE id = $1', [id])) as {
+  /**
+   * What the member is shown as decisions about them: actions on them or their content only.
+   * A join request's answer or a role change is not a decision about their conduct (the
+   * former reaches them as a notification). Moderators are not named to the member.
+   */
+  async decisionsAbout(userId: string, limit: number): Promise<ModerationLogView[]> {
+    const rows = await this.rows([`l.subject_user_id = $1`, `split_part(l.action, '.', 1) IN ('post', 'thread', 'message', 'member')`], [userId], limit);
+    return rows.map((r) => view(r, false));
+  }
+
+  async entry(id: string): Promise<{ id: string; room_id: string | null; action: string; target_type: string; target_id: string; subject_user_id: string | null } | undefined> {
+    const [entry] = (await this.entries.query('SELECT id, room_id, action, target_type, target_id, subject_user_id FROM moderation_log WHERE id = $1', [id])) as {
       id: string;
       room_id: string | null;
+      action: string;
       target_type: string;
       target_id: string;
       subject_user_id: string | null;
@@ -138,5 +149,6 @@ function view(r: LogRow, revealModerator: boolean): ModerationLogView {
     targetId: r.target_id,
     subject: r.subject_user_id ? { id: r.subject_user_id, handle: r.subject_handle ?? FORMER_MEMBER_HANDLE } : null,
     reason: r.reason,
+    appealable: r.subject_user_id !== null && isAppealableAction(r.action),
   };
 }

@@ -57,7 +57,7 @@ export class ModerationController {
   @Get('me/moderation-log')
   @RequireAccess(Action.AccountRead)
   myLog(@CurrentAuth() auth: AuthContext): Promise<ModerationLogView[]> {
-    return this.log.forSubject(auth.user.id, 100, false);
+    return this.log.decisionsAbout(auth.user.id, 100);
   }
 
   @Post('appeals')

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  NotificationKind,
   QueueItemKind,
   QueueItemStatus,
   type ModerationLogView,
@@ -91,11 +92,11 @@ export class QueueService {
     Object.assign(item, { status, resolvedBy: actor.id, resolvedAt: this.clock.now(), resolution: resolution.slice(0, 500), outcomeForReporters: outcome.slice(0, 500) });
     await this.items.save(item, manager);
     for (const reporter_id of await this.items.reporterIds(item.id, manager)) {
-      await this.notifications.notify(reporter_id, { kind: 'report-outcome', title: 'About your report', body: outcome }, manager);
+      await this.notifications.notify(reporter_id, { kind: NotificationKind.ReportOutcome, title: 'About your report', body: outcome }, manager);
     }
     if (item.kind === QueueItemKind.Appeal && item.subjectUserId) {
       await this.notifications.notify(item.subjectUserId, {
-        kind: 'appeal-outcome',
+        kind: NotificationKind.AppealOutcome,
         title: 'Your appeal was reviewed',
         body: status === 'dismissed' ? `A different moderator reviewed your appeal and kept the decision. ${resolution}` : `A different moderator reviewed your appeal: ${resolution}`,
       }, manager);

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Private messages from Kindred to one member: moderation outcomes, held-post decisions. */
+/** Private messages from Kindred to one member: moderation outcomes, held-post and join-request decisions. */
 @Entity({ name: 'notifications' })
 @Index(['userId', 'createdAt'])
 export class NotificationEntity {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { NotificationView } from '@kindred/contracts';
+import { NotificationKind, type NotificationView } from '@kindred/contracts';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -8,7 +8,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { NotificationEntity } from './notification.entity.js';
 
 export interface NewNotification {
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   link?: string | null;
@@ -56,15 +56,16 @@ export class NotificationsService {
 }
 
 function toView(n: NotificationEntity): NotificationView {
+  const kind = n.kind as NotificationKind;
   return {
     id: n.id,
-    kind: n.kind,
+    kind,
     title: n.title,
     body: n.body,
     link: n.link,
     createdAt: n.createdAt.toISOString(),
     read: !!n.readAt,
-    appealable: !!n.logEntryId && n.kind === 'moderation-action',
+    appealable: !!n.logEntryId && kind === NotificationKind.ModerationAction,
     logEntryId: n.logEntryId,
   };
 }

@@ -6,6 +6,7 @@ import {
   JoinOutcome,
   JoinPolicy,
   JoinRequestStatus,
+  NotificationKind,
   RoomRole,
   type InviteView,
   type JoinRequestView,
@@ -16,6 +17,7 @@ import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import type { CreateInviteDto, DecideJoinRequestDto, JoinRoomDto } from './dto/room.dto.js';
 import { JoinRequestEntity } from './join-request.entity.js';
@@ -32,6 +34,7 @@ export class MembershipsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly users: UserRepository,
   ) {}
@@ -142,7 +145,32 @@ export class MembershipsService {
         },
         manager,
       );
+      await this.tellRequester(request.userId, dto.approve, manager, grant.room!);
     });
+  }
+
+  /**
+   * The answer reaches the person who asked as a notice naming the room: it is news about
+   * their request, not a decision about their conduct, so there is nothing to appeal. The
+   * moderator's reason stays in the log (the form says so), never in the notice.
+   */
+  private async tellRequester(userId: string, approved: boolean, manager: EntityManager, room: { name: string; slug: string }): Promise<void> {
+    await this.notifications.notify(
+      userId,
+      approved
+        ? {
+            kind: NotificationKind.JoinRequestApproved,
+            title: `You can now take part in ${room.name}`,
+            body: `A moderator approved your request to join ${room.name}. You can read, post and chat there now.`,
+            link: `/rooms/${room.slug}`,
+          }
+        : {
+            kind: NotificationKind.JoinRequestDeclined,
+            title: `About your request to join ${room.name}`,
+            body: `A moderator of ${room.name} did not add you this time. This is not a mark against you; you are welcome to ask again later, or to look for another room that fits.`,
+          },
+      manager,
+    );
   }
 
   async createInvite(grant: AccessGrant, dto: CreateInviteDto): Promise<InviteView> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -12,7 +13,7 @@ import { RoomsService } from './rooms.service.js';
 import { SeedService } from './seeds/seed.service.js';
 
 @Module({
-  imports: [UsersModule, ThreadsModule, SafetyModule, ModerationCoreModule],
+  imports: [UsersModule, ThreadsModule, SafetyModule, ModerationCoreModule, NotificationsModule],
   controllers: [RoomsController, InvitesController],
   providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, RoomRules, SeedService],
   exports: [RoomsService, RoomRepository, MembershipRepository, RoomRules],

@@ -4,7 +4,7 @@ import { AppealForm } from '../../notifications/components/appeal-form';
 import { useMyModerationLog } from '../hooks/use-my-moderation';
 import { describeLogAction } from '../lib/labels';
 
-/** Decisions moderators made about the member or their content; any of them can be appealed. */
+/** Decisions moderators made about the member or their content; restrictions among them can be appealed. */
 export function MyDecisions() {
   const log = useMyModerationLog();
   if (log.isPending) return <LoadingState label="Loading…" />;
@@ -19,7 +19,7 @@ export function MyDecisions() {
           <p className="muted item-list__meta">
             <TimeAgo iso={entry.createdAt} />
           </p>
-          <AppealForm logEntryId={entry.id} />
+          {entry.appealable && <AppealForm logEntryId={entry.id} />}
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import type { NotificationView } from '@kindred/contracts';
+import { NotificationKind } from '@kindred/contracts';
 import { toDisplayError } from '../../../shared/lib/api-client';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
@@ -42,7 +43,7 @@ export function NotificationList() {
       )}
       {items.length === 0 ? (
         <p className="empty-state">
-          When a moderator decides something about your posts or reports, you will hear about it here, privately.
+          When a moderator decides something about your posts, reports or requests to join a room, you will hear about it here, privately.
         </p>
       ) : (
         <ul className="notification-list">
@@ -71,7 +72,8 @@ function NotificationItem({ notification: n, onRead, pending }: { notification: 
         <div className="button-row button-row--tight">
           {link && (
             <AppLink to={link} className="button button--small">
-              Open
+              {n.kind === NotificationKind.JoinRequestApproved ? 'Go to the room' : 'Open'}
+              <span className="visually-hidden">: {n.title}</span>
             </AppLink>
           )}
           {!n.read && (

@@ -1,4 +1,5 @@
 import type { NotificationView } from '@kindred/contracts';
+import { NotificationKind } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useSocketEvent } from '../../chat/hooks/use-chat-connection';
@@ -37,8 +38,12 @@ export function useLiveNotifications(): string {
       // What the notice is about may have changed too.
       void client.invalidateQueries({ queryKey: MY_REPORTS_QUERY_KEY });
       void client.invalidateQueries({ queryKey: MY_LOG_QUERY_KEY });
-      if (notification.kind === 'held-post-decision' || notification.kind === 'moderation-action') {
+      if (notification.kind === NotificationKind.HeldPostDecision || notification.kind === NotificationKind.ModerationAction) {
         void client.invalidateQueries({ predicate: (q) => ['threads', 'thread', 'posts'].includes(String(q.queryKey[0])) });
+      }
+      if (notification.kind === NotificationKind.JoinRequestApproved || notification.kind === NotificationKind.JoinRequestDeclined) {
+        // The room page and directory show "asked to join" until they hear the answer.
+        void client.invalidateQueries({ predicate: (q) => ['rooms', 'room'].includes(String(q.queryKey[0])) });
       }
       setAnnouncement(`New notification: ${notification.title}`);
     },
