@@ -99,6 +99,8 @@ export const REST_MATRIX: readonly RestRow[] = [
                                                              '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE']),
   rest('POST',   '/api/auth/register',                      [201,  201,   201,  201,     201,  201,    201,   201,    201,     201,    201,   201]),
   rest('POST',   '/api/auth/login',                         [200,  200,   200,  200,     200,  200,    '403 ACCOUNT_SUSPENDED', 200, 200, 200,    200,   200]),
+  // Who is signed in: "nobody" (no cookie, or an ended session) is `{ user: null }`, not an error.
+  rest('GET',    '/api/auth/me',                            [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/exit',                          [204,  204,   204,  204,     204,  204,    204,   204,    204,     204,    204,   204]),
   rest('POST',   '/api/appeals/banned#banned-account',      [201,  201,   201,  201,     201,  201,    201,   201,    201,     201,    201,   201]),
   rest('POST',   '/api/appeals/banned#wrong-password',      ['401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS',
@@ -110,7 +112,6 @@ export const REST_MATRIX: readonly RestRow[] = [
   // The signed-in member's own account and session
   rest('POST',   '/api/auth/logout',                        [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('POST',   '/api/auth/logout-everywhere',             [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
-  rest('GET',    '/api/auth/me',                            [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/password',                      [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('GET',    '/api/auth/sessions',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/sessions/revoke-others',        [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),

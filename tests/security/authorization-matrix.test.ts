@@ -84,7 +84,11 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
 
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
   'POST /api/auth/logout-everywhere': () => ({ url: '/api/auth/logout-everywhere' }),
-  'GET /api/auth/me': (c) => ({ url: '/api/auth/me', check: (res) => (res.body.id === c.user?.id ? undefined : 'me is someone else') }),
+  'GET /api/auth/me': (c) => ({
+    url: '/api/auth/me',
+    // Signed out (no cookie, or the cookie the ban revoked) is an answer too: `user: null`.
+    check: (res) => ((res.body.user?.id ?? null) === (c.actor === 'banned' ? null : (c.user?.id ?? null)) ? undefined : 'me is someone else'),
+  }),
   'POST /api/auth/password': () => ({ url: '/api/auth/password', body: { currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD } }),
   'GET /api/auth/sessions': () => ({ url: '/api/auth/sessions' }),
   'POST /api/auth/sessions/revoke-others': () => ({ url: '/api/auth/sessions/revoke-others' }),

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { expect } from '@jest/globals';
+import type { MeResponse } from '@kindred/contracts';
+import type { Response } from 'supertest';
 import type { TestApp } from './test-app.js';
 
 let counter = 0;
@@ -17,4 +20,10 @@ export async function signIn(t: TestApp, handle: string, password = GOOD_PASSWOR
   const agent = t.agent();
   await agent.post('/api/auth/login').send({ handle, password }).expect(200);
   return agent;
+}
+
+/** Who `GET /api/auth/me` says is signed in (always a 200): the handle, or null when signed out. */
+export function signedInHandle(res: Response): string | null {
+  expect(res.status).toBe(200);
+  return (res.body as MeResponse).user?.handle ?? null;
 }

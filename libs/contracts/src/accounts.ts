@@ -50,6 +50,14 @@ export interface CurrentUser {
   createdAt: string;
 }
 
+/**
+ * `GET /api/auth/me`: who this browser is signed in as. Signed out is an ordinary answer
+ * (`user: null`, status 200), so a logged-out page load logs no error.
+ */
+export interface MeResponse {
+  user: CurrentUser | null;
+}
+
 export interface SessionSummary {
   id: string;
   current: boolean;

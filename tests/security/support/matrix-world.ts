@@ -116,7 +116,7 @@ export async function buildWorld(t: ListeningApp): Promise<World> {
   await act(globalModerator.agent, people.suspended.id, { action: 'suspend', reason: 'Suspended for the matrix', durationMinutes: 7 * 24 * 60 });
   await act(globalModerator.agent, people.banned.id, { action: 'ban', reason: 'Banned for the matrix' });
   // The ban revokes the member's sessions after its transaction commits.
-  for (let i = 0; i < 50 && (await t.http.get('/api/auth/me').set('Cookie', `kindred_session=${people.banned.token}`)).status !== 401; i += 1) {
+  for (let i = 0; i < 50 && (await t.http.get('/api/auth/me').set('Cookie', `kindred_session=${people.banned.token}`)).body.user !== null; i += 1) {
     await new Promise((r) => setTimeout(r, 20));
   }
 

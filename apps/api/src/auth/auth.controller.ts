@@ -12,7 +12,7 @@ import { AuthService } from './auth.service.js';
 import { clientInfo } from './client-info.js';
 import { CurrentAuth } from './current-auth.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
-import { CurrentUserDto, SessionSummaryDto } from './dto/current-user.dto.js';
+import { CurrentUserDto, MeResponseDto, SessionSummaryDto } from './dto/current-user.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -83,12 +83,17 @@ export class AuthController {
     void reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
   }
 
+  /**
+   * Public: asking who is signed in is how every page starts, and "nobody" is an answer, not
+   * an error. A cookie whose session has ended is cleared on the way.
+   */
+  @Public()
   @Get('me')
   @ApiCookieAuth()
-  @RequireAccess(Action.AccountRead)
-  @ApiOkResponse({ type: CurrentUserDto })
-  me(@CurrentAuth() auth: AuthContext): CurrentUserDto {
-    return CurrentUserDto.from(auth.user);
+  @ApiOkResponse({ type: MeResponseDto })
+  me(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): MeResponseDto {
+    if (!req.auth && req.cookies?.[SESSION_COOKIE]) clearSessionCookie(reply, req, this.config);
+    return { user: req.auth ? CurrentUserDto.from(req.auth.user) : null };
   }
 
   @SensitiveRateLimit()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type CurrentUser, type Role, type SessionSummary } from '@kindred/contracts';
+import { ROLES, type CurrentUser, type MeResponse, type Role, type SessionSummary } from '@kindred/contracts';
 import type { UserEntity } from '../../users/user.entity.js';
 
 export class CurrentUserDto implements CurrentUser {
@@ -11,6 +11,10 @@ export class CurrentUserDto implements CurrentUser {
   static from(user: UserEntity): CurrentUserDto {
     return { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() };
   }
+}
+
+export class MeResponseDto implements MeResponse {
+  @ApiProperty({ type: CurrentUserDto, nullable: true, description: 'null when this browser is not signed in.' }) user: CurrentUserDto | null;
 }
 
 export class SessionSummaryDto implements SessionSummary {
