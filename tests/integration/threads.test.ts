@@ -178,6 +178,24 @@ describe('room rules', () => {
     expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM threads WHERE room_id = $1', [room.id]))[0]!.n).toBe(2);
   });
 
+  it('requires the same explicit choice on replies in such a room, and only there', async () => {
+    const { room, people } = await roomWithMembers({ requireContentWarning: true });
+    const agent = people[0]!.agent;
+    const thread = (await agent.post(`/api/rooms/${room.id}/threads`).send({ title: 'x', body: 'y', warning: { categories: [], noneApply: true } }).expect(201)).body;
+    const replies = `/api/threads/${thread.id}/posts`;
+    const refused = await agent.post(replies).send({ body: 'a reply with no choice' });
+    expectApiError(refused, 400, 'WARNING_REQUIRED');
+    expect(refused.body.details).toEqual([{ field: 'warning', problem: expect.any(String) }]);
+    expectApiError(await agent.post(replies).send({ body: 'a note alone', warning: { categories: [], note: 'just a note' } }), 400, 'WARNING_REQUIRED');
+    await agent.post(replies).send({ body: 'none apply', warning: { categories: [], noneApply: true } }).expect(201);
+    await agent.post(replies).send({ body: 'a warned reply', warning: { categories: ['violence'] } }).expect(201);
+    expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM posts WHERE thread_id = $1', [thread.id]))[0]!.n).toBe(3);
+
+    const open = await roomWithMembers();
+    const elsewhere = (await open.people[0]!.agent.post(`/api/rooms/${open.room.id}/threads`).send({ title: 'x', body: 'y' }).expect(201)).body;
+    await open.people[0]!.agent.post(`/api/threads/${elsewhere.id}/posts`).send({ body: 'no choice needed here' }).expect(201);
+  });
+
   it('holds a new member\'s first posts for review under pre-moderation ("waiting for review")', async () => {
     const { room, people } = await roomWithMembers({ premoderateFirstPosts: 2 });
     const [newcomer, other] = people;

@@ -161,6 +161,24 @@ describe('messages', () => {
   });
 });
 
+describe('content-warning choice in chat', () => {
+  it('a room that asks for a choice refuses a message without one (category or "none apply"), with a clear code', async () => {
+    const { room, people } = await chatRoom(2, { requireContentWarning: true });
+    const [alice, bob] = people;
+    const bobInbox = record<ChatMessageView>(bob!.socket, 'message:new');
+    expect(await send(alice!.socket, room.id, 'no choice made')).toMatchObject({ ok: false, code: 'WARNING_REQUIRED', message: expect.stringContaining('content-warning choice') });
+    expect(await send(alice!.socket, room.id, 'a note is not a choice', { warning: { categories: [], note: 'hmm' } })).toMatchObject({ ok: false, code: 'WARNING_REQUIRED' });
+    expect(await send(alice!.socket, room.id, 'none of them apply', { warning: { categories: [], noneApply: true } })).toMatchObject({ ok: true });
+    expect(await send(alice!.socket, room.id, 'a hard one', { warning: { categories: ['violence'] } })).toMatchObject({ ok: true });
+    await waitFor(() => bobInbox.length === 2, 5_000, 'bob gets the two accepted messages');
+    expect(bobInbox.map((m) => m.body)).toEqual(['none of them apply', 'a hard one']);
+    expect(await t.query('SELECT body FROM chat_messages WHERE room_id = $1 ORDER BY seq', [room.id])).toEqual([{ body: 'none of them apply' }, { body: 'a hard one' }]);
+
+    const open = await chatRoom(1);
+    expect(await send(open.people[0]!.socket, open.room.id, 'no choice needed here')).toMatchObject({ ok: true });
+  });
+});
+
 describe('safety in chat', () => {
   it('`hide` preferences and blocks filter live delivery and history', async () => {
     const { room, people } = await chatRoom(3);

@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
-import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
+import { normalizeWarning, requireWarningChoice, type NormalizedWarning } from '../common/content-warning.js';
 import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
@@ -52,6 +52,7 @@ export class ChatMessagesService {
     if (access.status === 'rejected') throw access.reason;
     if (!warning.ok) throw warning.error;
     const grant = access.value;
+    if (grant.room!.requireContentWarning) requireWarningChoice(dto.warning);
     let row: ChatMessageRow;
     let support: CrisisResource[] | undefined;
     try {

@@ -16,10 +16,14 @@ export function normalizeWarning(input: ContentWarningInput | undefined, require
   if (input?.noneApply && categories.length > 0) {
     throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', problem: 'Contradictory warning choice.' }]);
   }
-  if (required && categories.length === 0 && !input?.noneApply) {
-    throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WarningRequired, 'This room asks for a content-warning choice. Pick any that apply, or "none apply".', [
-      { field: 'warning', problem: 'A content-warning choice is required in this room.' },
-    ]);
-  }
+  if (required) requireWarningChoice(input);
   return { categories, note: input?.note?.trim() || null };
+}
+
+/** For a room that asks for a choice: a category or an explicit "none apply" (a note alone is not an answer). */
+export function requireWarningChoice(input: ContentWarningInput | undefined): void {
+  if ((input?.categories ?? []).length > 0 || input?.noneApply) return;
+  throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WarningRequired, 'This room asks for a content-warning choice. Pick any that apply, or "none apply".', [
+    { field: 'warning', problem: 'A content-warning choice is required in this room.' },
+  ]);
 }

@@ -76,7 +76,7 @@ export class PostWriterService {
   async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; support?: CrisisResource[] }> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
-    const warning = normalizeWarning(dto.warning, false);
+    const warning = normalizeWarning(dto.warning, room.requireContentWarning);
     return this.db.transaction(async (manager) => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
