@@ -1,4 +1,4 @@
-import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, ErrorCode } from '@kindred/contracts';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { useDraft } from '../../../shared/lib/drafts';
@@ -11,13 +11,15 @@ interface ChatComposerProps {
   store: RoomChatStore;
   /** Read-only (locked chat): the box stays visible but cannot be used. */
   disabled: boolean;
+  /** The room asks for a content-warning choice on every message ("none apply" counts). */
+  requireWarning?: boolean;
 }
 
 /**
  * The message box. Sending clears it at once (the message shows as "Sending…"); if the
  * server says no, the words come back into the box with the reason, never lost.
  */
-export function ChatComposer({ store, disabled }: ChatComposerProps) {
+export function ChatComposer({ store, disabled, requireWarning = false }: ChatComposerProps) {
   // Kept in memory while the member looks at another page, like the thread drafts.
   const [text, setText] = useDraft(`chat:${store.roomId}:text`, () => '');
   const [warning, setWarning] = useDraft(`chat:${store.roomId}:warning`, () => initialChoice());
@@ -33,7 +35,7 @@ export function ChatComposer({ store, disabled }: ChatComposerProps) {
       setProblem('Write a message first.');
       return;
     }
-    const warningProblem = choiceProblem(warning, false);
+    const warningProblem = choiceProblem(warning, requireWarning);
     if (warningProblem) {
       setProblem(warningProblem);
       setWarningsOpen(true);
@@ -50,6 +52,7 @@ export function ChatComposer({ store, disabled }: ChatComposerProps) {
       setText((current) => (current ? current : body));
       setWarning((current) => (current.categories.length || current.noneApply || current.note ? current : sentWarning));
       setProblem(refusalText(outcome.error));
+      if (outcome.error.code === ErrorCode.WarningRequired) setWarningsOpen(true);
     }
   }
 
@@ -92,9 +95,11 @@ export function ChatComposer({ store, disabled }: ChatComposerProps) {
       />
       <div className="chat-composer__row">
         <details className="chat-composer__warnings" open={warningsOpen} onToggle={(event) => setWarningsOpen(event.currentTarget.open)}>
-          <summary>Content warning{chosen > 0 ? ` (${chosen})` : ''}</summary>
+          <summary>
+            Content warning{chosen > 0 ? ` (${chosen})` : warning.noneApply ? ' (none apply)' : requireWarning ? ' (a choice is needed here)' : ''}
+          </summary>
           {/* Rendered only while open: a second set of topic checkboxes on the room page would confuse. */}
-          {warningsOpen && <WarningPicker idPrefix="chat" value={warning} onChange={setWarning} />}
+          {warningsOpen && <WarningPicker idPrefix="chat" value={warning} onChange={setWarning} required={requireWarning} />}
         </details>
         <button type="submit" className="button button--primary chat-composer__send" disabled={disabled}>
           Send

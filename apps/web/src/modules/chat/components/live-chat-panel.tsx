@@ -110,7 +110,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
       </p>
       <CrisisSupportPanel source="chat" headingLevel={3} />
       {canPost ? (
-        <ChatComposer store={store} disabled={locked || snapshot.phase === 'refused'} />
+        <ChatComposer store={store} disabled={locked || snapshot.phase === 'refused'} requireWarning={room.requireContentWarning} />
       ) : (
         <p className="muted">Join this room to take part in the chat.</p>
       )}

@@ -26,12 +26,22 @@ export function toWarningInput(choice: WarningChoice): ContentWarningInput | und
   };
 }
 
+/** A topic ticked, or "none apply" said: what a room that asks for a choice accepts. */
+export function hasChoice(choice: WarningChoice): boolean {
+  return choice.categories.length > 0 || choice.noneApply;
+}
+
+/** The gentle reminder shows in rooms that do not ask for a choice, once something is written and none is made. */
+export function needsNudge(choice: WarningChoice, text: string, required: boolean): boolean {
+  return !required && text.trim().length > 0 && !hasChoice(choice);
+}
+
 /** Mirrors the server's rules so people hear about a problem before sending. */
 export function choiceProblem(choice: WarningChoice, required: boolean): string | undefined {
   if (choice.note.trim().length > WARNING_NOTE_MAX_LENGTH) {
     return `Keep the note to ${WARNING_NOTE_MAX_LENGTH} characters.`;
   }
-  if (required && choice.categories.length === 0 && !choice.noneApply) {
+  if (required && !hasChoice(choice)) {
     return 'This room asks for a content-warning choice. Pick any that apply, or “None of these apply”.';
   }
   return undefined;

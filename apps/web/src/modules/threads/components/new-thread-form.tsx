@@ -6,8 +6,9 @@ import { clearDrafts, useDraft } from '../../../shared/lib/drafts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
+import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceProblem, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
@@ -35,6 +36,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   const [body, setBody] = useDraft(`${draftKey}body`, () => '');
   const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice(room.defaultWarnings));
   const titleRef = useRef<HTMLInputElement>(null);
+  const nudge = needsNudge(warning, body, room.requireContentWarning);
 
   useEffect(() => {
     if (active) titleRef.current?.focus();
@@ -86,8 +88,9 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
         required={room.requireContentWarning}
         error={warningFieldError(form.fieldErrors)}
       />
+      {nudge && <WarningNudge id="thread-warning-nudge" />}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
+        <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'thread-warning-nudge' : undefined}>
           {form.pending ? 'Posting…' : 'Post thread'}
         </button>
         <button type="button" className="button" onClick={onCancel}>

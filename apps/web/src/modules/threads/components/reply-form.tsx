@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { clearDrafts, useDraft } from '../../../shared/lib/drafts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceProblem, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
-import { useCreatePost } from '../hooks/use-thread';
+import { useCreatePost, useThread } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
 
@@ -20,15 +22,19 @@ export function ReplyForm({ threadId }: { threadId: string }) {
   const [body, setBody] = useDraft(`${draftKey}body`, () => '');
   const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice());
   const [posted, setPosted] = useState<PostStatus | null>(null);
+  // Both already loaded by the thread page; read here from the cache.
+  const room = useRoom(useThread(threadId).data?.roomId);
+  const required = !!room.data?.requireContentWarning;
   const warningError = warningFieldError(form.fieldErrors);
   const chosen = warning.categories.length;
+  const nudge = needsNudge(warning, body, required);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPosted(null);
     const problems: Record<string, string> = {};
     if (!body.trim()) problems.body = 'Please write your reply first.';
-    const warningProblem = choiceProblem(warning, false);
+    const warningProblem = choiceProblem(warning, required);
     if (warningProblem) problems.warning = warningProblem;
     const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
     if (post) {
@@ -63,11 +69,12 @@ export function ReplyForm({ threadId }: { threadId: string }) {
       />
       <details className="composer__warnings" open={warningError ? true : undefined}>
         <summary>
-          Content warnings {chosen > 0 ? `(${chosen} chosen)` : warning.noneApply ? '(none apply)' : '(optional)'}
+          Content warnings {chosen > 0 ? `(${chosen} chosen)` : warning.noneApply ? '(none apply)' : required ? '(a choice is needed here)' : '(optional)'}
         </summary>
-        <WarningPicker idPrefix="reply" value={warning} onChange={setWarning} error={warningError} />
+        <WarningPicker idPrefix="reply" value={warning} onChange={setWarning} required={required} error={warningError} />
       </details>
-      <button type="submit" className="button button--primary" disabled={form.pending}>
+      {nudge && <WarningNudge id="reply-warning-nudge" />}
+      <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'reply-warning-nudge' : undefined}>
         {form.pending ? 'Posting…' : 'Post reply'}
       </button>
     </form>
