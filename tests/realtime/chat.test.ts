@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChatMessageView, PresenceView, TypingView } from '@kindred/contracts';
+import type { ChatItem, ChatMessageView, HiddenChatMessage, PresenceView, TypingView } from '@kindred/contracts';
 import { createRoom, join } from '../support/forum.js';
 import {
   connectChat,
@@ -161,6 +161,31 @@ describe('messages', () => {
   });
 });
 
+describe('paging', () => {
+  it('the first join says whether anything older exists; history can page from a sequence number', async () => {
+    const { room, people } = await chatRoom(1);
+    const [alice] = people;
+    const few = await request<{ messages: ChatItem[]; hasMore: boolean }>(await open(alice!.token), 'chat:join', { roomId: room.id });
+    expect(few).toMatchObject({ ok: true, messages: [], hasMore: false });
+    for (let i = 1; i <= 3; i += 1) await send(alice!.socket, room.id, `line ${i}`);
+    const three = await request<{ messages: ChatItem[]; hasMore: boolean }>(await open(alice!.token), 'chat:join', { roomId: room.id });
+    expect([three.messages.length, three.hasMore]).toEqual([3, false]);
+
+    await t.query('UPDATE chat_rooms SET last_seq = 60 WHERE room_id = $1', [room.id]);
+    await t.query(
+      `INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, created_at)
+       SELECT $1, g, $2, 'seeded-' || g, 'seeded ' || g, now() - (60 - g) * interval '1 second' FROM generate_series(4, 60) g`,
+      [room.id, alice!.user.id],
+    );
+    const many = await request<{ messages: ChatItem[]; hasMore: boolean }>(await open(alice!.token), 'chat:join', { roomId: room.id });
+    expect([many.messages.length, many.messages[0]!.seq, many.hasMore]).toEqual([50, 11, true]);
+    const older = await request<{ messages: ChatItem[]; hasMore: boolean }>(alice!.socket, 'chat:history', { roomId: room.id, beforeSeq: 11 });
+    expect([older.messages.map((m) => m.seq), older.hasMore]).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], false]);
+    expect(await request(alice!.socket, 'chat:history', { roomId: room.id, beforeSeq: 11, beforeMessageId: randomUUID() })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await request(alice!.socket, 'chat:history', { roomId: room.id, beforeSeq: 0 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  });
+});
+
 describe('content-warning choice in chat', () => {
   it('a room that asks for a choice refuses a message without one (category or "none apply"), with a clear code', async () => {
     const { room, people } = await chatRoom(2, { requireContentWarning: true });
@@ -180,30 +205,60 @@ describe('content-warning choice in chat', () => {
 });
 
 describe('safety in chat', () => {
-  it('`hide` preferences and blocks filter live delivery and history', async () => {
+  it('`hide` preferences and blocks keep words from live delivery, history and replay; a placeholder keeps only their place', async () => {
     const { room, people } = await chatRoom(3);
     const [alice, bob, carol] = people;
     await carol!.agent.put('/api/me/warning-preferences').send({ violence: 'hide' }).expect(200);
     const bobInbox = record<ChatMessageView>(bob!.socket, 'message:new');
     const carolInbox = record<ChatMessageView>(carol!.socket, 'message:new');
-    await send(alice!.socket, room.id, 'a hard memory', { warning: { categories: ['violence'] } });
+    const carolHidden = record<HiddenChatMessage>(carol!.socket, 'message:hidden');
+    const bobHidden = record<HiddenChatMessage>(bob!.socket, 'message:hidden');
+    const hard = await send(alice!.socket, room.id, 'a hard memory', { warning: { categories: ['violence'] } });
     await send(alice!.socket, room.id, 'a gentle note');
-    await waitFor(() => bobInbox.length === 2, 5_000, 'bob gets both');
+    await waitFor(() => bobInbox.length === 2 && carolHidden.length === 1, 5_000, 'bob gets both, carol a placeholder');
     await settle();
     expect(carolInbox.map((m) => m.body)).toEqual(['a gentle note']);
-    expect(bobInbox[0]).toMatchObject({ presentation: 'warn', warning: { categories: ['violence'] } });
+    // Only where it sat: no id, author, words or warning.
+    expect(carolHidden).toEqual([{ kind: 'hidden', roomId: room.id, seq: hard.message.seq, createdAt: hard.message.createdAt, reason: 'your-settings' }]);
+    expect(bobHidden).toEqual([]);
+    expect(bobInbox[0]).toMatchObject({ kind: 'message', presentation: 'warn', warning: { categories: ['violence'] } });
 
     await carol!.agent.post('/api/me/blocks').send({ handle: alice!.handle }).expect(201);
     const typing = record<TypingView>(carol!.socket, 'typing');
     const bobTyping = record<TypingView>(bob!.socket, 'typing');
     expect(await request(alice!.socket, 'typing', { roomId: room.id, typing: true })).toMatchObject({ ok: true });
-    await send(alice!.socket, room.id, 'after the block');
-    await waitFor(() => bobInbox.length === 3 && bobTyping.length >= 1, 5_000, 'bob gets the third');
+    const afterBlock = await send(alice!.socket, room.id, 'after the block');
+    await waitFor(() => bobInbox.length === 3 && bobTyping.length >= 1 && carolHidden.length === 2, 5_000, 'bob gets the third, carol its place');
     await settle();
     expect(carolInbox.map((m) => m.body)).toEqual(['a gentle note']);
+    expect(carolHidden[1]).toEqual({ kind: 'hidden', roomId: room.id, seq: afterBlock.message.seq, createdAt: afterBlock.message.createdAt, reason: 'your-settings' });
     expect(typing).toEqual([]);
-    const history = await request<{ messages: ChatMessageView[] }>(carol!.socket, 'chat:history', { roomId: room.id });
-    expect(history.messages).toEqual([]);
+
+    // History and replay say the same, and carry nothing of the words either.
+    const history = await request<{ messages: ChatItem[]; hasMore: boolean }>(carol!.socket, 'chat:history', { roomId: room.id });
+    expect(history.messages.map((m) => [m.kind, m.seq])).toEqual([['hidden', 1], ['hidden', 2], ['hidden', 3]]);
+    expect(JSON.stringify(history)).not.toMatch(/hard memory|gentle note|after the block|violence/);
+    expect(JSON.stringify(history)).not.toContain(alice!.user.id);
+    expect(JSON.stringify(history)).not.toContain(hard.message.id);
+    const replay = await request<{ messages: ChatItem[] }>(await open(carol!.token), 'chat:join', { roomId: room.id, lastMessageId: hard.message.id });
+    expect(replay.messages.map((m) => [m.kind, m.seq])).toEqual([['hidden', 2], ['hidden', 3]]);
+    // The author always gets their own words back.
+    const own = await request<{ messages: ChatItem[] }>(alice!.socket, 'chat:history', { roomId: room.id });
+    expect(own.messages.map((m) => m.kind)).toEqual(['message', 'message', 'message']);
+  });
+
+  it('an edit that adds a category someone hides turns the message into its placeholder for them', async () => {
+    const { room, people } = await chatRoom(2);
+    const [alice, carol] = people;
+    await carol!.agent.put('/api/me/warning-preferences').send({ 'self-harm': 'hide' }).expect(200);
+    const sent = await send(alice!.socket, room.id, 'it was a long night');
+    const carolHidden = record<HiddenChatMessage>(carol!.socket, 'message:hidden');
+    const carolEdits = record<ChatMessageView>(carol!.socket, 'message:edited');
+    expect(await request(alice!.socket, 'message:edit', { messageId: sent.message.id, body: 'it was a long night', warning: { categories: ['self-harm'] } })).toMatchObject({ ok: true });
+    await waitFor(() => carolHidden.length === 1, 5_000, 'the placeholder');
+    await settle();
+    expect(carolHidden[0]).toMatchObject({ kind: 'hidden', seq: sent.message.seq });
+    expect(carolEdits).toEqual([]);
   });
 
   it('presence lists who is here, respecting "hide my presence", and updates on disconnect', async () => {

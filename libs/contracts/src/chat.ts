@@ -20,6 +20,7 @@ export const ChatMessageStatus = {
 export type ChatMessageStatus = (typeof ChatMessageStatus)[keyof typeof ChatMessageStatus];
 
 export interface ChatMessageView {
+  kind: 'message';
   id: string;
   roomId: string;
   /** Increases by one per message in a room; what replay after a reconnect is based on. */
@@ -34,6 +35,22 @@ export interface ChatMessageView {
   createdAt: string;
   editedAt: string | null;
 }
+
+/**
+ * Stands in for a message the viewer chose not to see (a category they hide, or an author
+ * they blocked), as threads do for posts: only where it sits in the conversation, so the app
+ * can say "1 message hidden by your settings". No id, author, words or warning.
+ */
+export interface HiddenChatMessage {
+  kind: 'hidden';
+  roomId: string;
+  seq: number;
+  createdAt: string;
+  reason: 'your-settings';
+}
+
+/** What the conversation is made of, for one viewer. */
+export type ChatItem = ChatMessageView | HiddenChatMessage;
 
 export interface ChatRoomState {
   roomId: string;
@@ -96,7 +113,9 @@ export interface TypingPayload {
 }
 export interface HistoryPayload {
   roomId: string;
+  /** Messages before this one; or give `beforeSeq` (the app's oldest item may be a hidden one, which has no id). */
   beforeMessageId?: string;
+  beforeSeq?: number;
   limit?: number;
 }
 export interface MarkReadPayload {
@@ -131,9 +150,11 @@ export interface PinnedNoticePayload {
 export interface JoinChatResult {
   state: ChatRoomState;
   /** Missed messages after `lastMessageId`, or the latest page when none was given. */
-  messages: ChatMessageView[];
+  messages: ChatItem[];
   /** True when replay was cut at the page size; fetch history for the rest. */
   truncated: boolean;
+  /** Latest page: whether anything older exists (so "load earlier" shows only when it can). Always false for a replay. */
+  hasMore: boolean;
   presence: PresenceView;
 }
 export interface SendMessageResult {
@@ -142,7 +163,7 @@ export interface SendMessageResult {
   support?: CrisisResource[];
 }
 export interface HistoryResult {
-  messages: ChatMessageView[];
+  messages: ChatItem[];
   hasMore: boolean;
 }
 
@@ -169,6 +190,8 @@ export const ChatServerEvent = {
   Message: 'message:new',
   MessageEdited: 'message:edited',
   MessageRemoved: 'message:removed',
+  /** To a viewer who hides what a new or edited message now carries: its placeholder. */
+  MessageHidden: 'message:hidden',
   Typing: 'typing',
   Presence: 'presence',
   RoomState: 'room:state',
@@ -188,6 +211,7 @@ export interface ChatServerToClientEvents {
   'message:new': (message: ChatMessageView) => void;
   'message:edited': (message: ChatMessageView) => void;
   'message:removed': (removed: MessageRemovedView) => void;
+  'message:hidden': (hidden: HiddenChatMessage) => void;
   typing: (typing: TypingView) => void;
   presence: (presence: PresenceView) => void;
   'room:state': (state: ChatRoomState) => void;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatMessageView, ChatRoomState, HistoryResult, JoinChatResult } from '@kindred/contracts';
+import type { ChatItem, ChatRoomState, HistoryResult, JoinChatResult } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { AppError } from '../common/errors/app-error.js';
 import { SafetyService } from '../safety/safety.service.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
-import { toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { hiddenChatMessage, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
 import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
 import { settled, unwrap } from './settled.js';
@@ -36,7 +36,7 @@ export class ChatHistoryService {
   /**
    * The gate decides; then `admit` puts the socket in the room's channel, and only then are
    * messages read. So a message committed while this join runs is either in the replay or
-   * delivered live (a client may see it twice and keeps one by id), never in neither.
+   * delivered live (a client may see it twice and keeps one by seq), never in neither.
    * If anything after `admit` fails, the caller takes the socket out again.
    */
   async join(user: Actor, dto: JoinChatDto, admit: () => Promise<void> | void = () => undefined): Promise<{ grant: AccessGrant; result: Omit<JoinChatResult, 'presence'> }> {
@@ -46,15 +46,16 @@ export class ChatHistoryService {
     await admit();
     const stateRead = settled(this.state(dto.roomId));
     const rowsRead = settled(
-      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE),
+      // One row past the page says whether anything older exists.
+      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE + 1),
     );
     const viewer = await unwrap(filter);
     const state = await unwrap(stateRead);
     const rows = await unwrap(rowsRead);
     if (dto.lastMessageId) {
-      return { grant, result: { state, messages: this.visible(rows.slice(0, REPLAY_LIMIT), viewer), truncated: rows.length > REPLAY_LIMIT } };
+      return { grant, result: { state, messages: this.items(rows.slice(0, REPLAY_LIMIT), viewer), truncated: rows.length > REPLAY_LIMIT, hasMore: false } };
     }
-    return { grant, result: { state, messages: this.visible(rows.reverse(), viewer), truncated: false } };
+    return { grant, result: { state, messages: this.items(rows.slice(0, LATEST_PAGE).reverse(), viewer), truncated: false, hasMore: rows.length > LATEST_PAGE } };
   }
 
   /** Replay: the messages after `messageId` in one query, refusing an id from another room. */
@@ -68,9 +69,12 @@ export class ChatHistoryService {
     await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
     const filter = await this.safety.viewerFilter(user.id);
     const limit = dto.limit ?? LATEST_PAGE;
-    const before = dto.beforeMessageId ? await this.seqOf(dto.beforeMessageId, dto.roomId) : null;
+    if (dto.beforeMessageId && dto.beforeSeq !== undefined) {
+      throw AppError.validation('Give beforeMessageId or beforeSeq, not both.', [{ field: 'beforeSeq', problem: 'Only one starting point.' }]);
+    }
+    const before = dto.beforeMessageId ? await this.seqOf(dto.beforeMessageId, dto.roomId) : dto.beforeSeq !== undefined ? String(dto.beforeSeq) : null;
     const rows = before === null ? await this.messages.latest(dto.roomId, limit + 1) : await this.messages.before(dto.roomId, before, limit + 1);
-    return { messages: this.visible(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
+    return { messages: this.items(rows.slice(0, limit).reverse(), filter), hasMore: rows.length > limit };
   }
 
   async markRead(user: Actor, dto: MarkReadDto): Promise<void> {
@@ -85,7 +89,16 @@ export class ChatHistoryService {
     return seq;
   }
 
-  private visible(rows: ChatMessageRow[], filter: ViewerFilter): ChatMessageView[] {
-    return rows.filter((r) => !filter.hides(r.content_warnings, r.author_id)).map((r) => toChatMessageView(r, filter.presentation(r.content_warnings)));
+  /**
+   * What one viewer gets: a message they hide (its category, or its author blocked) becomes a
+   * placeholder that keeps only its place, so the app can keep onboarding's promise of a quiet
+   * note; the words never leave the server. Their own words are never hidden from them.
+   */
+  private items(rows: ChatMessageRow[], filter: ViewerFilter): ChatItem[] {
+    return rows.map((r) =>
+      r.author_id !== filter.viewerId && filter.hides(r.content_warnings, r.author_id)
+        ? hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() })
+        : toChatMessageView(r, filter.presentation(r.content_warnings)),
+    );
   }
 }

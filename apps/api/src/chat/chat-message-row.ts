@@ -1,4 +1,4 @@
-import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, Presentation } from '@kindred/contracts';
+import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, HiddenChatMessage, Presentation } from '@kindred/contracts';
 
 export interface ChatMessageRow {
   id: string;
@@ -23,6 +23,7 @@ export const FORMER_MEMBER_HANDLE = 'former member';
 
 export function toChatMessageView(row: ChatMessageRow, presentation: Presentation): ChatMessageView {
   return {
+    kind: 'message',
     id: row.id,
     roomId: row.room_id,
     seq: Number(row.seq),
@@ -39,3 +40,8 @@ export function toChatMessageView(row: ChatMessageRow, presentation: Presentatio
 
 /** Live messages go to many people at once: `warn` whenever a warning exists; each app applies its own `show`. */
 export const livePresentation = (categories: readonly ContentWarningCategory[]): Presentation => (categories.length > 0 ? 'warn' : 'show');
+
+/** Where a message the viewer hides sits, and nothing else (see HiddenChatMessage). */
+export function hiddenChatMessage(message: { roomId: string; seq: number; createdAt: string }): HiddenChatMessage {
+  return { kind: 'hidden', roomId: message.roomId, seq: message.seq, createdAt: message.createdAt, reason: 'your-settings' };
+}

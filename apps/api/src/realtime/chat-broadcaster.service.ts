@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ChatServerEvent } from '@kindred/contracts';
+import { ChatServerEvent, type ChatMessageView } from '@kindred/contracts';
+import { hiddenChatMessage } from '../chat/chat-message-row.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { channel, type ChatNamespace } from './socket-context.js';
 
@@ -16,9 +17,11 @@ export class ChatBroadcaster {
     this.events.on('chat.message.created', ({ message, excludedUserIds }) => {
       // `hide` and blocks are applied here: excluded members' sockets never receive it.
       server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.Message, message);
+      this.placeholders(server, message, excludedUserIds);
     });
     this.events.on('chat.message.edited', ({ message, excludedUserIds }) => {
       server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.MessageEdited, message);
+      this.placeholders(server, message, excludedUserIds);
     });
     this.events.on('chat.message.removed', (removed) => {
       server.to(channel.room(removed.roomId)).emit(ChatServerEvent.MessageRemoved, removed);
@@ -38,5 +41,14 @@ export class ChatBroadcaster {
       server.in(rooms).emit(ChatServerEvent.SessionEnded, { reason });
       server.in(rooms).disconnectSockets(true);
     });
+  }
+
+  /**
+   * Those left out, if they are in this room's chat, get only the message's place: the quiet
+   * "hidden by your settings" line stays true live, and nothing of the message reaches them.
+   */
+  private placeholders(server: ChatNamespace, message: ChatMessageView, excludedUserIds: string[]): void {
+    if (excludedUserIds.length === 0) return;
+    server.to(excludedUserIds.map((id) => channel.reader(message.roomId, id))).emit(ChatServerEvent.MessageHidden, hiddenChatMessage(message));
   }
 }

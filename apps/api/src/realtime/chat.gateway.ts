@@ -139,14 +139,14 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   join(socket: ChatSocket, payload: unknown) {
     return this.run(socket, async (user) => {
       const dto = await parsePayload(JoinChatDto, payload);
-      const room = channel.room(dto.roomId);
-      const alreadyIn = socket.rooms.has(room);
+      const channels = [channel.room(dto.roomId), channel.reader(dto.roomId, user.id)];
+      const alreadyIn = socket.rooms.has(channels[0]!);
       let result;
       try {
-        // The socket enters the channel before messages are read (see ChatHistoryService.join).
-        ({ result } = await this.reading.join(user, dto, () => socket.join(room)));
+        // The socket enters the channels before messages are read (see ChatHistoryService.join).
+        ({ result } = await this.reading.join(user, dto, () => socket.join(channels)));
       } catch (error) {
-        if (!alreadyIn) await socket.leave(room);
+        if (!alreadyIn) for (const name of channels) await socket.leave(name);
         throw error;
       }
       const presence = await this.presence.snapshot(this.server, dto.roomId);
@@ -156,9 +156,10 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   }
 
   leave(socket: ChatSocket, payload: unknown) {
-    return this.run(socket, async () => {
+    return this.run(socket, async (user) => {
       const dto = await parsePayload(LeaveChatDto, payload);
       await socket.leave(channel.room(dto.roomId));
+      await socket.leave(channel.reader(dto.roomId, user.id));
       this.typing.stop(socket, dto.roomId);
       await this.presence.broadcast(this.server, dto.roomId);
       return {};

@@ -21,6 +21,12 @@ export const channel = {
   room: (roomId: string) => `room:${roomId}`,
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  /**
+   * One member's sockets that have joined one room's chat. A hidden message's placeholder goes
+   * here (socket.io cannot address "in room R and user U" otherwise). Not `room:`-prefixed, so
+   * presence clean-up does not take it for a room.
+   */
+  reader: (roomId: string, userId: string) => `reader:${roomId}:${userId}`,
   /** Moderators of one room, and global moderators (who see every room's queue). */
   moderators: (roomId: string) => `mod:room:${roomId}`,
   globalModerators: 'mod:global',

@@ -84,6 +84,12 @@ export class HistoryDto extends RoomRef implements HistoryPayload {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  beforeSeq?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   @Max(CHAT_HISTORY_PAGE_MAX)
   limit?: number;
 }
