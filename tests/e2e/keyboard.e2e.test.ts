@@ -1,8 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChatAck, SendMessageResult } from '@kindred/contracts';
+import type { Page } from 'playwright-core';
 import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
 import { memberWithRole } from '../support/forum.js';
-import { focused, startE2eApp, tabTo, waitForPage, type E2eApp } from './support/e2e-app.js';
+import { connectedChat, memberSession, request } from '../support/realtime.js';
+import { openChat } from './support/chat.js';
+import { focused, signedInMember, startE2eApp, tabTo, waitForPage, type E2eApp } from './support/e2e-app.js';
 import { createRoomAs, joinAs } from './support/forum-setup.js';
+
+/** What a screen reader announces for the focused element: its aria-labelledby text, then its description. */
+function announced(page: Page): Promise<{ label: string; description: string; inList: boolean }> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    const text = (attr) => (el?.getAttribute(attr) ?? '').split(' ').filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\\s+/g, ' ').trim();
+    return { label: el?.getAttribute('aria-labelledby') ? text('aria-labelledby') : (el?.textContent ?? '').trim(), description: text('aria-describedby'), inList: !!el?.closest('.chat-messages') };
+  })()`);
+}
 
 describe('keyboard-only use', () => {
   let e2e: E2eApp;
@@ -69,5 +83,83 @@ describe('keyboard-only use', () => {
     await keys.press('Space');
     await waitForPage(page, `document.activeElement?.getAttribute('aria-pressed') === 'true'`);
     expect((await focused(page)).text).toMatch(/^I relate,?\s*1$/);
+  });
+
+  it('moves through the chat with one tab stop: arrow keys between messages, Enter for a message’s actions', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Keys in chat' });
+    const bay = await memberSession(e2e.t, 'bay');
+    await joinAs(bay.agent, room.id);
+    const reader = await signedInMember(e2e);
+    await joinAs(reader.agent, room.id);
+    const socket = await connectedChat(e2e.baseUrl, bay.token);
+    await request(socket, 'chat:join', { roomId: room.id });
+    for (const [body, categories] of [['Evening, everyone.', []], ['Something heavy today.', ['violence']], ['Still here.', []]] as const) {
+      const ack = await request<ChatAck<SendMessageResult>>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body, warning: { categories } });
+      if (!ack.ok) throw new Error(ack.message);
+    }
+    socket.disconnect();
+
+    const { page } = reader;
+    const keys = page.keyboard;
+    await openChat(page, room.slug);
+    await page.getByText('Still here.').waitFor();
+    await page.getByRole('button', { name: 'Take a pause from the chat' }).focus();
+    // From the chat's heading to the message box, the whole conversation is one stop.
+    const stops: boolean[] = [];
+    await tabTo(page, 'the message box', async () => {
+      stops.push((await announced(page)).inList);
+      return (await focused(page)).id === 'chat-message';
+    });
+    expect(stops.filter(Boolean)).toHaveLength(1);
+
+    await keys.press('Shift+Tab');
+    let now = await announced(page);
+    // The newest message comes first, named by who, when and what; the keys are explained.
+    expect(now.inList).toBe(true);
+    expect(now.label).toMatch(new RegExp(`^${bay.handle} .+ Still here\\.$`));
+    expect(now.description).toBe('Up and down arrow keys move between messages; Enter opens a message’s actions.');
+    await keys.press('ArrowUp');
+    now = await announced(page);
+    expect(now.label).toContain('Content warning');
+    expect(now.label).toContain('Violence');
+    expect(now.label).not.toContain('heavy');
+    await keys.press('Home');
+    expect((await announced(page)).label).toContain('Evening, everyone.');
+    await keys.press('End');
+    expect((await announced(page)).label).toContain('Still here.');
+    await keys.press('ArrowUp');
+
+    // Enter opens the folded message's actions; the first is to show it.
+    await keys.press('Enter');
+    expect((await focused(page)).text).toBe('Show message');
+    await keys.press('Enter');
+    await waitForPage(page, `document.activeElement?.textContent?.includes('Something heavy today.') === true`);
+    expect((await announced(page)).label).toContain('Something heavy today.');
+
+    // Escape closes the actions and returns to the message.
+    await keys.press('Enter');
+    expect((await focused(page)).text).toBe('Report');
+    await keys.press('ArrowDown');
+    expect((await focused(page)).text).toBe(`Block ${bay.handle}`);
+    await keys.press('Escape');
+    now = await announced(page);
+    expect([now.inList, now.label.includes('Something heavy today.')]).toEqual([true, true]);
+    expect(await page.locator('.chat-message__menu[open]').count()).toBe(0);
+
+    // An action's dialog gives focus back to the message when it closes.
+    await keys.press('Shift+F10');
+    await keys.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Report to the moderators' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await announced(page)).label).toContain('Something heavy today.');
+
+    // Tab leaves the list; Shift+Tab comes back to the same message.
+    await keys.press('Tab');
+    expect((await announced(page)).inList).toBe(false);
+    await keys.press('Shift+Tab');
+    expect((await announced(page)).label).toContain('Something heavy today.');
   });
 });

@@ -1,14 +1,17 @@
 import type { ChatMessageView, Presentation } from '@kindred/contracts';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { formatAbsolute } from '../../../shared/lib/format-time';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
+import { useRevealed } from '../../content-warnings/hooks/use-revealed';
 import { messageRevealId } from '../lib/chat-presentation';
 import { messageTime } from '../lib/describe';
+import type { RovingItemProps } from '../lib/use-roving-list';
 
 export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute';
+type MenuAction = MessageAction | 'edit' | 'show';
 
 interface ChatMessageItemProps {
   message: ChatMessageView;
@@ -19,14 +22,28 @@ interface ChatMessageItemProps {
   canAct: boolean;
   onAction: (action: MessageAction, message: ChatMessageView) => void;
   onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
+  /** Its place in the list's single tab stop (arrow keys move between messages). */
+  roving: RovingItemProps;
 }
 
-/** One message. Plain text only: whatever someone types is shown as typed, never as HTML. */
-export function ChatMessageItem({ message, presentation, own, canModerate, canAct, onAction, onEdit }: ChatMessageItemProps) {
+/** Enter, the menu key or Shift+F10 on a focused message opens its actions. */
+const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+
+/**
+ * One message, one stop in the list's roving tab order: its controls are reached from it
+ * (Enter opens the actions, which include "Show message" while it is folded), so a long
+ * conversation costs one Tab. Plain text only: whatever someone types is shown as typed.
+ */
+export function ChatMessageItem({ message, presentation, own, canModerate, canAct, onAction, onEdit, roving }: ChatMessageItemProps) {
   const [editing, setEditing] = useState(false);
+  const [revealed, reveal] = useRevealed(messageRevealId(message.id));
+  const itemRef = useRef<HTMLLIElement | null>(null);
   const menuRef = useRef<HTMLDetailsElement>(null);
   const formerMember = message.author.handle === 'former member';
-  const actions: { action: MessageAction | 'edit'; label: string }[] = [];
+  const folded = presentation === 'warn' && !revealed;
+  const idBase = `chat-${message.id}`;
+  const actions: { action: MenuAction; label: string }[] = [];
+  if (folded) actions.push({ action: 'show', label: 'Show message' });
   if (own) {
     actions.push({ action: 'edit', label: 'Edit' }, { action: 'delete', label: 'Delete' });
   } else if (canAct) {
@@ -38,24 +55,65 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
     if (!formerMember) actions.push({ action: 'mute', label: `Mute ${message.author.handle} (moderator)` });
   }
 
-  function choose(action: MessageAction | 'edit') {
+  function closeMenu() {
     if (menuRef.current) menuRef.current.open = false;
+    // Back to the message, so a dialog opened from the menu returns focus here too.
+    itemRef.current?.focus();
+  }
+
+  function choose(action: MenuAction) {
+    closeMenu();
     if (action === 'edit') setEditing(true);
+    else if (action === 'show') reveal();
     else onAction(action, message);
   }
 
+  function onItemKeyDown(event: KeyboardEvent<HTMLLIElement>) {
+    if (event.target !== event.currentTarget || !opensMenu(event) || !menuRef.current) return;
+    event.preventDefault();
+    menuRef.current.open = true;
+    menuRef.current.querySelector<HTMLButtonElement>('.chat-message__menu-item')?.focus();
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('.chat-message__menu-item') ?? [])];
+    const at = items.indexOf(event.target as HTMLButtonElement);
+    if (event.key === 'Escape') closeMenu();
+    else if (event.key === 'ArrowDown' && at >= 0) items[(at + 1) % items.length]?.focus();
+    else if (event.key === 'ArrowUp' && at >= 0) items[(at - 1 + items.length) % items.length]?.focus();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  const setRef: Ref<HTMLLIElement> = (node) => {
+    itemRef.current = node;
+    roving.ref(node);
+  };
+
   return (
-    <li className={`chat-message${own ? ' chat-message--own' : ''}`}>
+    <li
+      ref={setRef}
+      className={`chat-message${own ? ' chat-message--own' : ''}`}
+      tabIndex={roving.tabIndex}
+      data-roving-key={roving.rovingKey}
+      onFocus={roving.onFocus}
+      onKeyDown={onItemKeyDown}
+      aria-labelledby={`${idBase}-author ${idBase}-time ${idBase}-content`}
+      aria-describedby={actions.length > 0 ? roving.hintId : undefined}
+    >
       <div className="chat-message__meta">
-        <span className="chat-message__author">{message.author.handle}</span>
-        {own && <span className="visually-hidden"> (you)</span>}
-        <time className="chat-message__time" dateTime={message.createdAt} title={formatAbsolute(message.createdAt)}>
+        <span id={`${idBase}-author`} className="chat-message__author">
+          {message.author.handle}
+          {own && <span className="visually-hidden"> (you)</span>}
+        </span>
+        <time id={`${idBase}-time`} className="chat-message__time" dateTime={message.createdAt} title={formatAbsolute(message.createdAt)}>
           {messageTime(message.createdAt)}
         </time>
         {message.editedAt && <span className="chat-message__edited">edited</span>}
         {actions.length > 0 && (
-          <details ref={menuRef} className="chat-message__menu">
-            <summary className="chat-message__menu-button">
+          <details ref={menuRef} className="chat-message__menu" onKeyDown={onMenuKeyDown}>
+            <summary className="chat-message__menu-button" tabIndex={-1}>
               <span aria-hidden="true">⋯</span>
               <span className="visually-hidden">
                 Options for {own ? 'your message' : `the message from ${message.author.handle}`} at {messageTime(message.createdAt)}
@@ -73,18 +131,20 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
           </details>
         )}
       </div>
-      {editing ? (
-        <EditMessageForm message={message} onDone={() => setEditing(false)} onSave={(body) => onEdit(message, body)} />
-      ) : (
-        <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message">
-          {() => (
-            <>
-              <WarningBadges categories={message.warning.categories} />
-              <p className="chat-message__body">{message.body}</p>
-            </>
-          )}
-        </WarningGate>
-      )}
+      <div id={`${idBase}-content`}>
+        {editing ? (
+          <EditMessageForm message={message} onDone={() => { setEditing(false); itemRef.current?.focus(); }} onSave={(body) => onEdit(message, body)} />
+        ) : (
+          <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message" tabbable={false}>
+            {() => (
+              <>
+                <WarningBadges categories={message.warning.categories} />
+                <p className="chat-message__body">{message.body}</p>
+              </>
+            )}
+          </WarningGate>
+        )}
+      </div>
     </li>
   );
 }

@@ -1,10 +1,26 @@
-import type { ChatMessageView, WarningPreferences } from '@kindred/contracts';
+import type { ChatItem, ChatMessageView, WarningPreferences } from '@kindred/contracts';
 import type { UIEvent } from 'react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { plural } from '../../../shared/lib/plural';
 import { chatPresentation } from '../lib/chat-presentation';
 import type { PendingMessage, RoomChatSnapshot } from '../lib/room-chat-store';
+import { useRovingList, type RovingItemProps } from '../lib/use-roving-list';
 import { ChatMessageItem, type MessageAction } from './chat-message-item';
 import { PendingMessageItem } from './pending-message-item';
+
+type Row = { key: string; kind: 'message'; message: ChatMessageView } | { key: string; kind: 'hidden'; count: number };
+
+/** Runs of placeholders become one quiet line ("3 messages hidden by your settings"), as in threads. */
+function toRows(items: readonly ChatItem[]): Row[] {
+  const rows: Row[] = [];
+  for (const item of items) {
+    const last = rows.at(-1);
+    if (item.kind === 'message') rows.push({ key: `message-${item.id}`, kind: 'message', message: item });
+    else if (last?.kind === 'hidden') last.count += 1;
+    else rows.push({ key: `hidden-${item.seq}`, kind: 'hidden', count: 1 });
+  }
+  return rows;
+}
 
 interface ChatMessageListProps {
   snapshot: RoomChatSnapshot;
@@ -35,19 +51,25 @@ export function ChatMessageList(props: ChatMessageListProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const fromBottom = useRef(0);
-  const firstId = useRef<string | undefined>(undefined);
+  const firstSeq = useRef<number | undefined>(undefined);
   const lastKey = useRef<string | undefined>(undefined);
   const [unseen, setUnseen] = useState(false);
+  const hintId = useId();
+  const rows = toRows(messages);
+  const roving = useRovingList(
+    rows.map((row) => row.key),
+    hintId,
+  );
 
-  const newestKey = pending.at(-1)?.clientId ?? messages.at(-1)?.id;
+  const newestKey = pending.at(-1)?.clientId ?? rows.at(-1)?.key;
 
   useLayoutEffect(() => {
     const log = logRef.current;
     if (!log) return;
-    const prepended = firstId.current !== undefined && messages[0]?.id !== firstId.current && messages.some((m) => m.id === firstId.current);
+    const prepended = firstSeq.current !== undefined && messages[0]?.seq !== firstSeq.current && messages.some((m) => m.seq === firstSeq.current);
     const appended = newestKey !== lastKey.current;
     const mine = pending.length > 0 && appended && newestKey === pending.at(-1)?.clientId;
-    firstId.current = messages[0]?.id;
+    firstSeq.current = messages[0]?.seq;
     lastKey.current = newestKey;
     if (prepended) {
       // Older messages came in above: keep the same messages in view.
@@ -82,7 +104,6 @@ export function ChatMessageList(props: ChatMessageListProps) {
         role="log"
         aria-label="Chat messages"
         aria-busy={loadingOlder}
-        tabIndex={0}
         onScroll={onScroll}
       >
         <div className="chat-log__start">
@@ -98,30 +119,48 @@ export function ChatMessageList(props: ChatMessageListProps) {
         {messages.length === 0 && pending.length === 0 ? (
           <p className="chat-log__empty muted">No messages yet. Say hello when you feel ready — or just read along.</p>
         ) : (
-          <ol className="chat-messages">
-            {messages.map((message) => (
-              <ChatMessageItem
-                key={message.id}
-                message={message}
-                presentation={chatPresentation(message, preferences, viewer.id)}
-                own={message.author.id === viewer.id}
-                canModerate={props.canModerate}
-                canAct={props.canAct}
-                onAction={props.onAction}
-                onEdit={props.onEdit}
-              />
-            ))}
+          // One tab stop for the whole conversation: arrow keys move between messages.
+          <ol className="chat-messages" onKeyDown={roving.onKeyDown}>
+            {rows.map((row) =>
+              row.kind === 'hidden' ? (
+                <HiddenNote key={row.key} count={row.count} roving={roving.itemProps(row.key)} />
+              ) : (
+                <ChatMessageItem
+                  key={row.key}
+                  message={row.message}
+                  presentation={chatPresentation(row.message, preferences, viewer.id)}
+                  own={row.message.author.id === viewer.id}
+                  canModerate={props.canModerate}
+                  canAct={props.canAct}
+                  onAction={props.onAction}
+                  onEdit={props.onEdit}
+                  roving={roving.itemProps(row.key)}
+                />
+              ),
+            )}
             {pending.map((p: PendingMessage) => (
               <PendingMessageItem key={p.clientId} pending={p} handle={viewer.handle} onRetry={props.onRetry} onDiscard={props.onDiscard} />
             ))}
           </ol>
         )}
       </div>
+      <p id={hintId} className="visually-hidden">
+        Up and down arrow keys move between messages; Enter opens a message’s actions.
+      </p>
       {unseen && (
         <button type="button" className="button button--small chat-log__latest" onClick={jumpToLatest}>
           New messages below
         </button>
       )}
     </div>
+  );
+}
+
+/** Where messages the member hides were: no author, words or topic, just how many. */
+function HiddenNote({ count, roving }: { count: number; roving: RovingItemProps }) {
+  return (
+    <li ref={roving.ref} className="chat-hidden-note" tabIndex={roving.tabIndex} data-roving-key={roving.rovingKey} onFocus={roving.onFocus}>
+      {plural(count, 'message')} hidden by your settings
+    </li>
   );
 }

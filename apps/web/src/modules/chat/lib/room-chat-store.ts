@@ -1,6 +1,7 @@
 import type {
   AuthorView,
   ChatError,
+  ChatItem,
   ChatMessageView,
   ChatRoomState,
   ChatServerToClientEvents,
@@ -34,8 +35,8 @@ export interface RoomChatSnapshot {
   phase: 'joining' | 'ready' | 'refused';
   /** Why joining was refused (not a member of a private room, …). */
   problem: string | null;
-  /** Ordered by `seq`, one entry per id. */
-  messages: ChatMessageView[];
+  /** Ordered by `seq`, one entry per `seq`: messages, and placeholders for those the member hides. */
+  messages: ChatItem[];
   pending: PendingMessage[];
   hasMore: boolean;
   loadingOlder: boolean;
@@ -83,7 +84,7 @@ export class RoomChatStore {
     presence: null,
     typing: [],
   };
-  private readonly byId = new Map<string, ChatMessageView>();
+  private readonly bySeq = new Map<number, ChatItem>();
   private readonly typists = new Map<string, { user: AuthorView; until: number }>();
   private readonly listeners = new Set<() => void>();
   private handlers: Handlers = {};
@@ -120,8 +121,9 @@ export class RoomChatStore {
     this.handlers = {
       'message:new': (message) => this.receive(message),
       'message:edited': (message) => this.receive(message),
+      'message:hidden': (hidden) => this.receive(hidden),
       'message:removed': (removed: MessageRemovedView) => {
-        if (removed.roomId === this.roomId && this.byId.delete(removed.messageId)) this.publishMessages();
+        if (removed.roomId === this.roomId && this.forget(removed.messageId)) this.publishMessages();
       },
       typing: (typing) => this.onTyping(typing),
       presence: (presence) => {
@@ -174,13 +176,19 @@ export class RoomChatStore {
 
   // --- joining and replay ---
 
+  /** The newest message with an id to replay from (placeholders have none; replay resends them, kept once by seq). */
   private lastMessage(): ChatMessageView | undefined {
-    return this.snapshot.messages.at(-1);
+    return this.snapshot.messages.findLast((item) => item.kind === 'message');
   }
 
   private async join(): Promise<void> {
     const attempt = (this.joinAttempt += 1);
     const last = this.lastMessage();
+    if (!last && this.bySeq.size > 0) {
+      // Only placeholders so far: nothing to replay from, so start again from the latest page.
+      this.bySeq.clear();
+      this.publishMessages();
+    }
     let ack;
     try {
       ack = await socketRequest(this.socket, 'chat:join', last ? { roomId: this.roomId, lastMessageId: last.id } : { roomId: this.roomId });
@@ -195,7 +203,7 @@ export class RoomChatStore {
     if (!ack.ok) {
       if (last && ack.code === ErrorCode.ValidationFailed) {
         // The last message we saw is unknown to the server now: start from the latest page.
-        this.byId.clear();
+        this.bySeq.clear();
         this.publishMessages();
         return this.join();
       }
@@ -204,7 +212,7 @@ export class RoomChatStore {
     }
     if (last && ack.truncated) {
       // Too much was missed to replay in one go: show the latest page; history has the rest.
-      this.byId.clear();
+      this.bySeq.clear();
       this.publishMessages();
       return this.join();
     }
@@ -215,8 +223,8 @@ export class RoomChatStore {
       problem: null,
       state: ack.state,
       presence: ack.presence,
-      // A first join shows the latest page; anything older comes from history.
-      hasMore: last ? this.snapshot.hasMore : ack.messages.length > 0,
+      // A first join shows the latest page and says whether anything older exists.
+      hasMore: last ? this.snapshot.hasMore : ack.hasMore,
       historyProblem: null,
     });
     this.publishMessages();
@@ -225,23 +233,31 @@ export class RoomChatStore {
 
   // --- incoming messages ---
 
-  private receive(message: ChatMessageView): void {
-    if (message.roomId !== this.roomId) return;
-    this.store(message);
-    this.clearTypist(message.author.id);
+  private receive(item: ChatItem): void {
+    if (item.roomId !== this.roomId) return;
+    this.store(item);
+    if (item.kind === 'message') this.clearTypist(item.author.id);
     this.publishMessages();
   }
 
-  private store(message: ChatMessageView): void {
-    this.byId.set(message.id, message);
+  /** One entry per seq: a placeholder arriving for a message we had (an edit added a hidden topic) replaces it. */
+  private store(item: ChatItem): void {
+    this.bySeq.set(item.seq, item);
     // Our own message arriving (live or in a replay) settles its optimistic copy.
-    if (message.author.id === this.viewerId && this.snapshot.pending.some((p) => p.clientId === message.clientId)) {
-      this.update({ pending: this.snapshot.pending.filter((p) => p.clientId !== message.clientId) });
+    if (item.kind === 'message' && item.author.id === this.viewerId && this.snapshot.pending.some((p) => p.clientId === item.clientId)) {
+      this.update({ pending: this.snapshot.pending.filter((p) => p.clientId !== item.clientId) });
     }
   }
 
+  private forget(messageId: string): boolean {
+    for (const [seq, item] of this.bySeq) {
+      if (item.kind === 'message' && item.id === messageId) return this.bySeq.delete(seq);
+    }
+    return false;
+  }
+
   private publishMessages(): void {
-    const messages = [...this.byId.values()].sort((a, b) => a.seq - b.seq);
+    const messages = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
     this.update({ messages });
   }
 
@@ -253,11 +269,11 @@ export class RoomChatStore {
     try {
       const ack = await socketRequest(this.socket, 'chat:history', {
         roomId: this.roomId,
-        ...(oldest ? { beforeMessageId: oldest.id } : {}),
+        ...(oldest ? { beforeSeq: oldest.seq } : {}),
         limit: HISTORY_PAGE,
       });
       if (ack.ok) {
-        for (const message of ack.messages) this.byId.set(message.id, message);
+        for (const item of ack.messages) this.bySeq.set(item.seq, item);
         this.update({ hasMore: ack.hasMore });
         this.publishMessages();
       } else {
@@ -341,7 +357,7 @@ export class RoomChatStore {
   async edit(messageId: string, body: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'message:edit', { messageId, body });
     if (!ack.ok) return ack;
-    this.byId.set(ack.message.id, ack.message);
+    this.bySeq.set(ack.message.seq, ack.message);
     this.publishMessages();
     return null;
   }
@@ -349,15 +365,20 @@ export class RoomChatStore {
   async deleteOwn(messageId: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'message:delete', { messageId });
     if (!ack.ok) return ack;
-    if (this.byId.delete(messageId)) this.publishMessages();
+    if (this.forget(messageId)) this.publishMessages();
     return null;
   }
 
-  /** After a block: their messages leave this list at once (the server stops sending new ones). */
+  /**
+   * After a block: their messages become placeholders at once, as the server sends them from
+   * now on (and as threads show a blocked author's posts).
+   */
   forgetAuthor(userId: string): void {
     let changed = false;
-    for (const [id, message] of this.byId) {
-      if (message.author.id === userId) changed = this.byId.delete(id) || changed;
+    for (const [seq, item] of this.bySeq) {
+      if (item.kind !== 'message' || item.author.id !== userId) continue;
+      this.bySeq.set(seq, { kind: 'hidden', roomId: item.roomId, seq, createdAt: item.createdAt, reason: 'your-settings' });
+      changed = true;
     }
     this.clearTypist(userId);
     if (changed) this.publishMessages();
@@ -418,7 +439,7 @@ export class RoomChatStore {
   async removeMessage(messageId: string, reason: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'mod:message:remove', { messageId, reason });
     if (!ack.ok) return ack;
-    if (this.byId.delete(messageId)) this.publishMessages();
+    if (this.forget(messageId)) this.publishMessages();
     return null;
   }
 

@@ -13,13 +13,18 @@ interface WarningGateProps {
   what: string;
   /** Called only once revealed, so folded content is never in the DOM and cannot flash. */
   children: () => ReactNode;
+  /**
+   * False inside a roving-focus list (chat), where the item's own actions offer "Show" and
+   * a button per folded item would cost a Tab each.
+   */
+  tabbable?: boolean;
 }
 
 /**
  * Content behind a warning the member asked to be warned about. The fold sits exactly where
  * the content will appear, so opening it never moves anything above it.
  */
-export function WarningGate({ id, warning, presentation, what, children }: WarningGateProps) {
+export function WarningGate({ id, warning, presentation, what, children, tabbable = true }: WarningGateProps) {
   const [revealed] = useRevealed(id);
   const contentRef = useRef<HTMLDivElement>(null);
   const openedHere = useRef(false);
@@ -52,7 +57,7 @@ export function WarningGate({ id, warning, presentation, what, children }: Warni
         <WarningBadges categories={warning.categories} />
       </div>
       {warning.note && <p className="warning-gate__note">Author’s note: {warning.note}</p>}
-      <button type="button" className="button button--small" onClick={reveal}>
+      <button type="button" className="button button--small" onClick={reveal} tabIndex={tabbable ? undefined : -1}>
         Show {what}
       </button>
     </div>
