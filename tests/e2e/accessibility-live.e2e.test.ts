@@ -8,7 +8,7 @@ import { connectedChat, memberSession, request } from '../support/realtime.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { chatLog } from './support/chat.js';
 import { startE2eApp, type E2eApp } from './support/e2e-app.js';
-import { createRoomAs, joinAs } from './support/forum-setup.js';
+import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
 
 describe('accessibility (axe-core) of live chat, notifications and the moderator dashboard', () => {
   let e2e: E2eApp;
@@ -19,7 +19,8 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
   beforeAll(async () => {
     e2e = await startE2eApp();
     const admin = await memberWithRole(e2e.t, 'admin');
-    const room = await createRoomAs(admin.agent, { name: 'Checked chat' });
+    // First posts wait for review here, so the dashboard has a held post to show.
+    const room = await createRoomAs(admin.agent, { name: 'Checked chat', premoderateFirstPosts: 1 });
     roomSlug = room.slug;
     const mod = await registerMember(e2e.t);
     modHandle = mod.handle;
@@ -30,6 +31,13 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
     await joinAs(author.agent, room.id);
     const reporter = await registerMember(e2e.t);
     await joinAs(reporter.agent, room.id);
+    await threadAs(author.agent, room.id, { title: 'A first thread, held', body: 'Waiting for a moderator.' });
+    const askFirst = await createRoomAs(admin.agent, { name: 'Ask-first circle', joinPolicy: 'request' });
+    await admin.agent.put(`/api/rooms/${askFirst.id}/moderators`).send({ userId: mod.user.id }).expect(204);
+    const asker = await registerMember(e2e.t);
+    await asker.agent.post(`/api/rooms/${askFirst.id}/join`).send({ acceptGuidelines: true, message: 'I would like to join, please.' }).expect(200);
+    // The moderator hides one topic, so the chat shows a quiet "hidden by your settings" line.
+    await mod.agent.put('/api/me/warning-preferences').send({ 'self-harm': 'hide' }).expect(200);
 
     const socket = await connectedChat(e2e.baseUrl, author.token);
     await request(socket, 'chat:join', { roomId: room.id });
@@ -38,6 +46,7 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
       ['Evening, everyone. Long day.', []],
       ['Something from today still sits heavy.', ['violence']],
       ['You never listen to anyone here.', []],
+      ['Something the moderator chose not to see.', ['self-harm']],
     ];
     for (const [body, categories] of bodies) {
       const ack = await request<ChatAck<SendMessageResult>>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body, warning: { categories } });
@@ -76,6 +85,7 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
       // On a phone the live chat is the room's second tab.
       if (width < 640) await mod.getByRole('tab', { name: 'Live chat' }).click();
       await chatLog(mod).getByText('You never listen to anyone here.').waitFor();
+      await chatLog(mod).getByText('1 message hidden by your settings').waitFor();
       await chatLog(mod).getByRole('button', { name: 'Show message' }).first().waitFor();
       await mod.getByText('Moderator controls').click();
       await chatLog(mod).locator('summary', { hasText: `the message from ${authorHandle}` }).last().click();
@@ -87,11 +97,15 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
       await item.getByText('The conversation around it').click();
       await item.getByRole('button', { name: /^Take action/ }).click();
       await check(mod, 'moderator dashboard');
-      if (colorScheme === 'dark') {
-        await mod.getByRole('tab', { name: 'Log' }).click();
-        await mod.getByRole('list', { name: 'Log entries' }).waitFor();
-        await check(mod, 'moderation log');
-      }
+      await mod.getByRole('tab', { name: /^Held posts/ }).click();
+      await mod.getByRole('heading', { name: /A first thread, held/ }).waitFor();
+      await check(mod, 'held posts');
+      await mod.getByRole('tab', { name: /^Join requests/ }).click();
+      await mod.getByText('I would like to join, please.').waitFor();
+      await check(mod, 'join requests');
+      await mod.getByRole('tab', { name: 'Log' }).click();
+      await mod.getByRole('list', { name: 'Log entries' }).waitFor();
+      await check(mod, 'moderation log');
 
       const author = await signIn(authorHandle, colorScheme, width);
       await author.goto('/notifications');

@@ -11,8 +11,15 @@ export interface AxeViolation {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
- * Runs axe-core in the page and returns serious and critical violations. The page's CSP
- * (script-src 'self') blocks the injected script, so the context must use bypassCSP.
+ * Always counted, whatever impact axe gives them: a skipped heading level misleads everyone
+ * who moves through a page by its headings (the moderation dashboard's items once did).
+ */
+const ALWAYS = new Set(['heading-order']);
+
+/**
+ * Runs axe-core in the page and returns serious and critical violations, and those in
+ * ALWAYS. The page's CSP (script-src 'self') blocks the injected script, so the context
+ * must use bypassCSP.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(`typeof window.axe !== 'undefined'`))) {
@@ -21,7 +28,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const result = (await page.evaluate(
     `window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] })`,
   )) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALWAYS.has(v.id));
 }
 
 /** A readable summary for a failing assertion. */

@@ -67,6 +67,28 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
       await check(page, 'login');
 
+      await page.goto('/register');
+      await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+      await check(page, 'register');
+
+      await page.goto('/setup');
+      await page.getByText('Setup is already complete.').waitFor();
+      await check(page, 'setup (done)');
+      // The form as on a fresh install: for a moment nobody is an admin.
+      const admins = (await e2e.t.query<{ id: string }>(`SELECT id FROM users WHERE role = 'admin'`)).map((a) => a.id);
+      await e2e.t.query(`UPDATE users SET role = 'member' WHERE id = ANY($1::uuid[])`, [admins]);
+      try {
+        await page.goto('/setup');
+        await page.getByText('Create the first admin account.').waitFor();
+        await check(page, 'setup (form)');
+      } finally {
+        await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = ANY($1::uuid[])`, [admins]);
+      }
+
+      await page.goto('/no-such-page');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(page, 'not found (signed out)');
+
       await page.goto('/welcome');
       await page.getByRole('heading', { name: 'What Kindred is' }).waitFor();
       await check(page, 'welcome');
@@ -108,6 +130,10 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByText('This device').waitFor();
       await page.getByRole('link', { name: 'Pinned thoughts' }).waitFor(); // "Your reports" names the thread
       await check(page, 'settings');
+
+      await page.goto('/no-such-page');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(page, 'not found (signed in)');
 
       await page.goto('/search');
       await page.getByLabel('Search posts').fill('words');

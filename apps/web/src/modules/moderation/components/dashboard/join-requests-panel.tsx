@@ -27,7 +27,7 @@ export function JoinRequestsPanel({ rooms, requests, onDecided }: JoinRequestsPa
         if (query.data.length === 0) return null;
         return (
           <section key={room.id} aria-labelledby={`join-${room.id}`} className="join-requests">
-            <h3 id={`join-${room.id}`}>{room.name}</h3>
+            <h2 id={`join-${room.id}`}>{room.name}</h2>
             <ul className="queue-list">
               {query.data.map((request) => (
                 <JoinRequestRow key={request.id} request={request} onDecided={onDecided} />

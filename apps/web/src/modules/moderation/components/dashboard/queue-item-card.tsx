@@ -55,9 +55,10 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
         <li className="badge">{KIND_LABELS[item.kind] ?? item.kind}</li>
         <li className="badge">{item.claimedBy ? `Claimed by ${mine ? 'you' : item.claimedBy.handle}` : STATUS_LABELS[item.status]}</li>
       </ul>
-      <h3 id={`${id}-title`} className="queue-item__title">
+      {/* The page's h1 is "Moderation"; each item is the next level down. */}
+      <h2 id={`${id}-title`} className="queue-item__title">
         {titleOf(item)}
-      </h3>
+      </h2>
       <p className="muted queue-item__meta">
         Raised <TimeAgo iso={item.createdAt} />
         {item.reports.length > 0 && ` · ${item.reports.length} report${item.reports.length === 1 ? '' : 's'}`}
@@ -86,7 +87,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
 
       {item.reports.length > 0 && (
         <section aria-labelledby={`${id}-reports`} className="queue-item__section">
-          <h4 id={`${id}-reports`}>Reports</h4>
+          <h3 id={`${id}-reports`}>Reports</h3>
           <ul className="queue-list">
             {item.reports.map((report, index) => (
               <li key={`${report.reporter.id}-${index}`}>
