@@ -88,7 +88,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
 
   const setRef: Ref<HTMLLIElement> = (node) => {
     itemRef.current = node;
-    roving.ref(node);
+    roving.bind(node);
   };
 
   return (

@@ -157,9 +157,9 @@ export function ChatMessageList(props: ChatMessageListProps) {
 }
 
 /** Where messages the member hides were: no author, words or topic, just how many. */
-function HiddenNote({ count, roving }: { count: number; roving: RovingItemProps }) {
+function HiddenNote({ count, roving: { bind, tabIndex, rovingKey, onFocus } }: { count: number; roving: RovingItemProps }) {
   return (
-    <li ref={roving.ref} className="chat-hidden-note" tabIndex={roving.tabIndex} data-roving-key={roving.rovingKey} onFocus={roving.onFocus}>
+    <li ref={bind} className="chat-hidden-note" tabIndex={tabIndex} data-roving-key={rovingKey} onFocus={onFocus}>
       {plural(count, 'message')} hidden by your settings
     </li>
   );

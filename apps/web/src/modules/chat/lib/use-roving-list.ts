@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 export interface RovingItemProps {
   rovingKey: string;
   tabIndex: 0 | -1;
-  ref: (node: HTMLElement | null) => void;
+  bind: (node: HTMLElement | null) => void;
   onFocus: () => void;
   /** The id of the one visually hidden line that explains the keys. */
   hintId: string;
@@ -45,7 +45,7 @@ export function useRovingList(keys: readonly string[], hintId: string) {
   }
 
   function itemProps(key: string): RovingItemProps {
-    return { rovingKey: key, tabIndex: key === current ? 0 : -1, ref: register(key), onFocus: () => setActive(key), hintId };
+    return { rovingKey: key, tabIndex: key === current ? 0 : -1, bind: register(key), onFocus: () => setActive(key), hintId };
   }
 
   return { onKeyDown, itemProps };
