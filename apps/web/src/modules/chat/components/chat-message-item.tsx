@@ -68,6 +68,11 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
     else onAction(action, message);
   }
 
+  function finishEditing() {
+    setEditing(false);
+    itemRef.current?.focus();
+  }
+
   function onItemKeyDown(event: KeyboardEvent<HTMLLIElement>) {
     if (event.target !== event.currentTarget || !opensMenu(event) || !menuRef.current) return;
     event.preventDefault();
@@ -133,7 +138,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
       </div>
       <div id={`${idBase}-content`}>
         {editing ? (
-          <EditMessageForm message={message} onDone={() => { setEditing(false); itemRef.current?.focus(); }} onSave={(body) => onEdit(message, body)} />
+          <EditMessageForm message={message} onDone={finishEditing} onSave={(body) => onEdit(message, body)} />
         ) : (
           <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message" tabbable={false}>
             {() => (

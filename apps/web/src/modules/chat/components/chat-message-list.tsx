@@ -56,10 +56,7 @@ export function ChatMessageList(props: ChatMessageListProps) {
   const [unseen, setUnseen] = useState(false);
   const hintId = useId();
   const rows = toRows(messages);
-  const roving = useRovingList(
-    rows.map((row) => row.key),
-    hintId,
-  );
+  const roving = useRovingList(rows.map((row) => row.key), hintId);
 
   const newestKey = pending.at(-1)?.clientId ?? rows.at(-1)?.key;
 
