@@ -65,6 +65,8 @@ describe('the content-warning choice in forms', () => {
     await page.locator('#chat-cw-none').check();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await chatLog(page).getByText('Evening, all.').waitFor();
+    // Shown at once as "Sending…"; counted once the server has acknowledged it.
+    await chatLog(page).locator('.chat-message--pending').waitFor({ state: 'detached' });
     expect(await count('SELECT count(*)::int AS n FROM chat_messages WHERE room_id = $1', [asking.id])).toBe(1);
   });
 
