@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,12 @@ export interface TestApp {
 }
 
 /**
+ * One Redis namespace per test file (each file has its own module registry): instances a file
+ * starts share budgets and channels with each other, never with a file running alongside.
+ */
+const REDIS_KEY_PREFIX = `test-${randomUUID().slice(0, 8)}:`;
+
+/**
  * The real application (same factory as `npm start`) on its own fresh database, with
  * rate limits raised so tests exercise them only where they mean to.
  */
@@ -34,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}, sharedDatab
       REGISTER_LIMIT_PER_HOUR: '100000',
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'silent',
+      REDIS_KEY_PREFIX,
       ...env,
     }),
     databaseUrl: db.url,

@@ -10,6 +10,7 @@ import { toApiError } from './common/errors/to-api-error.js';
 import { registerBodyGuard } from './common/http/body-guard.js';
 import { registerOriginCheck } from './common/http/origin-check.js';
 import { registerRateLimits } from './common/http/rate-limit.js';
+import { SharedLimits } from './common/limits/shared-limits.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { configureSpaFallback } from './common/http/spa-fallback.js';
 import type { AppConfig } from './config/app-config.js';
@@ -49,10 +50,10 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
   await registerSecurityHeaders(fastify, config.publicOrigin.startsWith('https:'));
   registerOriginCheck(fastify, config.publicOrigin, config.allowedOrigins);
   registerBodyGuard(fastify);
-  await registerRateLimits(fastify, config);
+  await registerRateLimits(fastify, config, config.redisUrl ? app.get(SharedLimits) : undefined);
 
   const io = new KindredIoAdapter(app);
-  if (config.redisUrl) await io.connectToRedis(config.redisUrl);
+  if (config.redisUrl) await io.connectToRedis(config.redisUrl, config.redisKeyPrefix);
   app.useWebSocketAdapter(io);
 
   app.setGlobalPrefix('api');

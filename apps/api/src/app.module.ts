@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { Clock } from './common/clock.js';
 import { DomainEvents } from './common/events/domain-events.js';
+import { SharedLimits } from './common/limits/shared-limits.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -31,8 +32,8 @@ class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, DomainEvents],
-      exports: [APP_CONFIG, Clock, DomainEvents],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, DomainEvents, SharedLimits],
+      exports: [APP_CONFIG, Clock, DomainEvents, SharedLimits],
     };
   }
 }

@@ -15,6 +15,8 @@ export interface AppConfig {
   databaseUrl?: string;
   databasePoolSize: number;
   redisUrl?: string;
+  /** Namespace of every Redis key and channel, so deployments sharing one Redis stay apart. */
+  redisKeyPrefix: string;
   sessionSecret: string;
   sessionIdleTimeoutMs: number;
   sessionAbsoluteLifetimeMs: number;
@@ -27,7 +29,7 @@ export interface AppConfig {
   registerLimitPerHour: number;
   loginMaxFailures: number;
   loginLockMs: number;
-  /** Per-socket chat send budget (burst is five times this). */
+  /** Chat send budget per member, counted over 5-second windows (so a burst of five times this). */
   chatMessagesPerSecond: number;
   reportLimitPerHour: number;
   /** Raw JSON list of crisis resources; validated by the crisis module. */
@@ -114,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE ?? 10,
     redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'kindred:',
     sessionSecret,
     sessionIdleTimeoutMs: (env.SESSION_IDLE_TIMEOUT_MINUTES ?? 12 * 60) * 60_000,
     sessionAbsoluteLifetimeMs: (env.SESSION_ABSOLUTE_LIFETIME_HOURS ?? 7 * 24) * 3_600_000,

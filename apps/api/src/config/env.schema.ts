@@ -68,6 +68,10 @@ export class EnvironmentVariables {
   REDIS_URL?: string;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9:._-]{0,64}$/, { message: 'must be at most 64 letters, digits or : . _ -' })
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters of random text' })

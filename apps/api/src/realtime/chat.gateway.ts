@@ -21,6 +21,7 @@ import {
   SlowModeDto,
   TypingDto,
 } from '../chat/dto/chat-payloads.dto.js';
+import { SharedLimits, type WindowCounter } from '../common/limits/shared-limits.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { PresenceService } from './presence.service.js';
@@ -33,10 +34,11 @@ import { parsePayload, respond, WsRefusal } from './ws-handler.js';
 /** Re-check the session behind a socket at most this often (revocations also push a disconnect). */
 const REVALIDATE_MS = 30_000;
 
-interface SocketLimits {
-  events: TokenBucket;
-  sends: TokenBucket;
-}
+/**
+ * Chat sends are counted per member in windows this long (CHAT_MESSAGES_PER_SECOND × 5 per
+ * window), across all their sockets and, with REDIS_URL, all instances.
+ */
+const SEND_WINDOW_MS = 5_000;
 
 type Ack = (response: object) => void;
 type EventHandler = (socket: ChatSocket, payload: unknown) => Promise<object>;
@@ -66,7 +68,9 @@ function splitArgs(args: unknown[]): { payload: unknown; ack?: Ack } {
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConnection<ChatSocket>, OnGatewayDisconnect<ChatSocket> {
   @WebSocketServer() private readonly server!: ChatNamespace;
-  private readonly limits = new WeakMap<ChatSocket, SocketLimits>();
+  /** Every event, per connection: one socket's flood must not occupy the process. */
+  private readonly eventBuckets = new WeakMap<ChatSocket, TokenBucket>();
+  private readonly sends: WindowCounter;
   private readonly listeners: [string, (this: ChatSocket, ...args: unknown[]) => void][] = this.bindings();
 
   constructor(
@@ -79,7 +83,10 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly broadcaster: ChatBroadcaster,
     private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    limits: SharedLimits,
+  ) {
+    this.sends = limits.counter('chat-send', SEND_WINDOW_MS);
+  }
 
   afterInit(server: ChatNamespace): void {
     server.use(socketAuthMiddleware(this.sessions, this.config, (id, role) => this.access.moderationChannels({ id, role })));
@@ -88,7 +95,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
 
   handleConnection(socket: ChatSocket): void {
     const perSecond = this.config.chatMessagesPerSecond;
-    this.limits.set(socket, { events: new TokenBucket(Math.max(60, perSecond * 2), Math.max(20, perSecond)), sends: new TokenBucket(perSecond * 5, perSecond) });
+    this.eventBuckets.set(socket, new TokenBucket(Math.max(60, perSecond * 2), Math.max(20, perSecond)));
     for (const [event, listener] of this.listeners) socket.on(event as never, listener as never);
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice('room:'.length));
@@ -170,7 +177,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     return this.run(socket, async (user) => {
       const dto = await parsePayload(SendMessageDto, payload);
       this.requireJoined(socket, dto.roomId);
-      if (!this.limits.get(socket)!.sends.take()) throw tooFast();
+      const { count } = await this.sends.hit(user.id);
+      if (count > (this.config.chatMessagesPerSecond * SEND_WINDOW_MS) / 1000) throw tooFast();
       const result = await this.messages.send(user, dto);
       this.typing.stop(socket, dto.roomId);
       return result;
@@ -234,7 +242,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   /** Rate limit, session check, then the handler; always answers with an ack. */
   private run<T extends object>(socket: ChatSocket, work: (user: Actor) => Promise<T>): Promise<({ ok: true } & T) | ChatError> {
     return respond(async () => {
-      if (!this.limits.get(socket)?.events.take()) throw tooFast();
+      if (!this.eventBuckets.get(socket)?.take()) throw tooFast();
       if (Date.now() - socket.data.validatedAt > REVALIDATE_MS) {
         if (!(await this.sessions.isLive(socket.data.sessionId))) {
           setImmediate(() => socket.disconnect(true));

@@ -1,6 +1,7 @@
 /**
  * A token bucket per socket. REST rate limits do not cover socket events, and one socket
- * lives on one instance, so keeping its bucket in memory is correct.
+ * lives on one instance, so keeping its bucket in memory is correct. (Budgets per member,
+ * such as chat sends, are shared across instances: see SharedLimits.)
  */
 export class TokenBucket {
   private tokens: number;
