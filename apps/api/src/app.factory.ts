@@ -34,7 +34,7 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
     routerOptions: { maxParamLength: 200 },
     // Fastify answers some malformed requests itself (e.g. /api/rooms/%ff → FST_ERR_BAD_URL),
     // before Nest's filter runs; without this they left in Fastify's own shape, with an
-    // extra `error` key and a code outside ErrorCode (found by tests/security/fuzz-rest.test.ts).
+    // extra `error` key and a code outside ErrorCode (found by tests/security/support/fuzz-rest-suite.ts).
     frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
       const { body } = toApiError(error);
       void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);

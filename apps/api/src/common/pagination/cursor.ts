@@ -31,6 +31,6 @@ export const isTimestamp = (v: unknown): v is string =>
   /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) &&
   !Number.isNaN(Date.parse(v)) &&
   // Date.parse rolls 2024-02-30 over to March and accepts year 0000; PostgreSQL refuses
-  // both, which turned a tampered cursor into a 500 (tests/security/fuzz-rest.test.ts).
+  // both, which turned a tampered cursor into a 500 (tests/security/support/fuzz-rest-suite.ts).
   v.slice(0, 4) !== '0000' &&
   new Date(Date.parse(v)).toISOString().slice(0, 10) === v.slice(0, 10);

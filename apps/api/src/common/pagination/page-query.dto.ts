@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PAGE_SIZE_MAX } from '@kindred/contracts';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { QueryInt } from '../validation/query-int.js';
 
 /** Page size when the client does not ask for one (thread lists and thread pages). */
 export const DEFAULT_PAGE = 25;
@@ -15,7 +15,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: DEFAULT_PAGE })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(PAGE_SIZE_MAX)
