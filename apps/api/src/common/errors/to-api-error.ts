@@ -16,7 +16,7 @@ const PG_INVALID_TEXT = '22P02';
  * Values PostgreSQL refuses to store or compare, all caused by what the client sent: NUL in
  * text (22021, e.g. a post body or a handle containing \u0000), untranslatable characters
  * (22P05), impossible dates and times (22007/22008, e.g. a cursor dated 2024-02-30). They
- * were 500s; the transaction rolled back, so nothing was written (tests/security/fuzz.test.ts).
+ * were 500s; the transaction rolled back, so nothing was written (tests/security/support/fuzz-rest-suite.ts).
  */
 const PG_BAD_CLIENT_VALUE = new Set(['22021', '22P05', '22007', '22008']);
 const PG_CONNECTION_CLASS = /^(08|57P0|53)/;

@@ -19,7 +19,7 @@ const ILL_FORMED = 'contains a broken character (a lone UTF-16 surrogate)';
 /**
  * What is wrong with a parsed JSON payload's structure, if anything. Iterative on purpose:
  * class-transformer recurses, so a 10,000-deep body (20 KB) overflowed the stack in the
- * validation pipe and came back as a 500 (found by tests/security/fuzz.test.ts).
+ * validation pipe and came back as a 500 (found by tests/security/support/fuzz-rest-suite.ts).
  * Exported for socket payloads too.
  */
 export function payloadStructureProblem(payload: unknown): ApiErrorDetail | undefined {
