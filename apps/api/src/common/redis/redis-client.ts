@@ -33,8 +33,12 @@ export async function connectWithin(clients: { connect(): Promise<unknown> }[], 
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Cannot reach Redis at REDIS_URL within ${timeoutMs / 1000} s.`)), timeoutMs);
   });
+  const connected = Promise.all(clients.map((c) => c.connect()));
+  // After a timeout the attempt may still fail (e.g. when the caller destroys the clients);
+  // that must not surface as an unhandled rejection.
+  connected.catch(() => undefined);
   try {
-    await Promise.race([Promise.all(clients.map((c) => c.connect())), timeout]);
+    await Promise.race([connected, timeout]);
   } finally {
     clearTimeout(timer);
   }
