@@ -11,6 +11,7 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.seedDemoData).toBe(true);
     expect(config.cookieSecure).toBe('auto');
+    expect(config.redisKeyPrefix).toBe('kindred:');
   });
 
   it.each([
@@ -18,6 +19,7 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://nope'],
     ['REDIS_URL', 'http://localhost:6379'],
+    ['REDIS_KEY_PREFIX', 'has spaces:'],
     ['SESSION_SECRET', 'too-short'],
     ['COOKIE_SECURE', 'sometimes'],
     ['LOG_LEVEL', 'chatty'],
