@@ -14,15 +14,14 @@ const swc = [
   },
 ];
 
-const CJS_COMPILED = '(content-disposition|cookie|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)';
+const CJS_COMPILED = '(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)';
 
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {
     // ESM-only dependencies required from CommonJS (content-disposition by @fastify/static;
-    // cookie by light-my-request, behind Fastify's inject; htmlparser2 and its dom*/entities
-    // packages by sanitize-html): Node 20 can do
+    // htmlparser2 and its dom*/entities packages by sanitize-html): Node 20 can do
     // require(esm) but Jest's module runtime cannot, so they are compiled to CommonJS here.
     // (@swc/jest still emits ESM when one of them is imported from ESM, e.g. entities by markdown-it.)
     // The releases pinned for Node 20.19 (README, "Node.js") ship CommonJS builds; compiling
