@@ -18,7 +18,7 @@ describe('registration', () => {
   it('creates a member, signs them in and never returns the password hash', async () => {
     const handle = uniqueHandle('Willow');
     const res = await t.http.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD, email: 'w@example.org' }).expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), handle, role: 'member', createdAt: expect.any(String) });
+    expect(res.body).toEqual({ id: expect.any(String), handle, role: 'member', createdAt: expect.any(String), recoveryCodes: expect.any(Array) });
     expect(JSON.stringify(res.body)).not.toMatch(/argon|hash|email/i);
     expect(sessionCookie(res)?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });

@@ -102,6 +102,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   // Who is signed in: "nobody" (no cookie, or an ended session) is `{ user: null }`, not an error.
   rest('GET',    '/api/auth/me',                            [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/exit',                          [204,  204,   204,  204,     204,  204,    204,   204,    204,     204,    204,   204]),
+  // Forgot password with a code that matches nothing: the same answer for everyone, signed in or not.
+  rest('POST',   '/api/auth/recover',                       ['401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID',
+                                                             '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID']),
   rest('POST',   '/api/appeals/banned#banned-account',      [201,  201,   201,  201,     201,  201,    201,   201,    201,     201,    201,   201]),
   rest('POST',   '/api/appeals/banned#wrong-password',      ['401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS',
                                                              '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS']),
@@ -115,6 +118,8 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/auth/password',                      [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('GET',    '/api/auth/sessions',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/sessions/revoke-others',        [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('GET',    '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('POST',   '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('DELETE', '/api/auth/sessions/{id}#own-session',     [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('DELETE', '/api/auth/sessions/{id}#another-members-session', [401, 404, 404, 404, 404, 404,   401,   404,    404,     404,    404,   404]),
   rest('GET',    '/api/me/settings',                        [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),

@@ -62,6 +62,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/auth/register': () => ({ url: '/api/auth/register', body: { handle: uniqueHandle('reg'), password: GOOD_PASSWORD } }),
   'POST /api/auth/login': (c) => ({ url: '/api/auth/login', body: { handle: me(c).handle, password: GOOD_PASSWORD } }),
   'POST /api/auth/exit': () => ({ url: '/api/auth/exit' }),
+  'POST /api/auth/recover': (c) => ({ url: '/api/auth/recover', body: { handle: me(c).handle, recoveryCode: 'ZZZZZ-ZZZZZ', newPassword: 'amber-meadow-kettle-88' } }),
   'POST /api/appeals/banned#banned-account': async (c) => {
     const banned = await c.w.fx.bannedUser(c.w.actors.admin.id);
     return { url: '/api/appeals/banned', body: { handle: banned.handle, password: GOOD_PASSWORD, message: 'Please look at this again.' } };
@@ -92,6 +93,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/auth/password': () => ({ url: '/api/auth/password', body: { currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD } }),
   'GET /api/auth/sessions': () => ({ url: '/api/auth/sessions' }),
   'POST /api/auth/sessions/revoke-others': () => ({ url: '/api/auth/sessions/revoke-others' }),
+  'GET /api/auth/recovery-codes': () => ({ url: '/api/auth/recovery-codes' }),
+  'POST /api/auth/recovery-codes': () => ({
+    url: '/api/auth/recovery-codes',
+    body: { password: GOOD_PASSWORD },
+    check: (res) => (Array.isArray(res.body.recoveryCodes) && res.body.recoveryCodes.length === 10 ? undefined : 'no fresh set of codes'),
+  }),
   'DELETE /api/auth/sessions/{id}#own-session': async (c) => ({ url: `/api/auth/sessions/${await c.w.fx.sessionId(me(c).id)}` }),
   'DELETE /api/auth/sessions/{id}#another-members-session': async (c) => ({ url: `/api/auth/sessions/${await c.w.fx.sessionId(c.w.author.id)}` }),
   'GET /api/me/settings': () => ({ url: '/api/me/settings' }),

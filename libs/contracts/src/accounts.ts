@@ -22,6 +22,37 @@ export interface RegisterRequest {
   email?: string;
 }
 
+/** Single-use recovery codes: shown once, kept by the member, stored only as keyed hashes. */
+export const RECOVERY_CODE_COUNT = 10;
+/** Ten Crockford base32 characters (50 bits), shown as two groups of five: `ABCDE-FGH23`. */
+export const RECOVERY_CODE_MAX_LENGTH = 32;
+
+/** Registration answers with the new member and their recovery codes (shown once, never again). */
+export interface RegisterResponse extends CurrentUser {
+  recoveryCodes: string[];
+}
+
+/** Forgot password: a recovery code proves the account; every other session ends. */
+export interface RecoverAccountRequest {
+  handle: string;
+  recoveryCode: string;
+  newPassword: string;
+}
+
+/** Regenerating voids the old set; the password is asked again so an open session alone is not enough. */
+export interface RegenerateRecoveryCodesRequest {
+  password: string;
+}
+
+export interface RecoveryCodesResponse {
+  recoveryCodes: string[];
+}
+
+export interface RecoveryCodesStatus {
+  /** Unused codes left; 0 means the member should make a new set. */
+  remaining: number;
+}
+
 export interface LoginRequest {
   handle: string;
   password: string;

@@ -34,6 +34,8 @@ export const ErrorCode = {
   WeakPassword: 'WEAK_PASSWORD',
   RateLimited: 'RATE_LIMITED',
   LoginLocked: 'LOGIN_LOCKED',
+  /** Forgot-password: the handle and recovery code do not match (same answer for an unknown handle or a used code). */
+  RecoveryCodeInvalid: 'RECOVERY_CODE_INVALID',
   SetupUnavailable: 'SETUP_UNAVAILABLE',
   SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
   InvalidCursor: 'INVALID_CURSOR',

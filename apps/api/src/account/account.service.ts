@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/password.js';
+import { RecoveryService } from '../auth/recovery.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { Clock } from '../common/clock.js';
@@ -35,6 +36,7 @@ export class AccountService {
     private readonly messages: ChatMessageRepository,
     private readonly queue: QueueRepository,
     private readonly notifications: NotificationsService,
+    private readonly recovery: RecoveryService,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -96,6 +98,7 @@ export class AccountService {
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);
+      await this.recovery.forgetUser(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
     });

@@ -14,6 +14,7 @@ import { CurrentAuth } from './current-auth.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { CurrentUserDto, MeResponseDto, SessionSummaryDto } from './dto/current-user.dto.js';
 import { LoginDto } from './dto/login.dto.js';
+import { RegisteredUserDto } from './dto/recovery-codes.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
@@ -30,11 +31,11 @@ export class AuthController {
   @Public()
   @SensitiveRateLimit()
   @Post('register')
-  @ApiCreatedResponse({ type: CurrentUserDto })
-  async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { user, token } = await this.auth.register(dto, clientInfo(req));
+  @ApiCreatedResponse({ type: RegisteredUserDto })
+  async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<RegisteredUserDto> {
+    const { user, token, recoveryCodes } = await this.auth.register(dto, clientInfo(req));
     setSessionCookie(reply, req, this.config, token);
-    return CurrentUserDto.from(user);
+    return RegisteredUserDto.withCodes(user, recoveryCodes);
   }
 
   @Public()

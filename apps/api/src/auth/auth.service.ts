@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@kindred/contracts';
+import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AccessService } from '../access/access.service.js';
@@ -10,9 +12,11 @@ import { UsersService } from '../users/users.service.js';
 import type { AuthContext } from './auth-context.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { LoginDto } from './dto/login.dto.js';
+import type { RecoverAccountDto } from './dto/recover-account.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { burnPasswordCheck, hashPassword, verifyPassword, weakPasswordError } from './password.js';
+import { RecoveryService } from './recovery.service.js';
 import { SessionService } from './session.service.js';
 
 export interface ClientInfo {
@@ -27,6 +31,10 @@ export interface SignedIn {
   token: string;
 }
 
+export interface Registered extends SignedIn {
+  recoveryCodes: string[];
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -35,10 +43,24 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly recovery: RecoveryService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async register(dto: RegisterDto, client: ClientInfo): Promise<SignedIn> {
-    const user = await this.users.create({ handle: dto.handle, password: dto.password, email: dto.email, role: Role.Member });
+  /** The account and its recovery codes are written together: no account is left without them. */
+  async register(dto: RegisterDto, client: ClientInfo): Promise<Registered> {
+    const { user, recoveryCodes } = await this.db.transaction(async (manager) => {
+      const created = await this.users.create({ handle: dto.handle, password: dto.password, email: dto.email, role: Role.Member }, manager);
+      return { user: created, recoveryCodes: await this.recovery.issue(created.id, manager) };
+    });
+    return { ...(await this.startSession(user, client)), recoveryCodes };
+  }
+
+  /** Forgot password: the recovery code resets the password and ends every session; then a fresh one starts here. */
+  async recover(dto: RecoverAccountDto, client: ClientInfo): Promise<SignedIn> {
+    const user = await this.recovery.recover(dto, client);
+    // A banned member's password is reset (the code was theirs) but no session starts.
+    await this.access.require({ user, action: Action.SignIn });
     return this.startSession(user, client);
   }
 

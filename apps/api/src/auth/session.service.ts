@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -11,7 +11,7 @@ import { SessionEntity } from './session.entity.js';
 /** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
+export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'account-recovered' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
 
 @Injectable()
 export class SessionService {
@@ -95,17 +95,35 @@ export class SessionService {
     return this.sessions.query('SELECT device, created_at, last_seen_at, revoked_at FROM sessions WHERE user_id = $1 ORDER BY created_at', [userId]);
   }
 
+  /**
+   * Revokes inside the caller's transaction; call `announce` once it has committed, so sockets
+   * close for revocations that really happened (and not for a rolled-back one).
+   */
+  async revokeAllWithin(manager: EntityManager, userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<{ count: number; announce: () => void }> {
+    const where = exceptSessionId ? { userId, revokedAt: IsNull(), id: Not(exceptSessionId) } : { userId, revokedAt: IsNull() };
+    const rows = await this.updateRevoked(manager.getRepository(SessionEntity), where, reason);
+    return { count: rows.length, announce: () => this.announce(rows, reason) };
+  }
+
   /** Every revocation goes through here so open sockets of those sessions close at once. */
   private async revokeWhere(where: FindOptionsWhere<SessionEntity>, reason: RevokeReason | string): Promise<number> {
-    const result = await this.sessions
+    const rows = await this.updateRevoked(this.sessions, where, reason);
+    this.announce(rows, reason);
+    return rows.length;
+  }
+
+  private async updateRevoked(repo: Repository<SessionEntity>, where: FindOptionsWhere<SessionEntity>, reason: string): Promise<{ id: string; user_id: string }[]> {
+    const result = await repo
       .createQueryBuilder()
       .update()
       .set({ revokedAt: this.clock.now(), revokedReason: reason })
       .where(where)
       .returning(['id', 'userId'])
       .execute();
-    const rows = (result.raw as { id: string; user_id: string }[]) ?? [];
+    return (result.raw as { id: string; user_id: string }[]) ?? [];
+  }
+
+  private announce(rows: { id: string; user_id: string }[], reason: string): void {
     if (rows.length > 0) this.events.emit('sessions.revoked', { userId: rows[0]!.user_id, sessionIds: rows.map((r) => r.id), reason });
-    return rows.length;
   }
 }

@@ -7,6 +7,7 @@ import { QueueItemEntity } from '../moderation/queue-item.entity.js';
 import { QueueNoteEntity } from '../moderation/queue-note.entity.js';
 import { ReportEntity } from '../moderation/report.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
+import { RecoveryCodeEntity } from '../auth/recovery-code.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   LoginFailureEntity,
+  RecoveryCodeEntity,
   AppStateEntity,
   RoomEntity,
   RoomMembershipEntity,

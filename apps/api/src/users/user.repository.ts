@@ -70,8 +70,8 @@ export class UserRepository {
     return this.repo().save(user);
   }
 
-  async setPasswordHash(id: string, passwordHash: string, changedAt: Date): Promise<void> {
-    await this.repo().update({ id }, { passwordHash, passwordChangedAt: changedAt });
+  async setPasswordHash(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { passwordHash, passwordChangedAt: changedAt });
   }
 
   async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {

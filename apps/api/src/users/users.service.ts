@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@kindred/contracts';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import type { NewUser } from './create-user.js';
 import type { UserEntity } from './user.entity.js';
@@ -9,8 +10,9 @@ import { UserRepository } from './user.repository.js';
 export class UsersService {
   constructor(private readonly users: UserRepository) {}
 
-  create(input: NewUser): Promise<UserEntity> {
-    return this.users.create(input);
+  /** Pass a transaction's manager when more must be written with the account (recovery codes). */
+  create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    return this.users.create(input, manager);
   }
 
   findByHandle(handle: string): Promise<UserEntity | null> {
@@ -34,7 +36,7 @@ export class UsersService {
     return this.users.save(user);
   }
 
-  async setPasswordHash(id: string, passwordHash: string, changedAt: Date): Promise<void> {
-    await this.users.setPasswordHash(id, passwordHash, changedAt);
+  async setPasswordHash(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+    await this.users.setPasswordHash(id, passwordHash, changedAt, manager);
   }
 }
