@@ -33,6 +33,8 @@ describe('content warnings in the browser', () => {
     await page.getByLabel('Handle').fill(handle);
     await page.getByLabel('Password').fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // The recovery codes are shown once, before anything else.
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click();
 
     // Onboarding follows sign-up: what Kindred is, guidelines, quick exit, then settings.
     await page.waitForURL('**/welcome');
@@ -135,6 +137,8 @@ describe('content warnings in the browser', () => {
     await page.getByLabel('Handle').fill(uniqueHandle('visitor'));
     await page.getByLabel('Password').fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // The recovery codes are shown once, before anything else.
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click();
     await page.getByText('Your account is ready and your choices are saved').waitFor();
     const saved = (await (await page.request.get('/api/me/warning-preferences')).json()) as Record<string, string>;
     expect(new Set(Object.values(saved))).toEqual(new Set(['hide']));

@@ -66,6 +66,8 @@ describe('password feedback in the browser', () => {
 
     await page.getByLabel('Password').fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // The recovery codes are shown once, before anything else.
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click();
     await page.waitForURL('**/welcome');
   });
 

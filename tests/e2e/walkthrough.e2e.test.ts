@@ -212,6 +212,8 @@ describe('first-time walkthrough fixes', () => {
       await page.getByLabel('Handle').fill(handle);
       await page.getByLabel('Password').fill(GOOD_PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
+      // The recovery codes are shown once, before anything else.
+      await page.getByRole('button', { name: 'I have saved them, continue' }).click();
       await page.getByRole('heading', { name: 'What Kindred is' }).waitFor();
       for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('button', { name: 'Save and go to the rooms' }).click();

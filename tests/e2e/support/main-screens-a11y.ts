@@ -89,6 +89,10 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, 'not found (signed out)');
 
+      await page.goto('/forgot-password');
+      await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+      await check(page, 'forgot password');
+
       await page.goto('/welcome');
       await page.getByRole('heading', { name: 'What Kindred is' }).waitFor();
       await check(page, 'welcome');

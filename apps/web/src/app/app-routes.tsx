@@ -11,6 +11,7 @@ import { AppLayout } from './app-layout';
 const WelcomePage = lazy(() => import('../pages/welcome-page').then((m) => ({ default: m.WelcomePage })));
 const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('../pages/register-page').then((m) => ({ default: m.RegisterPage })));
+const ForgotPasswordPage = lazy(() => import('../pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
 const SetupPage = lazy(() => import('../pages/setup-page').then((m) => ({ default: m.SetupPage })));
 const SearchPage = lazy(() => import('../pages/search-page').then((m) => ({ default: m.SearchPage })));
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
@@ -28,6 +29,7 @@ export function AppRoutes() {
         <Route path="welcome" element={<WelcomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="setup" element={<SetupPage />} />
         <Route element={<RequireAuth />}>
           <Route path="rooms/:slug" element={<RoomPage />} />

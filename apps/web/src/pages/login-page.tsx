@@ -13,6 +13,9 @@ export function LoginPage() {
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <LoginForm />
       <p>
+        <AppLink to="/forgot-password">Forgot your password?</AppLink>
+      </p>
+      <p>
         New here? <AppLink to="/welcome">Start here</AppLink> or <AppLink to="/register">create an account</AppLink>.
       </p>
     </div>

@@ -4,6 +4,7 @@ import { PrivacySettings } from '../modules/account/components/privacy-settings'
 import { MyDecisions } from '../modules/moderation/components/my-decisions';
 import { MyReports } from '../modules/moderation/components/my-reports';
 import { ChangePasswordForm } from '../modules/auth/components/change-password-form';
+import { RecoveryCodesSection } from '../modules/auth/components/recovery-codes-section';
 import { LogoutEverywhere } from '../modules/auth/components/logout-everywhere';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
@@ -20,6 +21,7 @@ const SECTIONS = [
   { id: 'decisions', title: 'Moderator decisions about you', body: () => <MyDecisions /> },
   { id: 'devices', title: 'Devices and sessions', body: () => <SessionsSection /> },
   { id: 'password', title: 'Password', body: () => <ChangePasswordForm /> },
+  { id: 'recovery-codes', title: 'Recovery codes', body: () => <RecoveryCodesSection /> },
   { id: 'everywhere', title: 'Log out everywhere', body: () => <LogoutEverywhere /> },
   { id: 'data', title: 'Your data', body: () => <ExportData /> },
   { id: 'delete', title: 'Delete your account', body: () => <DeleteAccount /> },

@@ -4,7 +4,11 @@ import type {
   LoginRequest,
   LogoutEverywhereResponse,
   MeResponse,
+  RecoverAccountRequest,
+  RecoveryCodesResponse,
+  RecoveryCodesStatus,
   RegisterRequest,
+  RegisterResponse,
   SessionSummary,
 } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
@@ -18,8 +22,20 @@ export function login(body: LoginRequest): Promise<CurrentUser> {
   return apiRequest<CurrentUser>('/api/auth/login', { method: 'POST', body });
 }
 
-export function register(body: RegisterRequest): Promise<CurrentUser> {
-  return apiRequest<CurrentUser>('/api/auth/register', { method: 'POST', body });
+export function register(body: RegisterRequest): Promise<RegisterResponse> {
+  return apiRequest<RegisterResponse>('/api/auth/register', { method: 'POST', body });
+}
+
+export function recoverAccount(body: RecoverAccountRequest): Promise<CurrentUser> {
+  return apiRequest<CurrentUser>('/api/auth/recover', { method: 'POST', body });
+}
+
+export function fetchRecoveryCodesStatus(signal?: AbortSignal): Promise<RecoveryCodesStatus> {
+  return apiRequest<RecoveryCodesStatus>('/api/auth/recovery-codes', { signal });
+}
+
+export function regenerateRecoveryCodes(password: string): Promise<RecoveryCodesResponse> {
+  return apiRequest<RecoveryCodesResponse>('/api/auth/recovery-codes', { method: 'POST', body: { password } });
 }
 
 export function logout(): Promise<void> {

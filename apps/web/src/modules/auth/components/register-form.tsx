@@ -1,4 +1,4 @@
-import type { WarningPreferences } from '@kindred/contracts';
+import type { RegisterResponse, WarningPreferences } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
@@ -10,6 +10,7 @@ import { register } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
 import { compact, handleProblem, newPasswordProblem } from '../lib/validate';
 import { NewAccountFields } from './new-account-fields';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 /** Preferences chosen during onboarding, before there was an account to save them to. */
 function onboardingPreferences(state: unknown): WarningPreferences | undefined {
@@ -24,6 +25,8 @@ export function RegisterForm() {
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
+  // Held only until the member moves on: the one time the codes are shown.
+  const [registered, setRegistered] = useState<RegisterResponse | undefined>();
   const carried = onboardingPreferences(location.state);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,8 +37,13 @@ export function RegisterForm() {
     });
     // No email: Kindred never writes to members, and an address is one more thing that
     // could identify someone. (The API still accepts one from older clients.)
-    const user = await form.submit(problems, () => register({ handle: handle.trim(), password }));
-    if (!user) return;
+    const result = await form.submit(problems, () => register({ handle: handle.trim(), password }));
+    if (result) setRegistered(result);
+  }
+
+  async function continueAfterCodes(result: RegisterResponse) {
+    const { recoveryCodes: _shownOnce, ...user } = result;
+    setRegistered(undefined);
     session.setUser(user);
     if (!carried) {
       // New members meet the guidelines, quick exit and their warning choices first.
@@ -51,6 +59,10 @@ export function RegisterForm() {
         state: { notice: 'Your account is ready, but your warning choices were not saved. Please set them here.' },
       });
     }
+  }
+
+  if (registered) {
+    return <RecoveryCodesPanel codes={registered.recoveryCodes} handle={registered.handle} onDone={() => void continueAfterCodes(registered)} />;
   }
 
   return (

@@ -1,0 +1,97 @@
+import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH, RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useAppNavigate } from '../../../shared/lib/navigation';
+import { useFormSubmission } from '../../../shared/lib/use-form-submission';
+import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import { recoverAccount } from '../api/auth-api';
+import { useSession } from '../hooks/use-session';
+import { PASSWORD_RULES, compact, confirmProblem, newPasswordProblem } from '../lib/validate';
+
+export function ForgotPasswordForm() {
+  const session = useSession();
+  const navigate = useAppNavigate();
+  const form = useFormSubmission();
+  const [handle, setHandle] = useState('');
+  const [recoveryCode, setCode] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [confirm, setConfirm] = useState('');
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = compact({
+      handle: handle.trim() ? undefined : 'Please enter your handle.',
+      recoveryCode: recoveryCode.trim() ? undefined : 'Please enter one of your recovery codes.',
+      newPassword: newPasswordProblem(newPassword),
+      confirm: confirmProblem(newPassword, confirm),
+    });
+    const user = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword }));
+    if (!user) return;
+    session.setUser(user);
+    navigate('/settings', {
+      replace: true,
+      state: {
+        notice:
+          'Your new password is set, and every other device is signed out. The code you used will not work again. If you are running low on codes, make a new set below.',
+      },
+    });
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+      <ErrorSummary key={form.attempt} title="Your password is not changed yet" messages={form.summary} />
+      <FormField
+        id="handle"
+        label="Handle"
+        value={handle}
+        onChange={setHandle}
+        error={form.fieldErrors.handle}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={HANDLE_MAX_LENGTH}
+        required
+      />
+      <FormField
+        id="recovery-code"
+        label="Recovery code"
+        hint="One of the codes you saved when you joined, like ABCDE-FGH23."
+        value={recoveryCode}
+        onChange={setCode}
+        error={form.fieldErrors.recoveryCode}
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={RECOVERY_CODE_MAX_LENGTH}
+        required
+      />
+      <FormField
+        id="new-password"
+        label="New password"
+        type="password"
+        hint={PASSWORD_RULES}
+        value={newPassword}
+        onChange={setNew}
+        error={form.fieldErrors.newPassword}
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
+      <FormField
+        id="confirm-password"
+        label="New password again"
+        type="password"
+        value={confirm}
+        onChange={setConfirm}
+        error={form.fieldErrors.confirm}
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
+      <button type="submit" className="button button--primary" disabled={form.pending}>
+        {form.pending ? 'Setting your password…' : 'Set new password'}
+      </button>
+    </form>
+  );
+}
