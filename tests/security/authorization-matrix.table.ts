@@ -120,6 +120,10 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/auth/sessions/revoke-others',        [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('GET',    '/api/auth/sign-in-history',               [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  // With a wrong current password: proves the route is reachable without changing the actor's password.
+  rest('POST',   '/api/auth/secure-account',                [401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS',
+                                                             401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS']),
   rest('DELETE', '/api/auth/sessions/{id}#own-session',     [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('DELETE', '/api/auth/sessions/{id}#another-members-session', [401, 404, 404, 404, 404, 404,   401,   404,    404,     404,    404,   404]),
   rest('GET',    '/api/me/settings',                        [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),

@@ -94,6 +94,11 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'GET /api/auth/sessions': () => ({ url: '/api/auth/sessions' }),
   'POST /api/auth/sessions/revoke-others': () => ({ url: '/api/auth/sessions/revoke-others' }),
   'GET /api/auth/recovery-codes': () => ({ url: '/api/auth/recovery-codes' }),
+  'GET /api/auth/sign-in-history': (c) => ({
+    url: '/api/auth/sign-in-history',
+    check: (res) => (Array.isArray(res.body) && res.body.length > 0 ? undefined : `no history for ${me(c).handle}`),
+  }),
+  'POST /api/auth/secure-account': () => ({ url: '/api/auth/secure-account', body: { currentPassword: 'not-my-password-1', newPassword: 'amber-meadow-kettle-88' } }),
   'POST /api/auth/recovery-codes': () => ({
     url: '/api/auth/recovery-codes',
     body: { password: GOOD_PASSWORD },

@@ -53,6 +53,35 @@ export interface RecoveryCodesStatus {
   remaining: number;
 }
 
+/** Sign-in history is kept 30 days, with the time rounded down to the hour. */
+export const SIGN_IN_HISTORY_DAYS = 30;
+export const SIGN_IN_OUTCOMES = ['success', 'failure'] as const;
+export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
+export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+export interface SignInHistoryEntry {
+  /** The start of the hour it happened in (coarse on purpose). */
+  hour: string;
+  outcome: SignInOutcome;
+  method: SignInMethod;
+  /** The same coarse label as sessions: browser and system family. */
+  device: string;
+}
+
+/** "Someone else may know my password": one step that locks them out. */
+export interface SecureAccountRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface SecureAccountResponse {
+  /** Other sessions ended (their sockets too). */
+  revoked: number;
+  /** The new set; the old codes no longer work. */
+  recoveryCodes: string[];
+}
+
 export interface LoginRequest {
   handle: string;
   password: string;

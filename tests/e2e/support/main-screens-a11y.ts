@@ -135,6 +135,10 @@ export function describeMainScreens(colorScheme: 'light' | 'dark', width: number
       await page.getByRole('link', { name: 'Pinned thoughts' }).waitFor(); // "Your reports" names the thread
       await check(page, 'settings');
 
+      await page.goto('/settings/safety');
+      await page.getByRole('region', { name: 'Recent sign-ins' }).getByText('Account created').waitFor();
+      await check(page, 'safety check');
+
       await page.goto('/no-such-page');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, 'not found (signed in)');

@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
+import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { verifyPassword } from '../auth/password.js';
-import { RecoveryService } from '../auth/recovery.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { Clock } from '../common/clock.js';
@@ -36,7 +36,7 @@ export class AccountService {
     private readonly messages: ChatMessageRepository,
     private readonly queue: QueueRepository,
     private readonly notifications: NotificationsService,
-    private readonly recovery: RecoveryService,
+    private readonly accountSecurity: AccountSecurityDataService,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -61,6 +61,7 @@ export class AccountService {
       this.notifications.exportFor(user.id),
       this.sessions.exportFor(user.id),
     ]);
+    const signInHistory = await this.accountSecurity.exportFor(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
@@ -74,6 +75,7 @@ export class AccountService {
       reportsMade: reports,
       notifications,
       sessions,
+      signInHistory,
     };
   }
 
@@ -98,7 +100,7 @@ export class AccountService {
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);
-      await this.recovery.forgetUser(user.id, manager);
+      await this.accountSecurity.eraseFor(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
     });

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AccountSecurityDataService } from './account-security-data.service.js';
+import { AccountSafetyService } from './account-safety.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginFailureEntity } from './login-failure.entity.js';
@@ -9,14 +12,18 @@ import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { RecoveryController } from './recovery.controller.js';
 import { RecoveryService } from './recovery.service.js';
+import { SafetyCheckController } from './safety-check.controller.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionService } from './session.service.js';
+import { SignInEventEntity } from './sign-in-event.entity.js';
+import { SignInEventRepository } from './sign-in-event.repository.js';
+import { SignInHistoryService } from './sign-in-history.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity]), UsersModule],
-  controllers: [AuthController, RecoveryController],
-  providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository],
-  exports: [AuthService, SessionService, SessionGuard, RecoveryService],
+  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity]), UsersModule, NotificationsModule],
+  controllers: [AuthController, RecoveryController, SafetyCheckController],
+  providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository, SignInHistoryService, SignInEventRepository, AccountSafetyService, AccountSecurityDataService],
+  exports: [AuthService, SessionService, SessionGuard, AccountSecurityDataService],
 })
 export class AuthModule {}

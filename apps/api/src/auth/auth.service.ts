@@ -15,9 +15,10 @@ import type { LoginDto } from './dto/login.dto.js';
 import type { RecoverAccountDto } from './dto/recover-account.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { burnPasswordCheck, hashPassword, verifyPassword, weakPasswordError } from './password.js';
+import { burnPasswordCheck, hashPassword, requireCurrentPassword, verifyPassword, weakPasswordError } from './password.js';
 import { RecoveryService } from './recovery.service.js';
 import { SessionService } from './session.service.js';
+import { SignInHistoryService } from './sign-in-history.service.js';
 
 export interface ClientInfo {
   ip: string;
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly access: AccessService,
     private readonly recovery: RecoveryService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly history: SignInHistoryService,
   ) {}
 
   /** The account and its recovery codes are written together: no account is left without them. */
@@ -53,6 +55,7 @@ export class AuthService {
       const created = await this.users.create({ handle: dto.handle, password: dto.password, email: dto.email, role: Role.Member }, manager);
       return { user: created, recoveryCodes: await this.recovery.issue(created.id, manager) };
     });
+    await this.history.recordSuccess(user.id, 'registration', client.device);
     return { ...(await this.startSession(user, client)), recoveryCodes };
   }
 
@@ -61,6 +64,7 @@ export class AuthService {
     const user = await this.recovery.recover(dto, client);
     // A banned member's password is reset (the code was theirs) but no session starts.
     await this.access.require({ user, action: Action.SignIn });
+    await this.history.recordSuccess(user.id, 'recovery-code', client.device);
     return this.startSession(user, client);
   }
 
@@ -71,12 +75,14 @@ export class AuthService {
     const valid = user ? await verifyPassword(user.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
     if (!user || !valid) {
       await this.throttle.recordFailure(handleKey, client.ip);
+      if (user) await this.history.recordFailure(user.id, 'password', client.device);
       // One message for unknown handles and wrong passwords: no account enumeration.
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
     }
     await this.throttle.recordSuccess(handleKey, client.ip);
     // Asked only after the password: a stranger learns nothing about the account.
     await this.access.require({ user, action: Action.SignIn });
+    await this.history.recordSuccess(user.id, 'password', client.device);
     return this.startSession(user, client);
   }
 
@@ -111,11 +117,7 @@ export class AuthService {
 
   /** Changing the password signs out every other device: whoever knew the old one is out. */
   async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<void> {
-    if (!(await verifyPassword(auth.user.passwordHash, dto.currentPassword))) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'Your current password is not right.', [
-        { field: 'currentPassword', problem: 'This is not your current password.' },
-      ]);
-    }
+    await requireCurrentPassword(auth.user.passwordHash, dto.currentPassword);
     const weak = weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
     if (weak) throw weak;
     await this.users.setPasswordHash(auth.user.id, await hashPassword(dto.newPassword), this.clock.now());

@@ -53,3 +53,11 @@ export function weakPasswordError(password: string, context: PasswordContext, fi
   const message = guessable ? 'Please choose a password that is harder to guess.' : problems[0]!.problem;
   return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, message, problems);
 }
+
+/** Refuses (400) unless `password` is the member's current one: sensitive changes ask again. */
+export async function requireCurrentPassword(hash: string, password: string, field = 'currentPassword'): Promise<void> {
+  if (await verifyPassword(hash, password)) return;
+  throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'Your current password is not right.', [
+    { field, problem: 'This is not your current password.' },
+  ]);
+}

@@ -11,10 +11,11 @@ import type { AuthContext } from './auth-context.js';
 import type { ClientInfo } from './auth.service.js';
 import type { RecoverAccountDto } from './dto/recover-account.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { burnPasswordCheck, hashPassword, verifyPassword, weakPasswordError } from './password.js';
+import { burnPasswordCheck, hashPassword, requireCurrentPassword, weakPasswordError } from './password.js';
 import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
 import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { SessionService } from './session.service.js';
+import { SignInHistoryService } from './sign-in-history.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 
 /** One answer for an unknown handle, a wrong code and a used code: no account enumeration. */
@@ -30,6 +31,7 @@ export class RecoveryService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly history: SignInHistoryService,
   ) {}
 
   /** A new set for the member, replacing any old one; the plain codes leave the server once, here. */
@@ -42,15 +44,8 @@ export class RecoveryService {
   }
 
   async regenerate(auth: AuthContext, password: string): Promise<string[]> {
-    if (!(await verifyPassword(auth.user.passwordHash, password))) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'That password is not right.', [{ field: 'password', problem: 'Not your password.' }]);
-    }
+    await requireCurrentPassword(auth.user.passwordHash, password, 'password');
     return this.issue(auth.user.id);
-  }
-
-  /** Inside the account-deletion transaction. */
-  forgetUser(userId: string, manager: EntityManager): Promise<void> {
-    return this.codes.deleteForUser(userId, manager);
   }
 
   remaining(userId: string): Promise<number> {
@@ -73,6 +68,7 @@ export class RecoveryService {
     const code = normalizeRecoveryCode(dto.recoveryCode);
     const fail = async (): Promise<never> => {
       await this.throttle.recordFailure(handleKey, client.ip);
+      if (user && !user.deletedAt) await this.history.recordFailure(user.id, 'recovery-code', client.device);
       throw noMatch();
     };
     if (!user || user.deletedAt || !code) {

@@ -11,7 +11,7 @@ import { SessionEntity } from './session.entity.js';
 /** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'account-recovered' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
+export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'account-recovered' | 'secured' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
 
 @Injectable()
 export class SessionService {
@@ -67,6 +67,16 @@ export class SessionService {
     if (!session) return false;
     const now = this.clock.now();
     return session.expiresAt > now && now.getTime() - session.lastSeenAt.getTime() <= this.config.sessionIdleTimeoutMs;
+  }
+
+  /** Has this account ever had a session (live or ended)? */
+  hasAny(userId: string): Promise<boolean> {
+    return this.sessions.exists({ where: { userId } });
+  }
+
+  /** Has any session of this account, live or ended, come from this coarse device label? */
+  hasUsedDevice(userId: string, device: string): Promise<boolean> {
+    return this.sessions.exists({ where: { userId, device } });
   }
 
   async listActive(userId: string): Promise<SessionEntity[]> {

@@ -9,6 +9,7 @@ import { ReportEntity } from '../moderation/report.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { RecoveryCodeEntity } from '../auth/recovery-code.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { SignInEventEntity } from '../auth/sign-in-event.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
 import { PostEntity } from '../posts/post.entity.js';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   SessionEntity,
   LoginFailureEntity,
   RecoveryCodeEntity,
+  SignInEventEntity,
   AppStateEntity,
   RoomEntity,
   RoomMembershipEntity,

@@ -15,6 +15,7 @@ const ForgotPasswordPage = lazy(() => import('../pages/forgot-password-page').th
 const SetupPage = lazy(() => import('../pages/setup-page').then((m) => ({ default: m.SetupPage })));
 const SearchPage = lazy(() => import('../pages/search-page').then((m) => ({ default: m.SearchPage })));
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const SafetyCheckPage = lazy(() => import('../pages/safety-check-page').then((m) => ({ default: m.SafetyCheckPage })));
 const NotificationsPage = lazy(() =>
   import('../pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -36,6 +37,7 @@ export function AppRoutes() {
           <Route path="threads/:threadId" element={<ThreadPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/safety" element={<SafetyCheckPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="moderation" element={<ModerationPage />} />
         </Route>

@@ -11,6 +11,7 @@ import { PreferencesSection } from '../modules/content-warnings/components/prefe
 import { BlockedMembers } from '../modules/safety/components/blocked-members';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { AppLink } from '../shared/ui/app-link';
 import { StatusMessage } from '../shared/ui/status-message';
 
 const SECTIONS = [
@@ -41,6 +42,9 @@ export function SettingsPage() {
     <div className="page">
       <h1>Settings</h1>
       {notice && <StatusMessage>{notice}</StatusMessage>}
+      <p>
+        Worried someone else can get into your account? <AppLink to="/settings/safety">Open the safety check</AppLink>.
+      </p>
       <nav aria-label="Settings sections" className="settings-toc">
         <ul>
           {SECTIONS.map((section) => (

@@ -5,5 +5,8 @@ import { Moderation1795300190175 } from './1795300190175-moderation.js';
 import { PostSearchVector1795309272164 } from './1795309272164-post-search-vector.js';
 import { SanctionsOnlyAppealable1795320000000 } from './1795320000000-sanctions-only-appealable.js';
 import { RecoveryCodes1796396541255 } from './1796396541255-recovery-codes.js';
+import { SignInHistory1796397187725 } from './1796397187725-sign-in-history.js';
 /** Ordered list of migrations; the generator appends new ones here. */
-export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175, PostSearchVector1795309272164, SanctionsOnlyAppealable1795320000000, RecoveryCodes1796396541255];
+
+/** Ordered list of migrations; the generator appends new ones here. */
+export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175, PostSearchVector1795309272164, SanctionsOnlyAppealable1795320000000, RecoveryCodes1796396541255, SignInHistory1796397187725];

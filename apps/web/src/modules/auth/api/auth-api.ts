@@ -9,6 +9,9 @@ import type {
   RecoveryCodesStatus,
   RegisterRequest,
   RegisterResponse,
+  SecureAccountRequest,
+  SecureAccountResponse,
+  SignInHistoryEntry,
   SessionSummary,
 } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
@@ -60,4 +63,12 @@ export function revokeOtherSessions(): Promise<LogoutEverywhereResponse> {
 
 export function revokeSession(id: string): Promise<void> {
   return apiRequest<void>(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function fetchSignInHistory(signal?: AbortSignal): Promise<SignInHistoryEntry[]> {
+  return apiRequest<SignInHistoryEntry[]>('/api/auth/sign-in-history', { signal });
+}
+
+export function secureAccount(body: SecureAccountRequest): Promise<SecureAccountResponse> {
+  return apiRequest<SecureAccountResponse>('/api/auth/secure-account', { method: 'POST', body });
 }

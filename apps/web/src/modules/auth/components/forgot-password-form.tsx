@@ -1,4 +1,4 @@
-import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH, RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
+import { HANDLE_MAX_LENGTH, RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useAppNavigate } from '../../../shared/lib/navigation';
@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { recoverAccount } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
-import { PASSWORD_RULES, compact, confirmProblem, newPasswordProblem } from '../lib/validate';
+import { compact } from '../lib/validate';
+import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
 
 export function ForgotPasswordForm() {
   const session = useSession();
@@ -15,18 +16,16 @@ export function ForgotPasswordForm() {
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [recoveryCode, setCode] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [fields, setFields] = useState(EMPTY_PASSWORD_CHANGE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = compact({
       handle: handle.trim() ? undefined : 'Please enter your handle.',
       recoveryCode: recoveryCode.trim() ? undefined : 'Please enter one of your recovery codes.',
-      newPassword: newPasswordProblem(newPassword),
-      confirm: confirmProblem(newPassword, confirm),
+      ...passwordChangeProblems(fields, false),
     });
-    const user = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword }));
+    const user = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword: fields.newPassword }));
     if (!user) return;
     session.setUser(user);
     navigate('/settings', {
@@ -66,29 +65,7 @@ export function ForgotPasswordForm() {
         maxLength={RECOVERY_CODE_MAX_LENGTH}
         required
       />
-      <FormField
-        id="new-password"
-        label="New password"
-        type="password"
-        hint={PASSWORD_RULES}
-        value={newPassword}
-        onChange={setNew}
-        error={form.fieldErrors.newPassword}
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
-      />
-      <FormField
-        id="confirm-password"
-        label="New password again"
-        type="password"
-        value={confirm}
-        onChange={setConfirm}
-        error={form.fieldErrors.confirm}
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
-      />
+      <PasswordChangeFields value={fields} onChange={setFields} errors={form.fieldErrors} askCurrent={false} />
       <button type="submit" className="button button--primary" disabled={form.pending}>
         {form.pending ? 'Setting your password…' : 'Set new password'}
       </button>

@@ -1,6 +1,7 @@
 /**
- * Recovery codes in the browser: shown once after registration (copy or download, nothing kept
- * in storage), "Forgot password?" with a code, and a new set from Settings. Phone width, axe.
+ * Account safety in the browser: recovery codes shown once after registration (copy or
+ * download, nothing kept in storage), "Forgot password?" with a code, a new set from Settings,
+ * and the safety check page. Phone width, axe.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -113,5 +114,42 @@ describe('recovery codes in the browser', () => {
 
     const old = await e2e.t.http.post('/api/auth/recover').send({ handle, recoveryCode: oldCodes[0], newPassword: NEW_PASSWORD });
     expect(old.status).toBe(401);
+  });
+
+  it('the safety check shows devices and recent sign-ins, and one step locks everyone else out', async () => {
+    const handle = uniqueHandle('check');
+    await e2e.t.http.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD }).expect(201);
+    await e2e.t.http.post('/api/auth/login').send({ handle, password: 'wrong-password-1' }).expect(401);
+    const otherDevice = await signIn(e2e.t, handle);
+    const { context, page } = await e2e.person({ bypassCSP: true, viewport: PHONE });
+    await context.request.post('/api/auth/login', { data: { handle, password: GOOD_PASSWORD } });
+    await page.goto('/settings');
+    await page.getByRole('link', { name: 'Open the safety check' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();
+    await page.getByText('This device').waitFor();
+    const history = page.getByRole('region', { name: 'Recent sign-ins' });
+    await history.getByText('Account created').waitFor();
+    await history.getByText('Someone tried a wrong password').waitFor();
+    expect(await history.getByText('Signed in', { exact: true }).count()).toBe(2);
+    await check(page, 'safety check');
+
+    const secure = page.getByRole('region', { name: 'Someone else may know my password' });
+    await secure.getByLabel('Current password').fill('not-my-password-1');
+    await secure.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await secure.getByLabel('New password again').fill(NEW_PASSWORD);
+    await secure.getByRole('button', { name: 'Secure my account' }).click();
+    await secure.getByRole('alert').getByText('Nothing was changed').waitFor();
+    await otherDevice.get('/api/auth/me').expect(200);
+
+    await secure.getByLabel('Current password').fill(GOOD_PASSWORD);
+    await secure.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await secure.getByLabel('New password again').fill(NEW_PASSWORD);
+    await secure.getByRole('button', { name: 'Secure my account' }).click();
+    // The session registration started counts too: two other devices.
+    await secure.getByText(/Done\. Your password is changed and 2 other devices signed out/).waitFor();
+    expect(await shownCodes(page)).toHaveLength(10);
+    await check(page, 'safety check, account secured');
+    await otherDevice.get('/api/auth/me').expect(401);
+    await signIn(e2e.t, handle, NEW_PASSWORD);
   });
 });

@@ -1,0 +1,50 @@
+import type { SignInHistoryEntry } from '@kindred/contracts';
+import { SIGN_IN_HISTORY_DAYS } from '@kindred/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
+import { fetchSignInHistory } from '../api/auth-api';
+
+export const SIGN_IN_HISTORY_KEY = ['sign-in-history'] as const;
+
+const hourFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function describe(entry: SignInHistoryEntry): string {
+  if (entry.outcome === 'failure') {
+    return entry.method === 'recovery-code' ? 'Someone tried a wrong recovery code' : 'Someone tried a wrong password';
+  }
+  if (entry.method === 'registration') return 'Account created';
+  if (entry.method === 'recovery-code') return 'Password reset with a recovery code';
+  return 'Signed in';
+}
+
+/** The last 30 days of sign-ins, to the hour, without addresses. */
+export function SignInHistorySection() {
+  const history = useQuery({ queryKey: SIGN_IN_HISTORY_KEY, queryFn: ({ signal }) => fetchSignInHistory(signal), staleTime: 0 });
+  if (history.isPending) return <LoadingState label="Loading your sign-in history…" />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  return (
+    <>
+      <p>
+        The last {SIGN_IN_HISTORY_DAYS} days. Times are rounded to the hour, and Kindred does not keep where a sign-in came
+        from: only the kind of browser and system.
+      </p>
+      {history.data.length === 0 ? (
+        <p className="muted">Nothing in the last {SIGN_IN_HISTORY_DAYS} days.</p>
+      ) : (
+        <ul className="item-list">
+          {history.data.map((entry, i) => (
+            <li key={`${entry.hour}-${i}`} className="item-list__row">
+              <span>
+                <strong>{describe(entry)}</strong>
+                <br />
+                <span className="muted">
+                  <time dateTime={entry.hour}>around {hourFormat.format(new Date(entry.hour))}</time> · {entry.device}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
