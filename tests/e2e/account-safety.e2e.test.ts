@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
+import { Clock } from '../../apps/api/src/common/clock.js';
 import { GOOD_PASSWORD, signIn, uniqueHandle } from '../support/accounts.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { startE2eApp, type E2eApp } from './support/e2e-app.js';
@@ -151,5 +153,40 @@ describe('recovery codes in the browser', () => {
     await check(page, 'safety check, account secured');
     await otherDevice.get('/api/auth/me').expect(401);
     await signIn(e2e.t, handle, NEW_PASSWORD);
+  });
+
+  it('two-step sign-in: set up in Settings with a local QR code, then logging in asks for a code', async () => {
+    const handle = uniqueHandle('twostep');
+    await e2e.t.http.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD }).expect(201);
+    const { context, page } = await e2e.person({ bypassCSP: true, viewport: PHONE });
+    await context.request.post('/api/auth/login', { data: { handle, password: GOOD_PASSWORD } });
+    await page.goto('/settings');
+    const section = page.getByRole('region', { name: 'Two-step sign-in' });
+    await section.getByText('Two-step sign-in is off.').waitFor();
+    await section.getByLabel('Your password').fill(GOOD_PASSWORD);
+    await section.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const qr = section.getByRole('img', { name: 'QR code for your authenticator app' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await check(page, 'two-step setup');
+    const secret = ((await section.locator('code').textContent()) ?? '').trim();
+    const code = () => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: e2e.t.get(Clock).now().getTime() });
+    await section.getByLabel('Code from your authenticator app').fill(code());
+    await section.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await section.getByText('Two-step sign-in is on. Next time').waitFor();
+
+    // The confirming code is used up: log in with the next one.
+    e2e.t.get(Clock).advance(30_000);
+    const { page: later } = await e2e.person({ bypassCSP: true, viewport: PHONE });
+    await later.goto('/login');
+    await later.getByLabel('Handle').fill(handle);
+    await later.getByLabel('Password').fill(GOOD_PASSWORD);
+    await later.getByRole('button', { name: 'Log in' }).click();
+    await later.getByText('One more step').waitFor();
+    await check(later, 'two-step login');
+    await later.getByLabel('Code from your authenticator app').fill(code());
+    await later.getByRole('button', { name: 'Log in' }).click();
+    await later.waitForURL((url) => url.pathname === '/');
+    expect((await (await later.request.get('/api/auth/me')).json()).handle).toBe(handle);
   });
 });

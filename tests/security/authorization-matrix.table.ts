@@ -102,6 +102,8 @@ export const REST_MATRIX: readonly RestRow[] = [
   // Who is signed in: "nobody" (no cookie, or an ended session) is `{ user: null }`, not an error.
   rest('GET',    '/api/auth/me',                            [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/exit',                          [204,  204,   204,  204,     204,  204,    204,   204,    204,     204,    204,   204]),
+  // The second sign-in step without the password step first: the same answer for everyone.
+  rest('POST', '/api/auth/login/two-step', ['401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED', '401 TWO_STEP_EXPIRED']),
   // Forgot password with a code that matches nothing: the same answer for everyone, signed in or not.
   rest('POST',   '/api/auth/recover',                       ['401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID',
                                                              '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID', '401 RECOVERY_CODE_INVALID']),
@@ -121,6 +123,11 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('GET',    '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/auth/recovery-codes',                [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/auth/sign-in-history',               [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('GET', '/api/auth/totp', [401, 200, 200, 200, 200, 200, 401, 200, 200, 200, 200, 200]),
+  // Setup and disable with a wrong password, confirm with nothing set up: reachable, nothing changed.
+  rest('POST', '/api/auth/totp/setup', [401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', 401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS']),
+  rest('POST', '/api/auth/totp/confirm', [401, '409 CONFLICT', '409 CONFLICT', '409 CONFLICT', '409 CONFLICT', '409 CONFLICT', 401, '409 CONFLICT', '409 CONFLICT', '409 CONFLICT', '409 CONFLICT', '409 CONFLICT']),
+  rest('POST', '/api/auth/totp/disable', [401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', 401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS']),
   // With a wrong current password: proves the route is reachable without changing the actor's password.
   rest('POST',   '/api/auth/secure-account',                [401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS',
                                                              401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS']),

@@ -62,6 +62,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/auth/register': () => ({ url: '/api/auth/register', body: { handle: uniqueHandle('reg'), password: GOOD_PASSWORD } }),
   'POST /api/auth/login': (c) => ({ url: '/api/auth/login', body: { handle: me(c).handle, password: GOOD_PASSWORD } }),
   'POST /api/auth/exit': () => ({ url: '/api/auth/exit' }),
+  'POST /api/auth/login/two-step': () => ({ url: '/api/auth/login/two-step', body: { code: '123456' } }),
   'POST /api/auth/recover': (c) => ({ url: '/api/auth/recover', body: { handle: me(c).handle, recoveryCode: 'ZZZZZ-ZZZZZ', newPassword: 'amber-meadow-kettle-88' } }),
   'POST /api/appeals/banned#banned-account': async (c) => {
     const banned = await c.w.fx.bannedUser(c.w.actors.admin.id);
@@ -94,6 +95,10 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'GET /api/auth/sessions': () => ({ url: '/api/auth/sessions' }),
   'POST /api/auth/sessions/revoke-others': () => ({ url: '/api/auth/sessions/revoke-others' }),
   'GET /api/auth/recovery-codes': () => ({ url: '/api/auth/recovery-codes' }),
+  'GET /api/auth/totp': () => ({ url: '/api/auth/totp' }),
+  'POST /api/auth/totp/setup': () => ({ url: '/api/auth/totp/setup', body: { password: 'not-my-password-1' } }),
+  'POST /api/auth/totp/confirm': () => ({ url: '/api/auth/totp/confirm', body: { code: '123456' } }),
+  'POST /api/auth/totp/disable': () => ({ url: '/api/auth/totp/disable', body: { password: 'not-my-password-1', code: '123456' } }),
   'GET /api/auth/sign-in-history': (c) => ({
     url: '/api/auth/sign-in-history',
     check: (res) => (Array.isArray(res.body) && res.body.length > 0 ? undefined : `no history for ${me(c).handle}`),

@@ -57,7 +57,7 @@ export interface RecoveryCodesStatus {
 export const SIGN_IN_HISTORY_DAYS = 30;
 export const SIGN_IN_OUTCOMES = ['success', 'failure'] as const;
 export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
-export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code'] as const;
+export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code', 'two-step'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 export interface SignInHistoryEntry {
@@ -80,6 +80,43 @@ export interface SecureAccountResponse {
   revoked: number;
   /** The new set; the old codes no longer work. */
   recoveryCodes: string[];
+}
+
+/** Sign-in answers with the member, or asks for the second step (a pending cookie is set). */
+export interface TwoStepRequired {
+  twoStepRequired: true;
+}
+export type LoginResponse = CurrentUser | TwoStepRequired;
+
+/** The second step: a 6-digit code from the authenticator app, or a recovery code. */
+export interface TwoStepLoginRequest {
+  code: string;
+}
+
+export interface TotpStatus {
+  enabled: boolean;
+}
+
+export interface TotpSetupRequest {
+  password: string;
+}
+
+/** Shown while setting up; the secret is never returned again once confirmed. */
+export interface TotpSetupResponse {
+  otpauthUri: string;
+  /** A QR code made on the server (an SVG data URL); no outside service sees the secret. */
+  qrDataUrl: string;
+  /** The same secret in base32, for typing into the app by hand. */
+  secret: string;
+}
+
+export interface TotpConfirmRequest {
+  code: string;
+}
+
+export interface TotpDisableRequest {
+  password: string;
+  code: string;
 }
 
 export interface LoginRequest {

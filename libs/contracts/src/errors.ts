@@ -36,6 +36,10 @@ export const ErrorCode = {
   LoginLocked: 'LOGIN_LOCKED',
   /** Forgot-password: the handle and recovery code do not match (same answer for an unknown handle or a used code). */
   RecoveryCodeInvalid: 'RECOVERY_CODE_INVALID',
+  /** Two-step sign-in: the code is wrong, already used, or from a window that has passed. */
+  TwoStepCodeInvalid: 'TWO_STEP_CODE_INVALID',
+  /** Two-step sign-in: the password step has expired (or never happened); sign in again. */
+  TwoStepExpired: 'TWO_STEP_EXPIRED',
   SetupUnavailable: 'SETUP_UNAVAILABLE',
   SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
   InvalidCursor: 'INVALID_CURSOR',

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { SignInEventRepository } from './sign-in-event.repository.js';
 import { SignInHistoryService } from './sign-in-history.service.js';
+import { TotpCredentialRepository } from './totp-credential.repository.js';
 
 /** What the account feature (export, deletion) needs from the account-safety tables. */
 @Injectable()
@@ -12,6 +13,7 @@ export class AccountSecurityDataService {
     private readonly history: SignInHistoryService,
     private readonly events: SignInEventRepository,
     private readonly codes: RecoveryCodeRepository,
+    private readonly totp: TotpCredentialRepository,
   ) {}
 
   /** The member's own sign-in history is theirs to export; recovery-code hashes are secrets, not data about them. */
@@ -23,5 +25,6 @@ export class AccountSecurityDataService {
   async eraseFor(userId: string, manager: EntityManager): Promise<void> {
     await this.codes.deleteForUser(userId, manager);
     await this.events.deleteForUser(userId, manager);
+    await this.totp.deleteForUser(userId, manager);
   }
 }

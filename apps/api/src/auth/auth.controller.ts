@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { LogoutEverywhereResponse } from '@kindred/contracts';
+import type { LoginResponse, LogoutEverywhereResponse } from '@kindred/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequireAccess } from '../access/access.decorators.js';
 import { Action } from '../access/actions.js';
@@ -16,6 +16,7 @@ import { CurrentUserDto, MeResponseDto, SessionSummaryDto } from './dto/current-
 import { LoginDto } from './dto/login.dto.js';
 import { RegisteredUserDto } from './dto/recovery-codes.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
+import { setPendingLoginCookie } from './pending-login.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
 
@@ -42,10 +43,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CurrentUserDto })
-  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { user, token } = await this.auth.login(dto, clientInfo(req));
-    setSessionCookie(reply, req, this.config, token);
-    return CurrentUserDto.from(user);
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const result = await this.auth.login(dto, clientInfo(req));
+    if ('pendingToken' in result) {
+      setPendingLoginCookie(reply, req, this.config, result.pendingToken);
+      return { twoStepRequired: true };
+    }
+    setSessionCookie(reply, req, this.config, result.token);
+    return CurrentUserDto.from(result.user);
   }
 
   @Post('logout')

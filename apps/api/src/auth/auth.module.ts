@@ -19,11 +19,15 @@ import { SessionService } from './session.service.js';
 import { SignInEventEntity } from './sign-in-event.entity.js';
 import { SignInEventRepository } from './sign-in-event.repository.js';
 import { SignInHistoryService } from './sign-in-history.service.js';
+import { TotpCredentialEntity } from './totp-credential.entity.js';
+import { TotpCredentialRepository } from './totp-credential.repository.js';
+import { TotpController } from './totp.controller.js';
+import { TotpService } from './totp.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity]), UsersModule, NotificationsModule],
-  controllers: [AuthController, RecoveryController, SafetyCheckController],
-  providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository, SignInHistoryService, SignInEventRepository, AccountSafetyService, AccountSecurityDataService],
+  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity, TotpCredentialEntity]), UsersModule, NotificationsModule],
+  controllers: [AuthController, RecoveryController, SafetyCheckController, TotpController],
+  providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository, SignInHistoryService, SignInEventRepository, AccountSafetyService, AccountSecurityDataService, TotpService, TotpCredentialRepository],
   exports: [AuthService, SessionService, SessionGuard, AccountSecurityDataService],
 })
 export class AuthModule {}

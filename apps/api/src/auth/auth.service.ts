@@ -1,4 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
@@ -19,6 +20,8 @@ import { burnPasswordCheck, hashPassword, requireCurrentPassword, verifyPassword
 import { RecoveryService } from './recovery.service.js';
 import { SessionService } from './session.service.js';
 import { SignInHistoryService } from './sign-in-history.service.js';
+import { PENDING_LOGIN_MS, signPendingLogin, verifyPendingLogin } from './pending-login.js';
+import { TotpService, invalidCode } from './totp.service.js';
 
 export interface ClientInfo {
   ip: string;
@@ -30,6 +33,11 @@ export interface ClientInfo {
 export interface SignedIn {
   user: UserEntity;
   token: string;
+}
+
+/** The password was right, and a second step is needed: the token goes in the pending cookie. */
+export interface PendingTwoStep {
+  pendingToken: string;
 }
 
 export interface Registered extends SignedIn {
@@ -47,6 +55,8 @@ export class AuthService {
     private readonly recovery: RecoveryService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly history: SignInHistoryService,
+    private readonly totp: TotpService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The account and its recovery codes are written together: no account is left without them. */
@@ -68,7 +78,7 @@ export class AuthService {
     return this.startSession(user, client);
   }
 
-  async login(dto: LoginDto, client: ClientInfo): Promise<SignedIn> {
+  async login(dto: LoginDto, client: ClientInfo): Promise<SignedIn | PendingTwoStep> {
     const handleKey = handleKeyOf(dto.handle);
     await this.throttle.assertAllowed(handleKey, client.ip);
     const user = await this.users.findByHandle(dto.handle);
@@ -79,10 +89,35 @@ export class AuthService {
       // One message for unknown handles and wrong passwords: no account enumeration.
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
     }
-    await this.throttle.recordSuccess(handleKey, client.ip);
     // Asked only after the password: a stranger learns nothing about the account.
     await this.access.require({ user, action: Action.SignIn });
+    if (await this.totp.isEnabled(user.id)) {
+      // The failure counters are cleared only after the second step, so knowing the password
+      // does not buy fresh guesses at the code.
+      return { pendingToken: signPendingLogin(this.config.sessionSecret, user.id, this.clock.now().getTime() + PENDING_LOGIN_MS) };
+    }
+    await this.throttle.recordSuccess(handleKey, client.ip);
     await this.history.recordSuccess(user.id, 'password', client.device);
+    return this.startSession(user, client);
+  }
+
+  /** The second step: an app code or a recovery code, limited like the password step. */
+  async completeTwoStep(pendingToken: string | undefined, code: string, client: ClientInfo): Promise<SignedIn> {
+    const userId = verifyPendingLogin(this.config.sessionSecret, pendingToken, this.clock.now().getTime());
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user || user.deletedAt) {
+      throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.TwoStepExpired, 'That sign-in took too long. Please enter your handle and password again.');
+    }
+    const handleKey = handleKeyOf(user.handle);
+    await this.throttle.assertAllowed(handleKey, client.ip);
+    if (!(await this.totp.verifySecondStep(user.id, code))) {
+      await this.throttle.recordFailure(handleKey, client.ip);
+      await this.history.recordFailure(user.id, 'two-step', client.device);
+      throw invalidCode();
+    }
+    await this.throttle.recordSuccess(handleKey, client.ip);
+    await this.access.require({ user, action: Action.SignIn });
+    await this.history.recordSuccess(user.id, 'two-step', client.device);
     return this.startSession(user, client);
   }
 

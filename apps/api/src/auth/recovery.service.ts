@@ -48,6 +48,12 @@ export class RecoveryService {
     return this.issue(auth.user.id);
   }
 
+  /** Uses up one code as a second step at sign-in; false when it is wrong or used. */
+  async consumeCode(userId: string, input: string): Promise<boolean> {
+    const code = normalizeRecoveryCode(input);
+    return !!code && (await this.codes.consume(userId, this.hash(userId, code), this.clock.now()));
+  }
+
   remaining(userId: string): Promise<number> {
     return this.codes.countUnused(userId);
   }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { SESSION_COOKIE } from './auth-context.js';
 
-function isSecure(request: FastifyRequest, config: AppConfig): boolean {
+export function isSecure(request: FastifyRequest, config: AppConfig): boolean {
   if (config.cookieSecure === 'always') return true;
   if (config.cookieSecure === 'never') return false;
   return request.protocol === 'https';

@@ -10,6 +10,7 @@ import { NotificationEntity } from '../notifications/notification.entity.js';
 import { RecoveryCodeEntity } from '../auth/recovery-code.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { SignInEventEntity } from '../auth/sign-in-event.entity.js';
+import { TotpCredentialEntity } from '../auth/totp-credential.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
 import { PostEntity } from '../posts/post.entity.js';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   LoginFailureEntity,
   RecoveryCodeEntity,
   SignInEventEntity,
+  TotpCredentialEntity,
   AppStateEntity,
   RoomEntity,
   RoomMembershipEntity,

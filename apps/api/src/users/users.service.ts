@@ -19,6 +19,10 @@ export class UsersService {
     return this.users.findByHandle(handle);
   }
 
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+
   async getById(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
     if (!user) throw AppError.notFound('No member with that id.');

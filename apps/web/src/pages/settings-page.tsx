@@ -5,6 +5,7 @@ import { MyDecisions } from '../modules/moderation/components/my-decisions';
 import { MyReports } from '../modules/moderation/components/my-reports';
 import { ChangePasswordForm } from '../modules/auth/components/change-password-form';
 import { RecoveryCodesSection } from '../modules/auth/components/recovery-codes-section';
+import { TwoStepSection } from '../modules/auth/components/two-step-section';
 import { LogoutEverywhere } from '../modules/auth/components/logout-everywhere';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
@@ -22,6 +23,7 @@ const SECTIONS = [
   { id: 'decisions', title: 'Moderator decisions about you', body: () => <MyDecisions /> },
   { id: 'devices', title: 'Devices and sessions', body: () => <SessionsSection /> },
   { id: 'password', title: 'Password', body: () => <ChangePasswordForm /> },
+  { id: 'two-step', title: 'Two-step sign-in', body: () => <TwoStepSection /> },
   { id: 'recovery-codes', title: 'Recovery codes', body: () => <RecoveryCodesSection /> },
   { id: 'everywhere', title: 'Log out everywhere', body: () => <LogoutEverywhere /> },
   { id: 'data', title: 'Your data', body: () => <ExportData /> },

@@ -2,6 +2,9 @@ import type {
   ChangePasswordRequest,
   CurrentUser,
   LoginRequest,
+  LoginResponse,
+  TotpSetupResponse,
+  TotpStatus,
   LogoutEverywhereResponse,
   MeResponse,
   RecoverAccountRequest,
@@ -21,8 +24,29 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUse
   return (await apiRequest<MeResponse>('/api/auth/me', { signal })).user;
 }
 
-export function login(body: LoginRequest): Promise<CurrentUser> {
-  return apiRequest<CurrentUser>('/api/auth/login', { method: 'POST', body });
+export function login(body: LoginRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body });
+}
+
+/** The second sign-in step; the pending cookie from the password step goes along by itself. */
+export function loginTwoStep(code: string): Promise<CurrentUser> {
+  return apiRequest<CurrentUser>('/api/auth/login/two-step', { method: 'POST', body: { code } });
+}
+
+export function fetchTotpStatus(signal?: AbortSignal): Promise<TotpStatus> {
+  return apiRequest<TotpStatus>('/api/auth/totp', { signal });
+}
+
+export function setupTotp(password: string): Promise<TotpSetupResponse> {
+  return apiRequest<TotpSetupResponse>('/api/auth/totp/setup', { method: 'POST', body: { password } });
+}
+
+export function confirmTotp(code: string): Promise<void> {
+  return apiRequest<void>('/api/auth/totp/confirm', { method: 'POST', body: { code } });
+}
+
+export function disableTotp(password: string, code: string): Promise<void> {
+  return apiRequest<void>('/api/auth/totp/disable', { method: 'POST', body: { password, code } });
 }
 
 export function register(body: RegisterRequest): Promise<RegisterResponse> {

@@ -1,13 +1,14 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@kindred/contracts';
+import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH, type CurrentUser } from '@kindred/contracts';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { returnPathFrom } from '../../../shared/lib/safe-redirect';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
-import { login } from '../api/auth-api';
+import { login, loginTwoStep } from '../api/auth-api';
+import { TwoStepCodeField } from './two-step-code-field';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
 
@@ -18,6 +19,8 @@ export function LoginForm() {
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
+  const [secondStep, setSecondStep] = useState(false);
+  const [code, setCode] = useState('');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,12 +28,45 @@ export function LoginForm() {
       handle: handle.trim() ? undefined : 'Please enter your handle.',
       password: password ? undefined : 'Please enter your password.',
     });
-    const user = await form.submit(problems, () => login({ handle: handle.trim(), password }));
-    if (user) {
-      session.setUser(user);
-      // The sign-in form is done with: Back should not show it again.
-      navigate(returnPathFrom(location.state), { replace: true });
+    const result = await form.submit(problems, () => login({ handle: handle.trim(), password }));
+    if (!result) return;
+    if ('twoStepRequired' in result) {
+      setPassword('');
+      setSecondStep(true);
+      return;
     }
+    done(result);
+  }
+
+  function done(user: CurrentUser) {
+    session.setUser(user);
+    // The sign-in form is done with: Back should not show it again.
+    navigate(returnPathFrom(location.state), { replace: true });
+  }
+
+  async function onSubmitCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = compact({ code: code.trim() ? undefined : 'Please enter the code.' });
+    const user = await form.submit(problems, () => loginTwoStep(code.trim()));
+    if (user) done(user);
+  }
+
+  if (secondStep) {
+    return (
+      <form className="form" onSubmit={onSubmitCode} noValidate aria-busy={form.pending}>
+        <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
+        <p>Your password is right. One more step: open your authenticator app.</p>
+        <TwoStepCodeField id="two-step-code" value={code} onChange={setCode} error={form.fieldErrors.code} />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={form.pending}>
+            {form.pending ? 'Checking…' : 'Log in'}
+          </button>
+          <button type="button" className="button" onClick={() => setSecondStep(false)}>
+            Start again
+          </button>
+        </div>
+      </form>
+    );
   }
 
   return (

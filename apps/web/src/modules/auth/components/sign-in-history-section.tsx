@@ -10,11 +10,12 @@ const hourFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 function describe(entry: SignInHistoryEntry): string {
   if (entry.outcome === 'failure') {
-    return entry.method === 'recovery-code' ? 'Someone tried a wrong recovery code' : 'Someone tried a wrong password';
+    if (entry.method === 'recovery-code') return 'Someone tried a wrong recovery code';
+    return entry.method === 'two-step' ? 'Someone knew the password but gave a wrong code' : 'Someone tried a wrong password';
   }
   if (entry.method === 'registration') return 'Account created';
   if (entry.method === 'recovery-code') return 'Password reset with a recovery code';
-  return 'Signed in';
+  return entry.method === 'two-step' ? 'Signed in with password and code' : 'Signed in';
 }
 
 /** The last 30 days of sign-ins, to the hour, without addresses. */

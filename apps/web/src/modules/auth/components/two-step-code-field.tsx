@@ -1,0 +1,30 @@
+import { RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
+import { FormField } from '../../../shared/ui/form-field';
+
+interface Props {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  /** Recovery codes work wherever the app's code is asked for, except while setting up. */
+  allowRecoveryCode?: boolean;
+}
+
+/** The 6-digit code from the authenticator app. */
+export function TwoStepCodeField({ id, value, onChange, error, allowRecoveryCode = true }: Props) {
+  return (
+    <FormField
+      id={id}
+      label="Code from your authenticator app"
+      hint={allowRecoveryCode ? 'Six digits. No phone? Use one of your recovery codes instead.' : 'Six digits. It changes every 30 seconds.'}
+      value={value}
+      onChange={onChange}
+      error={error}
+      autoComplete="one-time-code"
+      inputMode={allowRecoveryCode ? 'text' : 'numeric'}
+      autoCapitalize="characters"
+      spellCheck={false}
+      maxLength={RECOVERY_CODE_MAX_LENGTH}
+    />
+  );
+}
