@@ -86,7 +86,7 @@ describe('recovery codes in the browser', () => {
     await later.waitForURL('**/settings');
     await later.getByText('Your new password is set').waitFor();
     await later.getByText('You have 9 unused recovery codes.').waitFor();
-    await otherDevice.get('/api/auth/me').expect(401);
+    await otherDevice.get('/api/auth/sessions').expect(401);
     await signIn(e2e.t, handle, NEW_PASSWORD);
   });
 
@@ -141,7 +141,7 @@ describe('recovery codes in the browser', () => {
     await secure.getByLabel('New password again').fill(NEW_PASSWORD);
     await secure.getByRole('button', { name: 'Secure my account' }).click();
     await secure.getByRole('alert').getByText('Nothing was changed').waitFor();
-    await otherDevice.get('/api/auth/me').expect(200);
+    await otherDevice.get('/api/auth/sessions').expect(200);
 
     await secure.getByLabel('Current password').fill(GOOD_PASSWORD);
     await secure.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
@@ -151,7 +151,7 @@ describe('recovery codes in the browser', () => {
     await secure.getByText(/Done\. Your password is changed and 2 other devices signed out/).waitFor();
     expect(await shownCodes(page)).toHaveLength(10);
     await check(page, 'safety check, account secured');
-    await otherDevice.get('/api/auth/me').expect(401);
+    await otherDevice.get('/api/auth/sessions').expect(401);
     await signIn(e2e.t, handle, NEW_PASSWORD);
   });
 
@@ -187,6 +187,6 @@ describe('recovery codes in the browser', () => {
     await later.getByLabel('Code from your authenticator app').fill(code());
     await later.getByRole('button', { name: 'Log in' }).click();
     await later.waitForURL((url) => url.pathname === '/');
-    expect((await (await later.request.get('/api/auth/me')).json()).handle).toBe(handle);
+    expect((await (await later.request.get('/api/auth/me')).json()).user.handle).toBe(handle);
   });
 });

@@ -36,7 +36,7 @@ describe('recovery codes', () => {
     expect(rows).toHaveLength(RECOVERY_CODE_COUNT);
     const stored = JSON.stringify(rows);
     for (const code of m.codes) expect(stored).not.toContain(code.replace('-', ''));
-    expect((await m.agent.get('/api/auth/me').expect(200)).body).not.toHaveProperty('recoveryCodes');
+    expect((await m.agent.get('/api/auth/me').expect(200)).body.user).not.toHaveProperty('recoveryCodes');
     expect((await m.agent.get('/api/auth/recovery-codes').expect(200)).body).toEqual({ remaining: RECOVERY_CODE_COUNT });
   });
 
@@ -68,11 +68,11 @@ describe('forgot password', () => {
       const res = await recover(m.handle, ` ${codes[3]!.toLowerCase().replace('-', ' ')} `).expect(200);
       expect(res.body).toMatchObject({ id: m.user.id, handle: m.handle });
       const cookie = `kindred_session=${sessionCookie(res)!.value}`;
-      await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
+      await t.http.get('/api/auth/sessions').set('Cookie', cookie).expect(200);
       expect((await ended).reason).toBe('account-recovered');
       await disconnected;
-      await m.agent.get('/api/auth/me').expect(401);
-      await other.get('/api/auth/me').expect(401);
+      await m.agent.get('/api/auth/sessions').expect(401);
+      await other.get('/api/auth/sessions').expect(401);
       await t.http.post('/api/auth/login').send({ handle: m.handle, password: GOOD_PASSWORD }).expect(401);
       await signIn(t, m.handle, NEW_PASSWORD);
       expect((await t.http.get('/api/auth/recovery-codes').set('Cookie', cookie).expect(200)).body).toEqual({ remaining: RECOVERY_CODE_COUNT - 1 });

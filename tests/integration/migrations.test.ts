@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { pendingSchemaChanges, runMigrations } from '../../apps/api/src/database/migrate.js';
+import { SanctionsOnlyAppealable1795320000000 } from '../../apps/api/src/database/migrations/1795320000000-sanctions-only-appealable.js';
+import { MIGRATIONS } from '../../apps/api/src/database/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let db: TestDatabase;
@@ -50,7 +52,9 @@ describe('migrations', () => {
   });
 
   it('turn stored notices about restores and lifts into non-appealable updates, leaving sanctions appealable', async () => {
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    // Back to just before that migration, however many came after it.
+    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === SanctionsOnlyAppealable1795320000000.name);
+    for (let i = 0; i < later; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
     const notice = async (action: string) => {
       const [entry] = (await dataSource.query(
         `INSERT INTO moderation_log (actor_id, action, target_type, target_id, subject_user_id, reason)

@@ -110,8 +110,8 @@ describe('"someone else may know my password"', () => {
       expect((await ended).reason).toBe('secured');
       await disconnected;
       expect(mine.connected).toBe(true);
-      await other.get('/api/auth/me').expect(401);
-      await m.agent.get('/api/auth/me').expect(200);
+      await other.get('/api/auth/sessions').expect(401);
+      await m.agent.get('/api/auth/sessions').expect(200);
       await login(m.handle).expect(401);
       await login(m.handle, NEW_PASSWORD).expect(200);
       expectApiError(await t.http.post('/api/auth/recover').send({ handle: m.handle, recoveryCode: m.codes[0], newPassword: 'violet-harbour-ladder-17' }), 401, ErrorCode.RecoveryCodeInvalid);
@@ -133,7 +133,7 @@ describe('"someone else may know my password"', () => {
     expectApiError(await secure(m, body), status, code);
     expect(await hashOf(m.id)).toBe(hash);
     expect(await codeHashes(m.id)).toEqual(codes);
-    await other.get('/api/auth/me').expect(200);
+    await other.get('/api/auth/sessions').expect(200);
   });
 
   it('is one transaction: when the last part fails, the password and the other sessions are as they were', async () => {
@@ -153,7 +153,7 @@ describe('"someone else may know my password"', () => {
     }
     expect(await hashOf(m.id)).toBe(hash);
     expect(await codeHashes(m.id)).toEqual(codes);
-    await other.get('/api/auth/me').expect(200);
+    await other.get('/api/auth/sessions').expect(200);
     expect(await t.query(`SELECT 1 FROM sessions WHERE user_id = $1 AND revoked_at IS NOT NULL`, [m.id])).toEqual([]);
   });
 });

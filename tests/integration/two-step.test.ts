@@ -74,10 +74,10 @@ describe('two-step sign-in', () => {
   it('password, then a code: only then a session', async () => {
     const m = await memberWithTotp();
     const pending = await passwordStep(m.handle);
-    await t.http.get('/api/auth/me').set('Cookie', pending).expect(401);
+    await t.http.get('/api/auth/sessions').set('Cookie', pending).expect(401);
     const res = await secondStep(pending, codeAt(m.secret)).expect(200);
     expect(res.body.handle).toBe(m.handle);
-    await t.http.get('/api/auth/me').set('Cookie', `kindred_session=${sessionCookie(res)!.value}`).expect(200);
+    await t.http.get('/api/auth/sessions').set('Cookie', `kindred_session=${sessionCookie(res)!.value}`).expect(200);
     expect(setCookies(res).find((c) => c.name === 'kindred_pending')?.value).toBe('');
   });
 

@@ -203,6 +203,8 @@ export const NotificationKind = {
   /** The member may now take part in the room the notice names. */
   JoinRequestApproved: 'join-request-approved',
   JoinRequestDeclined: 'join-request-declined',
+  /** Someone signed in from a kind of device this account has not used (see the safety check). */
+  NewDeviceSignIn: 'new-device',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SIGN_IN_HISTORY_DAYS, type SignInHistoryEntry, type SignInMethod } from '@kindred/contracts';
+import { NotificationKind, SIGN_IN_HISTORY_DAYS, type SignInHistoryEntry, type SignInMethod } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SessionService } from './session.service.js';
@@ -44,7 +44,7 @@ export class SignInHistoryService {
     // The very first device of an account is not news to anyone.
     if (seenBefore && !knownDevice) {
       await this.notifications.notify(userId, {
-        kind: 'new-device',
+        kind: NotificationKind.NewDeviceSignIn,
         title: 'New sign-in to your account',
         body: `Someone signed in to your account from ${device}, which has not been used with it before. If this was you, there is nothing to do. If not, open Safety check and choose "Someone else may know my password".`,
         link: '/settings/safety',
