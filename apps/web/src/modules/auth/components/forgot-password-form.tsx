@@ -1,4 +1,4 @@
-import { HANDLE_MAX_LENGTH, RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
+import { RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useAppNavigate } from '../../../shared/lib/navigation';
@@ -8,6 +8,7 @@ import { FormField } from '../../../shared/ui/form-field';
 import { recoverAccount } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
+import { ExistingHandleField } from './account-fields';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
 
 export function ForgotPasswordForm() {
@@ -40,18 +41,7 @@ export function ForgotPasswordForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} title="Your password is not changed yet" messages={form.summary} />
-      <FormField
-        id="handle"
-        label="Handle"
-        value={handle}
-        onChange={setHandle}
-        error={form.fieldErrors.handle}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={HANDLE_MAX_LENGTH}
-        required
-      />
+      <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
       <FormField
         id="recovery-code"
         label="Recovery code"

@@ -1,13 +1,13 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH, type CurrentUser } from '@kindred/contracts';
+import type { CurrentUser } from '@kindred/contracts';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { returnPathFrom } from '../../../shared/lib/safe-redirect';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
-import { FormField } from '../../../shared/ui/form-field';
 import { login, loginTwoStep } from '../api/auth-api';
+import { CurrentPasswordField, ExistingHandleField } from './account-fields';
 import { TwoStepCodeField } from './two-step-code-field';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
@@ -72,29 +72,8 @@ export function LoginForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
-      <FormField
-        id="handle"
-        label="Handle"
-        value={handle}
-        onChange={setHandle}
-        error={form.fieldErrors.handle}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={HANDLE_MAX_LENGTH}
-        required
-      />
-      <FormField
-        id="password"
-        label="Password"
-        type="password"
-        value={password}
-        onChange={setPassword}
-        error={form.fieldErrors.password}
-        autoComplete="current-password"
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
-      />
+      <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
+      <CurrentPasswordField id="password" label="Password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
       <button type="submit" className="button button--primary" disabled={form.pending}>
         {form.pending ? 'Logging in…' : 'Log in'}
       </button>

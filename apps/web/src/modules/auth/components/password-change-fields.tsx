@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { FormField } from '../../../shared/ui/form-field';
+import { CurrentPasswordField } from './account-fields';
 import { PASSWORD_RULES, confirmProblem, newPasswordProblem } from '../lib/validate';
 
 export interface PasswordChange {
@@ -26,15 +27,12 @@ export function PasswordChangeFields({ idPrefix = '', value, onChange, errors, a
   return (
     <>
       {askCurrent && (
-        <FormField
+        <CurrentPasswordField
           id={`${idPrefix}current-password`}
           label="Current password"
-          type="password"
           value={value.currentPassword}
           onChange={set('currentPassword')}
           error={errors.currentPassword}
-          autoComplete="current-password"
-          maxLength={PASSWORD_MAX_LENGTH}
         />
       )}
       <FormField

@@ -1,12 +1,11 @@
-import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
-import { FormField } from '../../../shared/ui/form-field';
 import { fetchRecoveryCodesStatus, regenerateRecoveryCodes } from '../api/auth-api';
 import { compact } from '../lib/validate';
+import { CurrentPasswordField } from './account-fields';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 const STATUS_KEY = ['recovery-codes-status'] as const;
@@ -45,16 +44,13 @@ export function RecoveryCodesSection() {
       {status.data && <p>{remainingText(status.data.remaining)}</p>}
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
         <ErrorSummary key={form.attempt} title="No new codes yet" messages={form.summary} />
-        <FormField
+        <CurrentPasswordField
           id="recovery-password"
           label="Your password"
           hint="Making a new set stops your old codes from working."
-          type="password"
           value={password}
           onChange={setPassword}
           error={form.fieldErrors.password}
-          autoComplete="current-password"
-          maxLength={PASSWORD_MAX_LENGTH}
         />
         <button type="submit" className="button" disabled={form.pending}>
           {form.pending ? 'Making new codes…' : 'Make new recovery codes'}

@@ -1,14 +1,13 @@
-import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import type { TotpSetupResponse } from '@kindred/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
-import { FormField } from '../../../shared/ui/form-field';
 import { StatusMessage } from '../../../shared/ui/status-message';
 import { confirmTotp, disableTotp, fetchTotpStatus, setupTotp } from '../api/auth-api';
 import { compact } from '../lib/validate';
+import { CurrentPasswordField } from './account-fields';
 import { TwoStepCodeField } from './two-step-code-field';
 
 const STATUS_KEY = ['totp-status'] as const;
@@ -63,7 +62,7 @@ export function TwoStepSection() {
 
   const summary = <ErrorSummary key={form.attempt} title="Nothing was changed" messages={form.summary} />;
   const passwordField = (
-    <FormField id="two-step-password" label="Your password" type="password" value={password} onChange={setPassword} error={form.fieldErrors.password} autoComplete="current-password" maxLength={PASSWORD_MAX_LENGTH} />
+    <CurrentPasswordField id="two-step-password" label="Your password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
   );
 
   if (setup) {
