@@ -101,14 +101,14 @@ describe('safety controls in the browser', () => {
     expect(file.suggestedFilename()).toBe('kindred-export.json');
 
     await page.getByLabel('Erase my posts and messages too').check();
-    await page.getByLabel('Your password', { exact: true }).fill('not-my-password-at-all');
+    await page.getByRole('region', { name: 'Delete your account' }).getByLabel('Your password', { exact: true }).fill('not-my-password-at-all');
     await page.getByRole('button', { name: 'Delete my account…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete your account?' });
     await dialog.getByText('Your account, your posts and your messages will be erased.').waitFor();
     await dialog.getByRole('button', { name: 'Yes, delete my account' }).click();
     await dialog.getByRole('alert').waitFor();
     await dialog.getByRole('button', { name: 'Keep my account' }).click();
-    await page.getByLabel('Your password', { exact: true }).fill(GOOD_PASSWORD);
+    await page.getByRole('region', { name: 'Delete your account' }).getByLabel('Your password', { exact: true }).fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Delete my account…' }).click();
     await dialog.getByRole('button', { name: 'Yes, delete my account' }).click();
     await page.getByText('Your account is deleted.').waitFor();

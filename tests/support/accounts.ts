@@ -9,9 +9,13 @@ export const uniqueHandle = (prefix = 'member') => `${prefix}_${(counter += 1)}_
 export const GOOD_PASSWORD = 'quiet-harbour-lantern-42';
 
 /** Registers a member with a fresh handle and returns a signed-in agent. */
-export async function registerMember(t: TestApp, handle = uniqueHandle()) {
+export async function registerMember(t: TestApp, handle = uniqueHandle(), userAgent?: string) {
   const agent = t.agent();
-  const res = await agent.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD }).expect(201);
+  const register = agent.post('/api/auth/register');
+  // A browser test signs in from its browser: registering as that same kind of device keeps
+  // the account's first sign-in there from counting as a new device (and leaving a notice).
+  if (userAgent) void register.set('User-Agent', userAgent);
+  const res = await register.send({ handle, password: GOOD_PASSWORD }).expect(201);
   return { agent, handle, user: res.body as { id: string; handle: string; role: string } };
 }
 

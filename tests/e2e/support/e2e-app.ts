@@ -87,8 +87,8 @@ export async function startE2eApp(): Promise<E2eApp> {
 
 /** A member registered over the API whose browser context is signed in (no UI steps). */
 export async function signedInMember(e2e: E2eApp, options: BrowserContextOptions = {}) {
-  const member = await registerMember(e2e.t);
   const { context, page } = await e2e.person(options);
+  const member = await registerMember(e2e.t, undefined, (await page.evaluate('navigator.userAgent')) as string);
   const res = await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
   if (!res.ok()) throw new Error(`login failed: ${res.status()}`);
   return { ...member, context, page };
