@@ -12,8 +12,11 @@ export function useLogout() {
     onSettled: (_data, error) => {
       // A 401 means the session had already ended: that is logged out too.
       if (error && !isUnauthenticated(error)) return;
-      setUser(null);
+      // Leave the page first: if the session ended while a members-only page was still
+      // showing, its guard would send us to /login remembering that page, and the next
+      // person to sign in on this device would be taken back to it.
       navigate('/login', { replace: true, state: { notice: 'You are logged out. Take care.' } });
+      setUser(null);
     },
   });
 }
