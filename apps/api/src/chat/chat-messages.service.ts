@@ -17,6 +17,9 @@ import { ChatMessageRepository } from './chat-message.repository.js';
 import type { EditMessageDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
 import { attempt, settled, unwrap } from './settled.js';
 
+/** Pauses before asking for a committed message's audience again (a blip, not an outage). */
+const AUDIENCE_RETRY_PAUSES_MS = [20, 100];
+
 const noSuchMessage = () => AppError.notFound('No such message.');
 
 /**
@@ -48,7 +51,7 @@ export class ChatMessagesService {
       this.access.require({ user, action: Action.RoomPost, roomId: dto.roomId }),
     ]);
     if (existing.status === 'rejected') throw existing.reason;
-    if (existing.value) return { message: this.sameMessageOrConflict(existing.value, dto) };
+    if (existing.value) return { message: await this.resent(existing.value, dto) };
     if (access.status === 'rejected') throw access.reason;
     if (!warning.ok) throw warning.error;
     const grant = access.value;
@@ -65,10 +68,37 @@ export class ChatMessagesService {
       }
       throw error;
     }
-    const excludedUserIds = await unwrap(audience!);
     const message = toChatMessageView(row, livePresentation(row.content_warnings));
+    // Committed: from here the message must reach the room. A failed early lookup is asked
+    // again; if it still fails the sender gets an error and its resend delivers (see resent).
+    const excludedUserIds = await unwrap(audience!).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
     this.events.emit('chat.message.created', { message, excludedUserIds });
     return support ? { message, support } : { message };
+  }
+
+  /**
+   * A resend of a committed message answers with it and delivers it again: the first delivery
+   * may never have happened (the sender saw an error after the commit, or the server died
+   * between commit and broadcast). Clients keep one entry per `seq`, so a second delivery of a
+   * message they already have changes nothing. `byClientId` finds published messages only, so
+   * a message removed since is never delivered again.
+   */
+  private async resent(row: ChatMessageRow, dto: SendMessageDto): Promise<ChatMessageView> {
+    const message = this.sameMessageOrConflict(row, dto);
+    this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(row.author_id, row.content_warnings) });
+    return message;
+  }
+
+  /** The audience lookup, asked again after short pauses: a committed message waits on it. */
+  private async audienceWithRetry(authorId: string, categories: readonly string[]): Promise<string[]> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.safety.excludedAudience(authorId, categories);
+      } catch (error) {
+        if (attempt >= AUDIENCE_RETRY_PAUSES_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, AUDIENCE_RETRY_PAUSES_MS[attempt]));
+      }
+    }
   }
 
   /**
