@@ -87,6 +87,11 @@ export interface JoinChatPayload {
   roomId: string;
   /** The last message this client saw; the server replays everything after it. */
   lastMessageId?: string;
+  /**
+   * With `lastMessageId`: the `lastChange` of this client's previous join. The server then also
+   * says which messages were edited or removed since (`JoinChatResult.changes`).
+   */
+  sinceChange?: number;
 }
 export interface LeaveChatPayload {
   roomId: string;
@@ -156,6 +161,18 @@ export interface JoinChatResult {
   /** Latest page: whether anything older exists (so "load earlier" shows only when it can). Always false for a replay. */
   hasMore: boolean;
   presence: PresenceView;
+  /** Edits and removals after `sinceChange` (empty without it). Too many set `truncated`. */
+  changes: ChatChanges;
+  /** The room's change number now: the next join's `sinceChange`. */
+  lastChange: number;
+}
+
+/** What changed in a room's messages while a client was away. */
+export interface ChatChanges {
+  /** Edited (or restored) messages as this viewer sees them now: a placeholder when they hide it. */
+  updated: ChatItem[];
+  /** The `seq` of each message removed or deleted: only its place, never its words. */
+  removed: number[];
 }
 export interface SendMessageResult {
   message: ChatMessageView;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatItem, ChatRoomState, HistoryResult, JoinChatResult } from '@kindred/contracts';
+import { ChatMessageStatus, type ChatChanges, type ChatItem, type ChatRoomState, type HistoryResult, type JoinChatResult } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -7,11 +7,13 @@ import { AppError } from '../common/errors/app-error.js';
 import { SafetyService } from '../safety/safety.service.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
 import { hiddenChatMessage, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
-import { ChatMessageRepository } from './chat-message.repository.js';
+import { ChatMessageRepository, type ChatRoomRow } from './chat-message.repository.js';
 import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
 import { settled, unwrap } from './settled.js';
 
 const REPLAY_LIMIT = 200;
+
+const roomState = (row: ChatRoomRow): ChatRoomState => ({ roomId: row.room_id, locked: row.locked, slowModeSeconds: row.slow_mode_seconds, pinnedNotice: row.pinned_notice });
 const LATEST_PAGE = 50;
 const unknownMessage = () => AppError.validation('That message is not in this room.', [{ field: 'messageId', problem: 'Unknown message.' }]);
 
@@ -29,8 +31,7 @@ export class ChatHistoryService {
   ) {}
 
   async state(roomId: string, manager?: EntityManager): Promise<ChatRoomState> {
-    const row = await this.messages.state(roomId, manager);
-    return { roomId, locked: row.locked, slowModeSeconds: row.slow_mode_seconds, pinnedNotice: row.pinned_notice };
+    return roomState(await this.messages.state(roomId, manager));
   }
 
   /**
@@ -44,18 +45,31 @@ export class ChatHistoryService {
     const filter = settled(this.safety.viewerFilter(user.id));
     const grant = await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
     await admit();
-    const stateRead = settled(this.state(dto.roomId));
+    const stateRead = settled(this.messages.state(dto.roomId));
     const rowsRead = settled(
       // One row past the page says whether anything older exists.
       dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE + 1),
     );
+    // A change committed after `admit` reaches this socket live, so none falls between the two.
+    const replayChanges = dto.lastMessageId !== undefined && dto.sinceChange !== undefined;
+    const changesRead = settled(replayChanges ? this.messages.changedSince(dto.roomId, dto.sinceChange!, REPLAY_LIMIT + 1) : Promise.resolve([]));
     const viewer = await unwrap(filter);
-    const state = await unwrap(stateRead);
+    const room = await unwrap(stateRead);
     const rows = await unwrap(rowsRead);
+    const changed = await unwrap(changesRead);
+    const common = { state: roomState(room), lastChange: Number(room.last_change), changes: this.changes(changed.slice(0, REPLAY_LIMIT), viewer) };
     if (dto.lastMessageId) {
-      return { grant, result: { state, messages: this.items(rows.slice(0, REPLAY_LIMIT), viewer), truncated: rows.length > REPLAY_LIMIT, hasMore: false } };
+      const truncated = rows.length > REPLAY_LIMIT || changed.length > REPLAY_LIMIT;
+      return { grant, result: { ...common, messages: this.items(rows.slice(0, REPLAY_LIMIT), viewer), truncated, hasMore: false } };
     }
-    return { grant, result: { state, messages: this.items(rows.slice(0, LATEST_PAGE).reverse(), viewer), truncated: false, hasMore: rows.length > LATEST_PAGE } };
+    return { grant, result: { ...common, messages: this.items(rows.slice(0, LATEST_PAGE).reverse(), viewer), truncated: false, hasMore: rows.length > LATEST_PAGE } };
+  }
+
+  /** Edited or restored messages as this viewer sees them now; removed ones by their place only. */
+  private changes(rows: ChatMessageRow[], viewer: ViewerFilter): ChatChanges {
+    const published = rows.filter((r) => r.status === ChatMessageStatus.Published);
+    const removed = rows.filter((r) => r.status !== ChatMessageStatus.Published).map((r) => Number(r.seq));
+    return { updated: this.items(published, viewer), removed };
   }
 
   /** Replay: the messages after `messageId` in one query, refusing an id from another room. */

@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('UQ_chat_messages_author_client', ['authorId', 'clientId'], { unique: true })
 // Slow mode looks up a member's latest message in a room.
 @Index('IDX_chat_messages_room_author', ['roomId', 'authorId', 'createdAt'])
+// Replay's change feed: a room's messages changed after a given change number.
+@Index('IDX_chat_messages_room_changed', ['roomId', 'changedSeq'], { where: 'changed_seq IS NOT NULL' })
 export class ChatMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,4 +47,8 @@ export class ChatMessageEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
+
+  /** The room's change number (ChatRoomEntity.lastChange) at this message's latest edit or removal. */
+  @Column({ type: 'bigint', nullable: true })
+  changedSeq: string | null;
 }

@@ -11,6 +11,8 @@ export interface ChatRoomRow {
   locked: boolean;
   slow_mode_seconds: number;
   pinned_notice: string | null;
+  /** The room's latest change number (edits and removals), for replay's change feed. */
+  last_change: string;
 }
 
 export interface NewChatMessage {
@@ -37,7 +39,7 @@ export interface NearbyMessageRow {
   created_at: Date;
 }
 
-const STATE_SQL = 'SELECT room_id, locked, slow_mode_seconds, pinned_notice FROM chat_rooms WHERE room_id = $1';
+const STATE_SQL = 'SELECT room_id, locked, slow_mode_seconds, pinned_notice, last_change FROM chat_rooms WHERE room_id = $1';
 
 /**
  * Every query on `chat_messages`, `chat_rooms` and `chat_read_markers`. The statements on
@@ -180,15 +182,41 @@ export class ChatMessageRepository {
   }
 
   async edit(id: string, body: string, warning: NormalizedWarning, editedAt: Date): Promise<void> {
-    await this.db.query('UPDATE chat_messages SET body = $2, content_warnings = $3, warning_note = $4, edited_at = $5 WHERE id = $1', [id, body, warning.categories, warning.note, editedAt]);
+    await this.change('body = $2, content_warnings = $3, warning_note = $4, edited_at = $5', 'id = $1', [id, body, warning.categories, warning.note, editedAt]);
   }
 
   async setStatus(id: string, status: ChatMessageStatus, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query('UPDATE chat_messages SET status = $2 WHERE id = $1', [id, status]);
+    await this.change('status = $2', 'id = $1', [id, status], manager);
   }
 
   async setWarning(id: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE chat_messages SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
+    await this.change('content_warnings = $2, warning_note = $3', 'id = $1', [id, warning.categories, warning.note], manager);
+  }
+
+  /**
+   * Every edit and removal goes through here: the changed messages take their room's next
+   * change number, drawn under the room row's lock (held to commit, as for `seq`), so change
+   * numbers commit in order and "the changes after N" never misses a late commit.
+   */
+  private async change(set: string, where: string, params: unknown[], manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `WITH changed AS (SELECT DISTINCT room_id FROM chat_messages WHERE ${where}),
+       room AS (UPDATE chat_rooms r SET last_change = r.last_change + 1 FROM changed WHERE r.room_id = changed.room_id RETURNING r.room_id, r.last_change)
+       UPDATE chat_messages SET ${set}, changed_seq = room.last_change FROM room WHERE chat_messages.room_id = room.room_id AND ${where}`,
+      params,
+    );
+  }
+
+  /**
+   * Replay's change feed: the messages of a room changed after change number `since`, whatever
+   * their status now, in change order.
+   */
+  changedSince(roomId: string, since: number, limit: number): Promise<ChatMessageRow[]> {
+    return this.prepared.query<ChatMessageRow>(
+      `SELECT ${CHAT_MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
+       WHERE m.room_id = $1 AND m.changed_seq > $2 ORDER BY m.changed_seq ASC LIMIT ${limit}`,
+      [roomId, since],
+    );
   }
 
   /** Read markers only move forward. */
@@ -231,7 +259,7 @@ export class ChatMessageRepository {
 
   /** Account deletion with erasure: the member's words go. */
   async eraseByAuthor(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE chat_messages SET body = '', status = 'deleted' WHERE author_id = $1`, [userId]);
+    await this.change(`body = '', status = 'deleted'`, 'author_id = $1', [userId], manager);
   }
 
   /** Account deletion: read markers go. */

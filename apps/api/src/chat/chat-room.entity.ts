@@ -18,6 +18,10 @@ export class ChatRoomEntity {
   @Column({ type: 'bigint', default: 0 })
   lastSeq: string;
 
+  /** Counts edits and removals of the room's messages, drawn under this row's lock like `seq`. */
+  @Column({ type: 'bigint', default: 0 })
+  lastChange: string;
+
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 

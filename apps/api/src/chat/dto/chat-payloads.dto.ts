@@ -32,6 +32,12 @@ export class JoinChatDto extends RoomRef implements JoinChatPayload {
   @IsOptional()
   @IsUUID()
   lastMessageId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  sinceChange?: number;
 }
 
 export class LeaveChatDto extends RoomRef implements LeaveChatPayload {}

@@ -1,5 +1,6 @@
 import type {
   AuthorView,
+  ChatChanges,
   ChatError,
   ChatItem,
   ChatMessageView,
@@ -91,6 +92,8 @@ export class RoomChatStore {
   private started = false;
   private joined = false;
   private joinAttempt = 0;
+  /** The room's change number at our last join: a replay asks for the edits and removals since. */
+  private lastChange: number | undefined;
   private typingTimer: ReturnType<typeof setInterval> | undefined;
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private typingSentAt = 0;
@@ -191,7 +194,7 @@ export class RoomChatStore {
     }
     let ack;
     try {
-      ack = await socketRequest(this.socket, 'chat:join', last ? { roomId: this.roomId, lastMessageId: last.id } : { roomId: this.roomId });
+      ack = await socketRequest(this.socket, 'chat:join', last ? { roomId: this.roomId, lastMessageId: last.id, ...this.sinceChange() } : { roomId: this.roomId });
     } catch {
       // No answer: try again while connected; a reconnect starts a new attempt anyway.
       this.later(() => {
@@ -216,6 +219,8 @@ export class RoomChatStore {
       this.publishMessages();
       return this.join();
     }
+    this.applyChanges(ack.changes);
+    this.lastChange = ack.lastChange;
     for (const message of ack.messages) this.store(message);
     this.joined = true;
     this.update({
@@ -229,6 +234,21 @@ export class RoomChatStore {
     });
     this.publishMessages();
     this.flushQueued();
+  }
+
+  private sinceChange(): { sinceChange?: number } {
+    return this.lastChange === undefined ? {} : { sinceChange: this.lastChange };
+  }
+
+  /**
+   * What changed while we were away, for the messages we hold: an edit replaces its entry (or
+   * turns it into a placeholder), a removal takes its place away. Older messages we never
+   * loaded stay for history to bring as they are now.
+   */
+  private applyChanges(changes: ChatChanges): void {
+    const oldest = this.snapshot.messages[0]?.seq ?? Infinity;
+    for (const item of changes.updated) if (item.seq >= oldest) this.bySeq.set(item.seq, item);
+    for (const seq of changes.removed) this.bySeq.delete(seq);
   }
 
   // --- incoming messages ---
