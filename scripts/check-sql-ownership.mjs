@@ -27,6 +27,8 @@ export const READ_JOINS = {
   'chat/chat-message.repository.ts': ['users'],
   // The thread list: activity, per-viewer hidden counts and handles in one statement.
   'threads/thread.repository.ts': ['posts', 'users'],
+  // …whose statements are built in one file the query-plan test can explain.
+  'threads/thread-list.sql.ts': ['posts', 'users'],
   // Full-text search: one keyset-paginated statement over readable rooms (query-plan test).
   'search/search.sql.ts': ['posts', 'threads', 'rooms', 'room_memberships'],
   // The gate's room.read rule as SQL, kept beside the per-room rule (used by search).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { searchSql } from '../../apps/api/src/search/search.sql.js';
+import { threadListHiddenCountSql, threadListPageSql } from '../../apps/api/src/threads/thread-list.sql.js';
 import { createRoom, memberWithRole } from '../support/forum.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -79,5 +80,72 @@ describe('query plans on a room with 100k posts', () => {
     // …and it reads newest first until the page is full instead of sorting 100k matches.
     expect(text).toMatch(/Index Scan Backward using "?IDX_posts_recent"?/);
     expect(text).not.toMatch(/Sort/);
+  });
+});
+
+/** Every node of an `EXPLAIN (ANALYZE, FORMAT JSON)` plan, with the rows it produced in all. */
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] };
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+const produced = (node: PlanNode) => node['Actual Rows'] * node['Actual Loops'];
+
+describe('the thread list on a room with 10,000 threads', () => {
+  let bigRoom: string;
+  const asOf = new Date().toISOString();
+
+  beforeAll(async () => {
+    bigRoom = (await createRoom(adminAgent)).id;
+    // Every seventh thread carries a warning the viewer hides; five are pinned (one pin has
+    // ended); a few were active after the snapshot.
+    await t.query(
+      `INSERT INTO threads (room_id, author_id, title, post_count, content_warnings, pinned, pinned_until, created_at, last_activity_at)
+       SELECT $1, $2, 'busy ' || g, 1, CASE WHEN g % 7 = 0 THEN '{self-harm}'::text[] ELSE '{}' END,
+              g IN (500, 2500, 5000, 7500, 9000), CASE WHEN g = 9000 THEN now() - interval '1 day' END,
+              now() - g * interval '1 minute', CASE WHEN g % 1000 = 1 THEN now() + interval '1 hour' ELSE now() - g * interval '1 minute' END
+       FROM generate_series(1, 10000) g`,
+      [bigRoom, authorId],
+    );
+    await t.query('ANALYZE threads');
+  }, 60_000);
+
+  async function analyzed(sql: string, params: unknown[]): Promise<PlanNode[]> {
+    const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    return nodes(row!['QUERY PLAN'][0].Plan);
+  }
+
+  // Room, snapshot, staff?, viewer, hidden categories, blocked authors.
+  const viewer = () => [bigRoom, asOf, false, authorId, ['self-harm'], []];
+  const middle = () => t.query<{ last_activity_at: Date; id: string }>(`SELECT last_activity_at, id FROM threads WHERE room_id = $1 AND title = 'busy 4000'`, [bigRoom]);
+
+  /** Bounded: no node reads or sorts more than a few hundred of the room's threads. */
+  function expectBounded(plan: PlanNode[]): void {
+    const threadReads = plan.filter((n) => n['Relation Name'] === 'threads');
+    expect(threadReads.length).toBeGreaterThan(0);
+    expect(threadReads.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+    expect(plan.filter((n) => produced(n) > 300).map((n) => [n['Node Type'], n['Relation Name'], produced(n)])).toEqual([]);
+  }
+
+  it('the first page reads a bounded set of candidates, never sorting every thread', async () => {
+    expectBounded(await analyzed(threadListPageSql(false, 20), viewer()));
+  });
+
+  it('a later page and its hidden count stay bounded too', async () => {
+    const [key] = await middle();
+    const after = [false, key!.last_activity_at.toISOString(), key!.id];
+    expectBounded(await analyzed(threadListPageSql(true, 20), [...viewer(), ...after]));
+    const lower = [false, new Date(key!.last_activity_at.getTime() - 20 * 60_000).toISOString(), '00000000-0000-0000-0000-000000000000'];
+    expectBounded(await analyzed(threadListHiddenCountSql({ upper: 7, lower: 10 }), [...viewer(), ...after, ...lower]));
+  });
+
+  it('the list through the API: pinned first, bumped threads at their snapshot place, hidden ones counted out', async () => {
+    const viewerAgent = adminAgent;
+    await viewerAgent.put('/api/me/warning-preferences').send({ 'self-harm': 'hide' }).expect(200);
+    const first = (await viewerAgent.get(`/api/rooms/${bigRoom}/threads?limit=10`).expect(200)).body;
+    // 'busy 1' was active after the snapshot: it keeps its snapshot place (its creation).
+    expect(first.items.map((i: { title: string }) => i.title)).toEqual(['busy 500', 'busy 2500', 'busy 5000', 'busy 7500', 'busy 1', 'busy 2', 'busy 3', 'busy 4', 'busy 5', 'busy 6']);
+    const second = (await viewerAgent.get(`/api/rooms/${bigRoom}/threads?limit=10&cursor=${encodeURIComponent(first.nextCursor)}`).expect(200)).body;
+    // 'busy 7' is hidden; 'busy 9000' (its pin ended) is far below.
+    expect(second.items.map((i: { title: string }) => i.title)).toEqual(['busy 8', 'busy 9', 'busy 10', 'busy 11', 'busy 12', 'busy 13', 'busy 15', 'busy 16', 'busy 17', 'busy 18']);
+    expect(second.hiddenCount).toBe(2);
+    await viewerAgent.put('/api/me/warning-preferences').send({ 'self-harm': 'warn' }).expect(200);
   });
 });

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PostStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { sortKeySql } from '../common/pagination/sort-key.js';
 import type { NormalizedWarning } from '../common/content-warning.js';
+import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
 import { ThreadEntity } from './thread.entity.js';
 
 /** A thread as the list and summary queries return it. */
@@ -178,58 +178,29 @@ export class ThreadRepository {
    */
   async list(query: ThreadListQuery): Promise<{ rows: ThreadRow[]; hiddenCount: number }> {
     const params = [query.roomId, query.asOf, query.canModerate, query.viewerId, query.hiddenCategories, query.blockedUserIds];
-    const listed = `
-      WITH listed AS (
-        SELECT t.*,
-          -- A pin with an end date stops counting once it has passed.
-          (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > $2::timestamptz)) AS pinned_now,
-          CASE WHEN t.last_activity_at <= $2::timestamptz THEN t.last_activity_at
-               ELSE coalesce((SELECT max(p.created_at) FROM posts p
-                              WHERE p.thread_id = t.id AND p.status = 'published' AND p.created_at <= $2::timestamptz), t.created_at)
-          END AS activity,
-          (t.content_warnings && $5::text[] OR t.author_id = ANY($6::uuid[])) AS hidden_for_viewer
-        FROM threads t
-        WHERE t.room_id = $1 AND t.created_at <= $2::timestamptz
-          AND (t.status = 'published' OR ($3 AND t.status IN ('pending', 'hidden')) OR (t.status = 'pending' AND t.author_id = $4))
-      )`;
     const { after, limit } = query;
-    const keyset = after ? `AND (l.pinned_now, l.activity, l.id) < ($7::boolean, $8::timestamptz, $9::uuid)` : '';
     const keyParams = after ? [after.pinned, after.activity, after.id] : [];
-    const rows: ThreadRow[] = await this.db.query(
-      `${listed}
-       SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.warning_note, l.status,
-              l.pinned_now AS pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
-              CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
-                (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
-                   AND (p.content_warnings && $5::text[] OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
-              EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted
-       FROM listed l LEFT JOIN users u ON u.id = l.author_id
-       WHERE NOT l.hidden_for_viewer ${keyset}
-       ORDER BY l.pinned_now DESC, l.activity DESC, l.id DESC
-       LIMIT ${limit + 1}`,
-      [...params, ...keyParams],
-    );
+    const rows: ThreadRow[] = await this.db.query(threadListPageSql(after !== undefined, limit), [...params, ...keyParams]);
     const last = rows.slice(0, limit).at(-1);
     const hasMore = rows.length > limit;
-    const hiddenCount = await this.hiddenInRange(listed, params, after, last && { pinned: last.pinned, activity: last.activity_key, id: last.id }, hasMore);
+    const hiddenCount = await this.hiddenInRange(params, after, last && { pinned: last.pinned, activity: last.activity_key, id: last.id }, hasMore);
     return { rows, hiddenCount };
   }
 
   /** How many threads the viewer's settings left out between this page's bounds. */
-  private async hiddenInRange(listed: string, params: unknown[], after: ThreadListKey | undefined, last: ThreadListKey | undefined, hasMore: boolean): Promise<number> {
+  private async hiddenInRange(params: unknown[], after: ThreadListKey | undefined, last: ThreadListKey | undefined, hasMore: boolean): Promise<number> {
     if ((params[4] as string[]).length + (params[5] as string[]).length === 0) return 0;
-    const conditions = ['l.hidden_for_viewer'];
+    const bounds: ThreadListBounds = {};
     const extra: unknown[] = [];
     if (after) {
+      bounds.upper = params.length + 1;
       extra.push(after.pinned, after.activity, after.id);
-      conditions.push(`(l.pinned_now, l.activity, l.id) < ($${params.length + 1}::boolean, $${params.length + 2}::timestamptz, $${params.length + 3}::uuid)`);
     }
     if (last && hasMore) {
-      const base = params.length + extra.length;
+      bounds.lower = params.length + extra.length + 1;
       extra.push(last.pinned, last.activity, last.id);
-      conditions.push(`(l.pinned_now, l.activity, l.id) > ($${base + 1}::boolean, $${base + 2}::timestamptz, $${base + 3}::uuid)`);
     }
-    const [row] = (await this.db.query(`${listed} SELECT count(*)::int AS n FROM listed l WHERE ${conditions.join(' AND ')}`, [...params, ...extra])) as { n: number }[];
+    const [row] = (await this.db.query(threadListHiddenCountSql(bounds), [...params, ...extra])) as { n: number }[];
     return row?.n ?? 0;
   }
 
