@@ -45,7 +45,13 @@ export function RoomPage() {
     if (log) log.scrollTop = log.scrollHeight;
   }, [tab]);
 
-  if (room.isPending) return <LoadingState label="Loading the room…" />;
+  if (room.isPending) {
+    return (
+      <div className="page page--wide room-page">
+        <LoadingState label="Loading the room…" />
+      </div>
+    );
+  }
   if (room.isError) return <RoomUnavailable error={room.error} onRetry={() => void room.refetch()} />;
 
   const r = room.data;
@@ -54,7 +60,7 @@ export function RoomPage() {
   const panel = (name: RoomTab) => (oneColumn ? tabPanelProps('room', name, tab) : {});
 
   return (
-    <div className="page page--wide">
+    <div className="page page--wide room-page">
       <p className="back-link">
         <AppLink to="/">← All rooms</AppLink>
       </p>

@@ -51,7 +51,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
   const [notice, setNotice] = useState('');
   const canModerate = room.viewer.canModerate;
 
-  if (!user || !store || !snapshot) return <p className="muted">Connecting to live chat…</p>;
+  if (!user || !store || !snapshot) return <ChatBodyPlaceholder canPost={canPost} />;
   const state = snapshot.state;
   const locked = !!state?.locked && !canModerate;
   const close = () => setDialog(null);
@@ -87,7 +87,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
         {notice && <p className="notice notice--success">{notice}</p>}
       </div>
       {preferences.isPending ? (
-        <p className="muted">Loading your content settings…</p>
+        <ChatLogPlaceholder text="Loading your content settings…" />
       ) : (
         <ChatMessageList
           snapshot={snapshot}
@@ -202,6 +202,31 @@ function DeleteMessageDialog({ onCancel, onConfirm }: { onCancel: () => void; on
     >
       <p>It disappears from the chat for everyone. Moderators can still see what it said, as part of keeping the room safe.</p>
     </ConfirmDialog>
+  );
+}
+
+/**
+ * The chat's shape before it can show anything: the log's and the composer's space are kept
+ * from the first paint, so nothing below them moves when they arrive (layout shift).
+ */
+function ChatBodyPlaceholder({ canPost }: { canPost: boolean }) {
+  return (
+    <>
+      <div role="status" className="chat-banner-slot">
+        <p className="chat-banner">Connecting to live chat…</p>
+      </div>
+      <ChatLogPlaceholder />
+      <p className="chat-typing" aria-hidden="true" />
+      {canPost && <div className="chat-composer-space" aria-hidden="true" />}
+    </>
+  );
+}
+
+function ChatLogPlaceholder({ text }: { text?: string }) {
+  return (
+    <div className="chat-log-frame">
+      <div className="chat-log">{text && <p className="chat-log__empty muted">{text}</p>}</div>
+    </div>
   );
 }
 
