@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ChatMessageView } from '@kindred/contracts';
 import { createRoom, join } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, settle, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { memberSession, realtimeTestBed, record, request, settle, waitFor } from '../support/realtime.js';
 
 /**
  * A committed message is always delivered, even when the audience lookup (who must not see it)
@@ -13,14 +13,7 @@ import { connectedChat, memberSession, record, request, settle, startListeningAp
  * sequence. The insert never reads `blocks`, so it commits; only the audience lookup fails.
  */
 
-let t: ListeningApp;
-let admin: Awaited<ReturnType<typeof memberSession>>;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  t = await startListeningApp();
-  admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+const bed = realtimeTestBed(async (t) => {
   await t.query('CREATE SEQUENCE test_audience_faults');
   await t.query('CREATE TABLE test_audience_fault_plan (fail_until int NOT NULL)');
   await t.query('INSERT INTO test_audience_fault_plan VALUES (0)');
@@ -36,27 +29,20 @@ beforeAll(async () => {
   await t.query('ALTER TABLE blocks RENAME TO test_blocks_real');
   await t.query('CREATE VIEW blocks AS SELECT * FROM test_blocks_real WHERE test_audience_fault()');
 });
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 /** The next `failures` audience lookups fail. */
 async function failAudienceLookups(failures: number): Promise<void> {
-  await t.query('ALTER SEQUENCE test_audience_faults RESTART');
-  await t.query('UPDATE test_audience_fault_plan SET fail_until = $1', [failures]);
+  await bed.t.query('ALTER SEQUENCE test_audience_faults RESTART');
+  await bed.t.query('UPDATE test_audience_fault_plan SET fail_until = $1', [failures]);
 }
 
 async function chatPair() {
-  const room = await createRoom(admin.agent);
+  const room = await createRoom(bed.admin.agent);
   const people = [];
   for (let i = 0; i < 2; i += 1) {
-    const member = await memberSession(t);
+    const member = await memberSession(bed.t);
     await join(member.agent, room.id).expect(200);
-    const socket = await connectedChat(t.baseUrl, member.token);
-    sockets.push(socket);
+    const socket = await bed.open(member.token);
     expect(await request(socket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
     people.push({ ...member, socket });
   }
@@ -73,7 +59,7 @@ describe('delivery after commit', () => {
     const ack = await request<SendAck>(alice.socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'still here after a blip' });
     expect(ack).toMatchObject({ ok: true, message: { body: 'still here after a blip', seq: 1 } });
     // The fault did fire: the lookup was asked more than once.
-    expect((await t.query<{ n: string }>('SELECT last_value AS n FROM test_audience_faults'))[0]!.n).toBe('2');
+    expect((await bed.t.query<{ n: string }>('SELECT last_value AS n FROM test_audience_faults'))[0]!.n).toBe('2');
     await waitFor(() => bobInbox.length === 1, 5_000, 'delivery to bob');
     expect(bobInbox[0]).toMatchObject({ id: ack.message!.id, seq: 1 });
   });
@@ -87,7 +73,7 @@ describe('delivery after commit', () => {
     const failed = await request<SendAck>(alice.socket, 'message:send', payload);
     expect(failed.ok).toBe(false);
     // It committed all the same, and nobody heard of it yet.
-    const rows = await t.query<{ id: string; seq: number }>('SELECT id, seq FROM chat_messages WHERE client_id = $1', [payload.clientId]);
+    const rows = await bed.t.query<{ id: string; seq: number }>('SELECT id, seq FROM chat_messages WHERE client_id = $1', [payload.clientId]);
     expect(rows).toHaveLength(1);
     await settle();
     expect(bobInbox).toHaveLength(0);
@@ -98,7 +84,7 @@ describe('delivery after commit', () => {
     await waitFor(() => bobInbox.length === 1, 5_000, 'delivery by the resend');
     expect(bobInbox[0]).toMatchObject({ id: rows[0]!.id, seq: 1 });
     // No second row, no new seq: the resend answered with what was saved.
-    expect(await t.query('SELECT id, seq FROM chat_messages WHERE room_id = $1', [room.id])).toEqual(rows);
+    expect(await bed.t.query('SELECT id, seq FROM chat_messages WHERE room_id = $1', [room.id])).toEqual(rows);
   });
 
   it('a resend of a message removed since is not delivered again', async () => {

@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ChatChanges, ChatItem, ChatMessageView } from '@kindred/contracts';
 import { createRoom, join } from '../support/forum.js';
-import { connectedChat, memberSession, request, startListeningApp, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { memberSession, realtimeTestBed, request } from '../support/realtime.js';
 
-let t: ListeningApp;
-let admin: Awaited<ReturnType<typeof memberSession>>;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  t = await startListeningApp();
-  admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function open(token: string): Promise<ChatClient> {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
+const bed = realtimeTestBed();
+const open = (token: string) => bed.open(token);
 
 type Joined = { ok: boolean; messages: ChatItem[]; changes: ChatChanges; lastChange: number; truncated: boolean };
 type Sent = { ok: boolean; message: ChatMessageView };
 
 describe('replay after a reconnect tells what changed while away', () => {
   it('edits and removals made while a client was disconnected come back with the replay; hidden ones stay placeholders', async () => {
-    const room = await createRoom(admin.agent);
-    const [alice, bob, carol] = [await memberSession(t), await memberSession(t), await memberSession(t)];
+    const room = await createRoom(bed.admin.agent);
+    const [alice, bob, carol] = [await memberSession(bed.t), await memberSession(bed.t), await memberSession(bed.t)];
     for (const m of [alice, bob, carol]) await join(m.agent, room.id).expect(200);
     await carol.agent.put('/api/me/warning-preferences').send({ 'self-harm': 'hide' }).expect(200);
     const aliceSocket = await open(alice.token);
@@ -55,7 +36,7 @@ describe('replay after a reconnect tells what changed while away', () => {
 
     // While they are away: an edit, the author's own delete, a moderator's removal, and an
     // edit that adds a category carol hides.
-    const adminSocket = await open(admin.token);
+    const adminSocket = await open(bed.admin.token);
     expect(await request(aliceSocket, 'message:edit', { messageId: sent[0]!.id, body: 'first words, reworded' })).toMatchObject({ ok: true });
     expect(await request(aliceSocket, 'message:delete', { messageId: sent[1]!.id })).toMatchObject({ ok: true });
     expect(await request(adminSocket, 'mod:message:remove', { messageId: sent[2]!.id, reason: 'Names a person outside the group.' })).toMatchObject({ ok: true });
@@ -87,8 +68,8 @@ describe('replay after a reconnect tells what changed while away', () => {
   });
 
   it('refuses a change number that is not a whole number', async () => {
-    const room = await createRoom(admin.agent);
-    const member = await memberSession(t);
+    const room = await createRoom(bed.admin.agent);
+    const member = await memberSession(bed.t);
     await join(member.agent, room.id).expect(200);
     const socket = await open(member.token);
     expect(await request(socket, 'chat:join', { roomId: room.id, sinceChange: -1 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });

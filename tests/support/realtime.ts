@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import type { ChatClientToServerEvents, ChatServerToClientEvents } from '@kindred/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { GOOD_PASSWORD, uniqueHandle } from './accounts.js';
@@ -78,3 +79,33 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what 
 
 /** Gives the server a moment to deliver anything that should NOT arrive. */
 export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One listening app for a test file, with an admin, and the sockets its tests open (closed
+ * after each test). Call at the top of the file; the fields are set once `beforeAll` ran.
+ */
+export function realtimeTestBed(setup: (t: ListeningApp) => Promise<void> = async () => undefined) {
+  const sockets: ChatClient[] = [];
+  const bed = {
+    t: undefined as unknown as ListeningApp,
+    admin: undefined as unknown as Awaited<ReturnType<typeof memberSession>>,
+    async open(token: string): Promise<ChatClient> {
+      const socket = await connectedChat(bed.t.baseUrl, token);
+      sockets.push(socket);
+      return socket;
+    },
+  };
+  beforeAll(async () => {
+    bed.t = await startListeningApp();
+    bed.admin = await memberSession(bed.t, 'admin');
+    await bed.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [bed.admin.user.id]);
+    await setup(bed.t);
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+  afterAll(async () => {
+    await bed.t?.close();
+  });
+  return bed;
+}
