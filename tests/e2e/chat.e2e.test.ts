@@ -129,6 +129,16 @@ describe('live chat in the browser', () => {
     await box.press('Enter');
     await chatLog(page).getByText('Before the restart').waitFor();
     await chatLog(page).locator('.chat-message--pending').waitFor({ state: 'detached' });
+    // Two of bay's messages the page shows; one is reworded and one taken back while it is away.
+    const baySocket = connectChat(e2e.baseUrl, bay.token);
+    await connected(baySocket);
+    expect(await request<ChatAck<JoinChatResult>>(baySocket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
+    const changing: string[] = [];
+    for (const body of ['To be reworded', 'To be taken back']) {
+      changing.push((await request<{ ok: boolean; message: { id: string } }>(baySocket, 'message:send', { roomId: room.id, clientId: randomUUID(), body })).message.id);
+    }
+    baySocket.disconnect();
+    await chatLog(page).getByText('To be taken back').waitFor();
 
     await e2e.restart(async () => {
       await page.getByText('Reconnecting… your messages are safe.').waitFor();
@@ -148,6 +158,8 @@ describe('live chat in the browser', () => {
           const ack = await request<ChatAck<SendMessageResult>>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body });
           expect(ack.ok).toBe(true);
         }
+        expect(await request(socket, 'message:edit', { messageId: changing[0], body: 'Reworded while away' })).toMatchObject({ ok: true });
+        expect(await request(socket, 'message:delete', { messageId: changing[1] })).toMatchObject({ ok: true });
       } finally {
         socket.disconnect();
         await other.app.close();
@@ -166,6 +178,10 @@ describe('live chat in the browser', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(text.split('Written while offline').length - 1).toBe(1);
+    // The replay also told the page what changed while it was away.
+    expect(text).toContain('Reworded while away');
+    expect(text).not.toContain('To be reworded');
+    expect(text).not.toContain('To be taken back');
     const rows = await e2e.t.query<{ n: number }>(`SELECT count(*)::int AS n FROM chat_messages WHERE body = 'Written while offline'`);
     expect(rows[0]!.n).toBe(1);
   });
