@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { StatusMessage } from '../../../shared/ui/status-message';
-import { useSession } from '../hooks/use-session';
+import { useSession, wasLoggedOutHere } from '../hooks/use-session';
 
 /**
  * Pages that need a session. Without one, the member goes to the login page; the page they
@@ -18,6 +18,6 @@ export function RequireAuth() {
       </div>
     );
   }
-  if (!state.user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!state.user) return <Navigate to="/login" replace state={wasLoggedOutHere() ? undefined : { from: location.pathname }} />;
   return <Outlet />;
 }

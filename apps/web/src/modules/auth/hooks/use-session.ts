@@ -21,6 +21,17 @@ export interface Session {
   refresh: () => void;
 }
 
+/**
+ * True after the member logged out in this tab, until someone signs in again. The login page
+ * then starts fresh instead of returning to the page that was open, which belonged to the
+ * previous member (on a shared device, the next person must not land on it).
+ */
+let loggedOutHere = false;
+export const wasLoggedOutHere = (): boolean => loggedOutHere;
+export function markLoggedOutHere(): void {
+  loggedOutHere = true;
+}
+
 export function useSession(): Session {
   const client = useQueryClient();
   const query = useQuery({
@@ -34,6 +45,7 @@ export function useSession(): Session {
       // Someone else's (or a previous session's) data must never show after a switch.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       clearDrafts();
+      if (user) loggedOutHere = false;
       client.setQueryData(ME_QUERY_KEY, user);
     },
     [client],
