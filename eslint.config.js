@@ -1,7 +1,34 @@
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Web folders whose JSX still has English written into it, so the rule against hard-coded
+ * strings below skips them. Each conversion to the i18n catalogue removes its folder; when
+ * the list is empty the rule covers the whole web app.
+ */
+const NOT_YET_TRANSLATED = [
+  'apps/web/src/app/**',
+  'apps/web/src/pages/**',
+  'apps/web/src/shared/ui/**',
+  'apps/web/src/modules/account/**',
+  'apps/web/src/modules/auth/**',
+  'apps/web/src/modules/chat/**',
+  'apps/web/src/modules/content-warnings/**',
+  'apps/web/src/modules/moderation/**',
+  'apps/web/src/modules/notifications/**',
+  'apps/web/src/modules/onboarding/**',
+  'apps/web/src/modules/rooms/**',
+  'apps/web/src/modules/safety/**',
+  'apps/web/src/modules/search/**',
+  'apps/web/src/modules/setup/**',
+  'apps/web/src/modules/threads/**',
+];
+
+/** Attributes people read (or hear from a screen reader); all others are code, not text. */
+const READABLE_ATTRIBUTES = ['aria-label', 'aria-description', 'aria-valuetext', 'title', 'alt', 'placeholder', 'label', 'hint', 'heading', 'description', 'confirmLabel', 'cancelLabel', 'submitLabel'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'tests/bench/results/**'] },
@@ -24,5 +51,23 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'tests/**', 'apps/web/vite.config.ts', '**/*.config.js'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Every string a person reads comes from the catalogue (shared/i18n): no words in JSX.
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: NOT_YET_TRANSLATED,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: READABLE_ATTRIBUTES, exclude: ['.*'] },
+          // Punctuation, symbols and numbers between elements are not words to translate.
+          words: { exclude: ['[\\s0-9!-/:-@[-`{-~·—–…]*'] },
+          message: 'Words in JSX must come from the i18n catalogue (useT / <T>), not be written here.',
+        },
+      ],
+    },
   },
 );

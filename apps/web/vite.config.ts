@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { initialJsBudget } from './build/initial-js-budget';
@@ -11,7 +12,9 @@ export default defineConfig(({ mode }) => {
   const apiUrl = env.KINDRED_API_URL || DEFAULT_API_URL;
 
   return {
-    plugins: [react(), initialJsBudget()],
+    // lingui() compiles the JSON catalogs imported with `?lingui`; a message that is not valid
+    // ICU fails the build instead of showing a broken sentence.
+    plugins: [react(), lingui({ failOnCompileError: true }), initialJsBudget()],
     resolve: {
       // Point at the contracts source so the web app never waits on a contracts build.
       alias: {

@@ -1,3 +1,4 @@
+import type { Language } from './languages.js';
 import type { Role } from './roles.js';
 
 /** Handles are pseudonyms: short, plain characters, compared case-insensitively. */
@@ -145,6 +146,8 @@ export interface CurrentUser {
   handle: string;
   role: Role;
   createdAt: string;
+  /** The member's chosen language; null follows the browser's. */
+  language: Language | null;
 }
 
 /**

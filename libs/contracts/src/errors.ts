@@ -7,6 +7,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   details?: ApiErrorDetail[];
+  /** Values the code's message refers to (e.g. `{ seconds: 30 }`), so the web can render it in the member's language. */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiErrorDetail {
@@ -14,6 +16,8 @@ export interface ApiErrorDetail {
   problem: string;
   /** A stable reason when the client may want one, e.g. `password.warning.common`. */
   code?: string;
+  /** Values the detail code's message refers to (e.g. `{ max: 200 }`). */
+  params?: Record<string, string | number>;
 }
 
 export const ErrorCode = {

@@ -9,3 +9,4 @@ export * from './safety.js';
 export * from './chat.js';
 export * from './moderation.js';
 export * from './health.js';
+export * from './languages.js';

@@ -40,7 +40,7 @@ export class AccountService {
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
-    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom };
+    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, language: user.language };
   }
 
   async updateSettings(user: UserEntity, dto: UpdateSettingsDto): Promise<MemberSettings> {

@@ -1,4 +1,4 @@
-import { Role } from '@kindred/contracts';
+import { Role, type Language } from '@kindred/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'users' })
@@ -40,6 +40,10 @@ export class UserEntity {
   /** Who may mention this member: everyone, people in the member's rooms, or nobody. */
   @Column({ type: 'varchar', length: 16, default: 'everyone' })
   mentionsFrom: 'everyone' | 'rooms' | 'nobody';
+
+  /** The language the member chose for Kindred; null follows their browser. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language: Language | null;
 
   /** Set when the account is deleted: the row stays so content can read "former member". */
   @Column({ type: 'timestamptz', nullable: true })

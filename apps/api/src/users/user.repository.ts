@@ -11,6 +11,7 @@ export interface MemberSettingsRow {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: UserEntity['mentionsFrom'];
+  language: UserEntity['language'];
 }
 
 /** Every query on `users`. */
@@ -75,7 +76,7 @@ export class UserRepository {
   }
 
   async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {
-    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4 WHERE id = $1', [id, settings.showPresence, settings.showTyping, settings.mentionsFrom]);
+    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5 WHERE id = $1', [id, settings.showPresence, settings.showTyping, settings.mentionsFrom, settings.language]);
   }
 
   /**

@@ -1,19 +1,25 @@
+import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ChatConnectionProvider } from '../modules/chat/components/chat-connection-provider';
+import { i18n } from '../shared/i18n/i18n';
 import { AppRoutes } from './app-routes';
+import { LanguageSync } from './language-sync';
 import { createQueryClient } from './query-client';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <ChatConnectionProvider>
-          <AppRoutes />
-        </ChatConnectionProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
+    <I18nProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <LanguageSync />
+        <BrowserRouter>
+          <ChatConnectionProvider>
+            <AppRoutes />
+          </ChatConnectionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nProvider>
   );
 }

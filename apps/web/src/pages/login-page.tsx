@@ -1,5 +1,6 @@
 import { LoginForm } from '../modules/auth/components/login-form';
 import { useRouteNotice } from '../shared/lib/route-notice';
+import { VisitorLanguagePicker } from '../shared/i18n/visitor-language-picker';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { StatusMessage } from '../shared/ui/status-message';
@@ -10,6 +11,7 @@ export function LoginPage() {
   return (
     <div className="page">
       <h1>Log in</h1>
+      <VisitorLanguagePicker />
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <LoginForm />
       <p>

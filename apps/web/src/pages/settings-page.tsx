@@ -1,5 +1,6 @@
 import { DeleteAccount } from '../modules/account/components/delete-account';
 import { ExportData } from '../modules/account/components/export-data';
+import { LanguageSetting } from '../modules/account/components/language-setting';
 import { PrivacySettings } from '../modules/account/components/privacy-settings';
 import { MyDecisions } from '../modules/moderation/components/my-decisions';
 import { MyReports } from '../modules/moderation/components/my-reports';
@@ -16,6 +17,7 @@ import { AppLink } from '../shared/ui/app-link';
 import { StatusMessage } from '../shared/ui/status-message';
 
 const SECTIONS = [
+  { id: 'language', title: 'Language', body: () => <LanguageSetting /> },
   { id: 'what-you-see', title: 'What you see', body: () => <PreferencesSection /> },
   { id: 'privacy', title: 'Presence, typing and mentions', body: () => <PrivacySettings /> },
   { id: 'blocked', title: 'Blocked members', body: () => <BlockedMembers /> },

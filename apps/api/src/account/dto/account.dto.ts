@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
-import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
+import { LANGUAGES, PASSWORD_MAX_LENGTH, type Language } from '@kindred/contracts';
+import { IsBoolean, IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../../common/validation/omittable.js';
 
 export const MENTION_CHOICES = ['everyone', 'rooms', 'nobody'] as const;
@@ -10,6 +10,8 @@ export interface MemberSettings {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: MentionChoice;
+  /** null follows the browser's language. */
+  language: Language | null;
 }
 
 export class UpdateSettingsDto implements Partial<MemberSettings> {
@@ -27,6 +29,12 @@ export class UpdateSettingsDto implements Partial<MemberSettings> {
   @IsOmittable()
   @IsIn(MENTION_CHOICES)
   mentionsFrom?: MentionChoice;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: "Kindred's language for you; null follows your browser." })
+  // null is a real choice here (back to the browser's language), so only a missing field skips the check.
+  @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
+  @IsIn(LANGUAGES)
+  language?: Language | null;
 }
 
 export class DeleteAccountDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type CurrentUser, type MeResponse, type Role, type SessionSummary } from '@kindred/contracts';
+import { LANGUAGES, ROLES, type CurrentUser, type Language, type MeResponse, type Role, type SessionSummary } from '@kindred/contracts';
 import type { UserEntity } from '../../users/user.entity.js';
 
 export class CurrentUserDto implements CurrentUser {
@@ -7,9 +7,10 @@ export class CurrentUserDto implements CurrentUser {
   @ApiProperty() handle: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ enum: LANGUAGES, nullable: true, description: "null follows the browser's language." }) language: Language | null;
 
   static from(user: UserEntity): CurrentUserDto {
-    return { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() };
+    return { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString(), language: user.language };
   }
 }
 

@@ -117,18 +117,22 @@ export function toDisplayError(cause: unknown): ApiError {
 /**
  * Field problems keyed by field name, several for one field read as one text (a weak
  * password comes back as what makes it guessable, then suggestions); problems without a
- * field are returned separately.
+ * field are returned separately. `describe` puts each in the member's language.
  */
-export function fieldProblems(error: ApiError | null): {
+export function fieldProblems(
+  error: ApiError | null,
+  describe: (detail: ApiErrorDetail) => string = (detail) => detail.problem,
+): {
   byField: Record<string, string>;
   general: string[];
 } {
   const byField: Record<string, string> = {};
   const general: string[] = [];
   for (const detail of error?.details ?? ([] as ApiErrorDetail[])) {
-    if (!detail.field) general.push(detail.problem);
-    else if (!byField[detail.field]) byField[detail.field] = detail.problem;
-    else if (!byField[detail.field].includes(detail.problem)) byField[detail.field] += ` ${detail.problem}`;
+    const problem = describe(detail);
+    if (!detail.field) general.push(problem);
+    else if (!byField[detail.field]) byField[detail.field] = problem;
+    else if (!byField[detail.field].includes(problem)) byField[detail.field] += ` ${problem}`;
   }
   return { byField, general };
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { detailText, errorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
 import { fieldProblems, toDisplayError } from './api-client';
 
 export interface FormSubmission {
@@ -17,6 +19,7 @@ export interface FormSubmission {
 }
 
 export function useFormSubmission(): FormSubmission {
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string[]>([]);
@@ -40,9 +43,9 @@ export function useFormSubmission(): FormSubmission {
       return await action();
     } catch (cause) {
       const error = toDisplayError(cause);
-      const { byField, general } = fieldProblems(error);
+      const { byField, general } = fieldProblems(error, (detail) => detailText(detail, t));
       setFieldErrors(byField);
-      setSummary([error.message, ...general]);
+      setSummary([errorText(error, t), ...general]);
       setAttempt((n) => n + 1);
       return undefined;
     } finally {

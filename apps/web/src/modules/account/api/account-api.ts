@@ -1,3 +1,4 @@
+import type { Language } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export type MentionChoice = 'everyone' | 'rooms' | 'nobody';
@@ -7,6 +8,8 @@ export interface MemberSettings {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: MentionChoice;
+  /** null follows the browser's language. */
+  language: Language | null;
 }
 
 export function fetchSettings(signal?: AbortSignal): Promise<MemberSettings> {
