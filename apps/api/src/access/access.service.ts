@@ -141,7 +141,7 @@ export class AccessService {
       case Action.RoomPost:
         if (!readable) throw noSuchRoom();
         if (!membership && user.role !== Role.Admin) {
-          throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.NotAMember, 'Join this room to post in it.');
+          throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.NotAMember, message: 'Join this room to post in it.' });
         }
         await this.refuseIfSanctioned(user.id, room.id);
         return grant;
@@ -160,11 +160,11 @@ export class AccessService {
   private async refuseIfBanned(userId: string): Promise<void> {
     const ban = await this.sanctions.activeFor(userId, null);
     if (ban?.kind !== 'ban') return;
-    throw new AppError(
-      HttpStatus.FORBIDDEN,
-      ErrorCode.AccountSuspended,
-      `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
-    );
+    throw new AppError({
+      status: HttpStatus.FORBIDDEN,
+      code: ErrorCode.AccountSuspended,
+      message: `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
+    });
   }
 
   /** Muted here, or suspended or banned site-wide: reading stays possible, posting does not. */
@@ -177,13 +177,12 @@ export class AccessService {
       active.kind === 'mute'
         ? `You are muted in this room${when}. You can still read; a moderator explained why in your notifications.`
         : `Your account cannot post${when}.`;
-    throw new AppError(
-      HttpStatus.FORBIDDEN,
-      ErrorCode.Muted,
+    throw new AppError({
+      status: HttpStatus.FORBIDDEN,
+      code: ErrorCode.Muted,
       message,
-      undefined,
-      until ? { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) } : undefined,
-      until ?? undefined,
-    );
+      headers: until ? { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) } : undefined,
+      retryAt: until ?? undefined,
+    });
   }
 }

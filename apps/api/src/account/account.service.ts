@@ -85,7 +85,7 @@ export class AccountService {
    */
   async delete(user: UserEntity, password: string, eraseContent: boolean): Promise<void> {
     if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'That password is not right.', [{ field: 'password', problem: 'Not your password.' }]);
+      throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.InvalidCredentials, message: 'That password is not right.', details: [{ field: 'password', problem: 'Not your password.' }] });
     }
     await this.sessions.revokeAll(user.id, 'account-deleted');
     await this.db.transaction(async (manager) => {

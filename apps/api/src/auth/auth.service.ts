@@ -87,7 +87,7 @@ export class AuthService {
       await this.throttle.recordFailure(handleKey, client.ip);
       if (user) await this.history.recordFailure(user.id, 'password', client.device);
       // One message for unknown handles and wrong passwords: no account enumeration.
-      throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
+      throw new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.InvalidCredentials, message: 'That handle and password do not match.' });
     }
     // Asked only after the password: a stranger learns nothing about the account.
     await this.access.require({ user, action: Action.SignIn });
@@ -106,7 +106,7 @@ export class AuthService {
     const userId = verifyPendingLogin(this.config.sessionSecret, pendingToken, this.clock.now().getTime());
     const user = userId ? await this.users.findById(userId) : null;
     if (!user || user.deletedAt) {
-      throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.TwoStepExpired, 'That sign-in took too long. Please enter your handle and password again.');
+      throw new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.TwoStepExpired, message: 'That sign-in took too long. Please enter your handle and password again.' });
     }
     const handleKey = handleKeyOf(user.handle);
     await this.throttle.assertAllowed(handleKey, client.ip);

@@ -42,13 +42,12 @@ export class LoginThrottleService {
     const lockedUntil = rows[0]?.locked_until;
     if (!lockedUntil) return;
     const retryAfter = Math.max(1, Math.ceil((lockedUntil.getTime() - this.clock.now().getTime()) / 1000));
-    throw new AppError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      ErrorCode.LoginLocked,
-      `Too many sign-in attempts. For your account's safety, please wait ${Math.ceil(retryAfter / 60)} minute(s) and try again.`,
-      undefined,
-      { 'Retry-After': String(retryAfter) },
-    );
+    throw new AppError({
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      code: ErrorCode.LoginLocked,
+      message: `Too many sign-in attempts. For your account's safety, please wait ${Math.ceil(retryAfter / 60)} minute(s) and try again.`,
+      headers: { 'Retry-After': String(retryAfter) },
+    });
   }
 
   async recordFailure(handleKey: string, ip: string): Promise<void> {

@@ -51,13 +51,16 @@ export function weakPasswordError(password: string, context: PasswordContext, fi
   if (problems.length === 0) return undefined;
   const guessable = problems.some((p) => p.code);
   const message = guessable ? 'Please choose a password that is harder to guess.' : problems[0]!.problem;
-  return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WeakPassword, message, problems);
+  return new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.WeakPassword, message, details: problems });
 }
 
 /** Refuses (400) unless `password` is the member's current one: sensitive changes ask again. */
 export async function requireCurrentPassword(hash: string, password: string, field = 'currentPassword'): Promise<void> {
   if (await verifyPassword(hash, password)) return;
-  throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCredentials, 'Your current password is not right.', [
-    { field, problem: 'This is not your current password.' },
-  ]);
+  throw new AppError({
+    status: HttpStatus.BAD_REQUEST,
+    code: ErrorCode.InvalidCredentials,
+    message: 'Your current password is not right.',
+    details: [{ field, problem: 'This is not your current password.' }],
+  });
 }

@@ -19,7 +19,7 @@ import { SignInHistoryService } from './sign-in-history.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 
 /** One answer for an unknown handle, a wrong code and a used code: no account enumeration. */
-const noMatch = () => new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.RecoveryCodeInvalid, 'That handle and recovery code do not match.');
+const noMatch = () => new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.RecoveryCodeInvalid, message: 'That handle and recovery code do not match.' });
 
 @Injectable()
 export class RecoveryService {

@@ -15,7 +15,7 @@ const PERIOD_S = 30;
 /** One step either side: phones whose clock is a little off still work; older codes do not. */
 const WINDOW = 1;
 
-export const invalidCode = () => new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.TwoStepCodeInvalid, 'That code did not work. Codes change every 30 seconds and each works once.');
+export const invalidCode = () => new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.TwoStepCodeInvalid, message: 'That code did not work. Codes change every 30 seconds and each works once.' });
 
 /** Optional two-step sign-in with an authenticator app (RFC 6238 TOTP, the common defaults). */
 @Injectable()
@@ -33,7 +33,7 @@ export class TotpService {
 
   async setup(auth: AuthContext, password: string): Promise<TotpSetupResponse> {
     await requireCurrentPassword(auth.user.passwordHash, password, 'password');
-    if (await this.isEnabled(auth.user.id)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Two-step sign-in is already on.');
+    if (await this.isEnabled(auth.user.id)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is already on.' });
     const secret = new Secret({ size: 20 });
     const otpauthUri = this.totp(secret, auth.user.handle).toString();
     await this.credentials.saveUnconfirmed(auth.user.id, sealTotpSecret(this.config.sessionSecret, secret.base32));
@@ -44,15 +44,15 @@ export class TotpService {
   /** The first code proves the app holds the secret; only then does sign-in ask for codes. */
   async confirm(auth: AuthContext, code: string): Promise<void> {
     const credential = await this.credentials.find(auth.user.id);
-    if (!credential || credential.confirmedAt) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Start setting up two-step sign-in first.');
+    if (!credential || credential.confirmedAt) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Start setting up two-step sign-in first.' });
     const step = this.matchingStep(credential.secretEncrypted, code);
-    if (step === undefined) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.TwoStepCodeInvalid, 'That code did not work. Check the time on your phone and try the newest code.', [{ field: 'code', problem: 'This code did not match.' }]);
-    if (!(await this.credentials.confirm(auth.user.id, step, this.clock.now()))) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Two-step sign-in is already on.');
+    if (step === undefined) throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.TwoStepCodeInvalid, message: 'That code did not work. Check the time on your phone and try the newest code.', details: [{ field: 'code', problem: 'This code did not match.' }] });
+    if (!(await this.credentials.confirm(auth.user.id, step, this.clock.now()))) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is already on.' });
   }
 
   async disable(auth: AuthContext, password: string, code: string): Promise<void> {
     await requireCurrentPassword(auth.user.passwordHash, password, 'password');
-    if (!(await this.isEnabled(auth.user.id))) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Two-step sign-in is not on.');
+    if (!(await this.isEnabled(auth.user.id))) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is not on.' });
     if (!(await this.verifySecondStep(auth.user.id, code))) throw invalidCode();
     await this.credentials.remove(auth.user.id);
   }

@@ -149,11 +149,11 @@ export class ChatMessagesService {
     userId: string,
     room: { locked: boolean; slow_mode_seconds: number },
   ): Promise<void> {
-    if (room.locked) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ChatLocked, 'This chat is read-only for now. You can still read along.');
+    if (room.locked) throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ChatLocked, message: 'This chat is read-only for now. You can still read along.' });
     if (room.slow_mode_seconds <= 0) return;
     const wait = this.rules.slowModeWait(await this.messages.lastSentAt(roomId, userId, manager), room.slow_mode_seconds);
     if (wait) {
-      throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.SlowMode, `Slow mode is on: you can send again in ${wait.seconds} s.`, undefined, undefined, wait.retryAt);
+      throw new AppError({ status: HttpStatus.TOO_MANY_REQUESTS, code: ErrorCode.SlowMode, message: `Slow mode is on: you can send again in ${wait.seconds} s.`, retryAt: wait.retryAt });
     }
   }
 

@@ -23,7 +23,10 @@ export function normalizeWarning(input: ContentWarningInput | undefined, require
 /** For a room that asks for a choice: a category or an explicit "none apply" (a note alone is not an answer). */
 export function requireWarningChoice(input: ContentWarningInput | undefined): void {
   if ((input?.categories ?? []).length > 0 || input?.noneApply) return;
-  throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.WarningRequired, 'This room asks for a content-warning choice. Pick any that apply, or "none apply".', [
-    { field: 'warning', problem: 'A content-warning choice is required in this room.' },
-  ]);
+  throw new AppError({
+    status: HttpStatus.BAD_REQUEST,
+    code: ErrorCode.WarningRequired,
+    message: 'This room asks for a content-warning choice. Pick any that apply, or "none apply".',
+    details: [{ field: 'warning', problem: 'A content-warning choice is required in this room.' }],
+  });
 }

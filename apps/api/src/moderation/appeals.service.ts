@@ -25,7 +25,7 @@ export class AppealsService {
   async appealBan(handle: string, password: string, message: string): Promise<{ queueItemId: string }> {
     const user = await this.users.liveCredentials(handle);
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-    if (!user || !valid) throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'That handle and password do not match.');
+    if (!user || !valid) throw new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.InvalidCredentials, message: 'That handle and password do not match.' });
     const banId = await this.log.latestBanOf(user.id);
     if (!banId) throw AppError.notFound('This account is not banned.');
     return this.appeal({ id: user.id, role: user.role }, banId, message);
@@ -35,9 +35,9 @@ export class AppealsService {
     const entry = await this.log.entry(logEntryId);
     if (!entry || entry.subject_user_id !== member.id) throw AppError.notFound('There is no decision about you with that id.');
     if (!isAppealableAction(entry.action)) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.NotAppealable, 'Only a restriction on you or your content can be appealed; this was not one.');
+      throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.NotAppealable, message: 'Only a restriction on you or your content can be appealed; this was not one.' });
     }
-    if (await this.items.hasOpenAppeal(logEntryId)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'You have already appealed this decision; a moderator will get back to you.');
+    if (await this.items.hasOpenAppeal(logEntryId)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'You have already appealed this decision; a moderator will get back to you.' });
     const targetType = (['post', 'thread', 'message'] as const).find((t) => t === entry.target_type) ?? 'member';
     const item = await this.db.transaction((manager) =>
       this.queue.raise(

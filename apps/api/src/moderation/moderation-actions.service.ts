@@ -202,7 +202,7 @@ export class ModerationActionsService {
     const postId = type === 'thread' ? await this.openingPostId(id, manager) : id;
     const result = await this.postState.setStatus(postId, target[dto.action]!, manager);
     if ((dto.action === A.Approve || dto.action === A.Reject) && result.previous !== PostStatus.Pending) {
-      throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This post is not waiting for review.');
+      throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This post is not waiting for review.' });
     }
     return { from: result.previous, to: target[dto.action] };
   }

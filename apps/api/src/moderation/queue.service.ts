@@ -60,8 +60,8 @@ export class QueueService {
   async claim(grant: AccessGrant, id: string, claim: boolean): Promise<QueueItemView> {
     const actor = grant.actor!;
     const item = await this.requireItem(grant, id);
-    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
-    if (claim && item.claimedBy && item.claimedBy !== actor.id) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, 'Another moderator has claimed this item.');
+    if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been decided.' });
+    if (claim && item.claimedBy && item.claimedBy !== actor.id) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Another moderator has claimed this item.' });
     Object.assign(item, claim
       ? { status: QueueItemStatus.Claimed, claimedBy: actor.id, claimedAt: this.clock.now() }
       : { status: QueueItemStatus.Open, claimedBy: null, claimedAt: null });
@@ -82,10 +82,10 @@ export class QueueService {
    */
   async close(grant: AccessGrant, item: QueueItemEntity, status: 'resolved' | 'dismissed', resolution: string, outcomeForReporters: string | undefined, manager: EntityManager): Promise<void> {
     const actor = grant.actor!;
-    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
+    if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been decided.' });
     if (item.kind === QueueItemKind.Appeal && item.appealOfLogId) {
       if ((await this.log.actorOf(item.appealOfLogId, manager)) === actor.id) {
-        throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.SameModerator, 'An appeal must be decided by a different moderator than the one who acted.');
+        throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.SameModerator, message: 'An appeal must be decided by a different moderator than the one who acted.' });
       }
     }
     const outcome = outcomeForReporters?.trim() || (status === 'dismissed' ? 'A moderator looked at this and decided no action was needed.' : 'A moderator looked at this and took action. Thank you for telling us.');

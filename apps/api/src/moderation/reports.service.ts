@@ -35,7 +35,7 @@ export class ReportsService {
     if (facts.subjectUserId === reporter.id && dto.targetType === 'member') throw AppError.validation('You cannot report yourself.');
     const since = new Date(this.clock.now().getTime() - 3_600_000);
     if ((await this.items.reportsSince(reporter.id, since)) >= this.config.reportLimitPerHour) {
-      throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.ReportLimit, 'You have sent many reports in the last hour. Moderators have them; please wait a little before sending more.');
+      throw new AppError({ status: HttpStatus.TOO_MANY_REQUESTS, code: ErrorCode.ReportLimit, message: 'You have sent many reports in the last hour. Moderators have them; please wait a little before sending more.' });
     }
     const reportId = await this.db.transaction(async (manager) => {
       const item = await this.queue.raise(

@@ -83,7 +83,7 @@ export class PostWriterService {
       const thread = await this.threads.lockForReply(threadId, manager);
       if (!thread) throw AppError.notFound('No such thread.');
       if (thread.locked && !grant.canModerate) {
-        throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.ThreadLocked, 'This thread is locked; replies are closed.');
+        throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ThreadLocked, message: 'This thread is locked; replies are closed.' });
       }
       if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.');
       // The thread's row lock serializes replies, so a resent copy always sees the first.
@@ -139,13 +139,12 @@ export class PostWriterService {
       const wait = this.rules.slowModeWait(await this.posts.lastPostAt(room.id, authorId, manager), room.threadSlowModeSeconds);
       if (wait) {
         const { seconds } = wait;
-        throw new AppError(
-          HttpStatus.TOO_MANY_REQUESTS,
-          ErrorCode.SlowMode,
-          `This room is in slow mode. You can post again in ${seconds} second${seconds === 1 ? '' : 's'}; your words are still in the box.`,
-          undefined,
-          { 'Retry-After': String(seconds) },
-        );
+        throw new AppError({
+          status: HttpStatus.TOO_MANY_REQUESTS,
+          code: ErrorCode.SlowMode,
+          message: `This room is in slow mode. You can post again in ${seconds} second${seconds === 1 ? '' : 's'}; your words are still in the box.`,
+          headers: { 'Retry-After': String(seconds) },
+        });
       }
     }
     if (room.premoderateFirstPosts > 0 && (await this.posts.publishedCount(room.id, authorId, manager)) < room.premoderateFirstPosts) {
@@ -188,7 +187,7 @@ export class PostWriterService {
   async edit(grant: AccessGrant, post: PostEntity, dto: EditPostDto): Promise<void> {
     const editorId = grant.actor!.id;
     if (post.authorId !== editorId) throw AppError.forbidden('You can only edit your own posts.');
-    if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be edited.');
+    if (!EDITABLE.has(post.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.PostNotEditable, message: 'This post can no longer be edited.' });
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: post.contentWarnings, note: post.warningNote };
     await this.db.transaction(async (manager) => {
       await this.posts.saveRevision(post, editorId, this.clock.now(), manager);
@@ -204,7 +203,7 @@ export class PostWriterService {
   /** `grant`: room.read for the post's room. Soft delete: the text stays for moderators (and for restoring), hidden from everyone else. */
   async deleteOwn(grant: AccessGrant, post: PostEntity): Promise<void> {
     if (post.authorId !== grant.actor!.id) throw AppError.forbidden('You can only delete your own posts.');
-    if (!EDITABLE.has(post.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.PostNotEditable, 'This post can no longer be deleted.');
+    if (!EDITABLE.has(post.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.PostNotEditable, message: 'This post can no longer be deleted.' });
     await this.db.transaction(async (manager) => {
       await this.posts.setStatus(post.id, PostStatus.Deleted, manager);
       if (post.status === PostStatus.Published) await this.threads.adjustPostCount(post.threadId, -1, manager);

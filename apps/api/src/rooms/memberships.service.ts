@@ -26,7 +26,7 @@ import { RoomMembershipEntity } from './room-membership.entity.js';
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 const inviteInvalid = () =>
-  new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InviteInvalid, 'This invite code is not valid: it may have expired or been used up.');
+  new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.InviteInvalid, message: 'This invite code is not valid: it may have expired or been used up.' });
 
 /** Joining, leaving, join requests, invites and room moderators. */
 @Injectable()

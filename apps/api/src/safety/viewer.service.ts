@@ -31,6 +31,6 @@ export class ViewerService {
    * this far, so the code reveals nothing to outsiders.
    */
   hiddenBySettings(): AppError {
-    return new AppError(HttpStatus.NOT_FOUND, ErrorCode.HiddenBySettings, 'This is hidden by your content settings or a block.');
+    return new AppError({ status: HttpStatus.NOT_FOUND, code: ErrorCode.HiddenBySettings, message: 'This is hidden by your content settings or a block.' });
   }
 }

@@ -68,16 +68,16 @@ export class SetupService implements OnApplicationBootstrap {
       // The row lock makes two simultaneous visitors queue; only the first can succeed.
       const stored = (await this.appState.getForUpdate(TOKEN_KEY, manager)) as StoredToken | undefined;
       if (!stored || (await this.users.adminExists(manager))) {
-        throw new AppError(HttpStatus.CONFLICT, ErrorCode.SetupUnavailable, 'Setup is already complete. Please sign in instead.');
+        throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.SetupUnavailable, message: 'Setup is already complete. Please sign in instead.' });
       }
       const expired = this.clock.now().getTime() - Date.parse(stored.issuedAt) > TOKEN_LIFETIME_MS;
       const expected = Buffer.from(stored.hash, 'hex');
       if (expired || !timingSafeEqual(expected, sha256(dto.token))) {
-        throw new AppError(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.SetupTokenInvalid,
-          'This setup link is not valid any more. Restart the server to print a new one.',
-        );
+        throw new AppError({
+          status: HttpStatus.FORBIDDEN,
+          code: ErrorCode.SetupTokenInvalid,
+          message: 'This setup link is not valid any more. Restart the server to print a new one.',
+        });
       }
       const admin = await this.users.create({ handle: dto.handle, password: dto.password, role: Role.Admin }, manager);
       await this.appState.delete(TOKEN_KEY, manager);

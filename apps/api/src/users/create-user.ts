@@ -33,9 +33,12 @@ export async function createUser(manager: EntityManager, input: NewUser): Promis
     return await users.save(user);
   } catch (error) {
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-      throw new AppError(HttpStatus.CONFLICT, ErrorCode.HandleTaken, 'That handle is already taken. Please choose another pseudonym.', [
-        { field: 'handle', problem: 'This handle is already taken.' },
-      ]);
+      throw new AppError({
+        status: HttpStatus.CONFLICT,
+        code: ErrorCode.HandleTaken,
+        message: 'That handle is already taken. Please choose another pseudonym.',
+        details: [{ field: 'handle', problem: 'This handle is already taken.' }],
+      });
     }
     throw error;
   }

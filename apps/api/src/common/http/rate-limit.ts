@@ -18,11 +18,11 @@ declare module 'fastify' {
 }
 
 const tooMany = (retryAfterMs: number) =>
-  new AppError(
-    HttpStatus.TOO_MANY_REQUESTS,
-    ErrorCode.RateLimited,
-    `Too many requests. Please take a breath and try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} seconds.`,
-  );
+  new AppError({
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    code: ErrorCode.RateLimited,
+    message: `Too many requests. Please take a breath and try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} seconds.`,
+  });
 
 /**
  * The plugin's store over SharedLimits: one counter for the global budget and one per route

@@ -42,7 +42,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Some fields need attention.', details);
+      return new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.ValidationFailed, message: 'Some fields need attention.', details });
     },
   });
 }

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { ErrorCode } from '@kindred/contracts';
 import { AppError } from '../errors/app-error.js';
 
-const invalid = () => new AppError(HttpStatus.BAD_REQUEST, ErrorCode.InvalidCursor, 'That page link is not valid any more. Please start from the first page.');
+const invalid = () => new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.InvalidCursor, message: 'That page link is not valid any more. Please start from the first page.' });
 
 /** Cursors are opaque to clients: base64url JSON of the last row's sort key. */
 export function encodeCursor(value: Record<string, string | number | boolean>): string {
