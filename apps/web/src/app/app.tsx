@@ -2,11 +2,11 @@ import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
-import { ChatConnectionProvider } from '../modules/chat/components/chat-connection-provider';
 import { i18n } from '../shared/i18n/i18n';
 import { AppRoutes } from './app-routes';
 import { LanguageSync } from './language-sync';
 import { createQueryClient } from './query-client';
+import { SessionRealtime } from './session-realtime';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -15,9 +15,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <LanguageSync />
         <BrowserRouter>
-          <ChatConnectionProvider>
+          <SessionRealtime>
             <AppRoutes />
-          </ChatConnectionProvider>
+          </SessionRealtime>
         </BrowserRouter>
       </QueryClientProvider>
     </I18nProvider>

@@ -5,7 +5,7 @@ import { toDisplayError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { FormField } from '../../../shared/ui/form-field';
-import { useChatConnection } from '../../chat/hooks/use-chat-connection';
+import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 import { useDeleteAccount } from '../hooks/use-account';
 
 /**
@@ -15,7 +15,7 @@ import { useDeleteAccount } from '../hooks/use-account';
 export function DeleteAccount() {
   const navigate = useAppNavigate();
   const remove = useDeleteAccount();
-  const connection = useChatConnection();
+  const connection = useRealtimeConnection();
   const [password, setPassword] = useState('');
   const [erase, setErase] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);

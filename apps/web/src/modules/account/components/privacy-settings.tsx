@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { toDisplayError } from '../../../shared/lib/api-client';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
-import { useChatConnection } from '../../chat/hooks/use-chat-connection';
+import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 import type { MemberSettings, MentionChoice } from '../api/account-api';
 import { useMemberSettings, useSaveMemberSettings } from '../hooks/use-account';
 
@@ -16,7 +16,7 @@ const MENTION_OPTIONS: { value: MentionChoice; label: string }[] = [
 export function PrivacySettings() {
   const saved = useMemberSettings();
   const save = useSaveMemberSettings();
-  const connection = useChatConnection();
+  const connection = useRealtimeConnection();
   const [draft, setDraft] = useState<MemberSettings | null>(null);
 
   if (saved.isPending) return <LoadingState label="Loading your choices…" />;

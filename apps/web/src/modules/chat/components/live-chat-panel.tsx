@@ -8,7 +8,7 @@ import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { PauseButton } from '../../safety/components/pause-button';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
-import { useConnectionStatus } from '../hooks/use-chat-connection';
+import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
 import { useRoomChat } from '../hooks/use-room-chat';
 import { describeSeconds, refusalText, typingText, untilText } from '../lib/describe';
 import type { RoomChatSnapshot } from '../lib/room-chat-store';

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { RoomChatStore, type RoomChatSnapshot } from '../lib/room-chat-store';
-import { useChatConnection } from './use-chat-connection';
+import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 
 const noSubscription = () => () => undefined;
 const noSnapshot = (): RoomChatSnapshot | null => null;
 
 /** The live chat of one room for the signed-in member; null until there is a connection. */
 export function useRoomChat(roomId: string, viewerId: string | undefined, enabled: boolean) {
-  const connection = useChatConnection();
+  const connection = useRealtimeConnection();
   const store = useMemo(
     () =>
       connection && viewerId && enabled

@@ -13,8 +13,8 @@ import type {
   TypingView,
 } from '@kindred/contracts';
 import { ErrorCode } from '@kindred/contracts';
-import type { ChatSocket } from './chat-connection';
-import { NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from './socket-request';
+import type { RealtimeSocket } from '../../../shared/realtime/realtime-connection';
+import { NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from '../../../shared/realtime/socket-request';
 
 /**
  * - sending: on its way, no answer yet
@@ -101,7 +101,7 @@ export class RoomChatStore {
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly socket: ChatSocket,
+    private readonly socket: RealtimeSocket,
     readonly roomId: string,
     private readonly viewerId: string,
     private readonly onSupport: (resources: CrisisResource[]) => void,

@@ -3,7 +3,7 @@ import { Role, RoomRole } from '@kindred/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSession } from '../../auth/hooks/use-session';
-import { useSocketEvent } from '../../chat/hooks/use-chat-connection';
+import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { useRooms } from '../../rooms/hooks/use-rooms';
 import {
   addNote,

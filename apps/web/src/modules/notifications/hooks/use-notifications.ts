@@ -2,7 +2,7 @@ import type { NotificationView } from '@kindred/contracts';
 import { NotificationKind } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useSocketEvent } from '../../chat/hooks/use-chat-connection';
+import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { MY_LOG_QUERY_KEY, MY_REPORTS_QUERY_KEY } from '../../moderation/hooks/query-keys';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, sendAppeal } from '../api/notifications-api';
 

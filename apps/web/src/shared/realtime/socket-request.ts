@@ -1,6 +1,6 @@
 import type { ChatAck, ChatClientToServerEvents, ChatError } from '@kindred/contracts';
 import { ErrorCode } from '@kindred/contracts';
-import type { ChatSocket } from './chat-connection';
+import type { RealtimeSocket } from './realtime-connection';
 
 type EventName = keyof ChatClientToServerEvents;
 type PayloadOf<E extends EventName> = Parameters<ChatClientToServerEvents[E]>[0];
@@ -22,7 +22,7 @@ const ACK_TIMEOUT_MS = 8_000;
  * joined again.
  */
 export async function socketRequest<E extends EventName>(
-  socket: ChatSocket,
+  socket: RealtimeSocket,
   event: E,
   payload: PayloadOf<E>,
   timeoutMs = ACK_TIMEOUT_MS,
@@ -50,7 +50,7 @@ export function isRefusal<T extends object>(ack: ChatAck<T>): ack is ChatError {
 export const OFFLINE_MESSAGE = 'Live chat is reconnecting. Please try again in a moment.';
 
 /** Sends a one-off event and turns "no answer" into a refusal the UI can show. */
-export async function requestOrRefusal<E extends EventName>(socket: ChatSocket, event: E, payload: PayloadOf<E>): Promise<AckOf<E> | ChatError> {
+export async function requestOrRefusal<E extends EventName>(socket: RealtimeSocket, event: E, payload: PayloadOf<E>): Promise<AckOf<E> | ChatError> {
   try {
     return await socketRequest(socket, event, payload);
   } catch {

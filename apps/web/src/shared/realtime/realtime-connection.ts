@@ -2,7 +2,7 @@ import type { ChatClientToServerEvents, ChatServerToClientEvents } from '@kindre
 import { CHAT_NAMESPACE, ErrorCode } from '@kindred/contracts';
 import { io, type Socket } from 'socket.io-client';
 
-export type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
+export type RealtimeSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
 
 /**
  * - connecting: the first connection is being made
@@ -19,8 +19,8 @@ const MANUAL_RETRY_MS = 1_500;
  * The one socket to `/chat` for the signed-in member. The session cookie travels with the
  * handshake (same origin), so there is nothing to configure for auth.
  */
-export class ChatConnection {
-  readonly socket: ChatSocket;
+export class RealtimeConnection {
+  readonly socket: RealtimeSocket;
   private status: ConnectionStatus = 'connecting';
   private connectedOnce = false;
   private stopped = false;
