@@ -78,3 +78,8 @@ export function fetchJoinRequests(roomId: string, signal?: AbortSignal): Promise
 export function decideJoinRequest(roomId: string, requestId: string, body: DecideJoinRequest): Promise<void> {
   return apiRequest<void>(`/api/rooms/${enc(roomId)}/join-requests/${enc(requestId)}/decision`, { method: 'POST', body });
 }
+
+/** Decisions moderators made about this member or their content. */
+export function fetchMyModerationLog(signal?: AbortSignal): Promise<ModerationLogView[]> {
+  return apiRequest<ModerationLogView[]>('/api/me/moderation-log', { signal });
+}

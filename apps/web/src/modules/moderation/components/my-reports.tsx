@@ -3,7 +3,7 @@ import { REPORT_CATEGORY_LABELS } from '@kindred/contracts';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
-import { useMyReports } from '../hooks/use-my-moderation';
+import { useMyReports } from '../../reports/hooks/use-my-reports';
 import { STATUS_LABELS, TARGET_LABELS } from '../lib/labels';
 
 /** The member's own reports and what came of them (never the moderators' private notes). */

@@ -1,4 +1,3 @@
-export const MY_REPORTS_QUERY_KEY = ['my-reports'] as const;
 export const MY_LOG_QUERY_KEY = ['my-moderation-log'] as const;
 
 export const moderationKeys = {

@@ -6,7 +6,7 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
-import { ReportDialog, type ReportTarget } from '../../moderation/components/report-dialog';
+import { ReportDialog, type ReportTarget } from '../../reports/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { useDeletePost } from '../hooks/use-thread';
 import { EditPostForm } from './edit-post-form';

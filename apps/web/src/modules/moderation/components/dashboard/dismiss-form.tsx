@@ -2,8 +2,8 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { QueueItem } from '../../api/moderation-api';
 import { useDismiss } from '../../hooks/use-moderation';
-import { CANNED_REASONS, composeReason, emptyReason, reasonProblem } from '../../lib/reasons';
-import { ReasonField } from '../reason-field';
+import { CANNED_REASONS, composeReason, emptyReason, reasonProblem } from '../../../moderator-reasons/lib/reasons';
+import { ReasonField } from '../../../moderator-reasons/components/reason-field';
 import { QueueFormFooter } from './queue-form-footer';
 
 /** Close an item without acting. The reason stays in the log; reporters hear the outcome. */

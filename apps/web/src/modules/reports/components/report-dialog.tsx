@@ -7,7 +7,7 @@ import { toDisplayError } from '../../../shared/lib/api-client';
 import { Dialog } from '../../../shared/ui/dialog';
 import { TextareaField } from '../../../shared/ui/textarea-field';
 import { createReport } from '../api/reports-api';
-import { MY_REPORTS_QUERY_KEY } from '../hooks/query-keys';
+import { MY_REPORTS_QUERY_KEY } from '../hooks/use-my-reports';
 
 export interface ReportTarget {
   type: ReportTargetType;

@@ -1,4 +1,4 @@
-import type { CreateReportRequest, ModerationLogView, MyReportView } from '@kindred/contracts';
+import type { CreateReportRequest, MyReportView } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export function createReport(body: CreateReportRequest): Promise<MyReportView> {
@@ -7,8 +7,4 @@ export function createReport(body: CreateReportRequest): Promise<MyReportView> {
 
 export function fetchMyReports(signal?: AbortSignal): Promise<MyReportView[]> {
   return apiRequest<MyReportView[]>('/api/me/reports', { signal });
-}
-
-export function fetchMyModerationLog(signal?: AbortSignal): Promise<ModerationLogView[]> {
-  return apiRequest<ModerationLogView[]>('/api/me/moderation-log', { signal });
 }
