@@ -1,5 +1,3 @@
-export const MY_LOG_QUERY_KEY = ['my-moderation-log'] as const;
-
 export const moderationKeys = {
   all: ['moderation'] as const,
   queue: ['moderation', 'queue'] as const,

@@ -3,11 +3,12 @@ import { NotificationKind } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useSocketEvent } from '../../../shared/realtime/use-realtime';
-import { MY_LOG_QUERY_KEY } from '../../moderation/hooks/query-keys';
 import { MY_REPORTS_QUERY_KEY } from '../../reports/hooks/use-my-reports';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, sendAppeal } from '../api/notifications-api';
 
 export const NOTIFICATIONS_QUERY_KEY = ['notifications'] as const;
+/** Decisions about the member (moderation's "my decisions"); a decision notification refreshes them. */
+export const MY_LOG_QUERY_KEY = ['my-moderation-log'] as const;
 
 export function useNotifications(enabled = true) {
   return useQuery({
