@@ -1,36 +1,22 @@
 import type {
   AuthorView,
-  ChatChanges,
   ChatError,
   ChatItem,
-  ChatMessageView,
   ChatRoomState,
   ChatServerToClientEvents,
   ContentWarningInput,
   CrisisResource,
   MessageRemovedView,
   PresenceView,
-  TypingView,
 } from '@kindred/contracts';
 import { ErrorCode } from '@kindred/contracts';
 import type { RealtimeSocket } from '../../../shared/realtime/realtime-connection';
 import { NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from '../../../shared/realtime/socket-request';
+import { ChatMessageLog } from './chat-message-log';
+import { ChatOutbox, type PendingMessage, type SendOutcome } from './chat-outbox';
+import { TypingTracker } from './typing-tracker';
 
-/**
- * - sending: on its way, no answer yet
- * - queued: the connection dropped before an answer; sent again (same client id) once the
- *   chat is joined again, so it can never arrive twice
- * - failed: the server said no (slow mode, mute, lock); the member decides what to do
- */
-export type PendingState = 'sending' | 'queued' | 'failed';
-
-export interface PendingMessage {
-  clientId: string;
-  body: string;
-  warning?: ContentWarningInput;
-  state: PendingState;
-  problem?: ChatError;
-}
+export type { PendingMessage, PendingState, SendOutcome } from './chat-outbox';
 
 export interface RoomChatSnapshot {
   phase: 'joining' | 'ready' | 'refused';
@@ -47,30 +33,16 @@ export interface RoomChatSnapshot {
   typing: AuthorView[];
 }
 
-export type SendOutcome =
-  | { kind: 'sent'; message: ChatMessageView }
-  | { kind: 'refused'; error: ChatError }
-  | { kind: 'queued' };
-
 const HISTORY_PAGE = 50;
-/** An indicator without a fresh "still typing" is dropped after this (the stop may be lost). */
-const TYPING_TTL_MS = 6_000;
-/** How often this client repeats "still typing" (the server drops anything more frequent than 2 s). */
-const TYPING_REPEAT_MS = 2_500;
-const TYPING_IDLE_MS = 3_000;
-const RETRY_AFTER_SILENCE_MS = 2_000;
 const REJOIN_AFTER_SILENCE_MS = 2_000;
 
 type Handlers = { [E in keyof ChatServerToClientEvents]?: ChatServerToClientEvents[E] };
 
-function newClientId(): string {
-  return crypto.randomUUID();
-}
-
 /**
  * One room's live chat on the shared socket: joins (and rejoins after every reconnect with
- * the last message seen, so the server replays what was missed), keeps messages ordered and
- * unique, and sends messages optimistically with a client id that makes retries safe.
+ * the last message seen, so the server replays what was missed), and joins the parts that
+ * keep the room's state — the message log, the outbox of messages on their way, and who is
+ * typing — into one snapshot for the screen.
  */
 export class RoomChatStore {
   private snapshot: RoomChatSnapshot = {
@@ -85,8 +57,9 @@ export class RoomChatStore {
     presence: null,
     typing: [],
   };
-  private readonly bySeq = new Map<number, ChatItem>();
-  private readonly typists = new Map<string, { user: AuthorView; until: number }>();
+  private readonly log = new ChatMessageLog();
+  private readonly outbox: ChatOutbox;
+  private readonly typing: TypingTracker;
   private readonly listeners = new Set<() => void>();
   private handlers: Handlers = {};
   private started = false;
@@ -94,18 +67,41 @@ export class RoomChatStore {
   private joinAttempt = 0;
   /** The room's change number at our last join: a replay asks for the edits and removals since. */
   private lastChange: number | undefined;
-  private typingTimer: ReturnType<typeof setInterval> | undefined;
   private timers = new Set<ReturnType<typeof setTimeout>>();
-  private typingSentAt = 0;
-  private typingActive = false;
-  private typingIdle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly socket: RealtimeSocket,
     readonly roomId: string,
     private readonly viewerId: string,
     private readonly onSupport: (resources: CrisisResource[]) => void,
-  ) {}
+  ) {
+    const canSend = () => this.joined && this.socket.connected;
+    this.outbox = new ChatOutbox({
+      canSend,
+      transmit: (pending) =>
+        socketRequest(this.socket, 'message:send', {
+          roomId: this.roomId,
+          clientId: pending.clientId,
+          body: pending.body,
+          ...(pending.warning ? { warning: pending.warning } : {}),
+        }).catch((error: unknown) => {
+          if (error instanceof NoAckError) return null;
+          throw error;
+        }),
+      onSent: (message, support) => {
+        this.store(message);
+        this.publishMessages();
+        if (support?.length) this.onSupport(support);
+      },
+      later: (fn, ms) => this.later(fn, ms),
+      onChange: (pending) => this.update({ pending }),
+    });
+    this.typing = new TypingTracker(viewerId, {
+      canSend: () => this.joined,
+      send: (typing) => void socketRequest(this.socket, 'typing', { roomId: this.roomId, typing }).catch(() => undefined),
+      onChange: (typing) => this.update({ typing }),
+    });
+  }
 
   // --- subscription (useSyncExternalStore) ---
 
@@ -126,9 +122,11 @@ export class RoomChatStore {
       'message:edited': (message) => this.receive(message),
       'message:hidden': (hidden) => this.receive(hidden),
       'message:removed': (removed: MessageRemovedView) => {
-        if (removed.roomId === this.roomId && this.forget(removed.messageId)) this.publishMessages();
+        if (removed.roomId === this.roomId && this.log.forget(removed.messageId)) this.publishMessages();
       },
-      typing: (typing) => this.onTyping(typing),
+      typing: (typing) => {
+        if (typing.roomId === this.roomId) this.typing.receive(typing);
+      },
       presence: (presence) => {
         if (presence.roomId === this.roomId) this.update({ presence });
       },
@@ -148,9 +146,7 @@ export class RoomChatStore {
     for (const [event, handler] of Object.entries(this.handlers)) this.socket.off(event as 'typing', handler as never);
     this.socket.off('connect', this.onConnect);
     this.socket.off('disconnect', this.onDisconnect);
-    this.stopTyping();
-    clearInterval(this.typingTimer);
-    this.typingTimer = undefined;
+    this.typing.dispose();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     if (this.joined && this.socket.connected) void socketRequest(this.socket, 'chat:leave', { roomId: this.roomId }).catch(() => undefined);
@@ -164,9 +160,7 @@ export class RoomChatStore {
 
   private onDisconnect = () => {
     this.joined = false;
-    this.typingActive = false;
-    this.typists.clear();
-    this.update({ typing: [] });
+    this.typing.reset();
   };
 
   private later(fn: () => void, ms: number): void {
@@ -179,18 +173,12 @@ export class RoomChatStore {
 
   // --- joining and replay ---
 
-  /** The newest message with an id to replay from (placeholders have none; replay resends them, kept once by seq). */
-  private lastMessage(): ChatMessageView | undefined {
-    return this.snapshot.messages.findLast((item) => item.kind === 'message');
-  }
-
   private async join(): Promise<void> {
     const attempt = (this.joinAttempt += 1);
-    const last = this.lastMessage();
-    if (!last && this.bySeq.size > 0) {
+    const last = this.log.lastMessage();
+    if (!last && this.log.size > 0) {
       // Only placeholders so far: nothing to replay from, so start again from the latest page.
-      this.bySeq.clear();
-      this.publishMessages();
+      this.startOver();
     }
     let ack;
     try {
@@ -206,8 +194,7 @@ export class RoomChatStore {
     if (!ack.ok) {
       if (last && ack.code === ErrorCode.ValidationFailed) {
         // The last message we saw is unknown to the server now: start from the latest page.
-        this.bySeq.clear();
-        this.publishMessages();
+        this.startOver();
         return this.join();
       }
       this.update({ phase: 'refused', problem: ack.message });
@@ -215,11 +202,10 @@ export class RoomChatStore {
     }
     if (last && ack.truncated) {
       // Too much was missed to replay in one go: show the latest page; history has the rest.
-      this.bySeq.clear();
-      this.publishMessages();
+      this.startOver();
       return this.join();
     }
-    this.applyChanges(ack.changes);
+    this.log.applyChanges(ack.changes);
     this.lastChange = ack.lastChange;
     for (const message of ack.messages) this.store(message);
     this.joined = true;
@@ -233,22 +219,16 @@ export class RoomChatStore {
       historyProblem: null,
     });
     this.publishMessages();
-    this.flushQueued();
+    this.outbox.flushQueued();
+  }
+
+  private startOver(): void {
+    this.log.clear();
+    this.publishMessages();
   }
 
   private sinceChange(): { sinceChange?: number } {
     return this.lastChange === undefined ? {} : { sinceChange: this.lastChange };
-  }
-
-  /**
-   * What changed while we were away, for the messages we hold: an edit replaces its entry (or
-   * turns it into a placeholder), a removal takes its place away. Older messages we never
-   * loaded stay for history to bring as they are now.
-   */
-  private applyChanges(changes: ChatChanges): void {
-    const oldest = this.snapshot.messages[0]?.seq ?? Infinity;
-    for (const item of changes.updated) if (item.seq >= oldest) this.bySeq.set(item.seq, item);
-    for (const seq of changes.removed) this.bySeq.delete(seq);
   }
 
   // --- incoming messages ---
@@ -256,29 +236,18 @@ export class RoomChatStore {
   private receive(item: ChatItem): void {
     if (item.roomId !== this.roomId) return;
     this.store(item);
-    if (item.kind === 'message') this.clearTypist(item.author.id);
+    if (item.kind === 'message') this.typing.clear(item.author.id);
     this.publishMessages();
   }
 
-  /** One entry per seq: a placeholder arriving for a message we had (an edit added a hidden topic) replaces it. */
   private store(item: ChatItem): void {
-    this.bySeq.set(item.seq, item);
+    this.log.put(item);
     // Our own message arriving (live or in a replay) settles its optimistic copy.
-    if (item.kind === 'message' && item.author.id === this.viewerId && this.snapshot.pending.some((p) => p.clientId === item.clientId)) {
-      this.update({ pending: this.snapshot.pending.filter((p) => p.clientId !== item.clientId) });
-    }
-  }
-
-  private forget(messageId: string): boolean {
-    for (const [seq, item] of this.bySeq) {
-      if (item.kind === 'message' && item.id === messageId) return this.bySeq.delete(seq);
-    }
-    return false;
+    if (item.kind === 'message' && item.author.id === this.viewerId) this.outbox.settle(item.clientId);
   }
 
   private publishMessages(): void {
-    const messages = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
-    this.update({ messages });
+    this.update({ messages: this.log.items() });
   }
 
   async loadOlder(): Promise<void> {
@@ -293,7 +262,7 @@ export class RoomChatStore {
         limit: HISTORY_PAGE,
       });
       if (ack.ok) {
-        for (const item of ack.messages) this.bySeq.set(item.seq, item);
+        for (const item of ack.messages) this.log.put(item);
         this.update({ hasMore: ack.hasMore });
         this.publishMessages();
       } else {
@@ -309,67 +278,21 @@ export class RoomChatStore {
 
   /** Sends at once when possible; otherwise keeps it to send after reconnecting. */
   async send(body: string, warning?: ContentWarningInput): Promise<SendOutcome> {
-    const pending: PendingMessage = { clientId: newClientId(), body, ...(warning ? { warning } : {}), state: 'sending' };
-    this.update({ pending: [...this.snapshot.pending, pending] });
-    this.stopTyping();
-    const outcome = await this.deliver(pending.clientId);
+    const clientId = this.outbox.add(body, warning);
+    this.typing.stopTyping();
+    const outcome = await this.outbox.deliver(clientId);
     // A first refusal goes back to the composer with the words; no failed copy stays behind.
-    if (outcome.kind === 'refused') this.discard(pending.clientId);
+    if (outcome.kind === 'refused') this.outbox.discard(clientId);
     return outcome;
   }
 
   /** Tries a queued or refused message again, with the same client id. */
   retry(clientId: string): Promise<SendOutcome> {
-    return this.deliver(clientId);
+    return this.outbox.deliver(clientId);
   }
 
   discard(clientId: string): void {
-    this.update({ pending: this.snapshot.pending.filter((p) => p.clientId !== clientId) });
-  }
-
-  private setPending(clientId: string, change: Partial<PendingMessage>): void {
-    this.update({ pending: this.snapshot.pending.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)) });
-  }
-
-  private async deliver(clientId: string): Promise<SendOutcome> {
-    const pending = this.snapshot.pending.find((p) => p.clientId === clientId);
-    if (!pending) return { kind: 'queued' };
-    if (!this.joined || !this.socket.connected) {
-      this.setPending(clientId, { state: 'queued', problem: undefined });
-      return { kind: 'queued' };
-    }
-    this.setPending(clientId, { state: 'sending', problem: undefined });
-    try {
-      const ack = await socketRequest(this.socket, 'message:send', {
-        roomId: this.roomId,
-        clientId,
-        body: pending.body,
-        ...(pending.warning ? { warning: pending.warning } : {}),
-      });
-      if (ack.ok) {
-        this.store(ack.message);
-        this.discard(clientId);
-        this.publishMessages();
-        if (ack.support?.length) this.onSupport(ack.support);
-        return { kind: 'sent', message: ack.message };
-      }
-      this.setPending(clientId, { state: 'failed', problem: ack });
-      return { kind: 'refused', error: ack };
-    } catch (error) {
-      if (!(error instanceof NoAckError)) throw error;
-      // The message may or may not have been saved; the same client id makes a retry safe.
-      this.setPending(clientId, { state: 'queued', problem: undefined });
-      this.later(() => {
-        if (this.joined) void this.deliver(clientId);
-      }, RETRY_AFTER_SILENCE_MS);
-      return { kind: 'queued' };
-    }
-  }
-
-  private flushQueued(): void {
-    for (const pending of this.snapshot.pending) {
-      if (pending.state === 'queued') void this.deliver(pending.clientId);
-    }
+    this.outbox.discard(clientId);
   }
 
   // --- own messages ---
@@ -377,7 +300,7 @@ export class RoomChatStore {
   async edit(messageId: string, body: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'message:edit', { messageId, body });
     if (!ack.ok) return ack;
-    this.bySeq.set(ack.message.seq, ack.message);
+    this.log.put(ack.message);
     this.publishMessages();
     return null;
   }
@@ -385,22 +308,14 @@ export class RoomChatStore {
   async deleteOwn(messageId: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'message:delete', { messageId });
     if (!ack.ok) return ack;
-    if (this.forget(messageId)) this.publishMessages();
+    if (this.log.forget(messageId)) this.publishMessages();
     return null;
   }
 
-  /**
-   * After a block: their messages become placeholders at once, as the server sends them from
-   * now on (and as threads show a blocked author's posts).
-   */
+  /** After a block: their messages become placeholders at once, and they no longer show as typing. */
   forgetAuthor(userId: string): void {
-    let changed = false;
-    for (const [seq, item] of this.bySeq) {
-      if (item.kind !== 'message' || item.author.id !== userId) continue;
-      this.bySeq.set(seq, { kind: 'hidden', roomId: item.roomId, seq, createdAt: item.createdAt, reason: 'your-settings' });
-      changed = true;
-    }
-    this.clearTypist(userId);
+    const changed = this.log.hideAuthor(userId);
+    this.typing.clear(userId);
     if (changed) this.publishMessages();
   }
 
@@ -408,50 +323,11 @@ export class RoomChatStore {
 
   /** Call on every keystroke; sends "typing" at a gentle rate and "stopped" after a pause. */
   noteTyping(): void {
-    if (!this.joined) return;
-    const now = Date.now();
-    if (!this.typingActive || now - this.typingSentAt >= TYPING_REPEAT_MS) {
-      this.typingActive = true;
-      this.typingSentAt = now;
-      void socketRequest(this.socket, 'typing', { roomId: this.roomId, typing: true }).catch(() => undefined);
-    }
-    clearTimeout(this.typingIdle);
-    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+    this.typing.noteTyping();
   }
 
   stopTyping(): void {
-    clearTimeout(this.typingIdle);
-    if (!this.typingActive) return;
-    this.typingActive = false;
-    if (this.joined) void socketRequest(this.socket, 'typing', { roomId: this.roomId, typing: false }).catch(() => undefined);
-  }
-
-  private onTyping(typing: TypingView): void {
-    if (typing.roomId !== this.roomId || typing.user.id === this.viewerId) return;
-    if (typing.typing) this.typists.set(typing.user.id, { user: typing.user, until: Date.now() + TYPING_TTL_MS });
-    else this.typists.delete(typing.user.id);
-    this.publishTyping();
-    if (this.typists.size > 0 && !this.typingTimer) {
-      this.typingTimer = setInterval(() => {
-        const now = Date.now();
-        for (const [id, entry] of this.typists) if (entry.until <= now) this.typists.delete(id);
-        this.publishTyping();
-      }, 1_000);
-    }
-  }
-
-  private clearTypist(userId: string): void {
-    if (this.typists.delete(userId)) this.publishTyping();
-  }
-
-  private publishTyping(): void {
-    const typing = [...this.typists.values()].map((entry) => entry.user).sort((a, b) => a.handle.localeCompare(b.handle));
-    if (this.typists.size === 0 && this.typingTimer) {
-      clearInterval(this.typingTimer);
-      this.typingTimer = undefined;
-    }
-    const same = typing.length === this.snapshot.typing.length && typing.every((u, i) => u.id === this.snapshot.typing[i]?.id);
-    if (!same) this.update({ typing });
+    this.typing.stopTyping();
   }
 
   // --- moderator controls ---
@@ -459,7 +335,7 @@ export class RoomChatStore {
   async removeMessage(messageId: string, reason: string): Promise<ChatError | null> {
     const ack = await requestOrRefusal(this.socket, 'mod:message:remove', { messageId, reason });
     if (!ack.ok) return ack;
-    if (this.forget(messageId)) this.publishMessages();
+    if (this.log.forget(messageId)) this.publishMessages();
     return null;
   }
 
