@@ -3,11 +3,11 @@ import { Route, Routes } from 'react-router';
 import { RequireAuth } from '../modules/auth/components/require-auth';
 import { HomePage } from '../pages/home-page';
 import { RoomPage } from '../pages/room-page';
-import { ThreadPage } from '../pages/thread-page';
 import { AppLayout } from './app-layout';
 
-// The landing, room and thread pages are in the first bundle (that is where people spend
-// their time); everything else loads when first visited.
+// The landing and room pages are in the first bundle (where people arrive and spend their
+// time); everything else, the thread page included, loads when first visited.
+const ThreadPage = lazy(() => import('../pages/thread-page').then((m) => ({ default: m.ThreadPage })));
 const WelcomePage = lazy(() => import('../pages/welcome-page').then((m) => ({ default: m.WelcomePage })));
 const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('../pages/register-page').then((m) => ({ default: m.RegisterPage })));

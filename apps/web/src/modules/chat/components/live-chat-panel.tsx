@@ -2,8 +2,9 @@ import type { ChatMessageView, RoomDetail } from '@kindred/contracts';
 import { useState } from 'react';
 import { useSession } from '../../auth/hooks/use-session';
 import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
-import { MUTE_DURATIONS, ReasonDialog } from '../../moderator-reasons/components/reason-dialog';
-import { ReportDialog } from '../../reports/components/report-dialog';
+import { LazyReasonDialog } from '../../moderator-reasons/components/lazy-reason-dialog';
+import { MUTE_DURATIONS } from '../../moderator-reasons/lib/reasons';
+import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { PauseButton } from '../../safety/components/pause-button';
@@ -117,7 +118,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
       {canModerate && state && <ChatModeratorControls store={store} state={state} />}
 
       {dialog?.action === 'report' && (
-        <ReportDialog
+        <LazyReportDialog
           targets={[
             { type: 'message', id: dialog.message.id, label: 'This message' },
             { type: 'member', id: dialog.message.author.id, label: `How ${dialog.message.author.handle} is behaving in general` },
@@ -147,7 +148,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
         />
       )}
       {dialog?.action === 'remove' && (
-        <ReasonDialog
+        <LazyReasonDialog
           title="Remove this message?"
           confirmLabel="Remove message"
           onClose={close}
@@ -161,10 +162,10 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
             It disappears for everyone at once and can be restored from the moderation log. {dialog.message.author.handle} is told
             privately, with your reason.
           </p>
-        </ReasonDialog>
+        </LazyReasonDialog>
       )}
       {dialog?.action === 'mute' && (
-        <ReasonDialog
+        <LazyReasonDialog
           title={`Mute ${dialog.message.author.handle}?`}
           confirmLabel="Mute"
           durations={MUTE_DURATIONS}
@@ -177,7 +178,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
           }}
         >
           <p>They can still read, but cannot send messages or posts in this room until the time is up. They are told why.</p>
-        </ReasonDialog>
+        </LazyReasonDialog>
       )}
     </>
   );

@@ -4,13 +4,6 @@ import { Dialog } from '../../../shared/ui/dialog';
 import { composeReason, emptyReason, reasonProblem } from '../lib/reasons';
 import { ReasonField } from './reason-field';
 
-export const MUTE_DURATIONS = [
-  { minutes: 15, label: '15 minutes' },
-  { minutes: 60, label: '1 hour' },
-  { minutes: 24 * 60, label: '1 day' },
-  { minutes: 7 * 24 * 60, label: '1 week' },
-];
-
 interface ReasonDialogProps {
   title: string;
   children?: ReactNode;

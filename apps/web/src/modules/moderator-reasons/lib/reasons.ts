@@ -37,3 +37,11 @@ export function reasonProblem(choice: ReasonChoice): string | undefined {
   if (reason.length > MODERATION_REASON_MAX_LENGTH) return `Please keep the reason under ${MODERATION_REASON_MAX_LENGTH} characters.`;
   return undefined;
 }
+
+/** How long a mute lasts, offered in chat and on the moderation dashboard. */
+export const MUTE_DURATIONS = [
+  { minutes: 15, label: '15 minutes' },
+  { minutes: 60, label: '1 hour' },
+  { minutes: 24 * 60, label: '1 day' },
+  { minutes: 7 * 24 * 60, label: '1 week' },
+];

@@ -6,7 +6,8 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
-import { ReportDialog, type ReportTarget } from '../../reports/components/report-dialog';
+import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
+import type { ReportTarget } from '../../reports/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { useDeletePost } from '../hooks/use-thread';
 import { EditPostForm } from './edit-post-form';
@@ -95,7 +96,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
           </div>
         </footer>
       )}
-      {reporting && <ReportDialog targets={reportTargets(post, isOpening, blockable)} onClose={() => setReporting(false)} />}
+      {reporting && <LazyReportDialog targets={reportTargets(post, isOpening, blockable)} onClose={() => setReporting(false)} />}
       <ConfirmDialog
         open={confirmDelete}
         title={isOpening ? 'Delete this thread?' : 'Delete this post?'}

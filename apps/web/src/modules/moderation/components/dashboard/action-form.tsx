@@ -9,8 +9,7 @@ import { WarningPicker } from '../../../content-warnings/components/warning-pick
 import { choiceFromView, initialChoice, type WarningChoice } from '../../../content-warnings/lib/warning-choice';
 import type { QueueItem } from '../../api/moderation-api';
 import { useModeratedRooms, useModerationAction, useSanctions } from '../../hooks/use-moderation';
-import { composeReason, emptyReason, reasonProblem, CANNED_REASONS } from '../../../moderator-reasons/lib/reasons';
-import { MUTE_DURATIONS } from '../../../moderator-reasons/components/reason-dialog';
+import { composeReason, emptyReason, reasonProblem, CANNED_REASONS, MUTE_DURATIONS } from '../../../moderator-reasons/lib/reasons';
 import { ReasonField } from '../../../moderator-reasons/components/reason-field';
 import { QueueFormFooter } from './queue-form-footer';
 import { actionOptions, PIN_DURATIONS, SUSPEND_DURATIONS } from './action-options';
