@@ -18,7 +18,7 @@ describe('registration', () => {
   it('creates a member, signs them in and never returns the password hash', async () => {
     const handle = uniqueHandle('Willow');
     const res = await t.http.post('/api/auth/register').send({ handle, password: GOOD_PASSWORD, email: 'w@example.org' }).expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), handle, role: 'member', createdAt: expect.any(String), recoveryCodes: expect.any(Array) });
+    expect(res.body).toEqual({ id: expect.any(String), handle, role: 'member', createdAt: expect.any(String), language: null, recoveryCodes: expect.any(Array) });
     expect(JSON.stringify(res.body)).not.toMatch(/argon|hash|email/i);
     expect(sessionCookie(res)?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });
@@ -121,7 +121,7 @@ describe('login and logout', () => {
     expect(anonymous.body).toEqual({ user: null });
     expect(sessionCookie(anonymous)).toBeUndefined();
     const { agent, handle, user } = await registerMember(t);
-    expect((await agent.get('/api/auth/me').expect(200)).body).toEqual({ user: { id: user.id, handle, role: 'member', createdAt: expect.any(String) } });
+    expect((await agent.get('/api/auth/me').expect(200)).body).toEqual({ user: { id: user.id, handle, role: 'member', createdAt: expect.any(String), language: null } });
     const login = await t.http.post('/api/auth/login').send({ handle, password: GOOD_PASSWORD }).expect(200);
     const token = sessionCookie(login)!.value;
     await t.http.post('/api/auth/logout').set('Cookie', `kindred_session=${token}`).expect(204);
