@@ -97,15 +97,51 @@ describe('two-step sign-in', () => {
     expectApiError(await secondStep(await passwordStep(m.handle), m.codes[2]!), 401, ErrorCode.TwoStepCodeInvalid);
   });
 
-  it('without the password step, or after five minutes, the second step is refused (401 TWO_STEP_EXPIRED)', async () => {
+  it('without the password step, with a made-up pending cookie, or after five minutes, the second step is refused (401 TWO_STEP_EXPIRED)', async () => {
     const m = await memberWithTotp();
     expectApiError(await secondStep(undefined, codeAt(m.secret)), 401, ErrorCode.TwoStepExpired);
     const pending = await passwordStep(m.handle);
-    const [name, value] = pending.split('=');
-    const [id, expires] = value!.split('.');
-    expectApiError(await secondStep(`${name}=${id}.${Number(expires) + 600_000}.forged`, codeAt(m.secret)), 401, ErrorCode.TwoStepExpired);
-    t.get(Clock).advance(6 * 60_000);
+    expectApiError(await secondStep(`kindred_pending=${pending.split('=')[1]!.slice(0, -2)}xy`, codeAt(m.secret)), 401, ErrorCode.TwoStepExpired);
+    t.get(Clock).advance(5 * 60_000 + 1_000);
     expectApiError(await secondStep(pending, codeAt(m.secret)), 401, ErrorCode.TwoStepExpired);
+  });
+
+  it('the pending sign-in is single-use: replaying its cookie after the second step succeeded is refused', async () => {
+    const m = await memberWithTotp();
+    const pending = await passwordStep(m.handle);
+    await secondStep(pending, codeAt(m.secret)).expect(200);
+    nextStep();
+    expectApiError(await secondStep(pending, codeAt(m.secret)), 401, ErrorCode.TwoStepExpired);
+    expectApiError(await secondStep(pending, m.codes[0]!), 401, ErrorCode.TwoStepExpired);
+    // Refused before the code was looked at: the recovery code is still unused.
+    await secondStep(await passwordStep(m.handle), m.codes[0]!).expect(200);
+  });
+
+  it('a wrong code leaves the pending sign-in for another try; two answers at once sign in once', async () => {
+    const m = await memberWithTotp();
+    const pending = await passwordStep(m.handle);
+    expectApiError(await secondStep(pending, codeAt(m.secret) === '123456' ? '654321' : '123456'), 401, ErrorCode.TwoStepCodeInvalid);
+    const [first, second] = await Promise.all([secondStep(pending, m.codes[4]!), secondStep(pending, m.codes[5]!)]);
+    expect([first.status, second.status].sort()).toEqual([200, 401]);
+    // The losing answer used nothing up: exactly one of the two codes is spent.
+    const used = await t.query('SELECT 1 FROM recovery_codes WHERE user_id = $1 AND used_at IS NOT NULL', [m.id]);
+    expect(used).toHaveLength(1);
+  });
+
+  it('forgot password with two-step on: the recovery code resets the password but does not sign in; the second step is still asked and the spent code cannot be it', async () => {
+    const m = await memberWithTotp();
+    const newPassword = 'violet-harbour-ladder-17';
+    const res = await t.http.post('/api/auth/recover').send({ handle: m.handle, recoveryCode: m.codes[1], newPassword }).expect(200);
+    expect(res.body).toEqual({ twoStepRequired: true });
+    expect(sessionCookie(res)).toBeUndefined();
+    const pending = `kindred_pending=${setCookies(res).find((c) => c.name === 'kindred_pending')!.value}`;
+    expectApiError(await secondStep(pending, m.codes[1]!), 401, ErrorCode.TwoStepCodeInvalid);
+    const signedIn = await secondStep(pending, codeAt(m.secret)).expect(200);
+    expect(signedIn.body.handle).toBe(m.handle);
+    // Two-step stays on, with the new password.
+    nextStep();
+    const again = await t.http.post('/api/auth/login').send({ handle: m.handle, password: newPassword }).expect(200);
+    expect(again.body).toEqual({ twoStepRequired: true });
   });
 
   it('wrong codes count against the sign-in lock, and knowing the password does not reset it', async () => {

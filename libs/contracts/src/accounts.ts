@@ -58,7 +58,7 @@ export interface RecoveryCodesStatus {
 export const SIGN_IN_HISTORY_DAYS = 30;
 export const SIGN_IN_OUTCOMES = ['success', 'failure'] as const;
 export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
-export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code', 'two-step'] as const;
+export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code', 'two-step', 'passkey'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 export interface SignInHistoryEntry {
@@ -118,6 +118,44 @@ export interface TotpConfirmRequest {
 export interface TotpDisableRequest {
   password: string;
   code: string;
+}
+
+/** Passkeys (WebAuthn): a sign-in method of its own that counts as both steps. */
+export const PASSKEY_NAME_MAX_LENGTH = 60;
+/** A member keeps a handful at most; more is more for an intruder to hide one among. */
+export const PASSKEY_MAX_PER_MEMBER = 10;
+
+/** Public facts about one passkey; never the key itself. */
+export interface PasskeySummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Synced by the phone or password manager (it can be used on the member's other devices). */
+  backedUp: boolean;
+}
+
+/** Adding a passkey asks for the password again, so an open session alone cannot add one. */
+export interface PasskeyRegistrationOptionsRequest {
+  password: string;
+}
+
+/**
+ * The browser's answers, as `PublicKeyCredential.toJSON()` (and @simplewebauthn/browser) give
+ * them; the server checks them, so the shapes here are kept loose.
+ */
+export interface PasskeyRegistrationRequest {
+  name: string;
+  response: object;
+}
+
+export interface PasskeySignInRequest {
+  response: object;
+}
+
+/** Removing a passkey asks for the password again. */
+export interface RemovePasskeyRequest {
+  password: string;
 }
 
 export interface LoginRequest {

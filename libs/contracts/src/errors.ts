@@ -44,6 +44,12 @@ export const ErrorCode = {
   TwoStepCodeInvalid: 'TWO_STEP_CODE_INVALID',
   /** Two-step sign-in: the password step has expired (or never happened); sign in again. */
   TwoStepExpired: 'TWO_STEP_EXPIRED',
+  /**
+   * Passkeys: the ceremony expired or was used already, or the answer does not check out
+   * (unknown passkey, wrong site, a replayed or cloned authenticator). One code, no detail
+   * that would help someone guessing.
+   */
+  PasskeyInvalid: 'PASSKEY_INVALID',
   SetupUnavailable: 'SETUP_UNAVAILABLE',
   SetupTokenInvalid: 'SETUP_TOKEN_INVALID',
   InvalidCursor: 'INVALID_CURSOR',

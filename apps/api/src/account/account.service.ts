@@ -62,6 +62,7 @@ export class AccountService {
       this.sessions.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
+    const passkeys = await this.accountSecurity.exportPasskeys(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
@@ -76,6 +77,7 @@ export class AccountService {
       notifications,
       sessions,
       signInHistory,
+      passkeys,
     };
   }
 

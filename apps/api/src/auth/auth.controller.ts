@@ -16,7 +16,7 @@ import { CurrentUserDto, MeResponseDto, SessionSummaryDto } from './dto/current-
 import { LoginDto } from './dto/login.dto.js';
 import { RegisteredUserDto } from './dto/recovery-codes.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
-import { setPendingLoginCookie } from './pending-login.js';
+import { answerSignIn } from './sign-in-answer.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
 
@@ -44,13 +44,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CurrentUserDto })
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    const result = await this.auth.login(dto, clientInfo(req));
-    if ('pendingToken' in result) {
-      setPendingLoginCookie(reply, req, this.config, result.pendingToken);
-      return { twoStepRequired: true };
-    }
-    setSessionCookie(reply, req, this.config, result.token);
-    return CurrentUserDto.from(result.user);
+    return answerSignIn(reply, req, this.config, await this.auth.login(dto, clientInfo(req)));
   }
 
   @Post('logout')

@@ -1,5 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
@@ -20,7 +19,7 @@ import { burnPasswordCheck, hashPassword, requireCurrentPassword, verifyPassword
 import { RecoveryService } from './recovery.service.js';
 import { SessionService } from './session.service.js';
 import { SignInHistoryService } from './sign-in-history.service.js';
-import { PENDING_LOGIN_MS, signPendingLogin, verifyPendingLogin } from './pending-login.js';
+import { AuthCeremoniesService } from './auth-ceremonies.service.js';
 import { TotpService, invalidCode } from './totp.service.js';
 
 export interface ClientInfo {
@@ -40,6 +39,11 @@ export interface PendingTwoStep {
   pendingToken: string;
 }
 
+class WrongSecondStep extends Error {}
+
+const twoStepExpired = () =>
+  new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.TwoStepExpired, message: 'That sign-in took too long or has finished already. Please enter your handle and password again.' });
+
 export interface Registered extends SignedIn {
   recoveryCodes: string[];
 }
@@ -56,7 +60,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly history: SignInHistoryService,
     private readonly totp: TotpService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ceremonies: AuthCeremoniesService,
   ) {}
 
   /** The account and its recovery codes are written together: no account is left without them. */
@@ -69,11 +73,18 @@ export class AuthService {
     return { ...(await this.startSession(user, client)), recoveryCodes };
   }
 
-  /** Forgot password: the recovery code resets the password and ends every session; then a fresh one starts here. */
-  async recover(dto: RecoverAccountDto, client: ClientInfo): Promise<SignedIn> {
+  /**
+   * Forgot password: the recovery code resets the password and ends every session. Without
+   * two-step sign-in a fresh session starts here. With it, the reset does not sign in: the
+   * second step is still asked (an app code, or a different recovery code, since the one just
+   * used is spent), so a recovery code found on paper is not enough to get in, and two-step
+   * stays on.
+   */
+  async recover(dto: RecoverAccountDto, client: ClientInfo): Promise<SignedIn | PendingTwoStep> {
     const user = await this.recovery.recover(dto, client);
     // A banned member's password is reset (the code was theirs) but no session starts.
     await this.access.require({ user, action: Action.SignIn });
+    if (await this.totp.isEnabled(user.id)) return this.pendingSecondStep(user);
     await this.history.recordSuccess(user.id, 'recovery-code', client.device);
     return this.startSession(user, client);
   }
@@ -91,26 +102,39 @@ export class AuthService {
     }
     // Asked only after the password: a stranger learns nothing about the account.
     await this.access.require({ user, action: Action.SignIn });
-    if (await this.totp.isEnabled(user.id)) {
-      // The failure counters are cleared only after the second step, so knowing the password
-      // does not buy fresh guesses at the code.
-      return { pendingToken: signPendingLogin(this.config.sessionSecret, user.id, this.clock.now().getTime() + PENDING_LOGIN_MS) };
-    }
+    // The failure counters are cleared only after the second step, so knowing the password
+    // does not buy fresh guesses at the code.
+    if (await this.totp.isEnabled(user.id)) return this.pendingSecondStep(user);
     await this.throttle.recordSuccess(handleKey, client.ip);
     await this.history.recordSuccess(user.id, 'password', client.device);
     return this.startSession(user, client);
   }
 
-  /** The second step: an app code or a recovery code, limited like the password step. */
+  /**
+   * The second step: an app code or a recovery code, limited like the password step. The
+   * pending record is used up in the same transaction as the code, so a successful second step
+   * cannot be replayed, and a wrong code leaves it for another try (within its five minutes).
+   */
   async completeTwoStep(pendingToken: string | undefined, code: string, client: ClientInfo): Promise<SignedIn> {
-    const userId = verifyPendingLogin(this.config.sessionSecret, pendingToken, this.clock.now().getTime());
+    const userId = await this.ceremonies.peekForBrowser('pending-login', pendingToken);
     const user = userId ? await this.users.findById(userId) : null;
-    if (!user || user.deletedAt) {
-      throw new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.TwoStepExpired, message: 'That sign-in took too long. Please enter your handle and password again.' });
-    }
+    if (!user || user.deletedAt) throw twoStepExpired();
     const handleKey = handleKeyOf(user.handle);
     await this.throttle.assertAllowed(handleKey, client.ip);
-    if (!(await this.totp.verifySecondStep(user.id, code))) {
+    const outcome = await this.db
+      .transaction(async (manager) => {
+        const pending = await this.ceremonies.takeForBrowser('pending-login', pendingToken, manager);
+        if (pending?.userId !== user.id) return 'expired' as const;
+        // Throwing rolls the transaction back: the pending record stays for another try.
+        if (!(await this.totp.verifySecondStep(user.id, code, manager))) throw new WrongSecondStep();
+        return 'passed' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof WrongSecondStep) return 'wrong' as const;
+        throw error;
+      });
+    if (outcome === 'expired') throw twoStepExpired();
+    if (outcome === 'wrong') {
       await this.throttle.recordFailure(handleKey, client.ip);
       await this.history.recordFailure(user.id, 'two-step', client.device);
       throw invalidCode();
@@ -119,6 +143,10 @@ export class AuthService {
     await this.access.require({ user, action: Action.SignIn });
     await this.history.recordSuccess(user.id, 'two-step', client.device);
     return this.startSession(user, client);
+  }
+
+  private async pendingSecondStep(user: UserEntity): Promise<PendingTwoStep> {
+    return { pendingToken: await this.ceremonies.startForBrowser('pending-login', user.id, null) };
   }
 
   /** Starts a session after the account has been verified or created. */

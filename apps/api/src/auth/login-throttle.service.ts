@@ -24,16 +24,15 @@ export class LoginThrottleService {
     private readonly clock: Clock,
   ) {}
 
-  private counters(handleKey: string, ip: string): Counter[] {
+  /** Without a handle (a passkey nobody has), only the address's counter applies. */
+  private counters(handleKey: string | undefined, ip: string): Counter[] {
     const max = this.config.loginMaxFailures;
-    return [
-      { key: `pair:${handleKey}|${ip}`, limit: max },
-      { key: `ip:${ip}`, limit: max * 6 },
-      { key: `handle:${handleKey}`, limit: max * 10 },
-    ];
+    const address = { key: `ip:${ip}`, limit: max * 6 };
+    if (handleKey === undefined) return [address];
+    return [{ key: `pair:${handleKey}|${ip}`, limit: max }, address, { key: `handle:${handleKey}`, limit: max * 10 }];
   }
 
-  async assertAllowed(handleKey: string, ip: string): Promise<void> {
+  async assertAllowed(handleKey: string | undefined, ip: string): Promise<void> {
     const keys = this.counters(handleKey, ip).map((c) => c.key);
     const rows: { locked_until: Date }[] = await this.db.query(
       'SELECT locked_until FROM login_failures WHERE key = ANY($1) AND locked_until > $2 ORDER BY locked_until DESC LIMIT 1',
@@ -50,7 +49,7 @@ export class LoginThrottleService {
     });
   }
 
-  async recordFailure(handleKey: string, ip: string): Promise<void> {
+  async recordFailure(handleKey: string | undefined, ip: string): Promise<void> {
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - this.config.loginLockMs);
     const lockUntil = new Date(now.getTime() + this.config.loginLockMs);

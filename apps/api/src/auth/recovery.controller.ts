@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { LoginResponse } from '@kindred/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequireAccess } from '../access/access.decorators.js';
 import { Action } from '../access/actions.js';
@@ -13,7 +14,7 @@ import { CurrentUserDto } from './dto/current-user.dto.js';
 import { RecoverAccountDto } from './dto/recover-account.dto.js';
 import { RecoveryCodesDto, RecoveryCodesStatusDto, RegenerateRecoveryCodesDto } from './dto/recovery-codes.dto.js';
 import { RecoveryService } from './recovery.service.js';
-import { setSessionCookie } from './session-cookie.js';
+import { answerSignIn } from './sign-in-answer.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,16 +25,17 @@ export class RecoveryController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Forgot password: handle + recovery code + new password; signs in here and nowhere else. */
+  /**
+   * Forgot password: handle + recovery code + new password; signs in here and nowhere else,
+   * or, with two-step sign-in on, asks for the second step (pending cookie) like the login.
+   */
   @Public()
   @SensitiveRateLimit()
   @Post('recover')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CurrentUserDto })
-  async recover(@Body() dto: RecoverAccountDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CurrentUserDto> {
-    const { user, token } = await this.auth.recover(dto, clientInfo(req));
-    setSessionCookie(reply, req, this.config, token);
-    return CurrentUserDto.from(user);
+  async recover(@Body() dto: RecoverAccountDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    return answerSignIn(reply, req, this.config, await this.auth.recover(dto, clientInfo(req)));
   }
 
   @Get('recovery-codes')

@@ -49,9 +49,9 @@ export class RecoveryService {
   }
 
   /** Uses up one code as a second step at sign-in; false when it is wrong or used. */
-  async consumeCode(userId: string, input: string): Promise<boolean> {
+  async consumeCode(userId: string, input: string, manager?: EntityManager): Promise<boolean> {
     const code = normalizeRecoveryCode(input);
-    return !!code && (await this.codes.consume(userId, this.hash(userId, code), this.clock.now()));
+    return !!code && (await this.codes.consume(userId, this.hash(userId, code), this.clock.now(), manager));
   }
 
   remaining(userId: string): Promise<number> {

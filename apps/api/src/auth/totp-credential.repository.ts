@@ -28,8 +28,8 @@ export class TotpCredentialRepository {
   }
 
   /** Accepts a time step once: atomic, so two requests with the same code cannot both pass. */
-  async useStep(userId: string, step: number): Promise<boolean> {
-    const result = await this.rows
+  async useStep(userId: string, step: number, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager?.getRepository(TotpCredentialEntity) ?? this.rows)
       .createQueryBuilder()
       .update()
       .set({ lastUsedStep: String(step) })

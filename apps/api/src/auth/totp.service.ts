@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type TotpSetupResponse } from '@kindred/contracts';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -58,13 +59,13 @@ export class TotpService {
   }
 
   /** A 6-digit code from the app (each time step once), or one of the member's recovery codes. */
-  async verifySecondStep(userId: string, code: string): Promise<boolean> {
+  async verifySecondStep(userId: string, code: string, manager?: EntityManager): Promise<boolean> {
     const trimmed = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(trimmed)) return this.recovery.consumeCode(userId, code);
+    if (!/^\d{6}$/.test(trimmed)) return this.recovery.consumeCode(userId, code, manager);
     const credential = await this.credentials.find(userId);
     if (!credential?.confirmedAt) return false;
     const step = this.matchingStep(credential.secretEncrypted, trimmed);
-    return step !== undefined && (await this.credentials.useStep(userId, step));
+    return step !== undefined && (await this.credentials.useStep(userId, step, manager));
   }
 
   private matchingStep(sealed: string, code: string): number | undefined {

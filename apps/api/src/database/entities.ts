@@ -11,6 +11,8 @@ import { RecoveryCodeEntity } from '../auth/recovery-code.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { SignInEventEntity } from '../auth/sign-in-event.entity.js';
 import { TotpCredentialEntity } from '../auth/totp-credential.entity.js';
+import { AuthCeremonyEntity } from '../auth/auth-ceremony.entity.js';
+import { PasskeyEntity } from '../auth/passkey.entity.js';
 import { ModerationLogEntity } from '../moderation/moderation-log.entity.js';
 import { PostRevisionEntity } from '../posts/post-revision.entity.js';
 import { PostEntity } from '../posts/post.entity.js';
@@ -34,6 +36,8 @@ export const ENTITIES = [
   RecoveryCodeEntity,
   SignInEventEntity,
   TotpCredentialEntity,
+  AuthCeremonyEntity,
+  PasskeyEntity,
   AppStateEntity,
   RoomEntity,
   RoomMembershipEntity,
