@@ -52,6 +52,9 @@ const keepMembership = async (c: Cell, url: string): Promise<HttpCall> => {
 const freshPost = (c: Cell, authorId: string) => c.w.fx.post(c.target.threadId, c.target.room.id, authorId);
 const freshQueueItem = (c: Cell) => c.w.fx.queueItem(c.target.room.id, 'post', c.target.postId, c.target.author.id);
 
+/** A well-formed WebAuthn answer to no ceremony: reaches the check, which refuses it. */
+const FAKE_CREDENTIAL = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {} };
+
 /** How to make each row's request for one actor. Keys are `rowKey`s of the table. */
 const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = {
   'GET /api/health': () => ({ url: '/api/health' }),
@@ -99,6 +102,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/auth/totp/setup': () => ({ url: '/api/auth/totp/setup', body: { password: 'not-my-password-1' } }),
   'POST /api/auth/totp/confirm': () => ({ url: '/api/auth/totp/confirm', body: { code: '123456' } }),
   'POST /api/auth/totp/disable': () => ({ url: '/api/auth/totp/disable', body: { password: 'not-my-password-1', code: '123456' } }),
+  'GET /api/auth/passkeys': () => ({ url: '/api/auth/passkeys' }),
+  'POST /api/auth/passkeys/options': () => ({ url: '/api/auth/passkeys/options', body: { password: 'not-my-password-1' } }),
+  'POST /api/auth/passkeys': () => ({ url: '/api/auth/passkeys', body: { name: 'My phone', response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'e30', attestationObject: 'oA' } } } }),
+  'DELETE /api/auth/passkeys/{id}': () => ({ url: '/api/auth/passkeys/00000000-0000-4000-8000-000000000000', body: { password: 'not-my-password-1' } }),
+  'POST /api/auth/login/passkey/options': () => ({ url: '/api/auth/login/passkey/options' }),
+  'POST /api/auth/login/passkey': () => ({ url: '/api/auth/login/passkey', body: { response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' } } } }),
   'GET /api/auth/sign-in-history': (c) => ({
     url: '/api/auth/sign-in-history',
     check: (res) => (Array.isArray(res.body) && res.body.length > 0 ? undefined : `no history for ${me(c).handle}`),

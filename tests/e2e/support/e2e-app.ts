@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { GOOD_PASSWORD, registerMember } from '../../support/accounts.js';
+import { findFreePort } from '../../support/ports.js';
 import { REPO_ROOT } from '../../support/server-process.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -20,8 +21,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-default-apps',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
+
+export interface E2eOptions {
+  /**
+   * Serve at http://localhost:PORT (and make that the public origin) instead of 127.0.0.1:
+   * WebAuthn needs a host name (it refuses IP addresses) in a secure context, which localhost is.
+   */
+  localhost?: boolean;
+}
 
 export interface E2eApp {
   /** The running app; replaced by `restart()`. */
@@ -42,11 +51,13 @@ export interface E2eApp {
 }
 
 /** The real app (built web app included) on a free loopback port, and one browser. */
-export async function startE2eApp(): Promise<E2eApp> {
-  const t = await startTestApp({ WEB_DIST_DIR });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
+export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
+  const fixedPort = options.localhost ? await findFreePort() : 0;
+  const env: Record<string, string> = options.localhost ? { WEB_DIST_DIR, PUBLIC_ORIGIN: `http://localhost:${fixedPort}` } : { WEB_DIST_DIR };
+  const t = await startTestApp(env);
+  await t.app.listen({ port: fixedPort, host: '127.0.0.1' });
   const { port } = t.app.getHttpServer().address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const database = t.db;
@@ -65,7 +76,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     async restart(whileDown) {
       await e2e.t.app.close();
       await whileDown?.();
-      const next = await startTestApp({ WEB_DIST_DIR }, database.url);
+      const next = await startTestApp(env, database.url);
       await next.app.listen({ port, host: '127.0.0.1' });
       e2e.t = next;
     },
