@@ -1,12 +1,15 @@
 import { SecureAccountForm } from '../modules/auth/components/secure-account-form';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
 import { SignInHistorySection } from '../modules/auth/components/sign-in-history-section';
+import { PasskeysSection } from '../modules/passkeys/components/passkeys-section';
+import { T } from '../shared/i18n/t';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 
 const SECTIONS = [
   { id: 'safety-devices', title: 'Where you are signed in', body: () => <SessionsSection /> },
   { id: 'safety-history', title: 'Recent sign-ins', body: () => <SignInHistorySection /> },
+  { id: 'safety-passkeys', title: <T id="passkeys.safetyCheckTitle" />, body: () => <PasskeysSection place="safety-check" /> },
   { id: 'safety-secure', title: 'Someone else may know my password', body: () => <SecureAccountForm /> },
 ];
 

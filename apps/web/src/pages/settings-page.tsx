@@ -9,8 +9,10 @@ import { RecoveryCodesSection } from '../modules/auth/components/recovery-codes-
 import { TwoStepSection } from '../modules/auth/components/two-step-section';
 import { LogoutEverywhere } from '../modules/auth/components/logout-everywhere';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
+import { PasskeysSection } from '../modules/passkeys/components/passkeys-section';
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
 import { BlockedMembers } from '../modules/safety/components/blocked-members';
+import { T } from '../shared/i18n/t';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
@@ -26,6 +28,7 @@ const SECTIONS = [
   { id: 'devices', title: 'Devices and sessions', body: () => <SessionsSection /> },
   { id: 'password', title: 'Password', body: () => <ChangePasswordForm /> },
   { id: 'two-step', title: 'Two-step sign-in', body: () => <TwoStepSection /> },
+  { id: 'passkeys', title: <T id="passkeys.title" />, body: () => <PasskeysSection place="settings" /> },
   { id: 'recovery-codes', title: 'Recovery codes', body: () => <RecoveryCodesSection /> },
   { id: 'everywhere', title: 'Log out everywhere', body: () => <LogoutEverywhere /> },
   { id: 'data', title: 'Your data', body: () => <ExportData /> },

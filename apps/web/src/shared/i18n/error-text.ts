@@ -28,6 +28,7 @@ const ERROR_MESSAGES: Record<ErrorCode, MessageId> = {
   [ErrorCode.RecoveryCodeInvalid]: 'error.recoveryCodeInvalid',
   [ErrorCode.TwoStepCodeInvalid]: 'error.twoStepCodeInvalid',
   [ErrorCode.TwoStepExpired]: 'error.twoStepExpired',
+  [ErrorCode.PasskeyInvalid]: 'error.passkeyInvalid',
   [ErrorCode.SetupUnavailable]: 'error.setupUnavailable',
   [ErrorCode.SetupTokenInvalid]: 'error.setupTokenInvalid',
   [ErrorCode.InvalidCursor]: 'error.invalidCursor',

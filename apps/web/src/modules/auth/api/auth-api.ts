@@ -53,8 +53,9 @@ export function register(body: RegisterRequest): Promise<RegisterResponse> {
   return apiRequest<RegisterResponse>('/api/auth/register', { method: 'POST', body });
 }
 
-export function recoverAccount(body: RecoverAccountRequest): Promise<CurrentUser> {
-  return apiRequest<CurrentUser>('/api/auth/recover', { method: 'POST', body });
+/** Signs in, or (with two-step sign-in on) asks for the second step like the login. */
+export function recoverAccount(body: RecoverAccountRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/api/auth/recover', { method: 'POST', body });
 }
 
 export function fetchRecoveryCodesStatus(signal?: AbortSignal): Promise<RecoveryCodesStatus> {

@@ -1,6 +1,7 @@
-import { RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
+import { RECOVERY_CODE_MAX_LENGTH, type CurrentUser } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
@@ -9,15 +10,18 @@ import { recoverAccount } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
 import { ExistingHandleField } from './account-fields';
+import { TwoStepForm } from './two-step-form';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
 
 export function ForgotPasswordForm() {
+  const t = useT();
   const session = useSession();
   const navigate = useAppNavigate();
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [recoveryCode, setCode] = useState('');
   const [fields, setFields] = useState(EMPTY_PASSWORD_CHANGE);
+  const [secondStep, setSecondStep] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,8 +30,17 @@ export function ForgotPasswordForm() {
       recoveryCode: recoveryCode.trim() ? undefined : 'Please enter one of your recovery codes.',
       ...passwordChangeProblems(fields, false),
     });
-    const user = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword: fields.newPassword }));
-    if (!user) return;
+    const result = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword: fields.newPassword }));
+    if (!result) return;
+    if ('twoStepRequired' in result) {
+      setFields(EMPTY_PASSWORD_CHANGE);
+      setSecondStep(true);
+      return;
+    }
+    done(result);
+  }
+
+  function done(user: CurrentUser) {
     session.setUser(user);
     navigate('/settings', {
       replace: true,
@@ -37,6 +50,9 @@ export function ForgotPasswordForm() {
       },
     });
   }
+
+  // Two-step sign-in stays on after a reset: the code just used is spent, so another is asked.
+  if (secondStep) return <TwoStepForm intro={t('recovery.secondStepIntro')} onSignedIn={done} />;
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>

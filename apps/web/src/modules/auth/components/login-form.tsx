@@ -6,9 +6,10 @@ import { useAppNavigate } from '../../../shared/lib/navigation';
 import { returnPathFrom } from '../../../shared/lib/safe-redirect';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
-import { login, loginTwoStep } from '../api/auth-api';
+import { PasskeySignIn } from '../../passkeys/components/passkey-sign-in';
+import { login } from '../api/auth-api';
 import { CurrentPasswordField, ExistingHandleField } from './account-fields';
-import { TwoStepCodeField } from './two-step-code-field';
+import { TwoStepForm } from './two-step-form';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
 
@@ -20,7 +21,6 @@ export function LoginForm() {
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
   const [secondStep, setSecondStep] = useState(false);
-  const [code, setCode] = useState('');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,39 +44,27 @@ export function LoginForm() {
     navigate(returnPathFrom(location.state), { replace: true });
   }
 
-  async function onSubmitCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const problems = compact({ code: code.trim() ? undefined : 'Please enter the code.' });
-    const user = await form.submit(problems, () => loginTwoStep(code.trim()));
-    if (user) done(user);
-  }
-
   if (secondStep) {
     return (
-      <form className="form" onSubmit={onSubmitCode} noValidate aria-busy={form.pending}>
-        <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
-        <p>Your password is right. One more step: open your authenticator app.</p>
-        <TwoStepCodeField id="two-step-code" value={code} onChange={setCode} error={form.fieldErrors.code} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.pending}>
-            {form.pending ? 'Checking…' : 'Log in'}
-          </button>
-          <button type="button" className="button" onClick={() => setSecondStep(false)}>
-            Start again
-          </button>
-        </div>
-      </form>
+      <TwoStepForm
+        intro="Your password is right. One more step: open your authenticator app."
+        onSignedIn={done}
+        onStartAgain={() => setSecondStep(false)}
+      />
     );
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
-      <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
-      <CurrentPasswordField id="password" label="Password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
-      <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'Logging in…' : 'Log in'}
-      </button>
-    </form>
+    <>
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+        <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
+        <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
+        <CurrentPasswordField id="password" label="Password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
+        <button type="submit" className="button button--primary" disabled={form.pending}>
+          {form.pending ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      <PasskeySignIn onSignedIn={done} />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { useT } from '../../../shared/i18n/use-t';
 import { plural } from '../../../shared/lib/plural';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
@@ -13,6 +14,7 @@ import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 /** "Someone else may know my password": new password, other devices out, new codes, in one step. */
 export function SecureAccountForm() {
+  const t = useT();
   const client = useQueryClient();
   const form = useFormSubmission();
   const [fields, setFields] = useState(EMPTY_PASSWORD_CHANGE);
@@ -37,6 +39,7 @@ export function SecureAccountForm() {
           {result.revoked === 0 ? '; no other device was signed in' : ` and ${plural(result.revoked, 'other device')} signed out`}. Your old
           recovery codes no longer work: here are new ones.
         </StatusMessage>
+        <p>{t('secureAccount.passkeysKept')}</p>
         <RecoveryCodesPanel codes={result.recoveryCodes} headingLevel={3} onDone={() => setResult(undefined)} doneLabel="I have saved them" />
       </>
     );
@@ -49,6 +52,7 @@ export function SecureAccountForm() {
         your password, signs out every other device (open chats there close straight away), and gives you new recovery
         codes. If any part fails, nothing changes.
       </p>
+      <p>{t('secureAccount.passkeysNote')}</p>
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
         <ErrorSummary key={form.attempt} title="Nothing was changed" messages={form.summary} />
         <PasswordChangeFields idPrefix="secure-" value={fields} onChange={setFields} errors={form.fieldErrors} />

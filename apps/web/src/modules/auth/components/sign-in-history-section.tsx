@@ -3,12 +3,14 @@ import { SIGN_IN_HISTORY_DAYS } from '@kindred/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { fetchSignInHistory } from '../api/auth-api';
+import { useT, type Translate } from '../../../shared/i18n/use-t';
 
 export const SIGN_IN_HISTORY_KEY = ['sign-in-history'] as const;
 
 const hourFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function describe(entry: SignInHistoryEntry): string {
+function describe(entry: SignInHistoryEntry, t: Translate): string {
+  if (entry.method === 'passkey') return entry.outcome === 'failure' ? t('signInHistory.passkeyFailed') : t('signInHistory.passkey');
   if (entry.outcome === 'failure') {
     if (entry.method === 'recovery-code') return 'Someone tried a wrong recovery code';
     return entry.method === 'two-step' ? 'Someone knew the password but gave a wrong code' : 'Someone tried a wrong password';
@@ -20,6 +22,7 @@ function describe(entry: SignInHistoryEntry): string {
 
 /** The last 30 days of sign-ins, to the hour, without addresses. */
 export function SignInHistorySection() {
+  const t = useT();
   const history = useQuery({ queryKey: SIGN_IN_HISTORY_KEY, queryFn: ({ signal }) => fetchSignInHistory(signal), staleTime: 0 });
   if (history.isPending) return <LoadingState label="Loading your sign-in history…" />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
@@ -36,7 +39,7 @@ export function SignInHistorySection() {
           {history.data.map((entry, i) => (
             <li key={`${entry.hour}-${i}`} className="item-list__row">
               <span>
-                <strong>{describe(entry)}</strong>
+                <strong>{describe(entry, t)}</strong>
                 <br />
                 <span className="muted">
                   <time dateTime={entry.hour}>around {hourFormat.format(new Date(entry.hour))}</time> · {entry.device}
