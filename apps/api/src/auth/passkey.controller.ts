@@ -62,9 +62,13 @@ export class PasskeyController {
     await this.passkeys.remove(auth, id, dto.password);
   }
 
-  /** Options for `navigator.credentials.get`: any of this site's passkeys on the device (no handle asked). */
+  /**
+   * Options for `navigator.credentials.get`: any of this site's passkeys on the device (no
+   * handle asked). Like the password step, it has the general per-address budget only, not the
+   * hourly one (people behind one address, say a shelter's wifi, must be able to sign in);
+   * wrong answers count against the sign-in locks.
+   */
   @Public()
-  @SensitiveRateLimit()
   @Post('login/passkey/options')
   @HttpCode(HttpStatus.OK)
   async signInOptions(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicKeyCredentialRequestOptionsJSON> {
