@@ -146,6 +146,48 @@ export class ChatMessageRepository {
     return rows[0];
   }
 
+  /**
+   * Group commit: `insertUnlessRuled` for several messages of one room in one autocommitted
+   * statement (one WAL flush), with consecutive `seq`s in the given order. Each message's
+   * answer is in the same place as in `insertUnlessRuled`: its row, or undefined when a room
+   * rule might apply to it (the rule is read under the room row's lock, as there). All or
+   * nothing: a failure commits none of them.
+   */
+  async insertManyUnlessRuled(roomId: string, messages: (Omit<NewChatMessage, 'roomId'> & { exempt: boolean })[]): Promise<(ChatMessageRow | undefined)[]> {
+    const input = messages.map((m, ord) => ({
+      ord,
+      author_id: m.authorId,
+      client_id: m.clientId,
+      body: m.body,
+      content_warnings: m.warning.categories,
+      warning_note: m.warning.note,
+      exempt: m.exempt,
+    }));
+    const rows = await this.prepared.query<ChatMessageRow>(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS i(ord int, author_id uuid, client_id varchar, body text, content_warnings text[], warning_note varchar, exempt boolean)
+       ), room AS (
+         UPDATE chat_rooms r
+         SET last_seq = r.last_seq + (SELECT count(*) FROM input WHERE exempt OR (NOT r.locked AND r.slow_mode_seconds <= 0))
+         WHERE r.room_id = $1
+         RETURNING r.last_seq, NOT r.locked AND r.slow_mode_seconds <= 0 AS open
+       ), admitted AS (
+         SELECT input.*, room.last_seq, row_number() OVER (ORDER BY input.ord) AS n, count(*) OVER () AS total
+         FROM input CROSS JOIN room WHERE input.exempt OR room.open
+       ), m AS (
+         INSERT INTO chat_messages (room_id, seq, author_id, client_id, body, content_warnings, warning_note, created_at)
+         SELECT $1, last_seq - total + n, author_id, client_id, body, content_warnings, warning_note, clock_timestamp() FROM admitted ORDER BY n
+         RETURNING *
+       )
+       SELECT ${CHAT_MESSAGE_COLUMNS} FROM m LEFT JOIN users u ON u.id = m.author_id`,
+      [roomId, JSON.stringify(input)],
+    );
+    // (author, client id) is unique, so it names each message's row.
+    const byClient = new Map(rows.map((r) => [`${r.author_id}/${r.client_id}`, r]));
+    return messages.map((m) => byClient.get(`${m.authorId}/${m.clientId}`));
+  }
+
   /** The room row's lock hands out `seq` in commit order (see ChatRoomEntity). */
   async nextSeq(roomId: string, manager: EntityManager): Promise<{ last_seq: string; locked: boolean; slow_mode_seconds: number }> {
     const [rows] = (await manager.query('UPDATE chat_rooms SET last_seq = last_seq + 1 WHERE room_id = $1 RETURNING last_seq, locked, slow_mode_seconds', [roomId])) as [

@@ -14,6 +14,7 @@ import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
+import { ChatSendQueue } from './chat-send-queue.js';
 import type { EditMessageDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
 import { attempt, settled, unwrap } from './settled.js';
 
@@ -31,6 +32,7 @@ export class ChatMessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly messages: ChatMessageRepository,
+    private readonly sendQueue: ChatSendQueue,
     private readonly access: AccessService,
     private readonly safety: SafetyService,
     private readonly rules: RoomRules,
@@ -106,11 +108,12 @@ export class ChatMessagesService {
    * lock and insert, when no room rule can refuse it (chat open and no slow mode, or a
    * moderator), it is not a reply and the text raises no crisis item. Anything else returns
    * undefined and takes the full transaction below, unchanged; a skipped UPDATE leaves no
-   * gap in `seq`. Committed before it returns, so persisted-before-broadcast holds.
+   * gap in `seq`. Committed before it returns, so persisted-before-broadcast holds. Sends to a
+   * busy room are committed in groups (ChatSendQueue).
    */
   private async insertDirectly(user: Actor, dto: SendMessageDto, warning: NormalizedWarning, grant: AccessGrant): Promise<ChatMessageRow | undefined> {
     if (dto.replyToMessageId || mayRaiseCrisisItem(dto.body)) return undefined;
-    return this.messages.insertUnlessRuled({ roomId: dto.roomId, authorId: user.id, clientId: dto.clientId, body: dto.body, warning }, grant.canModerate);
+    return this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: grant.canModerate });
   }
 
   /** Every rule, in one transaction: room state, lock, slow mode, reply target, crisis support. */

@@ -6,11 +6,12 @@ import { ChatHistoryService } from './chat-history.service.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
 import { ChatMessagesService } from './chat-messages.service.js';
 import { ChatModerationService } from './chat-moderation.service.js';
+import { ChatSendQueue } from './chat-send-queue.js';
 
 /** Live chat's rules and storage; the socket gateway that carries it is in realtime/. */
 @Module({
   imports: [SafetyModule, RoomsModule, ModerationCoreModule],
-  providers: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
+  providers: [ChatMessageRepository, ChatSendQueue, ChatHistoryService, ChatMessagesService, ChatModerationService],
   exports: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
 })
 export class ChatModule {}
