@@ -31,6 +31,8 @@ export const READ_JOINS = {
   'threads/thread-list.sql.ts': ['posts', 'users'],
   // Full-text search: one keyset-paginated statement over readable rooms (query-plan test).
   'search/search.sql.ts': ['posts', 'threads', 'rooms', 'room_memberships'],
+  // Thread pages: each post with its author's handle (and its reactions) in one statement.
+  'posts/post-row.ts': ['users'],
   // The gate's room.read rule as SQL, kept beside the per-room rule (used by search).
   'access/access.service.ts': ['room_memberships'],
 };

@@ -111,9 +111,9 @@ export class AccessService {
 
   private async requireRoom({ user, action, roomId }: AccessRequest): Promise<AccessGrant> {
     if (!roomId) throw noSuchRoom();
-    const room = await this.rooms.findByIdOrSlug(roomId);
-    if (!room) throw noSuchRoom();
-    const membership = user ? await this.memberships.find(room.id, user.id) : null;
+    const found = user ? await this.rooms.withMembership(roomId, user.id) : await this.rooms.findByIdOrSlug(roomId).then((room) => room && { room, membership: null });
+    if (!found) throw noSuchRoom();
+    const { room, membership } = found;
     const staff = !!user && roleAtLeast(user.role, Role.Moderator);
     const canModerate = staff || membership?.role === RoomRole.Moderator;
     // Hidden rooms do not exist for outsiders: every refusal is a 404, never a 403.

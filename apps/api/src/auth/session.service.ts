@@ -46,10 +46,12 @@ export class SessionService {
   async resolve(token: string): Promise<AuthContext | undefined> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
     const now = this.clock.now();
-    const session = await this.sessions.findOne({
-      where: { tokenHash: this.hashToken(token), revokedAt: IsNull() },
-      relations: { user: true },
-    });
+    // One statement (findOne with a relation sends two: a DISTINCT id query, then the rows).
+    const session = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.tokenHash = :tokenHash AND s.revokedAt IS NULL', { tokenHash: this.hashToken(token) })
+      .getOne();
     if (!session?.user) return undefined;
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt <= now || idleSince > this.config.sessionIdleTimeoutMs) return undefined;

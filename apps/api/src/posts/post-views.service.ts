@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
-import type { PostRow } from './post-row.js';
+import type { PostPageRow, PostRow, ReactionCountRow } from './post-row.js';
 import { PostRepository } from './post.repository.js';
 
 const FORMER_MEMBER: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: FORMER_MEMBER_HANDLE };
@@ -25,8 +25,17 @@ export class PostViewsService {
       this.reactions(visible.map((r) => r.id), viewer.userId),
     ]);
     return rows.map((row) => {
-      if (!visible.includes(row)) return { kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' };
+      if (!visible.includes(row)) return hiddenItem(row);
       return this.view(row, authors.get(row.author_id) ?? FORMER_MEMBER, reactions.get(row.id), viewer);
+    });
+  }
+
+  /** The same, for rows that already carry their authors and reactions (thread pages): no further reads. */
+  fromPageRows(rows: PostPageRow[], viewer: ViewerContext): PostListItem[] {
+    return rows.map((row) => {
+      if (viewer.filter.hides(row.content_warnings, row.author_id)) return hiddenItem(row);
+      const author = row.author_handle === null ? FORMER_MEMBER : { id: row.author_id, handle: row.author_handle };
+      return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer);
     });
   }
 
@@ -59,16 +68,22 @@ export class PostViewsService {
 
   private async reactions(postIds: string[], viewerId: string | undefined): Promise<Map<string, ReactionSummary>> {
     if (postIds.length === 0) return new Map();
-    const rows = await this.posts.reactionCounts(postIds, viewerId);
-    const result = new Map<string, ReactionSummary>();
-    for (const row of rows) {
-      const summary = result.get(row.post_id) ?? { counts: emptyCounts(), mine: [] };
-      summary.counts[row.kind] = row.n;
-      if (row.mine) summary.mine.push(row.kind);
-      result.set(row.post_id, summary);
-    }
-    return result;
+    return summarize(await this.posts.reactionCounts(postIds, viewerId));
   }
+}
+
+const hiddenItem = (row: PostRow): PostListItem => ({ kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' });
+
+function summarize(rows: (ReactionCountRow & { post_id?: string })[], postId?: string): Map<string, ReactionSummary> {
+  const result = new Map<string, ReactionSummary>();
+  for (const row of rows) {
+    const key = row.post_id ?? postId!;
+    const summary = result.get(key) ?? { counts: emptyCounts(), mine: [] };
+    summary.counts[row.kind] = row.n;
+    if (row.mine) summary.mine.push(row.kind);
+    result.set(key, summary);
+  }
+  return result;
 }
 
 interface ReactionSummary {

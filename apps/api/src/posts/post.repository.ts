@@ -4,7 +4,8 @@ import type { ContentWarningCategory, PostStatus, ReactionKind } from '@kindred/
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { NormalizedWarning } from '../common/content-warning.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
-import { POST_COLUMNS, type PostRow } from './post-row.js';
+import { PreparedQueries } from '../database/prepared-queries.js';
+import { POST_COLUMNS, postPageSql, type PostPageRow, type PostRow } from './post-row.js';
 import { PostEntity } from './post.entity.js';
 
 export interface NewPostRow {
@@ -54,7 +55,10 @@ const OPENING_POSTS_SQL = `SELECT ${POST_COLUMNS('p')} FROM unnest($1::uuid[]) A
 /** Every query on `posts`, `post_revisions` and `reactions`. */
 @Injectable()
 export class PostRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {}
 
   private repo(manager: EntityManager = this.db.manager): Repository<PostEntity> {
     return manager.getRepository(PostEntity);
@@ -66,6 +70,12 @@ export class PostRepository {
 
   async row(id: string): Promise<PostRow | undefined> {
     const [row] = (await this.db.query(`SELECT ${POST_COLUMNS('p')} FROM posts p WHERE p.id = $1`, [id])) as PostRow[];
+    return row;
+  }
+
+  /** One post with its author's handle and reactions as `viewerId` sees them (one statement). */
+  async pageRow(id: string, viewerId: string | undefined): Promise<PostPageRow | undefined> {
+    const [row] = await this.prepared.query<PostPageRow>(postPageSql('SELECT * FROM posts WHERE id = $1', '$2'), [id, viewerId ?? null]);
     return row;
   }
 
@@ -81,17 +91,20 @@ export class PostRepository {
   }
 
   /**
-   * A page of a thread, oldest first. Moderators see everything; others see published posts
-   * and their own held ones.
+   * A page of a thread, oldest first, with authors and reactions (one prepared statement).
+   * Moderators see everything; others see published posts and their own held ones.
    */
-  pageRows(threadId: string, viewer: { userId: string | undefined; canModerate: boolean }, after: { at: string; id: string } | undefined, limit: number): Promise<PostRow[]> {
-    return this.db.query(
-      `SELECT ${POST_COLUMNS('p')} FROM posts p
-       WHERE p.thread_id = $1
-         AND ($2 OR p.status = 'published' OR (p.status = 'pending' AND p.author_id = $3))
-         ${after ? 'AND (p.created_at, p.id) > ($4::timestamptz, $5::uuid)' : ''}
-       ORDER BY p.created_at, p.id
-       LIMIT ${limit + 1}`,
+  pageRows(threadId: string, viewer: { userId: string | undefined; canModerate: boolean }, after: { at: string; id: string } | undefined, limit: number): Promise<PostPageRow[]> {
+    return this.prepared.query<PostPageRow>(
+      postPageSql(
+        `SELECT * FROM posts p
+         WHERE p.thread_id = $1
+           AND ($2 OR p.status = 'published' OR (p.status = 'pending' AND p.author_id = $3))
+           ${after ? 'AND (p.created_at, p.id) > ($4::timestamptz, $5::uuid)' : ''}
+         ORDER BY p.created_at, p.id
+         LIMIT ${limit + 1}`,
+        '$3',
+      ),
       [threadId, viewer.canModerate, viewer.userId ?? null, ...(after ? [after.at, after.id] : [])],
     );
   }

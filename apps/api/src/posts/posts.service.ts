@@ -26,7 +26,7 @@ export class PostsService {
     const after = cursor ? decodeCursor(cursor, isPostCursor) : undefined;
     const rows = await this.posts.pageRows(threadId, viewer, after, limit);
     const page = rows.slice(0, limit);
-    const items = await this.views.build(page, viewer);
+    const items = this.views.fromPageRows(page, viewer);
     const last = page.at(-1);
     return {
       items,
@@ -36,9 +36,8 @@ export class PostsService {
   }
 
   async one(postId: string, viewer: ViewerContext): Promise<PostListItem> {
-    const row = await this.posts.row(postId);
-    const [item] = await this.views.build([row!], viewer);
-    return item!;
+    const row = await this.posts.pageRow(postId, viewer.userId);
+    return this.views.fromPageRows([row!], viewer)[0]!;
   }
 
   async openingPost(threadId: string, viewer: ViewerContext): Promise<PostListItem | undefined> {

@@ -36,9 +36,18 @@ export class BlockRepository {
     });
   }
 
-  async blockedIds(userId: string): Promise<string[]> {
-    const rows = await this.blocks.find({ where: { blockerId: userId }, select: { blockedId: true } });
-    return rows.map((r) => r.blockedId);
+  /**
+   * What a viewer chose not to see, in one prepared statement: their warning preferences
+   * (differences from the default) and whom they blocked. Read on every page a member opens.
+   */
+  async viewerChoices(userId: string): Promise<{ preferences: { category: WarningPreferenceEntity['category']; preference: WarningPreference }[]; blockedIds: string[] }> {
+    const [row] = await this.prepared.query<{ preferences: { category: WarningPreferenceEntity['category']; preference: WarningPreference }[]; blocked_ids: string[] }>(
+      `SELECT
+         coalesce((SELECT json_agg(json_build_object('category', category, 'preference', preference)) FROM warning_preferences WHERE user_id = $1), '[]') AS preferences,
+         array(SELECT blocked_id FROM blocks WHERE blocker_id = $1) AS blocked_ids`,
+      [userId],
+    );
+    return { preferences: row!.preferences, blockedIds: row!.blocked_ids };
   }
 
   /** Has `blockerId` blocked `userId`? */

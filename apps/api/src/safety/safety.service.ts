@@ -16,15 +16,12 @@ export class SafetyService {
 
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
     if (!userId) return ViewerFilter.defaults();
-    const [preferences, blocked] = await Promise.all([this.getPreferences(userId), this.blocks.blockedIds(userId)]);
-    return new ViewerFilter(preferences, blocked, userId);
+    const choices = await this.blocks.viewerChoices(userId);
+    return new ViewerFilter(withDefaults(choices.preferences), choices.blockedIds, userId);
   }
 
   async getPreferences(userId: string): Promise<WarningPreferences> {
-    const rows = await this.blocks.preferenceRows(userId);
-    const result = defaultPreferences();
-    for (const row of rows) result[row.category] = row.preference;
-    return result;
+    return withDefaults(await this.blocks.preferenceRows(userId));
   }
 
   async updatePreferences(userId: string, changes: Partial<WarningPreferences>): Promise<WarningPreferences> {
@@ -86,4 +83,11 @@ export class SafetyService {
   forgetUser(userId: string, manager: EntityManager): Promise<void> {
     return this.blocks.forgetUser(userId, manager);
   }
+}
+
+/** Only differences from the default are stored. */
+function withDefaults(rows: readonly { category: keyof WarningPreferences; preference: WarningPreferences[keyof WarningPreferences] }[]): WarningPreferences {
+  const result = defaultPreferences();
+  for (const row of rows) result[row.category] = row.preference;
+  return result;
 }

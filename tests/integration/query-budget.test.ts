@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { REACTION_KINDS } from '@kindred/contracts';
+import pg from 'pg';
+import { createRoom, createThread, join, reply } from '../support/forum.js';
+import { connectedChat, memberSession, request, startListeningApp, type ChatClient, type ListeningApp } from '../support/realtime.js';
+
+/**
+ * Round trips to PostgreSQL per request on the hot paths (docs/benchmarks.md: the thread page
+ * and create-post are bound by the API's per-query work, chat sends by the database). Every
+ * statement the app sends goes through `pg.Client#query` (TypeORM's driver and the prepared
+ * statements alike), so counting its calls while one request runs counts the request's queries.
+ * A budget that grows means a new round trip on a hot path: make it part of an existing query.
+ */
+const BUDGET = {
+  // session+user, thread, room+membership, preferences+blocks, the page with authors and reactions
+  threadPage: 5,
+  // the same reads, the sanction check, the transaction (begin, thread lock, resend check, insert,
+  // thread count, commit), then the new post with its author and reactions
+  createPost: 12,
+  // retry check, gate (room+membership, sanctions) and audience together, then the insert
+  chatSend: 5,
+};
+
+let t: ListeningApp;
+const seen: string[] = [];
+let counting = false;
+const originalQuery = pg.Client.prototype.query;
+
+beforeAll(async () => {
+  t = await startListeningApp();
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (counting) seen.push(statementText(args[0]));
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof originalQuery;
+});
+
+afterAll(async () => {
+  pg.Client.prototype.query = originalQuery;
+  await t?.close();
+});
+
+function statementText(query: unknown): string {
+  const text = typeof query === 'string' ? query : ((query as { text?: string })?.text ?? '?');
+  return text.replace(/\s+/g, ' ').slice(0, 100);
+}
+
+/** Fails listing every statement when there are more than `budget`. */
+function expectWithin(statements: string[], budget: number): void {
+  if (statements.length > budget) throw new Error(`${statements.length} statements, budget ${budget}:\n${statements.join('\n')}`);
+  expect(statements.length).toBeGreaterThan(0);
+}
+
+/** The statements `work` sent, in order. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  seen.length = 0;
+  counting = true;
+  try {
+    await work();
+  } finally {
+    counting = false;
+  }
+  return [...seen];
+}
+
+async function roomWithThread() {
+  const admin = await memberSession(t, 'admin');
+  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+  const room = await createRoom(admin.agent);
+  const member = await memberSession(t);
+  await join(member.agent, room.id).expect(200);
+  const thread = await createThread(member.agent, room.id);
+  for (let i = 0; i < 3; i += 1) await reply(admin.agent, thread.id);
+  for (let i = 0; i < 3; i += 1) await reply(member.agent, thread.id);
+  await member.agent.put(`/api/posts/${thread.firstPost.id}/reactions/${REACTION_KINDS[0]}`).expect(204);
+  return { room, member, thread };
+}
+
+describe('queries per request on the hot paths', () => {
+  it(`thread page: at most ${BUDGET.threadPage}`, async () => {
+    const { member, thread } = await roomWithThread();
+    // The first request prepares statements and warms caches; the budget is for the steady state.
+    await member.agent.get(`/api/threads/${thread.id}/posts?limit=50`).expect(200);
+    const statements = await statementsOf(() => member.agent.get(`/api/threads/${thread.id}/posts?limit=50`).expect(200));
+    expectWithin(statements, BUDGET.threadPage);
+  });
+
+  it(`create-post: at most ${BUDGET.createPost}`, async () => {
+    const { member, thread } = await roomWithThread();
+    await reply(member.agent, thread.id);
+    const statements = await statementsOf(() => reply(member.agent, thread.id));
+    expectWithin(statements, BUDGET.createPost);
+  });
+
+  it(`chat send: at most ${BUDGET.chatSend}`, async () => {
+    const { room, member } = await roomWithThread();
+    const socket: ChatClient = await connectedChat(t.baseUrl, member.token);
+    try {
+      expect(await request(socket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
+      expect(await request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'warming up' })).toMatchObject({ ok: true });
+      const statements = await statementsOf(() => request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'counted' }));
+      expectWithin(statements, BUDGET.chatSend);
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
