@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import type { ChatMessageView } from '@kindred/contracts';
 import pg from 'pg';
+import { ChatSendQueue } from '../../apps/api/src/chat/chat-send-queue.js';
 import { createRoom, join } from '../support/forum.js';
 import { memberSession, realtimeTestBed, record, request, settle, waitFor, type ChatClient } from '../support/realtime.js';
 
@@ -55,8 +56,14 @@ async function holdRoomLock(roomId: string) {
   };
 }
 
-const send = (socket: ChatClient, roomId: string, body: string, clientId: string = randomUUID()) =>
-  request<SendAck>(socket, 'message:send', { roomId, clientId, body }, 10_000);
+const send = (socket: ChatClient, roomId: string, body: string, clientId: string = randomUUID(), extra: Record<string, unknown> = {}) =>
+  request<SendAck>(socket, 'message:send', { roomId, clientId, body, ...extra }, 10_000);
+
+/** Waits until `count` sends to the room queue behind the one being committed. */
+async function queuedBehind(roomId: string, count: number): Promise<void> {
+  const queue = bed.t.get(ChatSendQueue);
+  await waitFor(() => queue.waitingFor(roomId) === count, 10_000, `${count} sends queued`);
+}
 
 /** Starts a send that will wait on the held lock, and waits until it does (the ack is wrapped: an async function would wait for it too). */
 async function sendInFlight(lock: Awaited<ReturnType<typeof holdRoomLock>>, socket: ChatClient, roomId: string): Promise<{ ack: Promise<SendAck> }> {
@@ -75,13 +82,21 @@ describe('group commit per chat room', () => {
     const inbox = record<ChatMessageView>(first, 'message:new');
     const lock = await holdRoomLock(room.id);
     const { ack: inFlight } = await sendInFlight(lock, first, room.id);
-    const queued = others.map((socket, i) => send(socket, room.id, `queued ${i}`));
-    await settle(300);
+    // One of them carries a warning with a note: the batch keeps each message's own.
+    const warning = { categories: ['death-grief'], note: 'a loss' };
+    const queued = others.map((socket, i) => send(socket, room.id, `queued ${i}`, randomUUID(), i === 1 ? { warning } : {}));
+    await queuedBehind(room.id, 3);
     // Only the first send is at the database; the others wait in the server.
     expect(await lock.waiting()).toBe(1);
     await lock.release();
     const acks = await Promise.all([inFlight, ...queued]);
     for (const ack of acks) expect(ack.ok).toBe(true);
+    expect(acks.map((a) => a.message!.warning)).toEqual([
+      { categories: [], note: null },
+      { categories: [], note: null },
+      warning,
+      { categories: [], note: null },
+    ]);
     expect(acks[0]!.message!.seq).toBe(1);
     expect(acks.slice(1).map((a) => a.message!.seq).sort()).toEqual([2, 3, 4]);
 
@@ -113,7 +128,7 @@ describe('group commit per chat room', () => {
       send(carol, room.id, 'from carol, other words', reused),
       send(dave, room.id, 'from dave'),
     ];
-    await settle(300);
+    await queuedBehind(room.id, 4);
     expect(await lock.waiting()).toBe(1);
     await lock.release();
 
@@ -144,7 +159,7 @@ describe('group commit per chat room', () => {
     const lock = await holdRoomLock(room.id);
     const { ack: inFlight } = await sendInFlight(lock, mod, room.id);
     const queued = [send(member, room.id, 'while it is locked'), send(mod, room.id, 'a note from the moderator')];
-    await settle(300);
+    await queuedBehind(room.id, 2);
     expect(await lock.waiting()).toBe(1);
     await lock.release();
 

@@ -27,6 +27,11 @@ export class ChatSendQueue {
     });
   }
 
+  /** Sends to this room waiting for the one being committed (tests watch a batch form). */
+  waitingFor(roomId: string): number {
+    return this.commits.waitingFor(roomId);
+  }
+
   insert(roomId: string, message: QueuedChatMessage): Promise<ChatMessageRow | undefined> {
     return this.commits.write(roomId, message);
   }

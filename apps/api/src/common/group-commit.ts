@@ -37,6 +37,11 @@ export class GroupCommit<Item, Result> {
     private readonly maxBatch = DEFAULT_MAX_BATCH,
   ) {}
 
+  /** How many writes for `key` wait behind the one in flight. */
+  waitingFor(key: string): number {
+    return this.waiting.get(key)?.length ?? 0;
+  }
+
   write(key: string, item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       const pending = { item, resolve, reject };
