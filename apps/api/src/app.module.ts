@@ -6,7 +6,9 @@ import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { Clock } from './common/clock.js';
+import { DecisionCaches } from './common/cache/decision-caches.js';
 import { DomainEvents } from './common/events/domain-events.js';
+import { EventRelay } from './common/events/event-relay.js';
 import { SharedLimits } from './common/limits/shared-limits.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -32,8 +34,8 @@ class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, DomainEvents, SharedLimits],
-      exports: [APP_CONFIG, Clock, DomainEvents, SharedLimits],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, DomainEvents, SharedLimits, DecisionCaches, EventRelay],
+      exports: [APP_CONFIG, Clock, DomainEvents, SharedLimits, DecisionCaches, EventRelay],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module, type ModuleMetadata } from '@nestjs/common';
+import { AccessFacts } from './access-facts.js';
 import { AccessService } from './access.service.js';
 
 /**
@@ -10,6 +11,6 @@ import { AccessService } from './access.service.js';
 @Module({})
 export class AccessModule {
   static forRoot(sources: { imports: ModuleMetadata['imports'] }): DynamicModule {
-    return { module: AccessModule, imports: sources.imports, providers: [AccessService], exports: [AccessService] };
+    return { module: AccessModule, imports: sources.imports, providers: [AccessFacts, AccessService], exports: [AccessService] };
   }
 }

@@ -2,10 +2,9 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, JoinPolicy, Role, RoomRole, RoomVisibility } from '@kindred/contracts';
 import { AppError } from '../common/errors/app-error.js';
 import { asSentence } from '../common/text/sentence.js';
-import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
-import { RoomRepository } from '../rooms/room.repository.js';
+import { AccessFacts } from './access-facts.js';
 import { Action, MINIMUM_ROLE, MODERATION_SCOPED, REFUSAL, ROOM_ACTIONS, roleAtLeast } from './actions.js';
 import { SANCTION_LOOKUP, type SanctionLookup } from './sanction-lookup.js';
 
@@ -69,12 +68,15 @@ export function readableRoomSql(room: string, userIdParam: string, staffParam: s
 /**
  * The one authorization gate. Every decision about who may do what is made here, so a
  * rule changes in one place and is tested from the outside through every route.
+ *
+ * The facts it decides on (room, membership, sanction, moderated rooms) come from AccessFacts,
+ * cached per member and room and invalidated by events every instance hears; the rules
+ * themselves run on every question. Sign-in reads the ban afresh.
  */
 @Injectable()
 export class AccessService {
   constructor(
-    private readonly rooms: RoomRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly facts: AccessFacts,
     @Inject(SANCTION_LOOKUP) private readonly sanctions: SanctionLookup,
   ) {}
 
@@ -89,7 +91,7 @@ export class AccessService {
     const staff = roleAtLeast(user.role, Role.Moderator);
     const scoped = MODERATION_SCOPED.get(action);
     if (scoped !== undefined) {
-      const moderatedRooms = staff ? null : await this.memberships.moderatedRoomIds(user.id);
+      const moderatedRooms = staff ? null : await this.facts.moderatedRoomIds(user.id);
       if (moderatedRooms && moderatedRooms.length === 0) throw AppError.forbidden(scoped);
       return new AccessGrant(ISSUER, { actor: user, canModerate: true, moderatedRooms });
     }
@@ -106,14 +108,14 @@ export class AccessService {
    * none for members who moderate nowhere.
    */
   async moderationChannels(user: Actor): Promise<readonly string[] | null> {
-    return roleAtLeast(user.role, Role.Moderator) ? null : this.memberships.moderatedRoomIds(user.id);
+    return roleAtLeast(user.role, Role.Moderator) ? null : this.facts.moderatedRoomIds(user.id);
   }
 
   private async requireRoom({ user, action, roomId }: AccessRequest): Promise<AccessGrant> {
     if (!roomId) throw noSuchRoom();
-    const found = user ? await this.rooms.withMembership(roomId, user.id) : await this.rooms.findByIdOrSlug(roomId).then((room) => room && { room, membership: null });
-    if (!found) throw noSuchRoom();
-    const { room, membership } = found;
+    const room = await this.facts.room(roomId);
+    if (!room) throw noSuchRoom();
+    const membership = user ? await this.facts.membership(room.id, user.id) : null;
     const staff = !!user && roleAtLeast(user.role, Role.Moderator);
     const canModerate = staff || membership?.role === RoomRole.Moderator;
     // Hidden rooms do not exist for outsiders: every refusal is a 404, never a 403.
@@ -169,7 +171,7 @@ export class AccessService {
 
   /** Muted here, or suspended or banned site-wide: reading stays possible, posting does not. */
   private async refuseIfSanctioned(userId: string, roomId: string): Promise<void> {
-    const active = await this.sanctions.activeFor(userId, roomId);
+    const active = await this.facts.sanction(userId, roomId);
     if (!active) return;
     const until = active.expiresAt;
     const when = until ? ` until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';

@@ -8,6 +8,7 @@ import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { QueueRepository } from '../moderation/queue.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PostRepository } from '../posts/post.repository.js';
@@ -37,6 +38,7 @@ export class AccountService {
     private readonly queue: QueueRepository,
     private readonly notifications: NotificationsService,
     private readonly accountSecurity: AccountSecurityDataService,
+    private readonly events: DomainEvents,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -106,5 +108,8 @@ export class AccountService {
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
     });
+    // Its memberships, blocks and preferences are gone: no instance may answer from what it knew.
+    await this.events.announce('membership.changed', { userId: user.id, roomId: null });
+    await this.events.announce('preferences.changed', { userId: user.id });
   }
 }

@@ -53,13 +53,15 @@ export class ChatModerationService {
     const grant = await this.access.require({ user, action: Action.RoomModerate, roomId: dto.roomId });
     if (dto.userId === user.id) throw AppError.validation('You cannot mute yourself.');
     const until = new Date(this.clock.now().getTime() + dto.minutes * 60_000);
-    await this.db.transaction(async (manager) => {
-      await this.sanctions.impose({ userId: dto.userId, roomId: grant.room!.id, kind: 'mute', reason: dto.reason.trim(), createdBy: user.id, expiresAt: until }, manager);
+    const sanctionId = await this.db.transaction(async (manager) => {
+      const id = await this.sanctions.impose({ userId: dto.userId, roomId: grant.room!.id, kind: 'mute', reason: dto.reason.trim(), createdBy: user.id, expiresAt: until }, manager);
       await this.log.record(
         { actorId: user.id, roomId: grant.room!.id, action: 'member.mute', targetType: 'user', targetId: dto.userId, subjectUserId: dto.userId, reason: dto.reason.trim(), details: { until: until.toISOString() } },
         manager,
       );
+      return id;
     });
+    await this.events.announce('member.sanctioned', { userId: dto.userId, roomId: grant.room!.id, sanctionId, change: 'imposed' });
     return { until: until.toISOString() };
   }
 

@@ -97,7 +97,7 @@ export class ModerationActionsService {
     const facts = await this.targets.facts(type, id);
     const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
     await this.authorize(actor, dto, roomId);
-    const after: (() => void)[] = [];
+    const after: (() => void | Promise<void>)[] = [];
     const logEntryId = await this.db.transaction(async (manager) => {
       const ctx: Context = { actor, type, id, roomId, subjectUserId: facts.subjectUserId, dto, manager };
       const details = await this.apply(ctx, after);
@@ -114,7 +114,7 @@ export class ModerationActionsService {
       }
       return entryId;
     });
-    for (const fn of after) fn();
+    for (const fn of after) await fn();
     return { logEntryId };
   }
 
@@ -133,7 +133,7 @@ export class ModerationActionsService {
     }
   }
 
-  private async apply(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+  private async apply(ctx: Context, after: (() => void | Promise<void>)[]): Promise<Record<string, unknown>> {
     const { dto, manager, type, id } = ctx;
     switch (dto.action) {
       case A.Hide:
@@ -177,6 +177,7 @@ export class ModerationActionsService {
         if (!(await this.sanctions.lift(dto.sanctionId, ctx.subjectUserId, ctx.roomId, ctx.actor.id, manager))) {
           throw AppError.notFound('No active restriction with that id for this member.');
         }
+        after.push(() => this.events.announce('member.sanctioned', { userId: ctx.subjectUserId, roomId: ctx.roomId, sanctionId: dto.sanctionId!, change: 'lifted' }));
         return { sanctionId: dto.sanctionId };
       }
       default:
@@ -184,7 +185,7 @@ export class ModerationActionsService {
     }
   }
 
-  private async changeStatus(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+  private async changeStatus(ctx: Context, after: (() => void | Promise<void>)[]): Promise<Record<string, unknown>> {
     const { dto, manager, type, id } = ctx;
     if (type === 'message') {
       const status = dto.action === A.Restore ? ChatMessageStatus.Published : ChatMessageStatus.Removed;
@@ -207,7 +208,7 @@ export class ModerationActionsService {
     return { from: result.previous, to: target[dto.action] };
   }
 
-  private async sanction(ctx: Context, after: (() => void)[]): Promise<Record<string, unknown>> {
+  private async sanction(ctx: Context, after: (() => void | Promise<void>)[]): Promise<Record<string, unknown>> {
     const { dto, manager, actor } = ctx;
     if (ctx.subjectUserId === actor.id) throw AppError.validation('You cannot restrict your own account.');
     if (dto.action !== A.Ban && !dto.durationMinutes) {
@@ -218,6 +219,8 @@ export class ModerationActionsService {
       { userId: ctx.subjectUserId, roomId: dto.action === A.Mute ? ctx.roomId : null, kind: dto.action as SanctionKind, reason: dto.reason.trim(), createdBy: actor.id, expiresAt },
       manager,
     );
+    // Every instance forgets what it knew about this member's standing before anyone is told it is done.
+    after.push(() => this.events.announce('member.sanctioned', { userId: ctx.subjectUserId, roomId: dto.action === A.Mute ? ctx.roomId : null, sanctionId, change: 'imposed' }));
     if (dto.action === A.Ban) {
       // Revoked after commit: the event closes every socket of the member at once.
       after.push(() => void this.sessions.revokeAll(ctx.subjectUserId, 'banned'));

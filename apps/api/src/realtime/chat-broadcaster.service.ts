@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ChatServerEvent, type ChatMessageView } from '@kindred/contracts';
+import { ChatServerEvent, Role, type ChatMessageView } from '@kindred/contracts';
+import { roleAtLeast } from '../access/actions.js';
 import { hiddenChatMessage } from '../chat/chat-message-row.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { channel, type ChatNamespace } from './socket-context.js';
@@ -40,6 +41,15 @@ export class ChatBroadcaster {
       const rooms = sessionIds.map(channel.session);
       server.in(rooms).emit(ChatServerEvent.SessionEnded, { reason });
       server.in(rooms).disconnectSockets(true);
+    });
+    // Carried to every instance: each brings its own sockets of the member up to date, so the
+    // gate hears the new role on their next event and staff hear every room's queue.
+    this.events.on('role.changed', async ({ userId, role }) => {
+      for (const socket of await server.local.in(channel.user(userId)).fetchSockets()) {
+        socket.data.role = role;
+        if (roleAtLeast(role, Role.Moderator)) socket.join(channel.globalModerators);
+        else socket.leave(channel.globalModerators);
+      }
     });
   }
 

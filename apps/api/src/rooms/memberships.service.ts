@@ -16,6 +16,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -37,7 +38,13 @@ export class MembershipsService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly users: UserRepository,
+    private readonly events: DomainEvents,
   ) {}
+
+  /** After the commit: every instance's gate forgets this member's standing in the room. */
+  private changed(roomId: string, userId: string): Promise<void> {
+    return this.events.announce('membership.changed', { userId, roomId });
+  }
 
   async join(grant: AccessGrant, dto: JoinRoomDto): Promise<JoinRoomResponse> {
     const room = grant.room!;
@@ -46,6 +53,7 @@ export class MembershipsService {
     switch (room.joinPolicy) {
       case JoinPolicy.Open:
         await this.addMember(this.db.manager, room.id, userId);
+        await this.changed(room.id, userId);
         return { outcome: JoinOutcome.Joined };
       case JoinPolicy.Invite:
         if (!dto.inviteCode) throw inviteInvalid();
@@ -64,6 +72,7 @@ export class MembershipsService {
           if (!claimed.affected) throw inviteInvalid();
           await this.addMember(manager, room.id, userId);
         });
+        await this.changed(room.id, userId);
         return { outcome: JoinOutcome.Joined };
       case JoinPolicy.Request:
       default:
@@ -100,6 +109,7 @@ export class MembershipsService {
 
   async leave(grant: AccessGrant): Promise<void> {
     await this.db.getRepository(RoomMembershipEntity).delete({ roomId: grant.room!.id, userId: grant.actor!.id });
+    await this.changed(grant.room!.id, grant.actor!.id);
   }
 
   async pendingRequests(grant: AccessGrant): Promise<JoinRequestView[]> {
@@ -120,7 +130,7 @@ export class MembershipsService {
   }
 
   async decide(grant: AccessGrant, requestId: string, dto: DecideJoinRequestDto): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    const requester = await this.db.transaction(async (manager) => {
       const request = await manager
         .getRepository(JoinRequestEntity)
         .createQueryBuilder('r')
@@ -146,7 +156,9 @@ export class MembershipsService {
         manager,
       );
       await this.tellRequester(request.userId, dto.approve, manager, grant.room!);
+      return request.userId;
     });
+    if (dto.approve) await this.changed(grant.room!.id, requester);
   }
 
   /**
@@ -230,5 +242,6 @@ export class MembershipsService {
         manager,
       );
     });
+    await this.changed(roomId, userId);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RoomDetail, RoomSummary } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { CreateRoomDto, UpdateRoomDto } from './dto/room.dto.js';
-import type { RoomEntity } from './room.entity.js';
+import { RoomEntity } from './room.entity.js';
 import { RoomRepository } from './room.repository.js';
 import { RoomSummaryDto } from './dto/room-summary.dto.js';
 
@@ -15,6 +16,7 @@ export class RoomsService {
     private readonly rooms: RoomRepository,
     private readonly threads: ThreadRepository,
     private readonly log: ModerationLogService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Listed rooms for everyone, plus hidden rooms the viewer belongs to (or all, for staff). */
@@ -61,11 +63,13 @@ export class RoomsService {
   }
 
   async update(grant: AccessGrant, dto: UpdateRoomDto): Promise<RoomEntity> {
-    const room = grant.room!;
+    // The grant's room is the gate's shared (frozen) copy: the change is made on a new one.
+    const room = Object.assign(new RoomEntity(), grant.room!);
     // DTO instances carry every declared field, unset ones as undefined: copy only what was sent.
     const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateRoomDto] !== undefined);
     Object.assign(room, Object.fromEntries(changed.map((key) => [key, dto[key as keyof UpdateRoomDto]])));
     const saved = await this.rooms.save(room);
+    await this.events.announce('room.updated', { roomId: room.id });
     await this.log.record({
       actorId: grant.actor!.id,
       roomId: room.id,

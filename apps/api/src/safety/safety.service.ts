@@ -1,23 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { WarningPreference, type BlockedMember, type WarningPreferences } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
+import { DecisionCaches } from '../common/cache/decision-caches.js';
+import type { DecisionCache } from '../common/cache/decision-cache.js';
 import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { UserRepository } from '../users/user.repository.js';
 import { BlockRepository } from './block.repository.js';
 import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
 
+/** Only a safety net: every change to a filter is announced to every instance. */
+const FILTER_TTL_MS = 60_000;
+const MAX_FILTERS = 50_000;
+
 /** Content-warning preferences and blocks: the member's own controls over what reaches them. */
 @Injectable()
 export class SafetyService {
+  /** Each member's filter, read on every page and chat join; dropped when they change it (any instance). */
+  private readonly filters: DecisionCache<ViewerFilter>;
+
   constructor(
     private readonly blocks: BlockRepository,
     private readonly users: UserRepository,
-  ) {}
+    private readonly events: DomainEvents,
+    caches: DecisionCaches,
+  ) {
+    this.filters = caches.create({ max: MAX_FILTERS, ttlMs: FILTER_TTL_MS });
+    events.on('preferences.changed', ({ userId }) => this.filters.drop(userId));
+    events.on('block.changed', ({ blockerId }) => this.filters.drop(blockerId));
+  }
 
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
     if (!userId) return ViewerFilter.defaults();
-    const choices = await this.blocks.viewerChoices(userId);
-    return new ViewerFilter(withDefaults(choices.preferences), choices.blockedIds, userId);
+    return this.filters.get(userId, async () => {
+      const choices = await this.blocks.viewerChoices(userId);
+      // Shared by every request of this member: nothing may change it in place.
+      const filter = new ViewerFilter(Object.freeze(withDefaults(choices.preferences)), Object.freeze(choices.blockedIds) as string[], userId);
+      Object.freeze(filter);
+      return filter;
+    });
   }
 
   async getPreferences(userId: string): Promise<WarningPreferences> {
@@ -26,6 +47,7 @@ export class SafetyService {
 
   async updatePreferences(userId: string, changes: Partial<WarningPreferences>): Promise<WarningPreferences> {
     await this.blocks.savePreferences(userId, Object.entries(changes) as [keyof WarningPreferences, WarningPreference][], WarningPreference.Warn);
+    await this.events.announce('preferences.changed', { userId });
     return this.getPreferences(userId);
   }
 
@@ -63,11 +85,13 @@ export class SafetyService {
     if (!target) throw AppError.notFound('No member with that handle.');
     if (target.id === userId) throw AppError.validation('You cannot block yourself.', [{ field: 'handle', problem: 'This is your own handle.' }]);
     const blockedAt = await this.blocks.add(userId, target.id);
+    await this.events.announce('block.changed', { blockerId: userId, blockedId: target.id });
     return { id: target.id, handle: target.handle, blockedAt: blockedAt.toISOString() };
   }
 
   async unblock(userId: string, blockedId: string): Promise<void> {
     await this.blocks.remove(userId, blockedId);
+    await this.events.announce('block.changed', { blockerId: userId, blockedId });
   }
 
   /** For the member's data export: their warning preferences and whom they blocked. */

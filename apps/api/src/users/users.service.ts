@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import type { NewUser } from './create-user.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly events: DomainEvents,
+  ) {}
 
   /** Pass a transaction's manager when more must be written with the account (recovery codes). */
   create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
@@ -37,7 +41,9 @@ export class UsersService {
   async setRole(id: string, role: Role): Promise<UserEntity> {
     const user = await this.getById(id);
     user.role = role;
-    return this.users.save(user);
+    const saved = await this.users.save(user);
+    await this.events.announce('role.changed', { userId: id, role });
+    return saved;
   }
 
   async setPasswordHash(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {

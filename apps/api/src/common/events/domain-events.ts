@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus } from '@kindred/contracts';
+import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus, Role } from '@kindred/contracts';
 
 /**
  * Everything services announce. Services never talk to sockets; `realtime/` listens here
@@ -14,7 +14,26 @@ export interface DomainEventMap {
   'chat.room.state': ChatRoomState;
   'notification.created': { userId: string; notification: NotificationView };
   'queue.updated': { itemId: string; roomId: string | null; kind: QueueItemKind; status: QueueItemStatus; severity: number; claimedBy: string | null };
+  // What cached access decisions depend on (see CARRIED_EVENTS). `roomId: null` means every room.
+  /** A sanction imposed or lifted. */
+  'member.sanctioned': { userId: string; roomId: string | null; sanctionId: string; change: 'imposed' | 'lifted' };
+  'membership.changed': { userId: string; roomId: string | null };
+  'role.changed': { userId: string; role: Role };
+  'room.updated': { roomId: string };
+  'block.changed': { blockerId: string; blockedId: string };
+  'preferences.changed': { userId: string };
 }
+
+/**
+ * Events every instance must hear, not only the one that announced them: each instance caches
+ * decisions that depend on them (the gate's room facts, viewers' filters). With REDIS_URL the
+ * EventRelay carries them; without it there is only this process.
+ */
+export const CARRIED_EVENTS = ['member.sanctioned', 'membership.changed', 'role.changed', 'room.updated', 'block.changed', 'preferences.changed'] as const;
+export type CarriedEvent = (typeof CARRIED_EVENTS)[number];
+
+/** Sends a carried event to the other instances; resolves once Redis took it (or it is queued). */
+export type EventCarrier = (name: CarriedEvent, payload: DomainEventMap[CarriedEvent]) => Promise<void>;
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => void | Promise<void>;
 
@@ -23,8 +42,30 @@ export class DomainEvents {
   private readonly emitter = new EventEmitter({ captureRejections: true });
   private readonly logger = new Logger('DomainEvents');
 
+  private carrier?: EventCarrier;
+
   emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
     this.emitter.emit(name, payload);
+  }
+
+  /**
+   * A change cached decisions depend on, after its transaction committed: this instance's
+   * listeners run at once, and the call resolves when the other instances have been sent it,
+   * so the caller answers only after every instance can know (see EventRelay).
+   */
+  async announce<K extends CarriedEvent>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    this.emitter.emit(name, payload);
+    await this.carrier?.(name, payload);
+  }
+
+  /** An event another instance announced: only this instance's listeners hear it. */
+  deliverFromPeer<K extends CarriedEvent>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  /** Set by EventRelay when REDIS_URL joins instances. */
+  carryWith(carrier: EventCarrier): void {
+    this.carrier = carrier;
   }
 
   on<K extends keyof DomainEventMap>(name: K, handler: Handler<K>): void {
