@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import DataLoader from 'dataloader';
+import { In, IsNull, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -10,6 +11,9 @@ import { SessionEntity } from './session.entity.js';
 
 /** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** Most handshakes answered by one query (a reconnect storm brings thousands at once). */
+const MAX_HANDSHAKE_BATCH = 500;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'account-recovered' | 'secured' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
 
@@ -21,6 +25,19 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly events: DomainEvents,
   ) {}
+
+  /**
+   * Socket handshakes that arrive in the same turn of the event loop are looked up together,
+   * one query for all of them. Nothing is cached: each handshake reads the session as it is.
+   */
+  private readonly handshakeLookups = new DataLoader<string, SessionEntity | null>(
+    async (hashes) => {
+      const found = await this.sessions.find({ where: { tokenHash: In([...hashes]), revokedAt: IsNull() }, relations: { user: true } });
+      const byHash = new Map(found.map((s) => [s.tokenHash, s]));
+      return hashes.map((h) => byHash.get(h) ?? null);
+    },
+    { cache: false, maxBatchSize: MAX_HANDSHAKE_BATCH, batchScheduleFn: (run) => setImmediate(run) },
+  );
 
   hashToken(token: string): string {
     return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
@@ -44,14 +61,24 @@ export class SessionService {
 
   /** The live session for a cookie token, or undefined when missing, revoked, idle or expired. */
   async resolve(token: string): Promise<AuthContext | undefined> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-    const now = this.clock.now();
+    if (!TOKEN_SHAPE.test(token)) return undefined;
     // One statement (findOne with a relation sends two: a DISTINCT id query, then the rows).
     const session = await this.sessions
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
       .where('s.tokenHash = :tokenHash AND s.revokedAt IS NULL', { tokenHash: this.hashToken(token) })
       .getOne();
+    return this.usable(session);
+  }
+
+  /** The same answer as `resolve`, for a socket handshake (batched with its neighbours). */
+  async resolveHandshake(token: string): Promise<AuthContext | undefined> {
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    return this.usable(await this.handshakeLookups.load(this.hashToken(token)));
+  }
+
+  private async usable(session: SessionEntity | null): Promise<AuthContext | undefined> {
+    const now = this.clock.now();
     if (!session?.user) return undefined;
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt <= now || idleSince > this.config.sessionIdleTimeoutMs) return undefined;

@@ -10,6 +10,7 @@ import { hiddenChatMessage, toChatMessageView, type ChatMessageRow } from './cha
 import { ChatMessageRepository, type ChatRoomRow } from './chat-message.repository.js';
 import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
 import { settled, unwrap } from './settled.js';
+import { SharedReads } from './shared-reads.js';
 
 const REPLAY_LIMIT = 200;
 
@@ -24,6 +25,9 @@ const unknownMessage = () => AppError.validation('That message is not in this ro
  */
 @Injectable()
 export class ChatHistoryService {
+  /** Joins of one room at once (a reconnect storm) share their reads; see SharedReads. */
+  private readonly joinReads = new SharedReads();
+
   constructor(
     private readonly messages: ChatMessageRepository,
     private readonly access: AccessService,
@@ -45,14 +49,20 @@ export class ChatHistoryService {
     const filter = settled(this.safety.viewerFilter(user.id));
     const grant = await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
     await admit();
-    const stateRead = settled(this.messages.state(dto.roomId));
+    // Rows are shared between joins of the same room asking the same thing: never changed here.
+    const roomId = dto.roomId;
+    const stateRead = settled(this.joinReads.read(`state|${roomId}`, () => this.messages.state(roomId)));
     const rowsRead = settled(
       // One row past the page says whether anything older exists.
-      dto.lastMessageId ? this.rowsAfter(dto.roomId, dto.lastMessageId, REPLAY_LIMIT + 1) : this.messages.latest(dto.roomId, LATEST_PAGE + 1),
+      dto.lastMessageId
+        ? this.joinReads.read(`after|${roomId}|${dto.lastMessageId}`, () => this.rowsAfter(roomId, dto.lastMessageId!, REPLAY_LIMIT + 1))
+        : this.joinReads.read(`latest|${roomId}`, () => this.messages.latest(roomId, LATEST_PAGE + 1)),
     );
     // A change committed after `admit` reaches this socket live, so none falls between the two.
     const replayChanges = dto.lastMessageId !== undefined && dto.sinceChange !== undefined;
-    const changesRead = settled(replayChanges ? this.messages.changedSince(dto.roomId, dto.sinceChange!, REPLAY_LIMIT + 1) : Promise.resolve([]));
+    const changesRead = settled(
+      replayChanges ? this.joinReads.read(`changes|${roomId}|${dto.sinceChange}`, () => this.messages.changedSince(roomId, dto.sinceChange!, REPLAY_LIMIT + 1)) : Promise.resolve([]),
+    );
     const viewer = await unwrap(filter);
     const room = await unwrap(stateRead);
     const rows = await unwrap(rowsRead);

@@ -36,7 +36,7 @@ export function socketAuthMiddleware(sessions: SessionService, config: AppConfig
         return next(refuse(ErrorCode.CrossOriginRejected, 'Connections from other sites are refused.'));
       }
       const token = headers.cookie ? fastifyCookie.parse(headers.cookie)[SESSION_COOKIE] : undefined;
-      const auth = token ? await sessions.resolve(token) : undefined;
+      const auth = token ? await sessions.resolveHandshake(token) : undefined;
       if (!auth) return next(refuse(ErrorCode.Unauthenticated, 'Please sign in to join live chat.'));
       socket.data = {
         userId: auth.user.id,
