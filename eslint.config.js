@@ -10,22 +10,15 @@ import tseslint from 'typescript-eslint';
  * the list is empty the rule covers the whole web app.
  */
 const NOT_YET_TRANSLATED = [
-  'apps/web/src/app/**',
-  'apps/web/src/pages/**',
-  'apps/web/src/shared/ui/**',
   'apps/web/src/modules/account/**',
   'apps/web/src/modules/auth/**',
+  'apps/web/src/modules/setup/**',
   'apps/web/src/modules/chat/**',
   'apps/web/src/modules/content-warnings/**',
   'apps/web/src/modules/moderation/**',
   'apps/web/src/modules/moderator-reasons/**',
-  'apps/web/src/modules/notifications/**',
-  'apps/web/src/modules/onboarding/**',
   'apps/web/src/modules/reports/**',
   'apps/web/src/modules/rooms/**',
-  'apps/web/src/modules/safety/**',
-  'apps/web/src/modules/search/**',
-  'apps/web/src/modules/setup/**',
   'apps/web/src/modules/threads/**',
 ];
 
@@ -65,6 +58,8 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': { include: READABLE_ATTRIBUTES, exclude: ['.*'] },
+          // Arguments of these are message ids or other code, not words.
+          callees: { exclude: ['t', 'translate', 'panel', 'require', 'addEventListener', 'removeEventListener', 'includes', 'startsWith', 'endsWith'] },
           // Punctuation, symbols and numbers between elements are not words to translate.
           words: { exclude: ['[\\s0-9!-/:-@[-`{-~·—–…]*'] },
           message: 'Words in JSX must come from the i18n catalogue (useT / <T>), not be written here.',

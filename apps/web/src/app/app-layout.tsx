@@ -4,9 +4,11 @@ import { Outlet, useLocation } from 'react-router';
 import { QuickExit } from '../modules/safety/components/quick-exit';
 import { LoadingState } from '../shared/ui/query-state';
 import { SiteHeader } from './site-header';
+import { useT } from '../shared/i18n/use-t';
 
 export function AppLayout() {
   const { pathname } = useLocation();
+  const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -31,22 +33,19 @@ export function AppLayout() {
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToContent} data-app-shell="">
-        Skip to content
+        {t('layout.skipToContent')}
       </a>
       {/* Outside the app shell so it stays usable even while a dialog makes the page inert. */}
       <QuickExit />
       <div className="app-shell" data-app-shell="">
         <SiteHeader />
         <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-          <Suspense fallback={<LoadingState label="Loading…" />}>
+          <Suspense fallback={<LoadingState label={t('common.loading')} />}>
             <Outlet />
           </Suspense>
         </main>
         <footer className="site-footer">
-          <p>
-            Kindred is peer support, not emergency care. If you are in danger right now, please contact
-            local emergency services or a crisis line.
-          </p>
+          <p>{t('layout.notEmergencyCare')}</p>
         </footer>
       </div>
     </>

@@ -1,12 +1,14 @@
 import type { KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { APP_NAME } from '../shared/i18n/locales';
 import { AppLink, AppNavLink } from '../shared/ui/app-link';
 import { useLogout } from '../modules/auth/hooks/use-logout';
 import { useSession } from '../modules/auth/hooks/use-session';
 import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
 import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
+import { useT } from '../shared/i18n/use-t';
 
 /**
  * On a wide screen the links and actions sit in one row. On a phone the header is one
@@ -14,6 +16,7 @@ import { PauseButton } from '../modules/safety/components/pause-button';
  * rest opens below the Menu button; the CSS decides which applies.
  */
 export function SiteHeader() {
+  const t = useT();
   const { user, state } = useSession();
   const logout = useLogout();
   const { pathname } = useLocation();
@@ -36,7 +39,7 @@ export function SiteHeader() {
   return (
     <header className="site-header" onKeyDown={onMenuKeyDown}>
       <AppLink to="/" className="site-header__brand">
-        Kindred
+        {APP_NAME}
       </AppLink>
       {user && <NotificationAnnouncer />}
       <button
@@ -47,23 +50,23 @@ export function SiteHeader() {
         aria-controls="site-menu"
         onClick={() => setOpenOn(menuOpen ? null : pathname)}
       >
-        Menu
-        {user && <UnreadBadge label="unread notifications" />}
+        {t('header.menu')}
+        {user && <UnreadBadge label={t('header.unreadNotifications')} />}
       </button>
       <div ref={menuRef} id="site-menu" className={`site-header__menu${menuOpen ? ' is-open' : ''}`}>
-        <nav aria-label="Main" className="site-header__nav">
+        <nav aria-label={t('header.mainNavigation')} className="site-header__nav">
           <ul>
             <li>
-              <AppNavLink to="/">Rooms</AppNavLink>
+              <AppNavLink to="/">{t('header.rooms')}</AppNavLink>
             </li>
             {user && <MemberLinks />}
             {state.status === 'ready' && !user && (
               <>
                 <li>
-                  <AppNavLink to="/welcome">Start here</AppNavLink>
+                  <AppNavLink to="/welcome">{t('header.startHere')}</AppNavLink>
                 </li>
                 <li>
-                  <AppNavLink to="/login">Log in</AppNavLink>
+                  <AppNavLink to="/login">{t('header.logIn')}</AppNavLink>
                 </li>
               </>
             )}
@@ -78,7 +81,7 @@ export function SiteHeader() {
               onClick={() => logout.mutate()}
               disabled={logout.isPending}
             >
-              Log out
+              {t('header.logOut')}
             </button>
           )}
         </div>
@@ -109,26 +112,27 @@ function UnreadBadge({ label }: { label: string }) {
 }
 
 function MemberLinks() {
+  const t = useT();
   const isModerator = useIsModerator();
 
   return (
     <>
       <li>
-        <AppNavLink to="/search">Search</AppNavLink>
+        <AppNavLink to="/search">{t('header.search')}</AppNavLink>
       </li>
       <li>
         <AppNavLink to="/notifications">
-          Notifications
-          <UnreadBadge label="unread" />
+          {t('header.notifications')}
+          <UnreadBadge label={t('header.unread')} />
         </AppNavLink>
       </li>
       {isModerator && (
         <li>
-          <AppNavLink to="/moderation">Moderation</AppNavLink>
+          <AppNavLink to="/moderation">{t('header.moderation')}</AppNavLink>
         </li>
       )}
       <li>
-        <AppNavLink to="/settings">Settings</AppNavLink>
+        <AppNavLink to="/settings">{t('header.settings')}</AppNavLink>
       </li>
     </>
   );

@@ -7,6 +7,8 @@ import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
 
 /** "Welcome back" would be wrong on the day someone joins. */
 const NEW_ACCOUNT_MS = 24 * 3_600_000;
@@ -16,7 +18,8 @@ function isNewAccount(createdAt: string): boolean {
 }
 
 export function HomePage() {
-  useDocumentTitle('Rooms');
+  const t = useT();
+  useDocumentTitle(t('home.title'));
   const { state, user, setUser } = useSession();
   const notice = useRouteNotice();
   const endSession = useRouteEndsSession();
@@ -26,51 +29,46 @@ export function HomePage() {
     if (endSession && user) setUser(null);
   }, [endSession, user, setUser]);
 
-  if (state.status === 'loading') return <LoadingState label="Loading…" />;
+  if (state.status === 'loading') return <LoadingState label={t('common.loading')} />;
 
   return (
     <div className="page">
       {user ? (
         <>
-          <h1>Rooms</h1>
+          <h1>{t('home.title')}</h1>
           <p className="lead">
-            {isNewAccount(user.createdAt) ? 'Welcome' : 'Welcome back'}, {user.handle}. Go at your own pace; you can step
-            away at any time.
+            {t(isNewAccount(user.createdAt) ? 'home.welcomeNew' : 'home.welcomeBack', { handle: user.handle })}
           </p>
         </>
       ) : (
         <>
-          <h1>Welcome to Kindred</h1>
-          <p className="lead">
-            A quiet, moderated place where survivors of trauma support one another at their own pace. You
-            choose what you see, who you hear from, and when to step away.
-          </p>
+          <h1>{t('home.visitorTitle')}</h1>
+          <p className="lead">{t('home.visitorLead')}</p>
           <p className="button-row">
             <AppLink to="/welcome" className="button button--primary">
-              Start here
+              {t('header.startHere')}
             </AppLink>
             <AppLink to="/login" className="button">
-              Log in
+              {t('header.logIn')}
             </AppLink>
           </p>
           <aside className="notice" aria-labelledby="quick-exit-note">
             <h2 id="quick-exit-note" className="notice__title">
-              Leaving quickly
+              {t('home.leavingQuickly')}
             </h2>
             <p>
-              Press <kbd>Esc</kbd> twice, or use “Quick exit”, to leave at once for a weather page and sign out.
-              It cannot erase your browser history, so consider a private window.
+              <T id="home.leavingQuicklyBody" components={{ kbd: <kbd /> }} />
             </p>
           </aside>
         </>
       )}
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      {!user && <h2>Rooms</h2>}
+      {!user && <h2>{t('home.title')}</h2>}
       <RoomDirectory signedIn={!!user} />
       {user && (
         <section aria-labelledby="invite-heading" className="panel">
-          <h2 id="invite-heading">Have an invite code?</h2>
-          <p>Some rooms are not listed. If someone gave you a code, you can join here.</p>
+          <h2 id="invite-heading">{t('home.inviteTitle')}</h2>
+          <p>{t('home.inviteBody')}</p>
           <InviteCodeForm />
         </section>
       )}

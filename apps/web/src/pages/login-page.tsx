@@ -4,21 +4,24 @@ import { VisitorLanguagePicker } from '../shared/i18n/visitor-language-picker';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
 
 export function LoginPage() {
-  useDocumentTitle('Log in');
+  const t = useT();
+  useDocumentTitle(t('header.logIn'));
   const notice = useRouteNotice();
   return (
     <div className="page">
-      <h1>Log in</h1>
+      <h1>{t('header.logIn')}</h1>
       <VisitorLanguagePicker />
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <LoginForm />
       <p>
-        <AppLink to="/forgot-password">Forgot your password?</AppLink>
+        <AppLink to="/forgot-password">{t('forgot.title')}</AppLink>
       </p>
       <p>
-        New here? <AppLink to="/welcome">Start here</AppLink> or <AppLink to="/register">create an account</AppLink>.
+        <T id="login.newHere" components={{ start: <AppLink to="/welcome" />, register: <AppLink to="/register" /> }} />
       </p>
     </div>
   );

@@ -1,13 +1,16 @@
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
 
 export function NotFoundPage() {
-  useDocumentTitle('Not found');
+  const t = useT();
+  useDocumentTitle(t('notFound.documentTitle'));
   return (
     <div className="page">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        There is nothing at this address. <AppLink to="/">Go to the rooms</AppLink>.
+        <T id="notFound.body" components={{ link: <AppLink to="/" /> }} />
       </p>
     </div>
   );

@@ -1,12 +1,14 @@
 import { NotificationList } from '../modules/notifications/components/notification-list';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { useT } from '../shared/i18n/use-t';
 
 export function NotificationsPage() {
-  useDocumentTitle('Notifications');
+  const t = useT();
+  useDocumentTitle(t('header.notifications'));
   return (
     <div className="page">
-      <h1>Notifications</h1>
-      <p className="lead">Private notes from the moderators about your posts, messages and reports. Only you can see them.</p>
+      <h1>{t('header.notifications')}</h1>
+      <p className="lead">{t('notifications.lead')}</p>
       <NotificationList />
     </div>
   );

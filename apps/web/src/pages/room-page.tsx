@@ -20,17 +20,18 @@ import { AppLink } from '../shared/ui/app-link';
 import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TabList, tabPanelProps } from '../shared/ui/tab-list';
+import { useT } from '../shared/i18n/use-t';
 
 /** Below this width threads and chat do not fit side by side (see .room-layout in rooms.css). */
 const ONE_COLUMN = '(max-width: 61.99rem)';
 type RoomTab = 'threads' | 'chat';
-const ROOM_TABS = [
-  { name: 'threads' as const, label: 'Threads' },
-  { name: 'chat' as const, label: 'Live chat' },
-];
-
 export function RoomPage() {
-  useDocumentTitle('Room');
+  const t = useT();
+  useDocumentTitle(t('room.documentTitle'));
+  const roomTabs = [
+    { name: 'threads' as const, label: t('room.threads') },
+    { name: 'chat' as const, label: t('room.liveChat') },
+  ];
   const { slug } = useParams();
   const room = useRoom(slug);
   const oneColumn = useMediaQuery(ONE_COLUMN);
@@ -48,7 +49,7 @@ export function RoomPage() {
   if (room.isPending) {
     return (
       <div className="page page--wide room-page">
-        <LoadingState label="Loading the room…" />
+        <LoadingState label={t('room.loading')} />
       </div>
     );
   }
@@ -62,11 +63,11 @@ export function RoomPage() {
   return (
     <div className="page page--wide room-page">
       <p className="back-link">
-        <AppLink to="/">← All rooms</AppLink>
+        <AppLink to="/">{t('room.backToAllRooms')}</AppLink>
       </p>
       <RoomHeader room={r} />
       <RouteNotice />
-      {oneColumn && <TabList label="This room" idPrefix="room" tabs={ROOM_TABS} selected={tab} onSelect={setTab} className="room-tabs" />}
+      {oneColumn && <TabList label={t('room.tabsLabel')} idPrefix="room" tabs={roomTabs} selected={tab} onSelect={setTab} className="room-tabs" />}
       <div className="room-layout">
         <div className="room-layout__main" {...panel('threads')}>
           <RoomThreads key={r.id} room={r} />
@@ -98,6 +99,7 @@ function RoomChat({ room: r }: { room: RoomDetail }) {
 }
 
 function RoomThreads({ room: r }: { room: RoomDetail }) {
+  const t = useT();
   const navigate = useAppNavigate();
   const canRead = canReadRoom(r);
   const canPost = useCanPost(r);
@@ -116,8 +118,8 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
   function onJoined(outcome: JoinOutcome) {
     setNotice(
       outcome === 'requested'
-        ? 'Your request was sent. A moderator will look at it; you can read and post here once it is approved.'
-        : `Welcome to ${r.name}. Take your time.`,
+        ? t('room.joinRequested')
+        : t('room.joined', { room: r.name }),
     );
   }
 
@@ -125,7 +127,7 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
     setComposerOpen(false);
     showCrisisSupport(thread.support, 'page');
     navigate(`/threads/${thread.id}`, {
-      state: { notice: thread.status === 'pending' ? undefined : 'Your thread is posted. Thank you for sharing.' },
+      state: { notice: thread.status === 'pending' ? undefined : t('room.threadPosted') },
     });
   }
 
@@ -134,14 +136,14 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {!r.viewer.isMember && (
         <section aria-labelledby="join-heading" className="panel">
-          <h2 id="join-heading">Join this room</h2>
+          <h2 id="join-heading">{t('room.joinTitle')}</h2>
           <JoinRoomPanel room={r} onDone={onJoined} />
         </section>
       )}
       {canRead && (
         <section aria-labelledby="threads-heading">
           <div className="section-head">
-            <h2 id="threads-heading">Threads</h2>
+            <h2 id="threads-heading">{t('room.threads')}</h2>
             {canPost && !composerOpen && (
               <button
                 ref={startButtonRef}
@@ -151,20 +153,20 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
                 aria-controls="new-thread"
                 onClick={() => setComposerOpen(true)}
               >
-                Start a thread
+                {t('room.startThread')}
               </button>
             )}
           </div>
           {canPost && (
             <div id="new-thread" hidden={!composerOpen} className="panel">
-              <h3>Start a thread</h3>
+              <h3>{t('room.startThread')}</h3>
               <NewThreadForm room={r} active={composerOpen} onCreated={onCreated} onCancel={() => setComposerOpen(false)} />
             </div>
           )}
           <ThreadList roomId={r.id} canPost={canPost} />
         </section>
       )}
-      {!canRead && !r.viewer.isMember && <p className="muted">Threads in this room are for its members.</p>}
+      {!canRead && !r.viewer.isMember && <p className="muted">{t('room.membersOnly')}</p>}
     </>
   );
 }

@@ -1,11 +1,13 @@
 import { SearchPanel } from '../modules/search/components/search-panel';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
+import { useT } from '../shared/i18n/use-t';
 
 export function SearchPage() {
-  useDocumentTitle('Search');
+  const t = useT();
+  useDocumentTitle(t('header.search'));
   return (
     <div className="page">
-      <h1>Search</h1>
+      <h1>{t('header.search')}</h1>
       <SearchPanel />
     </div>
   );

@@ -12,27 +12,30 @@ import { SessionsSection } from '../modules/auth/components/sessions-section';
 import { PasskeysSection } from '../modules/passkeys/components/passkeys-section';
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
 import { BlockedMembers } from '../modules/safety/components/blocked-members';
-import { T } from '../shared/i18n/t';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
+import type { ReactNode } from 'react';
+import type { MessageId } from '../shared/i18n/message-id';
 
-const SECTIONS = [
-  { id: 'language', title: 'Language', body: () => <LanguageSetting /> },
-  { id: 'what-you-see', title: 'What you see', body: () => <PreferencesSection /> },
-  { id: 'privacy', title: 'Presence, typing and mentions', body: () => <PrivacySettings /> },
-  { id: 'blocked', title: 'Blocked members', body: () => <BlockedMembers /> },
-  { id: 'reports', title: 'Your reports', body: () => <MyReports /> },
-  { id: 'decisions', title: 'Moderator decisions about you', body: () => <MyDecisions /> },
-  { id: 'devices', title: 'Devices and sessions', body: () => <SessionsSection /> },
-  { id: 'password', title: 'Password', body: () => <ChangePasswordForm /> },
-  { id: 'two-step', title: 'Two-step sign-in', body: () => <TwoStepSection /> },
-  { id: 'passkeys', title: <T id="passkeys.title" />, body: () => <PasskeysSection place="settings" /> },
-  { id: 'recovery-codes', title: 'Recovery codes', body: () => <RecoveryCodesSection /> },
-  { id: 'everywhere', title: 'Log out everywhere', body: () => <LogoutEverywhere /> },
-  { id: 'data', title: 'Your data', body: () => <ExportData /> },
-  { id: 'delete', title: 'Delete your account', body: () => <DeleteAccount /> },
+const SECTIONS: { id: string; title: MessageId; body: () => ReactNode }[] = [
+  { id: 'language', title: 'language.label', body: () => <LanguageSetting /> },
+  { id: 'what-you-see', title: 'settings.whatYouSee', body: () => <PreferencesSection /> },
+  { id: 'privacy', title: 'settings.privacy', body: () => <PrivacySettings /> },
+  { id: 'blocked', title: 'settings.blocked', body: () => <BlockedMembers /> },
+  { id: 'reports', title: 'settings.reports', body: () => <MyReports /> },
+  { id: 'decisions', title: 'settings.decisions', body: () => <MyDecisions /> },
+  { id: 'devices', title: 'settings.devices', body: () => <SessionsSection /> },
+  { id: 'password', title: 'settings.password', body: () => <ChangePasswordForm /> },
+  { id: 'two-step', title: 'settings.twoStep', body: () => <TwoStepSection /> },
+  { id: 'passkeys', title: 'passkeys.title', body: () => <PasskeysSection place="settings" /> },
+  { id: 'recovery-codes', title: 'settings.recoveryCodes', body: () => <RecoveryCodesSection /> },
+  { id: 'everywhere', title: 'settings.everywhere', body: () => <LogoutEverywhere /> },
+  { id: 'data', title: 'settings.data', body: () => <ExportData /> },
+  { id: 'delete', title: 'settings.delete', body: () => <DeleteAccount /> },
 ];
 
 /** Jumps to a section without adding a "#" to the address or an entry to history. */
@@ -43,21 +46,22 @@ function goTo(id: string) {
 }
 
 export function SettingsPage() {
-  useDocumentTitle('Settings');
+  const t = useT();
+  useDocumentTitle(t('header.settings'));
   const notice = useRouteNotice();
   return (
     <div className="page">
-      <h1>Settings</h1>
+      <h1>{t('header.settings')}</h1>
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <p>
-        Worried someone else can get into your account? <AppLink to="/settings/safety">Open the safety check</AppLink>.
+        <T id="settings.worried" components={{ link: <AppLink to="/settings/safety" /> }} />
       </p>
-      <nav aria-label="Settings sections" className="settings-toc">
+      <nav aria-label={t('settings.sections')} className="settings-toc">
         <ul>
           {SECTIONS.map((section) => (
             <li key={section.id}>
               <button type="button" className="link-button" onClick={() => goTo(section.id)}>
-                {section.title}
+                {t(section.title)}
               </button>
             </li>
           ))}
@@ -66,7 +70,7 @@ export function SettingsPage() {
       {SECTIONS.map((section) => (
         <section key={section.id} className="panel settings-section" aria-labelledby={`${section.id}-heading`}>
           <h2 id={`${section.id}-heading`} tabIndex={-1}>
-            {section.title}
+            {t(section.title)}
           </h2>
           {section.body()}
         </section>

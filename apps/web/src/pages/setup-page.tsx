@@ -9,9 +9,12 @@ import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
 
 export function SetupPage() {
-  useDocumentTitle('Set up');
+  const t = useT();
+  useDocumentTitle(t('setup.documentTitle'));
   // Read during the first render so the fragment leaves the address bar right away.
   const token = useSetupToken();
   const session = useSession();
@@ -26,25 +29,22 @@ export function SetupPage() {
 
   return (
     <div className="page">
-      <h1>Set up Kindred</h1>
+      <h1>{t('setup.title')}</h1>
       {done ? (
         <StatusMessage tone="success">
-          The admin account is ready and you are signed in. <AppLink to="/">Go to the rooms</AppLink>.
+          <T id="setup.done" components={{ link: <AppLink to="/" /> }} />
         </StatusMessage>
       ) : status.isPending ? (
-        <LoadingState label="Checking whether setup is needed…" />
+        <LoadingState label={t('setup.checking')} />
       ) : status.isError ? (
         <ErrorState error={status.error} onRetry={() => void status.refetch()} />
       ) : !status.data.needed ? (
         <StatusMessage>
-          Setup is already complete. <AppLink to="/login">Log in</AppLink>.
+          <T id="setup.alreadyComplete" components={{ link: <AppLink to="/login" /> }} />
         </StatusMessage>
       ) : (
         <>
-          <p className="lead">
-            Create the first admin account. The one-time setup link from the server console works only until this is
-            done.
-          </p>
+          <p className="lead">{t('setup.lead')}</p>
           <SetupForm linkToken={token} onDone={onDone} />
         </>
       )}

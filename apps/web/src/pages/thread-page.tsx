@@ -18,9 +18,12 @@ import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
 import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useT } from '../shared/i18n/use-t';
+import { T } from '../shared/i18n/t';
 
 export function ThreadPage() {
-  useDocumentTitle('Thread');
+  const translate = useT();
+  useDocumentTitle(translate('thread.documentTitle'));
   const { threadId = '' } = useParams();
   const thread = useThread(threadId);
   const room = useRoom(thread.data?.roomId);
@@ -30,7 +33,7 @@ export function ThreadPage() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [revealed] = useRevealed(threadRevealId(threadId));
 
-  if (thread.isPending) return <LoadingState label="Loading the thread…" />;
+  if (thread.isPending) return <LoadingState label={translate('thread.loading')} />;
   if (thread.isError) return <ThreadUnavailable error={thread.error} onRetry={() => void thread.refetch()} />;
 
   const t = thread.data;
@@ -43,12 +46,12 @@ export function ThreadPage() {
 
   function onDeleted(wasOpening: boolean) {
     // The thread is gone, so it takes this page's place in history.
-    if (wasOpening) navigate(roomPath, { replace: true, state: { notice: 'Your thread was deleted.' } });
-    else setNotice('Your post was deleted.');
+    if (wasOpening) navigate(roomPath, { replace: true, state: { notice: translate('thread.threadDeleted') } });
+    else setNotice(translate('thread.postDeleted'));
   }
 
   function onBlocked(handle: string, authorId: string) {
-    const message = `You blocked ${handle}. Their threads and posts are hidden from you now; you can undo this in Settings.`;
+    const message = translate('thread.blocked', { handle });
     // Blocking the thread's author hides the whole thread, so go back to the room.
     if (authorId === t.author.id) navigate(roomPath, { replace: true, state: { notice: message } });
     else setNotice(message);
@@ -57,14 +60,14 @@ export function ThreadPage() {
   return (
     <div className="page">
       <p className="back-link">
-        <AppLink to={roomPath}>← {r ? r.name : 'All rooms'}</AppLink>
+        <AppLink to={roomPath}>{r ? translate('thread.backToRoom', { room: r.name }) : translate('room.backToAllRooms')}</AppLink>
       </p>
       <ThreadHeader thread={t} viewerId={user?.id} />
       {(notice ?? routeNotice) && <StatusMessage tone="success">{notice ?? routeNotice}</StatusMessage>}
       {/* After a new thread or an edit: in the page's column, under what was just posted. */}
       <CrisisSupportPanel source="page" />
       {!folded && user && (
-        <section aria-label="Posts">
+        <section aria-label={translate('thread.posts')}>
           <PostList
             threadId={t.id}
             openingPostId={t.firstPost.id}
@@ -76,10 +79,10 @@ export function ThreadPage() {
         </section>
       )}
       {!folded && canReply && <ReplyForm threadId={t.id} />}
-      {!folded && canPost && !canReply && <p className="notice">This thread is locked; replies are closed.</p>}
+      {!folded && canPost && !canReply && <p className="notice">{translate('error.threadLocked')}</p>}
       {!folded && r && !canPost && (
         <p className="notice">
-          <AppLink to={roomPath}>Join {r.name}</AppLink> to reply and react.
+          <T id="thread.joinToReply" values={{ room: r.name }} components={{ link: <AppLink to={roomPath} /> }} />
         </p>
       )}
     </div>

@@ -1,5 +1,8 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@kindred/contracts';
 
+/** A name, the same in every language. */
+export const APP_NAME = 'Kindred';
+
 /** The right-to-left pseudo-locale tests use; reached only through the browser's language list. */
 export const PSEUDO_RTL_LOCALE = 'ar-XB';
 

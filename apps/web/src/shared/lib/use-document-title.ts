@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { APP_NAME } from '../i18n/locales';
 
 /**
  * Titles stay generic ("Thread · Kindred"), never a thread title or room name: tab titles
@@ -6,6 +7,6 @@ import { useEffect } from 'react';
  */
 export function useDocumentTitle(title: string): void {
   useEffect(() => {
-    document.title = title ? `${title} · Kindred` : 'Kindred';
+    document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
   }, [title]);
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { useT } from '../i18n/use-t';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,6 +16,7 @@ interface ConfirmDialogProps {
 
 /** A calm yes/no question; the safe choice ("Cancel") comes first. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
+  const t = useT();
   return (
     <Dialog open={props.open} onClose={props.onCancel} title={props.title}>
       {props.children}
@@ -25,10 +27,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       )}
       <div className="button-row">
         <button type="button" className="button" onClick={props.onCancel}>
-          {props.cancelLabel ?? 'Cancel'}
+          {props.cancelLabel ?? t('common.cancel')}
         </button>
         <button type="button" className="button button--primary" onClick={props.onConfirm} disabled={props.pending}>
-          {props.pending ? 'One moment…' : props.confirmLabel}
+          {props.pending ? t('common.oneMoment') : props.confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useT } from '../i18n/use-t';
 
 interface DialogProps {
   open: boolean;
@@ -23,6 +24,7 @@ const INERT_SELECTOR = '[data-app-shell]';
  * would make the always-available quick-exit button unreachable.
  */
 export function Dialog({ open, onClose, title, children, className }: DialogProps) {
+  const t = useT();
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -82,7 +84,8 @@ export function Dialog({ open, onClose, title, children, className }: DialogProp
             {title}
           </h2>
           <button type="button" className="button button--small button--quiet" onClick={onClose}>
-            Close<span className="visually-hidden"> {title}</span>
+            {t('common.close')}
+            <span className="visually-hidden"> {title}</span>
           </button>
         </div>
         <div className="dialog__body">{children}</div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/use-t';
 
 interface ErrorSummaryProps {
   title?: string;
@@ -6,7 +7,8 @@ interface ErrorSummaryProps {
 }
 
 /** Announced and focused when it appears, so keyboard and screen-reader users find it. */
-export function ErrorSummary({ title = 'Please check the form', messages }: ErrorSummaryProps) {
+export function ErrorSummary({ title, messages }: ErrorSummaryProps) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const key = messages.join('\n');
 
@@ -17,7 +19,7 @@ export function ErrorSummary({ title = 'Please check the form', messages }: Erro
   if (messages.length === 0) return null;
   return (
     <div ref={ref} className="notice notice--error" role="alert" tabIndex={-1}>
-      <h2 className="notice__title">{title}</h2>
+      <h2 className="notice__title">{title ?? t('form.checkTheForm')}</h2>
       {messages.length === 1 ? (
         <p>{messages[0]}</p>
       ) : (

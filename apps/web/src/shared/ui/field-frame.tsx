@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
 
 interface FieldFrameProps {
   id: string;
@@ -12,13 +13,14 @@ interface FieldFrameProps {
 
 /** Label, hint and error wired to one control for assistive technology (inputs and textareas alike). */
 export function FieldFrame({ id, label, hint, error, optional, children }: FieldFrameProps) {
+  const t = useT();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
         {label}
-        {optional && <span className="field__optional"> (optional)</span>}
+        {optional && <span className="field__optional"> {t('common.optional')}</span>}
       </label>
       {hint && (
         <p id={hintId} className="field__hint">

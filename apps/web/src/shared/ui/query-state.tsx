@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { isRetryable, toDisplayError } from '../lib/api-client';
+import { useErrorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
+import { isRetryable } from '../lib/api-client';
 import { AppLink } from './app-link';
 import { StatusMessage } from './status-message';
 
@@ -8,16 +10,18 @@ export function LoadingState({ label }: { label: string }) {
 }
 
 /**
- * A gentle error; the server's message is written for people. "Try again" only where
+ * A gentle error in the member's language. "Try again" only where
  * trying again can help (no connection, a server fault), never for a refusal.
  */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  const errorText = useErrorText();
   return (
     <div className="notice notice--error" role="alert">
-      <p>{toDisplayError(error).message}</p>
+      <p>{errorText(error)}</p>
       {onRetry && isRetryable(error) && (
         <button type="button" className="button button--small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>
@@ -39,6 +43,7 @@ export function PageErrorState({ title, error, onRetry }: { title: string; error
  * heading, a few sentences, an optional way on (`action`) and the way back to the rooms.
  */
 export function UnavailableState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+  const t = useT();
   return (
     <div className="page">
       <h1>{title}</h1>
@@ -46,7 +51,7 @@ export function UnavailableState({ title, children, action }: { title: string; c
       <p className="button-row">
         {action}
         <AppLink to="/" className={action ? 'button' : 'button button--primary'}>
-          Go to all rooms
+          {t('common.goToAllRooms')}
         </AppLink>
       </p>
     </div>

@@ -1,8 +1,9 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { TextareaField } from '../../../shared/ui/textarea-field';
 import { useAppeal } from '../hooks/use-notifications';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
 
 const APPEAL_MAX_LENGTH = 1_000;
 
@@ -11,6 +12,8 @@ const APPEAL_MAX_LENGTH = 1_000;
  * member hears back in their notifications.
  */
 export function AppealForm({ logEntryId }: { logEntryId: string }) {
+  const t = useT();
+  const errorText = useErrorText();
   const id = useId();
   const appeal = useAppeal();
   const [open, setOpen] = useState(false);
@@ -20,7 +23,7 @@ export function AppealForm({ logEntryId }: { logEntryId: string }) {
   if (appeal.isSuccess) {
     return (
       <p className="notice notice--success" role="status">
-        Thank you. A different moderator will look at this again, and you will hear back here.
+        {t('appeal.sent')}
       </p>
     );
   }
@@ -28,7 +31,7 @@ export function AppealForm({ logEntryId }: { logEntryId: string }) {
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)} aria-expanded={false}>
-        Ask for a second look
+        {t('appeal.open')}
       </button>
     );
   }
@@ -36,7 +39,7 @@ export function AppealForm({ logEntryId }: { logEntryId: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (message.trim().length < 3) {
-      setProblem('Please write a few words about why you would like this looked at again.');
+      setProblem(t('appeal.tooShort'));
       return;
     }
     setProblem(undefined);
@@ -47,8 +50,8 @@ export function AppealForm({ logEntryId }: { logEntryId: string }) {
     <form className="appeal-form" onSubmit={onSubmit} noValidate aria-busy={appeal.isPending}>
       <TextareaField
         id={`${id}-message`}
-        label="What would you like the moderators to know?"
-        hint="A different moderator from the one who decided will read this."
+        label={t('appeal.label')}
+        hint={t('appeal.hint')}
         value={message}
         onChange={setMessage}
         error={problem}
@@ -58,15 +61,15 @@ export function AppealForm({ logEntryId }: { logEntryId: string }) {
       />
       {appeal.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(appeal.error).message}
+          {errorText(appeal.error)}
         </p>
       )}
       <div className="button-row button-row--tight">
         <button type="submit" className="button button--small button--primary" disabled={appeal.isPending}>
-          {appeal.isPending ? 'Sending…' : 'Send'}
+          {appeal.isPending ? t('common.sending') : t('common.send')}
         </button>
         <button type="button" className="button button--small" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,12 +1,13 @@
 import type { NotificationView } from '@kindred/contracts';
 import { NotificationKind } from '@kindred/contracts';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { unreadCount, useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
 import { AppealForm } from './appeal-form';
 import './notifications.css';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
 
 /** Only paths inside the app become links; anything else is ignored. */
 function inAppLink(link: string | null): string | null {
@@ -14,11 +15,13 @@ function inAppLink(link: string | null): string | null {
 }
 
 export function NotificationList() {
+  const t = useT();
+  const errorText = useErrorText();
   const notifications = useNotifications();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
 
-  if (notifications.isPending) return <LoadingState label="Loading your notifications…" />;
+  if (notifications.isPending) return <LoadingState label={t('notifications.loading')} />;
   if (notifications.isError) return <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />;
 
   const items = notifications.data;
@@ -28,22 +31,22 @@ export function NotificationList() {
     <>
       <div className="section-head notifications__head">
         <p className="muted notifications__summary">
-          {items.length === 0 ? 'Nothing here yet.' : unread === 0 ? 'You are all caught up.' : `${unread} unread`}
+          {items.length === 0 ? t('notifications.nothingYet') : unread === 0 ? t('notifications.caughtUp') : t('notifications.unreadCount', { count: unread })}
         </p>
         {unread > 0 && (
           <button type="button" className="button button--small" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
-            Mark all as read
+            {t('notifications.markAllRead')}
           </button>
         )}
       </div>
       {(markRead.isError || markAll.isError) && (
         <p className="field__error" role="alert">
-          {toDisplayError(markRead.error ?? markAll.error).message}
+          {errorText(markRead.error ?? markAll.error)}
         </p>
       )}
       {items.length === 0 ? (
         <p className="empty-state">
-          When a moderator decides something about your posts, reports or requests to join a room, you will hear about it here, privately.
+          {t('notifications.empty')}
         </p>
       ) : (
         <ul className="notification-list">
@@ -57,12 +60,13 @@ export function NotificationList() {
 }
 
 function NotificationItem({ notification: n, onRead, pending }: { notification: NotificationView; onRead: () => void; pending: boolean }) {
+  const t = useT();
   const link = inAppLink(n.link);
   return (
     <li className={`notification${n.read ? '' : ' notification--unread'}`}>
       <article aria-labelledby={`notification-${n.id}`}>
         <h2 id={`notification-${n.id}`} className="notification__title">
-          {!n.read && <span className="badge badge--unread">New</span>}
+          {!n.read && <span className="badge badge--unread">{t('notifications.new')}</span>}
           {n.title}
         </h2>
         <p className="notification__body">{n.body}</p>
@@ -72,13 +76,14 @@ function NotificationItem({ notification: n, onRead, pending }: { notification: 
         <div className="button-row button-row--tight">
           {link && (
             <AppLink to={link} className="button button--small">
-              {n.kind === NotificationKind.JoinRequestApproved ? 'Go to the room' : 'Open'}
+              {n.kind === NotificationKind.JoinRequestApproved ? t('notifications.goToRoom') : t('notifications.open')}
               <span className="visually-hidden">: {n.title}</span>
             </AppLink>
           )}
           {!n.read && (
             <button type="button" className="button button--small button--quiet" onClick={onRead} disabled={pending}>
-              Mark as read<span className="visually-hidden">: {n.title}</span>
+              {t('notifications.markRead')}
+              <span className="visually-hidden">: {n.title}</span>
             </button>
           )}
         </div>

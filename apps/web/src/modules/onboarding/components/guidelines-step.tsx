@@ -1,27 +1,30 @@
-const GUIDELINES = [
-  ['Speak from your own experience.', 'Use “I” statements; nobody here is a case to diagnose.'],
-  ['Ask before advising.', 'Many of us need to be heard first. “Would ideas help, or just listening?”'],
-  ['Use content warnings', 'for details that could be hard to read, and keep graphic details out.'],
-  ['Pseudonyms only.', 'Never share anything that could identify you or anyone else.'],
-  ['Take pauses.', 'If a conversation gets heated, step away. “Take a pause” in the header is always there.'],
-  ['Be kind to yourself.', 'Read only what you have room for today. Leaving a thread is always fine.'],
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { T } from '../../../shared/i18n/t';
+import { useT } from '../../../shared/i18n/use-t';
+
+/** Each guideline is one message: a bold lead-in (<strong>) and its explanation. */
+const GUIDELINES: MessageId[] = [
+  'onboarding.guidelines.ownExperience',
+  'onboarding.guidelines.askBeforeAdvising',
+  'onboarding.guidelines.contentWarnings',
+  'onboarding.guidelines.pseudonyms',
+  'onboarding.guidelines.pauses',
+  'onboarding.guidelines.kindToYourself',
 ];
 
 export function GuidelinesStep() {
+  const t = useT();
   return (
     <>
-      <p>Every room adds its own guidelines, and you accept them when you join. These hold everywhere:</p>
+      <p>{t('onboarding.guidelines.intro')}</p>
       <ul className="plain-list">
-        {GUIDELINES.map(([title, text]) => (
-          <li key={title}>
-            <strong>{title}</strong> {text}
+        {GUIDELINES.map((id) => (
+          <li key={id}>
+            <T id={id} components={{ strong: <strong /> }} />
           </li>
         ))}
       </ul>
-      <p className="muted">
-        Moderators may hide or remove posts that break these guidelines. They always give a reason, and they never
-        act on your posts in secret.
-      </p>
+      <p className="muted">{t('onboarding.guidelines.moderators')}</p>
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { WarningPreferences } from '@kindred/contracts';
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { LoadingState } from '../../../shared/ui/query-state';
 import { useSession } from '../../auth/hooks/use-session';
@@ -12,12 +11,15 @@ import { AboutStep } from './about-step';
 import { GuidelinesStep } from './guidelines-step';
 import { QuickExitStep } from './quick-exit-step';
 import './onboarding.css';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import type { MessageId } from '../../../shared/i18n/message-id';
 
-const STEPS: { title: string; body: () => ReactNode }[] = [
-  { title: 'What Kindred is', body: () => <AboutStep /> },
-  { title: 'How we look after each other', body: () => <GuidelinesStep /> },
-  { title: 'Leaving quickly', body: () => <QuickExitStep /> },
-  { title: 'What you see', body: () => null },
+const STEPS: { title: MessageId; body: () => ReactNode }[] = [
+  { title: 'onboarding.step.about', body: () => <AboutStep /> },
+  { title: 'onboarding.step.guidelines', body: () => <GuidelinesStep /> },
+  { title: 'home.leavingQuickly', body: () => <QuickExitStep /> },
+  { title: 'settings.whatYouSee', body: () => null },
 ];
 
 /**
@@ -26,6 +28,8 @@ const STEPS: { title: string; body: () => ReactNode }[] = [
  * into account creation for newcomers.
  */
 export function OnboardingFlow() {
+  const t = useT();
+  const errorText = useErrorText();
   const { user } = useSession();
   const navigate = useAppNavigate();
   const saved = useWarningPreferences(!!user);
@@ -53,35 +57,32 @@ export function OnboardingFlow() {
       return;
     }
     save.mutate(preferences, {
-      onSuccess: () => navigate('/', { state: { notice: 'Your choices are saved. You can change them any time in Settings.' } }),
+      onSuccess: () => navigate('/', { state: { notice: t('onboarding.saved') } }),
     });
   }
 
   return (
     <div className="onboarding">
-      <ol className="steps" aria-label="Steps">
+      <ol className="steps" aria-label={t('onboarding.steps')}>
         {STEPS.map((s, index) => (
           <li key={s.title} aria-current={index === step ? 'step' : undefined} className={index < step ? 'is-done' : undefined}>
-            <span className="visually-hidden">{index < step ? 'Done: ' : ''}</span>
-            {s.title}
+            <span className="visually-hidden">{index < step ? t('onboarding.done') : ''}</span>
+            {t(s.title)}
           </li>
         ))}
       </ol>
       <section className="panel" aria-labelledby="step-heading">
         <p className="muted step-count">
-          Step {step + 1} of {STEPS.length}
+          {t('onboarding.stepCount', { step: step + 1, total: STEPS.length })}
         </p>
         <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
-          {STEPS[step]!.title}
+          {t(STEPS[step]!.title)}
         </h2>
         {last ? (
           <>
-            <p>
-              Posts and threads carry content warnings. For each topic, choose how it reaches you. Everything starts at
-              “Ask first”; you can change this any time in Settings.
-            </p>
+            <p>{t('onboarding.warningsIntro')}</p>
             {user && saved.isPending ? (
-              <LoadingState label="Loading your choices…" />
+              <LoadingState label={t('common.loadingChoices')} />
             ) : (
               <PreferencesEditor value={preferences} onChange={setDraft} />
             )}
@@ -91,22 +92,22 @@ export function OnboardingFlow() {
         )}
         {save.isError && (
           <p className="field__error" role="alert">
-            {toDisplayError(save.error).message}
+            {errorText(save.error)}
           </p>
         )}
         <div className="button-row">
           {step > 0 && (
             <button type="button" className="button" onClick={() => setStep(step - 1)}>
-              Back
+              {t('common.back')}
             </button>
           )}
           {last ? (
             <button type="button" className="button button--primary" onClick={finish} disabled={save.isPending}>
-              {user ? (save.isPending ? 'Saving…' : 'Save and go to the rooms') : 'Continue to create an account'}
+              {user ? (save.isPending ? t('common.saving') : t('onboarding.saveAndGo')) : t('onboarding.continueToRegister')}
             </button>
           ) : (
             <button type="button" className="button button--primary" onClick={() => setStep(step + 1)}>
-              Continue
+              {t('common.continue')}
             </button>
           )}
         </div>

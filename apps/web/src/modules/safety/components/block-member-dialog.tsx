@@ -1,6 +1,7 @@
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { useBlockMember } from '../hooks/use-blocks';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
 
 interface BlockMemberDialogProps {
   handle: string;
@@ -11,15 +12,17 @@ interface BlockMemberDialogProps {
 
 /** Explains, before anything happens, that a block is private and can be undone. */
 export function BlockMemberDialog({ handle, open, onClose, onBlocked }: BlockMemberDialogProps) {
+  const t = useT();
+  const errorText = useErrorText();
   const block = useBlockMember();
 
   return (
     <ConfirmDialog
       open={open}
-      title={`Block ${handle}?`}
-      confirmLabel={`Block ${handle}`}
+      title={t('blocks.dialogTitle', { handle })}
+      confirmLabel={t('blocks.confirm', { handle })}
       pending={block.isPending}
-      error={block.error ? toDisplayError(block.error).message : null}
+      error={block.error ? errorText(block.error) : null}
       onCancel={() => {
         block.reset();
         onClose();
@@ -33,11 +36,11 @@ export function BlockMemberDialog({ handle, open, onClose, onBlocked }: BlockMem
         })
       }
     >
-      <p>Blocking is private. {handle} is not told, and nobody else can see it.</p>
+      <p>{t('blocks.private', { handle })}</p>
       <ul>
-        <li>Their threads and posts are hidden from you everywhere.</li>
-        <li>Their mentions of you do not reach you.</li>
-        <li>You can unblock them at any time in Settings.</li>
+        <li>{t('blocks.hidden')}</li>
+        <li>{t('blocks.mentions')}</li>
+        <li>{t('blocks.undo')}</li>
       </ul>
     </ConfirmDialog>
   );

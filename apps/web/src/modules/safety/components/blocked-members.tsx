@@ -1,14 +1,18 @@
 import { HANDLE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { FormField } from '../../../shared/ui/form-field';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { BlockMemberDialog } from './block-member-dialog';
 import { useBlocks, useUnblockMember } from '../hooks/use-blocks';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { T } from '../../../shared/i18n/t';
 
 export function BlockedMembers() {
+  const t = useT();
+  const errorText = useErrorText();
   const blocks = useBlocks();
   const unblock = useUnblockMember();
   const [handle, setHandle] = useState('');
@@ -20,7 +24,7 @@ export function BlockedMembers() {
     event.preventDefault();
     const trimmed = handle.trim();
     if (!trimmed) {
-      setProblem('Please type the handle of the member you want to block.');
+      setProblem(t('blocks.handleRequired'));
       return;
     }
     setProblem(undefined);
@@ -29,14 +33,14 @@ export function BlockedMembers() {
 
   return (
     <>
-      <p>Blocking is private: the other person is not told. You stop seeing their threads and posts everywhere.</p>
+      <p>{t('blocks.intro')}</p>
       <div role="status">{status && <p className="notice notice--success">{status}</p>}</div>
       {blocks.isPending ? (
-        <LoadingState label="Loading blocked members…" />
+        <LoadingState label={t('blocks.loading')} />
       ) : blocks.isError ? (
         <ErrorState error={blocks.error} onRetry={() => void blocks.refetch()} />
       ) : blocks.data.length === 0 ? (
-        <p className="muted">You have not blocked anyone.</p>
+        <p className="muted">{t('blocks.none')}</p>
       ) : (
         <ul className="item-list">
           {blocks.data.map((member) => (
@@ -44,7 +48,7 @@ export function BlockedMembers() {
               <span>
                 <strong>{member.handle}</strong>{' '}
                 <span className="muted">
-                  blocked <TimeAgo iso={member.blockedAt} />
+                  <T id="blocks.blockedAt" components={{ time: <TimeAgo iso={member.blockedAt} /> }} />
                 </span>
               </span>
               <button
@@ -52,10 +56,11 @@ export function BlockedMembers() {
                 className="button button--small"
                 disabled={unblock.isPending}
                 onClick={() =>
-                  unblock.mutate(member.id, { onSuccess: () => setStatus(`You unblocked ${member.handle}.`) })
+                  unblock.mutate(member.id, { onSuccess: () => setStatus(t('blocks.unblocked', { handle: member.handle })) })
                 }
               >
-                Unblock<span className="visually-hidden"> {member.handle}</span>
+                {t('blocks.unblock')}
+                <span className="visually-hidden"> {member.handle}</span>
               </button>
             </li>
           ))}
@@ -63,13 +68,13 @@ export function BlockedMembers() {
       )}
       {unblock.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(unblock.error).message}
+          {errorText(unblock.error)}
         </p>
       )}
       <form className="form inline-form" onSubmit={onSubmit} noValidate>
         <FormField
           id="block-handle"
-          label="Block a member by handle"
+          label={t('blocks.byHandle')}
           value={handle}
           onChange={setHandle}
           error={problem}
@@ -79,7 +84,7 @@ export function BlockedMembers() {
           spellCheck={false}
         />
         <button type="submit" className="button">
-          Block…
+          {t('blocks.blockEllipsis')}
         </button>
       </form>
       {confirming && (
@@ -89,7 +94,7 @@ export function BlockedMembers() {
           onClose={() => setConfirming(null)}
           onBlocked={(blocked) => {
             setHandle('');
-            setStatus(`You blocked ${blocked}.`);
+            setStatus(t('blocks.blocked', { handle: blocked }));
           }}
         />
       )}

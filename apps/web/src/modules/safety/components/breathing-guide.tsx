@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { usePrefersReducedMotion } from '../../../shared/lib/use-media-query';
+import { useT } from '../../../shared/i18n/use-t';
+import type { MessageId } from '../../../shared/i18n/message-id';
 
-const CUES = ['breathe in…', 'hold…', 'breathe out…'] as const;
+const CUES: MessageId[] = ['pause.breathing.in', 'pause.breathing.hold', 'pause.breathing.out'];
 const CUE_MS = 4_000;
 
 /** Steps through the cue words, four seconds each, while `running`. */
@@ -22,31 +24,32 @@ function usePacedCue(running: boolean): number {
  * button really stops and restarts the pacing.
  */
 export function BreathingGuide() {
+  const t = useT();
   const reduced = usePrefersReducedMotion();
   const [paused, setPaused] = useState(false);
   const cue = usePacedCue(reduced && !paused);
-  const what = reduced ? 'the words' : 'the circle';
+  const what = reduced ? 'words' : 'circle';
 
   return (
     <section className="breathing" aria-labelledby="breathing-heading">
-      <h3 id="breathing-heading">Breathe with {what}</h3>
-      <p className="muted">Breathe in for four, hold for four, breathe out for four. Go at your own pace.</p>
+      <h3 id="breathing-heading">{t('pause.breathing.title', { what })}</h3>
+      <p className="muted">{t('pause.breathing.intro')}</p>
       <div className={`breathing__stage${paused ? ' is-paused' : ''}`} aria-hidden="true">
         {reduced ? (
-          <p className="breathing__cues breathing__cues--still">{CUES[cue]}</p>
+          <p className="breathing__cues breathing__cues--still">{t(CUES[cue]!)}</p>
         ) : (
           <>
             <div className="breathing__circle" />
             <p className="breathing__cues">
-              <span className="breathing__cue breathing__cue--in">{CUES[0]}</span>
-              <span className="breathing__cue breathing__cue--hold">{CUES[1]}</span>
-              <span className="breathing__cue breathing__cue--out">{CUES[2]}</span>
+              <span className="breathing__cue breathing__cue--in">{t('pause.breathing.in')}</span>
+              <span className="breathing__cue breathing__cue--hold">{t('pause.breathing.hold')}</span>
+              <span className="breathing__cue breathing__cue--out">{t('pause.breathing.out')}</span>
             </p>
           </>
         )}
       </div>
       <button type="button" className="button button--small" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
-        {paused ? `Start ${what} again` : `Stop ${what}`}
+        {t(paused ? 'pause.breathing.start' : 'pause.breathing.stop', { what })}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { dismissCrisisSupport, useCrisisSupport, type SupportSource } from '../lib/crisis-support';
 import './pause.css';
+import { useT } from '../../../shared/i18n/use-t';
 
 function safeUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
@@ -11,6 +12,7 @@ function safeUrl(url: string | undefined): string | undefined {
  * happened as usual; this is an offer, never a block, and one click puts it away.
  */
 export function CrisisSupportPanel({ source, headingLevel = 2 }: { source: SupportSource; headingLevel?: 2 | 3 }) {
+  const t = useT();
   const support = useCrisisSupport();
   const id = useId();
   if (!support || support.source !== source) return null;
@@ -20,14 +22,11 @@ export function CrisisSupportPanel({ source, headingLevel = 2 }: { source: Suppo
     <section className="support-panel" aria-labelledby={id}>
       <div role="status">
         <Heading id={id} className="support-panel__title">
-          You don’t have to carry this alone
+          {t('crisis.title')}
         </Heading>
       </div>
-      <p>
-        Something in what you wrote made us want to check in. Your {source === 'chat' ? 'message was sent' : 'words were posted'} as
-        usual, and only you can see this.
-      </p>
-      <p>If you are thinking about harming yourself, or you feel unsafe, these people are ready to listen:</p>
+      <p>{t(source === 'chat' ? 'crisis.checkInChat' : 'crisis.checkInPost')}</p>
+      <p>{t('crisis.readyToListen')}</p>
       <ul className="support-panel__list">
         {support.resources.map((resource) => {
           const url = safeUrl(resource.url);
@@ -38,16 +37,17 @@ export function CrisisSupportPanel({ source, headingLevel = 2 }: { source: Suppo
               <span className="support-panel__contact">{resource.contact}</span>
               {url && (
                 <a href={url} target="_blank" rel="noopener noreferrer">
-                  Website<span className="visually-hidden"> of {resource.name}</span>
+                  {t('crisis.website')}
+                  <span className="visually-hidden"> {t('crisis.websiteOf', { name: resource.name })}</span>
                 </a>
               )}
             </li>
           );
         })}
       </ul>
-      <p className="muted">If you are in danger right now, please contact local emergency services.</p>
+      <p className="muted">{t('crisis.danger')}</p>
       <button type="button" className="button button--small" onClick={dismissCrisisSupport}>
-        Thank you, close this
+        {t('crisis.close')}
       </button>
     </section>
   );

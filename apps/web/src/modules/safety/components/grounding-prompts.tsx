@@ -1,17 +1,21 @@
-const PROMPTS = [
-  { count: 5, sense: 'things you can see', example: 'a colour, a shape, light on a wall' },
-  { count: 4, sense: 'things you can touch', example: 'your feet on the floor, the fabric of your sleeve' },
-  { count: 3, sense: 'things you can hear', example: 'a fan, traffic, your own breath' },
-  { count: 2, sense: 'things you can smell', example: 'soap, tea, fresh air' },
-  { count: 1, sense: 'thing you can taste', example: 'or one kind thing to say to yourself' },
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { useT } from '../../../shared/i18n/use-t';
+
+const PROMPTS: { count: number; sense: MessageId; example: MessageId }[] = [
+  { count: 5, sense: 'pause.grounding.see', example: 'pause.grounding.seeExample' },
+  { count: 4, sense: 'pause.grounding.touch', example: 'pause.grounding.touchExample' },
+  { count: 3, sense: 'pause.grounding.hear', example: 'pause.grounding.hearExample' },
+  { count: 2, sense: 'pause.grounding.smell', example: 'pause.grounding.smellExample' },
+  { count: 1, sense: 'pause.grounding.taste', example: 'pause.grounding.tasteExample' },
 ];
 
 /** The 5-4-3-2-1 exercise: bringing attention back to the room you are in. */
 export function GroundingPrompts() {
+  const t = useT();
   return (
     <section aria-labelledby="grounding-heading" className="grounding">
-      <h3 id="grounding-heading">Notice what is around you</h3>
-      <p className="muted">Take each one slowly. There is no wrong answer.</p>
+      <h3 id="grounding-heading">{t('pause.grounding.title')}</h3>
+      <p className="muted">{t('pause.grounding.intro')}</p>
       <ol className="grounding__list">
         {PROMPTS.map((prompt) => (
           <li key={prompt.count}>
@@ -21,9 +25,9 @@ export function GroundingPrompts() {
             <span>
               <strong>
                 <span className="visually-hidden">{prompt.count} </span>
-                {prompt.sense}
+                {t(prompt.sense)}
               </strong>
-              <span className="grounding__example"> — {prompt.example}</span>
+              <span className="grounding__example"> — {t(prompt.example)}</span>
             </span>
           </li>
         ))}

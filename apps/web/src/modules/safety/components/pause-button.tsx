@@ -3,9 +3,11 @@ import { Dialog } from '../../../shared/ui/dialog';
 import { BreathingGuide } from './breathing-guide';
 import { GroundingPrompts } from './grounding-prompts';
 import './pause.css';
+import { useT } from '../../../shared/i18n/use-t';
 
 /** "Take a pause" from the header: grounding tools in a dialog that one Esc closes. */
 export function PauseButton({ context }: { context?: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
 
   return (
@@ -14,16 +16,14 @@ export function PauseButton({ context }: { context?: string }) {
         <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 21c-4.5-2.6-8-6.4-8-10.5C4 7.4 6.4 5 9.2 5c1.2 0 2.1.4 2.8 1.1C12.7 5.4 13.6 5 14.8 5 17.6 5 20 7.4 20 10.5 20 14.6 16.5 18.4 12 21z" />
         </svg>
-        Take a pause
+        {t('pause.button')}
         {context && <span className="visually-hidden"> {context}</span>}
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Take a pause" className="dialog--pause">
-        <p>Nothing here is urgent. You can come back whenever you are ready.</p>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('pause.button')} className="dialog--pause">
+        <p>{t('pause.intro')}</p>
         <BreathingGuide />
         <GroundingPrompts />
-        <p className="muted pause__footer">
-          If you are in danger right now, please contact local emergency services or a crisis line.
-        </p>
+        <p className="muted pause__footer">{t('pause.danger')}</p>
       </Dialog>
     </>
   );

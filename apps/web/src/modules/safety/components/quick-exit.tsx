@@ -1,8 +1,10 @@
 import { useDoubleEscape } from '../hooks/use-double-escape';
 import { quickExit } from '../lib/quick-exit';
+import { useT } from '../../../shared/i18n/use-t';
 
 /** Always-visible exit: one tap, or Escape twice, leaves for a neutral site. */
 export function QuickExit() {
+  const t = useT();
   useDoubleEscape(quickExit);
 
   return (
@@ -12,9 +14,9 @@ export function QuickExit() {
       onClick={quickExit}
       aria-keyshortcuts="Escape Escape"
     >
-      <span className="quick-exit__label">Quick exit</span>
+      <span className="quick-exit__label">{t('quickExit.label')}</span>
       <span className="quick-exit__hint" aria-hidden="true">
-        or Esc twice
+        {t('quickExit.hint')}
       </span>
     </button>
   );

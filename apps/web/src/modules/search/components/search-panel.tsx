@@ -1,7 +1,6 @@
 import { SEARCH_QUERY_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { plural } from '../../../shared/lib/plural';
 import { FormField } from '../../../shared/ui/form-field';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { useSession } from '../../auth/hooks/use-session';
@@ -9,8 +8,10 @@ import { useRooms } from '../../rooms/hooks/use-rooms';
 import { useSearch, type SearchTerms } from '../hooks/use-search';
 import { SearchResultItem } from './search-result-item';
 import './search.css';
+import { useT } from '../../../shared/i18n/use-t';
 
 export function SearchPanel() {
+  const t = useT();
   const rooms = useRooms();
   const { user } = useSession();
   const [q, setQ] = useState('');
@@ -23,7 +24,7 @@ export function SearchPanel() {
     event.preventDefault();
     const trimmed = q.trim();
     if (trimmed.length < 2) {
-      setProblem('Please type at least two characters.');
+      setProblem(t('search.tooShort'));
       return;
     }
     setProblem(undefined);
@@ -38,7 +39,7 @@ export function SearchPanel() {
       <form className="form search-form" role="search" onSubmit={onSubmit} noValidate>
         <FormField
           id="search-q"
-          label="Search posts"
+          label={t('search.label')}
           type="search"
           value={q}
           onChange={setQ}
@@ -48,10 +49,10 @@ export function SearchPanel() {
         />
         <div className="field">
           <label htmlFor="search-room" className="field__label">
-            Room
+            {t('search.room')}
           </label>
           <select id="search-room" className="field__input" value={room} onChange={(event) => setRoom(event.target.value)}>
-            <option value="">All rooms I can read</option>
+            <option value="">{t('search.allRooms')}</option>
             {rooms.data?.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -60,21 +61,21 @@ export function SearchPanel() {
           </select>
         </div>
         <button type="submit" className="button button--primary">
-          Search
+          {t('header.search')}
         </button>
       </form>
       <section aria-labelledby="results-heading" aria-busy={search.isFetching}>
-        <h2 id="results-heading">Results</h2>
+        <h2 id="results-heading">{t('search.results')}</h2>
         {terms === null ? (
-          <p className="muted">Results appear here. Your search words are not saved anywhere.</p>
+          <p className="muted">{t('search.notSaved')}</p>
         ) : search.isPending ? (
-          <LoadingState label="Searching…" />
+          <LoadingState label={t('search.searching')} />
         ) : search.isError ? (
           <ErrorState error={search.error} onRetry={() => void search.refetch()} />
         ) : (
           <>
             <p role="status" className="muted">
-              {items.length === 0 ? 'Nothing found. Different words might help.' : `Showing ${plural(items.length, 'result')}.`}
+              {items.length === 0 ? t('search.nothing') : t('search.showing', { count: items.length })}
             </p>
             {items.length > 0 && (
               <ul className="search-results">
@@ -83,10 +84,10 @@ export function SearchPanel() {
                 ))}
               </ul>
             )}
-            {hidden > 0 && <p className="hidden-note">{plural(hidden, 'result')} hidden by your settings.</p>}
+            {hidden > 0 && <p className="hidden-note">{t('search.hidden', { count: hidden })}</p>}
             {search.hasNextPage && (
               <button type="button" className="button" onClick={() => void search.fetchNextPage()} disabled={search.isFetchingNextPage}>
-                {search.isFetchingNextPage ? 'Loading…' : 'More results'}
+                {search.isFetchingNextPage ? t('common.loading') : t('search.more')}
               </button>
             )}
           </>

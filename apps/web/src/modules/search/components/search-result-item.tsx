@@ -4,6 +4,7 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
+import { T } from '../../../shared/i18n/t';
 
 const EXCERPT_LENGTH = 220;
 
@@ -46,7 +47,7 @@ export function SearchResultItem({ result, viewerId }: { result: SearchResult; v
         )}
       </WarningGate>
       <p className="muted search-result__meta">
-        In {room.name} · by {post.author.handle} · <TimeAgo iso={post.createdAt} />
+        <T id="search.meta" values={{ room: room.name, handle: post.author.handle }} components={{ time: <TimeAgo iso={post.createdAt} /> }} />
       </p>
     </li>
   );
