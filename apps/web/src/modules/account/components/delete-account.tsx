@@ -1,18 +1,21 @@
 import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { FormField } from '../../../shared/ui/form-field';
 import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 import { useDeleteAccount } from '../hooks/use-account';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
 
 /**
  * Deleting an account: a password to confirm it is really them, a clear choice about what
  * happens to their words, and one calm last question before anything happens.
  */
 export function DeleteAccount() {
+  const t = useT();
+  const errorText = useErrorText();
   const navigate = useAppNavigate();
   const remove = useDeleteAccount();
   const connection = useRealtimeConnection();
@@ -24,7 +27,7 @@ export function DeleteAccount() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!password) {
-      setProblem('Please type your password to confirm it is you.');
+      setProblem(t('delete.passwordRequired'));
       return;
     }
     setProblem(undefined);
@@ -50,7 +53,7 @@ export function DeleteAccount() {
           }
           // The home page ends the session once it is showing: doing it here, on a page that
           // needs a session, would send them to "log in" instead of this goodbye.
-          navigate('/', { replace: true, state: { notice: 'Your account is deleted. Thank you for being part of Kindred. Take care.', endSession: true } });
+          navigate('/', { replace: true, state: { notice: t('delete.done'), endSession: true } });
         },
       },
     );
@@ -58,27 +61,22 @@ export function DeleteAccount() {
 
   return (
     <>
-      <p>
-        This cannot be undone. You will be signed out everywhere, and your handle will no longer be usable. You may want to{' '}
-        download your data first.
-      </p>
+      <p>{t('delete.intro')}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="choice-group">
-          <legend className="field__label">What happens to what you wrote</legend>
+          <legend className="field__label">{t('delete.whatHappens')}</legend>
           <div className="check">
             <input id="delete-keep" type="radio" name="delete-content" checked={!erase} onChange={() => setErase(false)} />
-            <label htmlFor="delete-keep">
-              Keep my posts and messages so conversations still make sense, shown as written by “former member”
-            </label>
+            <label htmlFor="delete-keep">{t('delete.keep')}</label>
           </div>
           <div className="check">
             <input id="delete-erase" type="radio" name="delete-content" checked={erase} onChange={() => setErase(true)} />
-            <label htmlFor="delete-erase">Erase my posts and messages too</label>
+            <label htmlFor="delete-erase">{t('delete.erase')}</label>
           </div>
         </fieldset>
         <FormField
           id="delete-password"
-          label="Your password"
+          label={t('recovery.yourPassword')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -87,25 +85,20 @@ export function DeleteAccount() {
           maxLength={PASSWORD_MAX_LENGTH}
         />
         <button type="submit" className="button">
-          Delete my account…
+          {t('delete.button')}
         </button>
       </form>
       <ConfirmDialog
         open={confirming}
-        title="Delete your account?"
-        confirmLabel="Yes, delete my account"
-        cancelLabel="Keep my account"
+        title={t('delete.title')}
+        confirmLabel={t('delete.confirm')}
+        cancelLabel={t('delete.cancel')}
         pending={remove.isPending}
-        error={remove.error ? toDisplayError(remove.error).message : null}
+        error={remove.error ? errorText(remove.error) : null}
         onCancel={() => setConfirming(false)}
         onConfirm={onConfirm}
       >
-        <p>
-          {erase
-            ? 'Your account, your posts and your messages will be erased.'
-            : 'Your account will be erased. Your posts and messages stay, shown as written by “former member”.'}{' '}
-          This cannot be undone.
-        </p>
+        <p>{t(erase ? 'delete.willErase' : 'delete.willKeep')}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,25 +1,29 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 import type { MemberSettings, MentionChoice } from '../api/account-api';
 import { useMemberSettings, useSaveMemberSettings } from '../hooks/use-account';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import type { MessageId } from '../../../shared/i18n/message-id';
 
-const MENTION_OPTIONS: { value: MentionChoice; label: string }[] = [
-  { value: 'everyone', label: 'Anyone on Kindred' },
-  { value: 'rooms', label: 'Only people in rooms I have joined' },
-  { value: 'nobody', label: 'Nobody' },
+const MENTION_OPTIONS: { value: MentionChoice; label: MessageId }[] = [
+  { value: 'everyone', label: 'privacy.mentions.everyone' },
+  { value: 'rooms', label: 'privacy.mentions.rooms' },
+  { value: 'nobody', label: 'privacy.mentions.nobody' },
 ];
 
 /** Who can see that I am here, that I am typing, and who can mention me. */
 export function PrivacySettings() {
+  const t = useT();
+  const errorText = useErrorText();
   const saved = useMemberSettings();
   const save = useSaveMemberSettings();
   const connection = useRealtimeConnection();
   const [draft, setDraft] = useState<MemberSettings | null>(null);
 
-  if (saved.isPending) return <LoadingState label="Loading your choices…" />;
+  if (saved.isPending) return <LoadingState label={t('common.loadingChoices')} />;
   if (saved.isError) return <ErrorState error={saved.error} onRetry={() => void saved.refetch()} />;
 
   const value = draft ?? saved.data;
@@ -44,19 +48,19 @@ export function PrivacySettings() {
   return (
     <form onSubmit={onSubmit}>
       <fieldset className="choice-group">
-        <legend className="field__label">In live chat</legend>
+        <legend className="field__label">{t('privacy.inLiveChat')}</legend>
         <div className="check">
           <input id="show-presence" type="checkbox" checked={value.showPresence} onChange={(event) => change({ showPresence: event.target.checked })} />
-          <label htmlFor="show-presence">Show others that I am here</label>
+          <label htmlFor="show-presence">{t('privacy.showPresence')}</label>
         </div>
         <div className="check">
           <input id="show-typing" type="checkbox" checked={value.showTyping} onChange={(event) => change({ showTyping: event.target.checked })} />
-          <label htmlFor="show-typing">Show others when I am typing</label>
+          <label htmlFor="show-typing">{t('privacy.showTyping')}</label>
         </div>
-        <p className="field__hint">With these off you can still read and write as usual; you are just not listed or announced.</p>
+        <p className="field__hint">{t('privacy.offHint')}</p>
       </fieldset>
       <fieldset className="choice-group">
-        <legend className="field__label">Who may mention me</legend>
+        <legend className="field__label">{t('privacy.whoMayMention')}</legend>
         {MENTION_OPTIONS.map((option) => (
           <div key={option.value} className="check">
             <input
@@ -66,20 +70,20 @@ export function PrivacySettings() {
               checked={value.mentionsFrom === option.value}
               onChange={() => change({ mentionsFrom: option.value })}
             />
-            <label htmlFor={`mentions-${option.value}`}>{option.label}</label>
+            <label htmlFor={`mentions-${option.value}`}>{t(option.label)}</label>
           </div>
         ))}
-        <p className="field__hint">People you have blocked can never mention you.</p>
+        <p className="field__hint">{t('privacy.blockedNeverMention')}</p>
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={save.isPending || !changed}>
-          {save.isPending ? 'Saving…' : 'Save these choices'}
+          {save.isPending ? t('common.saving') : t('privacy.save')}
         </button>
       </div>
-      <div role="status">{save.isSuccess && <p className="notice notice--success">Saved.</p>}</div>
+      <div role="status">{save.isSuccess && <p className="notice notice--success">{t('common.saved')}</p>}</div>
       {save.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(save.error).message}
+          {errorText(save.error)}
         </p>
       )}
     </form>

@@ -1,5 +1,6 @@
 import { HANDLE_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { FormField } from '../../../shared/ui/form-field';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface FieldProps {
   value: string;
@@ -9,10 +10,11 @@ interface FieldProps {
 
 /** The handle of an existing account, as typed to sign in or recover it. */
 export function ExistingHandleField({ value, onChange, error }: FieldProps) {
+  const t = useT();
   return (
     <FormField
       id="handle"
-      label="Handle"
+      label={t('account.handle')}
       value={value}
       onChange={onChange}
       error={error}

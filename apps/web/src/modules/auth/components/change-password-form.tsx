@@ -7,8 +7,10 @@ import { changePassword } from '../api/auth-api';
 import { SESSIONS_QUERY_KEY } from '../hooks/use-sessions';
 import { compact } from '../lib/validate';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
+import { useT } from '../../../shared/i18n/use-t';
 
 export function ChangePasswordForm() {
+  const t = useT();
   const client = useQueryClient();
   const form = useFormSubmission();
   const [fields, setFields] = useState(EMPTY_PASSWORD_CHANGE);
@@ -18,7 +20,7 @@ export function ChangePasswordForm() {
     event.preventDefault();
     setDone(false);
     let succeeded = false;
-    await form.submit(compact(passwordChangeProblems(fields)), async () => {
+    await form.submit(compact(passwordChangeProblems(fields, t)), async () => {
       await changePassword({ currentPassword: fields.currentPassword, newPassword: fields.newPassword });
       succeeded = true;
     });
@@ -31,13 +33,13 @@ export function ChangePasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="Your password is not changed yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('password.notChanged')} messages={form.summary} />
       <div role="status">
-        {done && <p className="notice notice--success">Your password is changed. Other devices were signed out.</p>}
+        {done && <p className="notice notice--success">{t('password.changed')}</p>}
       </div>
       <PasswordChangeFields value={fields} onChange={setFields} errors={form.fieldErrors} />
       <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'Changing…' : 'Change password'}
+        {form.pending ? t('password.changing') : t('password.change')}
       </button>
     </form>
   );

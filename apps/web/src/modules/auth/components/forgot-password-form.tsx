@@ -12,6 +12,7 @@ import { compact } from '../lib/validate';
 import { ExistingHandleField } from './account-fields';
 import { TwoStepForm } from './two-step-form';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
+import { useT } from '../../../shared/i18n/use-t';
 
 export function ForgotPasswordForm() {
   const t = useT();
@@ -26,9 +27,9 @@ export function ForgotPasswordForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = compact({
-      handle: handle.trim() ? undefined : 'Please enter your handle.',
-      recoveryCode: recoveryCode.trim() ? undefined : 'Please enter one of your recovery codes.',
-      ...passwordChangeProblems(fields, false),
+      handle: handle.trim() ? undefined : t('login.enterHandle'),
+      recoveryCode: recoveryCode.trim() ? undefined : t('forgot.enterCode'),
+      ...passwordChangeProblems(fields, t, false),
     });
     const result = await form.submit(problems, () => recoverAccount({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassword: fields.newPassword }));
     if (!result) return;
@@ -45,8 +46,7 @@ export function ForgotPasswordForm() {
     navigate('/settings', {
       replace: true,
       state: {
-        notice:
-          'Your new password is set, and every other device is signed out. The code you used will not work again. If you are running low on codes, make a new set below.',
+        notice: t('forgot.done'),
       },
     });
   }
@@ -56,12 +56,12 @@ export function ForgotPasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="Your password is not changed yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('password.notChanged')} messages={form.summary} />
       <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
       <FormField
         id="recovery-code"
-        label="Recovery code"
-        hint="One of the codes you saved when you joined, like ABCDE-FGH23."
+        label={t('forgot.codeLabel')}
+        hint={t('forgot.codeHint')}
         value={recoveryCode}
         onChange={setCode}
         error={form.fieldErrors.recoveryCode}
@@ -73,7 +73,7 @@ export function ForgotPasswordForm() {
       />
       <PasswordChangeFields value={fields} onChange={setFields} errors={form.fieldErrors} askCurrent={false} />
       <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'Setting your password…' : 'Set new password'}
+        {form.pending ? t('forgot.setting') : t('forgot.set')}
       </button>
     </form>
   );

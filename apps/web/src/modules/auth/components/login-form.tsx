@@ -12,8 +12,10 @@ import { CurrentPasswordField, ExistingHandleField } from './account-fields';
 import { TwoStepForm } from './two-step-form';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
+import { useT } from '../../../shared/i18n/use-t';
 
 export function LoginForm() {
+  const t = useT();
   const session = useSession();
   const location = useLocation();
   const navigate = useAppNavigate();
@@ -25,8 +27,8 @@ export function LoginForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = compact({
-      handle: handle.trim() ? undefined : 'Please enter your handle.',
-      password: password ? undefined : 'Please enter your password.',
+      handle: handle.trim() ? undefined : t('login.enterHandle'),
+      password: password ? undefined : t('login.enterPassword'),
     });
     const result = await form.submit(problems, () => login({ handle: handle.trim(), password }));
     if (!result) return;
@@ -47,7 +49,7 @@ export function LoginForm() {
   if (secondStep) {
     return (
       <TwoStepForm
-        intro="Your password is right. One more step: open your authenticator app."
+        intro={t('login.secondStep')}
         onSignedIn={done}
         onStartAgain={() => setSecondStep(false)}
       />
@@ -57,11 +59,11 @@ export function LoginForm() {
   return (
     <>
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-        <ErrorSummary key={form.attempt} title="We couldn't log you in" messages={form.summary} />
+        <ErrorSummary key={form.attempt} title={t('login.failed')} messages={form.summary} />
         <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
-        <CurrentPasswordField id="password" label="Password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
+        <CurrentPasswordField id="password" label={t('settings.password')} value={password} onChange={setPassword} error={form.fieldErrors.password} />
         <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? 'Logging in…' : 'Log in'}
+          {form.pending ? t('login.loggingIn') : t('header.logIn')}
         </button>
       </form>
       <PasskeySignIn onSignedIn={done} />

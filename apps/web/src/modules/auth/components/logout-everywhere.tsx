@@ -1,12 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { logoutEverywhere } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
 
 export function LogoutEverywhere() {
+  const t = useT();
+  const errorText = useErrorText();
   const { setUser } = useSession();
   const navigate = useAppNavigate();
   const [open, setOpen] = useState(false);
@@ -14,26 +17,26 @@ export function LogoutEverywhere() {
     mutationFn: logoutEverywhere,
     onSuccess: () => {
       setUser(null);
-      navigate('/login', { replace: true, state: { notice: 'You are logged out on every device.' } });
+      navigate('/login', { replace: true, state: { notice: t('everywhere.done') } });
     },
   });
 
   return (
     <>
-      <p>Ends every session of this account, including this one.</p>
+      <p>{t('everywhere.intro')}</p>
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Log out everywhere…
+        {t('everywhere.button')}
       </button>
       <ConfirmDialog
         open={open}
-        title="Log out everywhere?"
-        confirmLabel="Log out everywhere"
+        title={t('everywhere.title')}
+        confirmLabel={t('settings.everywhere')}
         pending={mutation.isPending}
-        error={mutation.error ? toDisplayError(mutation.error).message : null}
+        error={mutation.error ? errorText(mutation.error) : null}
         onCancel={() => setOpen(false)}
         onConfirm={() => mutation.mutate()}
       >
-        <p>Every device signed in to this account, this one included, is signed out straight away.</p>
+        <p>{t('everywhere.body')}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,5 +1,4 @@
 import {
-  HANDLE_GUIDANCE,
   HANDLE_MAX_LENGTH,
   HANDLE_MIN_LENGTH,
   HANDLE_PATTERN_SOURCE,
@@ -7,7 +6,8 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@kindred/contracts';
 import { FormField } from '../../../shared/ui/form-field';
-import { HANDLE_RULES, PASSWORD_RULES } from '../lib/validate';
+import { handleRules, passwordRules } from '../lib/validate';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface NewAccountFieldsProps {
   handleLabel: string;
@@ -20,12 +20,13 @@ interface NewAccountFieldsProps {
 
 /** Handle and new-password fields shared by registration and first-admin setup. */
 export function NewAccountFields(props: NewAccountFieldsProps) {
+  const t = useT();
   return (
     <>
       <FormField
         id="handle"
         label={props.handleLabel}
-        hint={`${HANDLE_GUIDANCE} ${HANDLE_RULES}`}
+        hint={`${t('account.handleGuidance')} ${handleRules(t)}`}
         value={props.handle}
         onChange={props.onHandleChange}
         error={props.errors.handle}
@@ -39,9 +40,9 @@ export function NewAccountFields(props: NewAccountFieldsProps) {
       />
       <FormField
         id="password"
-        label="Password"
+        label={t('settings.password')}
         type="password"
-        hint={PASSWORD_RULES}
+        hint={passwordRules(t)}
         value={props.password}
         onChange={props.onPasswordChange}
         error={props.errors.password}

@@ -1,7 +1,9 @@
 import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { FormField } from '../../../shared/ui/form-field';
 import { CurrentPasswordField } from './account-fields';
-import { PASSWORD_RULES, confirmProblem, newPasswordProblem } from '../lib/validate';
+import type { Translate } from '../../../shared/i18n/use-t';
+import { confirmProblem, newPasswordProblem, passwordRules } from '../lib/validate';
+import { useT } from '../../../shared/i18n/use-t';
 
 export interface PasswordChange {
   currentPassword: string;
@@ -23,13 +25,14 @@ interface Props {
 
 /** Current password (optional), new password and the new one again: every form that sets a password. */
 export function PasswordChangeFields({ idPrefix = '', value, onChange, errors, askCurrent = true }: Props) {
+  const t = useT();
   const set = (field: keyof PasswordChange) => (next: string) => onChange({ ...value, [field]: next });
   return (
     <>
       {askCurrent && (
         <CurrentPasswordField
           id={`${idPrefix}current-password`}
-          label="Current password"
+          label={t('password.current')}
           value={value.currentPassword}
           onChange={set('currentPassword')}
           error={errors.currentPassword}
@@ -37,9 +40,9 @@ export function PasswordChangeFields({ idPrefix = '', value, onChange, errors, a
       )}
       <FormField
         id={`${idPrefix}new-password`}
-        label="New password"
+        label={t('password.new')}
         type="password"
-        hint={PASSWORD_RULES}
+        hint={passwordRules(t)}
         value={value.newPassword}
         onChange={set('newPassword')}
         error={errors.newPassword}
@@ -48,7 +51,7 @@ export function PasswordChangeFields({ idPrefix = '', value, onChange, errors, a
       />
       <FormField
         id={`${idPrefix}confirm-password`}
-        label="New password again"
+        label={t('password.again')}
         type="password"
         value={value.confirm}
         onChange={set('confirm')}
@@ -61,10 +64,10 @@ export function PasswordChangeFields({ idPrefix = '', value, onChange, errors, a
 }
 
 /** The client-side checks shared by those forms (the server still decides). */
-export function passwordChangeProblems(value: PasswordChange, askCurrent = true): Record<string, string | undefined> {
+export function passwordChangeProblems(value: PasswordChange, t: Translate, askCurrent = true): Record<string, string | undefined> {
   return {
-    currentPassword: !askCurrent || value.currentPassword ? undefined : 'Please enter your current password.',
-    newPassword: newPasswordProblem(value.newPassword),
-    confirm: confirmProblem(value.newPassword, value.confirm),
+    currentPassword: !askCurrent || value.currentPassword ? undefined : t('password.enterCurrent'),
+    newPassword: newPasswordProblem(value.newPassword, t),
+    confirm: confirmProblem(value.newPassword, value.confirm, t),
   };
 }

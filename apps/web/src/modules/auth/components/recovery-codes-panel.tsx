@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../../shared/i18n/use-t';
+import type { Translate } from '../../../shared/i18n/use-t';
 
 /** The text file a member can keep; made here in the browser from the codes just received. */
-function codesAsText(codes: string[], handle: string | undefined): string {
+function codesAsText(codes: string[], handle: string | undefined, t: Translate): string {
   const lines = [
-    'Kindred recovery codes',
-    handle ? `Handle: ${handle}` : '',
+    t('recovery.file.title'),
+    handle ? t('recovery.file.handle', { handle }) : '',
     '',
-    'Each code works once. Use one with your handle on the "Forgot password?" page to choose a new password.',
+    t('recovery.file.howTo'),
     '',
     ...codes,
     '',
@@ -37,7 +39,8 @@ interface Props {
  * Shows a fresh set of recovery codes once. They live only in this component's memory: never
  * in browser storage, and gone when the member moves on.
  */
-export function RecoveryCodesPanel({ codes, handle, headingLevel = 2, onDone, doneLabel = 'I have saved them, continue' }: Props) {
+export function RecoveryCodesPanel({ codes, handle, headingLevel = 2, onDone, doneLabel }: Props) {
+  const t = useT();
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,7 +49,7 @@ export function RecoveryCodesPanel({ codes, handle, headingLevel = 2, onDone, do
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(codesAsText(codes, handle));
+      await navigator.clipboard.writeText(codesAsText(codes, handle, t));
       setCopied('yes');
     } catch {
       setCopied('failed');
@@ -55,16 +58,12 @@ export function RecoveryCodesPanel({ codes, handle, headingLevel = 2, onDone, do
 
   return (
     <div className="recovery-codes">
-      <Heading id="new-recovery-codes-heading" ref={heading} tabIndex={-1}>Your recovery codes</Heading>
-      <p>
-        If you forget your password, one of these codes and your handle let you choose a new one. Each code works once.
-        Kindred cannot show them again.
-      </p>
-      <p className="muted">
-        Keep them somewhere only you can reach: written on paper, or in a password manager. Copies you download or paste
-        stay on this device until you delete them.
-      </p>
-      <ol className="recovery-codes__list" aria-label="Recovery codes">
+      <Heading id="new-recovery-codes-heading" ref={heading} tabIndex={-1}>
+        {t('recovery.panel.title')}
+      </Heading>
+      <p>{t('recovery.panel.intro')}</p>
+      <p className="muted">{t('recovery.panel.keep')}</p>
+      <ol className="recovery-codes__list" aria-label={t('settings.recoveryCodes')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -73,19 +72,19 @@ export function RecoveryCodesPanel({ codes, handle, headingLevel = 2, onDone, do
       </ol>
       <div className="button-row">
         <button type="button" className="button" onClick={() => void copy()}>
-          Copy codes
+          {t('recovery.panel.copy')}
         </button>
-        <button type="button" className="button" onClick={() => download(codesAsText(codes, handle))}>
-          Download as a text file
+        <button type="button" className="button" onClick={() => download(codesAsText(codes, handle, t))}>
+          {t('recovery.panel.download')}
         </button>
       </div>
       <div role="status">
-        {copied === 'yes' && <p className="notice notice--success">Copied.</p>}
-        {copied === 'failed' && <p className="notice notice--info">This browser did not allow copying. Please write the codes down or download them.</p>}
+        {copied === 'yes' && <p className="notice notice--success">{t('recovery.panel.copied')}</p>}
+        {copied === 'failed' && <p className="notice notice--info">{t('recovery.panel.copyFailed')}</p>}
       </div>
       {onDone && (
         <button type="button" className="button button--primary" onClick={onDone}>
-          {doneLabel}
+          {doneLabel ?? t('recovery.panel.continue')}
         </button>
       )}
     </div>

@@ -7,17 +7,13 @@ import { fetchRecoveryCodesStatus, regenerateRecoveryCodes } from '../api/auth-a
 import { compact } from '../lib/validate';
 import { CurrentPasswordField } from './account-fields';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { useT } from '../../../shared/i18n/use-t';
 
 const STATUS_KEY = ['recovery-codes-status'] as const;
 
-function remainingText(remaining: number): string {
-  if (remaining === 0) return 'You have no unused recovery codes. Please make a new set.';
-  if (remaining === 1) return 'You have 1 unused recovery code.';
-  return `You have ${remaining} unused recovery codes.`;
-}
-
 /** Settings: how many codes are left, and a new set (the old one stops working) after the password. */
 export function RecoveryCodesSection() {
+  const t = useT();
   const client = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: ({ signal }) => fetchRecoveryCodesStatus(signal) });
   const form = useFormSubmission();
@@ -26,7 +22,7 @@ export function RecoveryCodesSection() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problems = compact({ password: password ? undefined : 'Please enter your password.' });
+    const problems = compact({ password: password ? undefined : t('login.enterPassword') });
     const result = await form.submit(problems, () => regenerateRecoveryCodes(password));
     if (!result) return;
     setPassword('');
@@ -35,25 +31,25 @@ export function RecoveryCodesSection() {
   }
 
   if (codes) {
-    return <RecoveryCodesPanel codes={codes} headingLevel={3} onDone={() => setCodes(undefined)} doneLabel="I have saved them" />;
+    return <RecoveryCodesPanel codes={codes} headingLevel={3} onDone={() => setCodes(undefined)} doneLabel={t('recovery.saved')} />;
   }
 
   return (
     <>
-      <p>Recovery codes let you set a new password if you forget yours. Each code works once.</p>
-      {status.data && <p>{remainingText(status.data.remaining)}</p>}
+      <p>{t('recovery.intro')}</p>
+      {status.data && <p>{t('recovery.remaining', { count: status.data.remaining })}</p>}
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-        <ErrorSummary key={form.attempt} title="No new codes yet" messages={form.summary} />
+        <ErrorSummary key={form.attempt} title={t('recovery.noNewCodes')} messages={form.summary} />
         <CurrentPasswordField
           id="recovery-password"
-          label="Your password"
-          hint="Making a new set stops your old codes from working."
+          label={t('recovery.yourPassword')}
+          hint={t('recovery.newSetHint')}
           value={password}
           onChange={setPassword}
           error={form.fieldErrors.password}
         />
         <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? 'Making new codes…' : 'Make new recovery codes'}
+          {form.pending ? t('recovery.making') : t('recovery.make')}
         </button>
       </form>
     </>

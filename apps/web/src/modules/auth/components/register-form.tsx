@@ -11,6 +11,7 @@ import { useSession } from '../hooks/use-session';
 import { compact, handleProblem, newPasswordProblem } from '../lib/validate';
 import { NewAccountFields } from './new-account-fields';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { useT } from '../../../shared/i18n/use-t';
 
 /** Preferences chosen during onboarding, before there was an account to save them to. */
 function onboardingPreferences(state: unknown): WarningPreferences | undefined {
@@ -19,6 +20,7 @@ function onboardingPreferences(state: unknown): WarningPreferences | undefined {
 }
 
 export function RegisterForm() {
+  const t = useT();
   const session = useSession();
   const location = useLocation();
   const navigate = useAppNavigate();
@@ -32,8 +34,8 @@ export function RegisterForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = compact({
-      handle: handleProblem(handle.trim()),
-      password: newPasswordProblem(password),
+      handle: handleProblem(handle.trim(), t),
+      password: newPasswordProblem(password, t),
     });
     // No email: Kindred never writes to members, and an address is one more thing that
     // could identify someone. (The API still accepts one from older clients.)
@@ -52,11 +54,11 @@ export function RegisterForm() {
     }
     try {
       await saveWarningPreferences(carried);
-      navigate('/', { replace: true, state: { notice: 'Welcome. Your account is ready and your choices are saved.' } });
+      navigate('/', { replace: true, state: { notice: t('register.readyAndSaved') } });
     } catch {
       navigate('/settings', {
         replace: true,
-        state: { notice: 'Your account is ready, but your warning choices were not saved. Please set them here.' },
+        state: { notice: t('register.readyNotSaved') },
       });
     }
   }
@@ -69,7 +71,7 @@ export function RegisterForm() {
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} messages={form.summary} />
       <NewAccountFields
-        handleLabel="Handle"
+        handleLabel={t('account.handle')}
         handle={handle}
         onHandleChange={setHandle}
         password={password}
@@ -77,7 +79,7 @@ export function RegisterForm() {
         errors={form.fieldErrors}
       />
       <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'Creating your account…' : 'Create account'}
+        {form.pending ? t('register.creating') : t('register.create')}
       </button>
     </form>
   );

@@ -1,16 +1,19 @@
-import { toDisplayError } from '../../../shared/lib/api-client';
-import { plural } from '../../../shared/lib/plural';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../hooks/use-sessions';
+import { useT } from '../../../shared/i18n/use-t';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { T } from '../../../shared/i18n/t';
 
 /** Where this account is signed in; any other device can be signed out at once. */
 export function SessionsSection() {
+  const t = useT();
+  const errorText = useErrorText();
   const sessions = useSessions();
   const revoke = useRevokeSession();
   const revokeOthers = useRevokeOtherSessions();
 
-  if (sessions.isPending) return <LoadingState label="Loading your devices…" />;
+  if (sessions.isPending) return <LoadingState label={t('sessions.loading')} />;
   if (sessions.isError) return <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />;
 
   const others = sessions.data.filter((s) => !s.current);
@@ -18,16 +21,16 @@ export function SessionsSection() {
 
   return (
     <>
-      <p>If you see a device you do not recognise, sign it out and change your password.</p>
+      <p>{t('sessions.intro')}</p>
       <ul className="item-list">
         {sessions.data.map((session) => (
           <li key={session.id} className="item-list__row">
             <span>
               <strong>{session.device}</strong>
-              {session.current && <span className="badge">This device</span>}
+              {session.current && <span className="badge">{t('sessions.thisDevice')}</span>}
               <br />
               <span className="muted">
-                Signed in <TimeAgo iso={session.createdAt} /> · last active <TimeAgo iso={session.lastSeenAt} />
+                <T id="sessions.times" components={{ signedIn: <TimeAgo iso={session.createdAt} />, lastActive: <TimeAgo iso={session.lastSeenAt} /> }} />
               </span>
             </span>
             {!session.current && (
@@ -37,7 +40,8 @@ export function SessionsSection() {
                 disabled={revoke.isPending}
                 onClick={() => revoke.mutate(session.id)}
               >
-                Sign out<span className="visually-hidden"> {session.device}</span>
+                {t('sessions.signOut')}
+                <span className="visually-hidden"> {session.device}</span>
               </button>
             )}
           </li>
@@ -46,15 +50,13 @@ export function SessionsSection() {
       <div role="status">
         {revokeOthers.isSuccess && (
           <p className="notice notice--success">
-            {revokeOthers.data.revoked === 0
-              ? 'No other devices were signed in.'
-              : `Signed out ${plural(revokeOthers.data.revoked, 'other device')}.`}
+            {t('sessions.othersSignedOut', { count: revokeOthers.data.revoked })}
           </p>
         )}
       </div>
       {error && (
         <p className="field__error" role="alert">
-          {toDisplayError(error).message}
+          {errorText(error)}
         </p>
       )}
       <button
@@ -63,7 +65,7 @@ export function SessionsSection() {
         disabled={revokeOthers.isPending || others.length === 0}
         onClick={() => revokeOthers.mutate()}
       >
-        Log out other devices
+        {t('sessions.logOutOthers')}
       </button>
     </>
   );

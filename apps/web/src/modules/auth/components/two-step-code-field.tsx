@@ -1,5 +1,6 @@
 import { RECOVERY_CODE_MAX_LENGTH } from '@kindred/contracts';
 import { FormField } from '../../../shared/ui/form-field';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface Props {
   id: string;
@@ -12,11 +13,12 @@ interface Props {
 
 /** The 6-digit code from the authenticator app. */
 export function TwoStepCodeField({ id, value, onChange, error, allowRecoveryCode = true }: Props) {
+  const t = useT();
   return (
     <FormField
       id={id}
-      label="Code from your authenticator app"
-      hint={allowRecoveryCode ? 'Six digits. No phone? Use one of your recovery codes instead.' : 'Six digits. It changes every 30 seconds.'}
+      label={t('twoStep.codeLabel')}
+      hint={allowRecoveryCode ? t('twoStep.codeHintRecovery') : t('twoStep.codeHint')}
       value={value}
       onChange={onChange}
       error={error}

@@ -9,11 +9,14 @@ import { confirmTotp, disableTotp, fetchTotpStatus, setupTotp } from '../api/aut
 import { compact } from '../lib/validate';
 import { CurrentPasswordField } from './account-fields';
 import { TwoStepCodeField } from './two-step-code-field';
+import { useT } from '../../../shared/i18n/use-t';
+import { T } from '../../../shared/i18n/t';
 
 const STATUS_KEY = ['totp-status'] as const;
 
 /** Settings: optional two-step sign-in with an authenticator app. */
 export function TwoStepSection() {
+  const t = useT();
   const client = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: ({ signal }) => fetchTotpStatus(signal) });
   const form = useFormSubmission();
@@ -33,7 +36,7 @@ export function TwoStepSection() {
   async function onStart(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(undefined);
-    const started = await form.submit(compact({ password: password ? undefined : 'Please enter your password.' }), () => setupTotp(password));
+    const started = await form.submit(compact({ password: password ? undefined : t('login.enterPassword') }), () => setupTotp(password));
     if (started) {
       setPassword('');
       setSetup(started);
@@ -42,41 +45,41 @@ export function TwoStepSection() {
 
   async function onConfirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ok = await form.submit(compact({ code: code.trim() ? undefined : 'Please enter the code from the app.' }), async () => {
+    const ok = await form.submit(compact({ code: code.trim() ? undefined : t('twoStep.enterAppCode') }), async () => {
       await confirmTotp(code.trim());
       return true;
     });
-    if (ok) await refresh('Two-step sign-in is on. Next time you log in, Kindred will ask for a code from the app.');
+    if (ok) await refresh(t('twoStep.turnedOn'));
   }
 
   async function onDisable(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(undefined);
-    const problems = compact({ password: password ? undefined : 'Please enter your password.', code: code.trim() ? undefined : 'Please enter the code.' });
+    const problems = compact({ password: password ? undefined : t('login.enterPassword'), code: code.trim() ? undefined : t('login.enterCode') });
     const ok = await form.submit(problems, async () => {
       await disableTotp(password, code.trim());
       return true;
     });
-    if (ok) await refresh('Two-step sign-in is off. Logging in needs only your password again.');
+    if (ok) await refresh(t('twoStep.turnedOff'));
   }
 
-  const summary = <ErrorSummary key={form.attempt} title="Nothing was changed" messages={form.summary} />;
+  const summary = <ErrorSummary key={form.attempt} title={t('secure.nothingChanged')} messages={form.summary} />;
   const passwordField = (
-    <CurrentPasswordField id="two-step-password" label="Your password" value={password} onChange={setPassword} error={form.fieldErrors.password} />
+    <CurrentPasswordField id="two-step-password" label={t('recovery.yourPassword')} value={password} onChange={setPassword} error={form.fieldErrors.password} />
   );
 
   if (setup) {
     return (
       <form className="form" onSubmit={onConfirm} noValidate aria-busy={form.pending}>
         {summary}
-        <p>Scan this with an authenticator app on your phone, then type the code it shows.</p>
-        <img className="qr-code" src={setup.qrDataUrl} alt="QR code for your authenticator app" width={192} height={192} />
+        <p>{t('twoStep.scan')}</p>
+        <img className="qr-code" src={setup.qrDataUrl} alt={t('twoStep.qrAlt')} width={192} height={192} />
         <p>
-          Cannot scan? Type this key into the app instead: <code className="secret-key">{setup.secret}</code>
+          <T id="twoStep.cannotScan" values={{ secret: setup.secret }} components={{ key: <code className="secret-key" /> }} />
         </p>
         <TwoStepCodeField id="two-step-confirm" value={code} onChange={setCode} error={form.fieldErrors.code} allowRecoveryCode={false} />
         <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? 'Checking…' : 'Turn on two-step sign-in'}
+          {form.pending ? t('login.checking') : t('twoStep.turnOn')}
         </button>
       </form>
     );
@@ -84,26 +87,26 @@ export function TwoStepSection() {
 
   return (
     <>
-      <p>With two-step sign-in, someone who learns your password still cannot get in without your phone. Your recovery codes also work as the second step.</p>
+      <p>{t('twoStep.intro')}</p>
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {status.data?.enabled ? (
         <form className="form" onSubmit={onDisable} noValidate aria-busy={form.pending}>
           {summary}
-          <p>Two-step sign-in is on.</p>
+          <p>{t('twoStep.isOn')}</p>
           {passwordField}
           <TwoStepCodeField id="two-step-disable" value={code} onChange={setCode} error={form.fieldErrors.code} />
           <button type="submit" className="button" disabled={form.pending}>
-            {form.pending ? 'Turning off…' : 'Turn off two-step sign-in'}
+            {form.pending ? t('twoStep.turningOff') : t('twoStep.turnOff')}
           </button>
         </form>
       ) : (
         status.data && (
           <form className="form" onSubmit={onStart} noValidate aria-busy={form.pending}>
             {summary}
-            <p>Two-step sign-in is off.</p>
+            <p>{t('twoStep.isOff')}</p>
             {passwordField}
             <button type="submit" className="button" disabled={form.pending}>
-              {form.pending ? 'Starting…' : 'Set up two-step sign-in'}
+              {form.pending ? t('twoStep.starting') : t('twoStep.setUp')}
             </button>
           </form>
         )

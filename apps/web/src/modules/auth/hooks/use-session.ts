@@ -1,7 +1,6 @@
 import type { CurrentUser } from '@kindred/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
 import { clearDrafts } from '../../../shared/lib/drafts';
 import { fetchCurrentUser } from '../api/auth-api';
 
@@ -10,7 +9,7 @@ export const ME_QUERY_KEY = ['me'] as const;
 export type SessionState =
   | { status: 'loading' }
   | { status: 'ready'; user: CurrentUser | null }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: unknown };
 
 export interface Session {
   state: SessionState;
@@ -54,7 +53,7 @@ export function useSession(): Session {
 
   let state: SessionState;
   if (query.isPending) state = { status: 'loading' };
-  else if (query.isError) state = { status: 'error', message: toDisplayError(query.error).message };
+  else if (query.isError) state = { status: 'error', error: query.error };
   else state = { status: 'ready', user: query.data };
 
   return { state, user: state.status === 'ready' ? state.user : null, setUser, refresh };

@@ -5,32 +5,32 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '@kindred/contracts';
+import type { Translate } from '../../../shared/i18n/use-t';
 
 // Early, friendly hints that mirror the contracts; the server still decides.
 const HANDLE_PATTERN = new RegExp(HANDLE_PATTERN_SOURCE);
 
-export const HANDLE_RULES =
-  `${HANDLE_MIN_LENGTH}–${HANDLE_MAX_LENGTH} characters: letters, numbers, _ or -.`;
-export const PASSWORD_RULES = `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`;
+export const handleRules = (t: Translate) => t('account.handleRules', { min: HANDLE_MIN_LENGTH, max: HANDLE_MAX_LENGTH });
+export const passwordRules = (t: Translate) => t('account.passwordRules', { min: PASSWORD_MIN_LENGTH });
 
-export function handleProblem(handle: string): string | undefined {
-  if (handle.length === 0) return 'Please choose a handle.';
-  if (handle.length < HANDLE_MIN_LENGTH) return `Use at least ${HANDLE_MIN_LENGTH} characters.`;
-  if (handle.length > HANDLE_MAX_LENGTH) return `Use at most ${HANDLE_MAX_LENGTH} characters.`;
-  if (!HANDLE_PATTERN.test(handle)) return 'Use only letters, numbers, _ or -.';
+export function handleProblem(handle: string, t: Translate): string | undefined {
+  if (handle.length === 0) return t('account.chooseHandle');
+  if (handle.length < HANDLE_MIN_LENGTH) return t('account.atLeast', { count: HANDLE_MIN_LENGTH });
+  if (handle.length > HANDLE_MAX_LENGTH) return t('account.atMost', { count: HANDLE_MAX_LENGTH });
+  if (!HANDLE_PATTERN.test(handle)) return t('account.handleCharacters');
   return undefined;
 }
 
-export function newPasswordProblem(password: string): string | undefined {
-  if (password.length === 0) return 'Please choose a password.';
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+export function newPasswordProblem(password: string, t: Translate): string | undefined {
+  if (password.length === 0) return t('account.choosePassword');
+  if (password.length < PASSWORD_MIN_LENGTH) return t('account.atLeast', { count: PASSWORD_MIN_LENGTH });
+  if (password.length > PASSWORD_MAX_LENGTH) return t('account.atMost', { count: PASSWORD_MAX_LENGTH });
   return undefined;
 }
 
-export function confirmProblem(password: string, confirm: string): string | undefined {
-  if (confirm.length === 0) return 'Please type the password again.';
-  return confirm === password ? undefined : 'The two passwords do not match.';
+export function confirmProblem(password: string, confirm: string, t: Translate): string | undefined {
+  if (confirm.length === 0) return t('account.typeAgain');
+  return confirm === password ? undefined : t('account.noMatch');
 }
 
 /** Drops empty entries so a form can tell whether anything needs fixing. */

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { MY_REPORTS_QUERY_KEY } from '../../reports/hooks/use-my-reports';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, sendAppeal } from '../api/notifications-api';
+import { useT } from '../../../shared/i18n/use-t';
 
 export const NOTIFICATIONS_QUERY_KEY = ['notifications'] as const;
 /** Decisions about the member (moderation's "my decisions"); a decision notification refreshes them. */
@@ -29,6 +30,7 @@ export function unreadCount(notifications: NotificationView[] | undefined): numb
  * header count is right without polling. Returns a line to announce politely.
  */
 export function useLiveNotifications(): string {
+  const t = useT();
   const client = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const onNotification = useCallback(
@@ -47,9 +49,9 @@ export function useLiveNotifications(): string {
         // The room page and directory show "asked to join" until they hear the answer.
         void client.invalidateQueries({ predicate: (q) => ['rooms', 'room'].includes(String(q.queryKey[0])) });
       }
-      setAnnouncement(`New notification: ${notification.title}`);
+      setAnnouncement(t('notifications.announce', { title: notification.title }));
     },
-    [client],
+    [client, t],
   );
   useSocketEvent('notification', onNotification);
   return announcement;

@@ -9,6 +9,7 @@ import { NewAccountFields } from '../../auth/components/new-account-fields';
 import { compact, confirmProblem, handleProblem, newPasswordProblem } from '../../auth/lib/validate';
 import { createFirstAdmin } from '../api/setup-api';
 import { forgetSetupToken } from '../lib/setup-token';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface SetupFormProps {
   /** Token from the setup link (it may arrive after the form); when missing, the form asks for it. */
@@ -17,6 +18,7 @@ interface SetupFormProps {
 }
 
 export function SetupForm({ linkToken, onDone }: SetupFormProps) {
+  const t = useT();
   const form = useFormSubmission();
   const [typedToken, setTypedToken] = useState('');
   const token = linkToken ?? typedToken;
@@ -27,10 +29,10 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = compact({
-      token: token.trim() ? undefined : 'Please paste the token from the setup link.',
-      handle: handleProblem(handle.trim()),
-      password: newPasswordProblem(password),
-      confirm: confirmProblem(password, confirm),
+      token: token.trim() ? undefined : t('setup.pasteToken'),
+      handle: handleProblem(handle.trim(), t),
+      password: newPasswordProblem(password, t),
+      confirm: confirmProblem(password, confirm, t),
     });
     let succeeded = false;
     const user = await form.submit(problems, async () => {
@@ -50,8 +52,8 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
       {linkToken === null && (
         <FormField
           id="token"
-          label="Setup token"
-          hint="The part after “#token=” in the link printed in the server console."
+          label={t('setup.tokenLabel')}
+          hint={t('setup.tokenHint')}
           value={token}
           onChange={setTypedToken}
           error={form.fieldErrors.token}
@@ -61,7 +63,7 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
         />
       )}
       <NewAccountFields
-        handleLabel="Admin handle"
+        handleLabel={t('setup.adminHandle')}
         handle={handle}
         onHandleChange={setHandle}
         password={password}
@@ -70,7 +72,7 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
       />
       <FormField
         id="confirm"
-        label="Confirm password"
+        label={t('setup.confirmPassword')}
         type="password"
         value={confirm}
         onChange={setConfirm}
@@ -80,7 +82,7 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
         required
       />
       <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'Creating the admin account…' : 'Create admin account'}
+        {form.pending ? t('setup.creating') : t('setup.create')}
       </button>
     </form>
   );
