@@ -1,4 +1,4 @@
-import type { RegisterResponse, WarningPreferences } from '@kindred/contracts';
+import type { Language, RegisterResponse, WarningPreferences } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
@@ -6,6 +6,8 @@ import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { saveWarningPreferences } from '../../content-warnings/api/preferences-api';
+import { updateSettings } from '../../account/api/account-api';
+import { readDeviceLanguage } from '../../../shared/i18n/visitor-language';
 import { register } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
 import { compact, handleProblem, newPasswordProblem } from '../lib/validate';
@@ -17,6 +19,21 @@ import { useT } from '../../../shared/i18n/use-t';
 function onboardingPreferences(state: unknown): WarningPreferences | undefined {
   const value = (state as { preferences?: unknown } | null)?.preferences;
   return value && typeof value === 'object' ? (value as WarningPreferences) : undefined;
+}
+
+/**
+ * A language picked on this device before the account existed becomes the account's, so the
+ * new member is not switched back to the browser's language the moment they join.
+ */
+async function keepDeviceLanguage(current: Language | null): Promise<Language | null> {
+  const picked = readDeviceLanguage();
+  if (!picked || current) return current;
+  try {
+    return (await updateSettings({ language: picked })).language;
+  } catch {
+    // Not saved: the device still remembers it for this visit; settings can save it later.
+    return current;
+  }
 }
 
 export function RegisterForm() {
@@ -46,7 +63,7 @@ export function RegisterForm() {
   async function continueAfterCodes(result: RegisterResponse) {
     const { recoveryCodes: _shownOnce, ...user } = result;
     setRegistered(undefined);
-    session.setUser(user);
+    session.setUser({ ...user, language: await keepDeviceLanguage(user.language) });
     if (!carried) {
       // New members meet the guidelines, quick exit and their warning choices first.
       navigate('/welcome', { replace: true });

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { memberWithRole } from '../support/forum.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { signedInMember, startE2eApp, waitForPage, type E2eApp } from './support/e2e-app.js';
+import { createRoomAs, joinAs, replyAs, threadAs } from './support/forum-setup.js';
+import { untranslatedStrings } from './support/untranslated.js';
+
+/**
+ * Kindred in Spanish: chosen on the welcome page or in settings, with no English left on the
+ * screens (an automated scan against the English catalogue), laid out right to left in the
+ * pseudo-locale, and accessible in both languages.
+ */
+describe('languages in the browser', () => {
+  let e2e: E2eApp;
+  let room: { id: string; slug: string; name: string };
+  let threadId = '';
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    const admin = await memberWithRole(e2e.t, 'admin');
+    // Content members write stays as they wrote it; here it is Spanish so the scan can look at whole pages.
+    room = await createRoomAs(admin.agent, { name: 'Sala de calma', description: 'Un lugar para hablar despacio.', guidelines: 'Sé amable.' });
+    const author = await memberWithRole(e2e.t, 'moderator', 'autora');
+    await joinAs(author.agent, room.id);
+    const thread = await threadAs(author.agent, room.id, { title: 'Primeros pasos', body: 'Hoy fue un día tranquilo.', warning: { categories: [], noneApply: true } });
+    threadId = thread.id;
+    await replyAs(author.agent, threadId, { body: 'Gracias por compartirlo.', warning: { categories: [], noneApply: true } });
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  async function expectAllSpanish(page: Page, where: string) {
+    await waitForPage(page, `document.documentElement.lang === 'es'`);
+    const english = await untranslatedStrings(page);
+    expect({ where, english }).toEqual({ where, english: [] });
+  }
+
+  it('a visitor picks Spanish on the welcome page and walks onboarding and registration without English', async () => {
+    const { page } = await e2e.person({ locale: 'en-US' });
+    await page.goto('/welcome');
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Kindred' }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Te damos la bienvenida a Kindred' }).waitFor();
+    expect(await page.evaluate('document.documentElement.dir')).toBe('ltr');
+    for (let step = 1; step <= 4; step += 1) {
+      await page.getByText(`Paso ${step} de 4`).waitFor();
+      await expectAllSpanish(page, `onboarding step ${step}`);
+      await page.getByRole('button', { name: step < 4 ? 'Continuar' : 'Continuar para crear una cuenta' }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Crear una cuenta' }).waitFor();
+    await expectAllSpanish(page, 'register');
+    // A failed attempt shows its problems in Spanish too (client checks).
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('Elige un nombre, por favor.').first().waitFor();
+    await expectAllSpanish(page, 'register with problems');
+    await page.getByLabel('Nombre', { exact: true }).fill(`nueva_${Date.now().toString(36)}`);
+    await page.getByLabel('Contraseña', { exact: true }).fill('quiet-harbour-lantern-42');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('heading', { name: 'Tus códigos de recuperación' }).waitFor();
+    await expectAllSpanish(page, 'recovery codes');
+    await page.getByRole('button', { name: 'Ya los guardé, continuar' }).click();
+    await page.locator('main h1').filter({ hasNotText: 'Crear una cuenta' }).waitFor();
+    expect(await page.locator('main h1').textContent()).toBe('Salas');
+    await page.getByText('Te damos la bienvenida. Tu cuenta está lista').waitFor();
+    await expectAllSpanish(page, 'rooms');
+    // The language picked before the account existed is now the account's.
+    expect((await (await page.context().request.get('/api/auth/me')).json()).user.language).toBe('es');
+  }, 120_000);
+
+  it('a member switches to Spanish in settings without a reload; it is kept on the account and every screen follows', async () => {
+    const m = await signedInMember(e2e, { locale: 'en-US', bypassCSP: true });
+    const { page } = m;
+    await joinAs(m.agent, room.id);
+    await page.goto('/settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    // The scan finds English on an English page: it is not a check that cannot fail.
+    expect((await untranslatedStrings(page)).length).toBeGreaterThan(10);
+    await page.evaluate('window.__sameDocument = true');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Ajustes' }).waitFor();
+    await page.getByText('Idioma guardado.').waitFor();
+    expect(await page.evaluate('window.__sameDocument === true')).toBe(true);
+    expect((await m.agent.get('/api/auth/me').expect(200)).body.user.language).toBe('es');
+    await expectAllSpanish(page, 'settings');
+
+    for (const [path, heading] of [
+      ['/', 'Salas'],
+      ['/settings/safety', 'Revisión de seguridad'],
+      ['/search', 'Buscar'],
+      ['/notifications', 'Notificaciones'],
+      [`/rooms/${room.slug}`, 'Sala de calma'],
+      [`/threads/${threadId}`, 'Primeros pasos'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expectAllSpanish(page, path);
+    }
+    // The pause tools and a dialog from the header.
+    await page.getByRole('button', { name: 'Hacer una pausa' }).click();
+    await page.getByRole('heading', { name: 'Fíjate en lo que te rodea' }).waitFor();
+    await expectAllSpanish(page, 'take a pause');
+    await page.keyboard.press('Escape');
+
+    // Another device, with an English browser, follows the member's setting.
+    const { page: other } = await e2e.person({ locale: 'en-US' });
+    await other.goto('/login');
+    await other.getByLabel('Handle').fill(m.handle);
+    await other.getByLabel('Password').fill('quiet-harbour-lantern-42');
+    await other.getByRole('button', { name: 'Log in' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Salas' }).waitFor();
+
+    // Back to following the browser: English again, still without a reload.
+    await page.goto('/settings');
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    expect((await m.agent.get('/api/auth/me').expect(200)).body.user.language).toBeNull();
+  }, 180_000);
+
+  it('a moderator sees the dashboard shell in Spanish', async () => {
+    const mod = await signedInMember(e2e, { locale: 'es-ES' });
+    await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [mod.user.id]);
+    await mod.page.goto('/moderation');
+    await mod.page.getByRole('heading', { level: 1, name: 'Moderación' }).waitFor();
+    await expectAllSpanish(mod.page, 'moderation');
+  });
+
+  it('the pseudo right-to-left locale mirrors the layout with nothing wider than a 375 px phone', async () => {
+    const m = await signedInMember(e2e, { locale: 'ar-XB', viewport: { width: 375, height: 812 } });
+    await joinAs(m.agent, room.id);
+    for (const path of ['/', '/settings', '/settings/safety', `/rooms/${room.slug}`, `/threads/${threadId}`, '/search']) {
+      await m.page.goto(path);
+      await m.page.locator('main h1').first().waitFor();
+      expect(await m.page.evaluate('[document.documentElement.dir, document.documentElement.lang]')).toEqual(['rtl', 'ar-XB']);
+      const overflow = await m.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    // Pseudo-localized words, not the English ones.
+    await m.page.goto('/settings');
+    await m.page.getByRole('heading', { level: 1, name: 'Śēţţĩńĝś' }).waitFor();
+  });
+
+  it('is accessible in Spanish and in English (axe)', async () => {
+    for (const locale of ['es-ES', 'en-US']) {
+      const m = await signedInMember(e2e, { locale, bypassCSP: true });
+      await joinAs(m.agent, room.id);
+      for (const path of ['/', '/settings', '/settings/safety', `/rooms/${room.slug}`, `/threads/${threadId}`]) {
+        await m.page.goto(path);
+        await m.page.locator('main h1').first().waitFor();
+        await waitForPage(m.page, `document.documentElement.lang === '${locale.slice(0, 2)}'`);
+        const violations = await seriousViolations(m.page);
+        expect({ locale, path, violations: describeViolations(violations) }).toEqual({ locale, path, violations: '' });
+      }
+      const { page } = await e2e.person({ locale, bypassCSP: true });
+      await page.goto('/welcome');
+      await page.locator('main h1').waitFor();
+      expect(describeViolations(await seriousViolations(page))).toBe('');
+    }
+  }, 240_000);
+});
