@@ -12,7 +12,6 @@ import { compact } from '../lib/validate';
 import { ExistingHandleField } from './account-fields';
 import { TwoStepForm } from './two-step-form';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
-import { useT } from '../../../shared/i18n/use-t';
 
 export function ForgotPasswordForm() {
   const t = useT();
