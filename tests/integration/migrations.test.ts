@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { pendingSchemaChanges, runMigrations } from '../../apps/api/src/database/migrate.js';
 import { SanctionsOnlyAppealable1795320000000 } from '../../apps/api/src/database/migrations/1795320000000-sanctions-only-appealable.js';
+import { NoticeCodesAndCountry1796400500000 } from '../../apps/api/src/database/migrations/1796400500000-notice-codes-and-country.js';
 import { MIGRATIONS } from '../../apps/api/src/database/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -73,5 +74,18 @@ describe('migrations', () => {
     await runMigrations({ url: db.url });
     const kinds = (await dataSource.query('SELECT id, kind FROM notifications')) as { id: string; kind: string }[];
     expect(Object.fromEntries(kinds.map((k) => [k.id, k.kind]))).toEqual({ [restore]: 'moderation-update', [lift]: 'moderation-update', [hide]: 'moderation-action' });
+  });
+
+  it('keep the English words of notices written before codes, as the legacy code the app can still show', async () => {
+    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === NoticeCodesAndCountry1796400500000.name);
+    for (let i = 0; i < later; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    const [row] = (await dataSource.query(
+      `INSERT INTO notifications (user_id, kind, title, body) VALUES (gen_random_uuid(), 'report-outcome', 'About your report', 'We removed the post.') RETURNING id`,
+    )) as { id: string }[];
+    await runMigrations({ url: db.url });
+    expect(await dataSource.query('SELECT code, params FROM notifications WHERE id = $1', [row!.id])).toEqual([
+      { code: 'legacy', params: { title: 'About your report', body: 'We removed the post.' } },
+    ]);
+    expect((await pendingSchemaChanges(dataSource)).up).toEqual([]);
   });
 });

@@ -104,11 +104,15 @@ describe('join policies', () => {
     const [approved] = (await alice.agent.get('/api/me/notifications').expect(200)).body;
     expect(approved).toMatchObject({ kind: 'join-request-approved', link: `/rooms/${room.slug}`, appealable: false, logEntryId: null });
     expect(approved.title).toContain('Tuesday circle');
+    // What the app renders in the member's language: a code with the room as parameters.
+    expect(approved).toMatchObject({ code: 'join-request.approved', params: { roomName: 'Tuesday circle', roomSlug: room.slug } });
     const [declined] = (await bob.agent.get('/api/me/notifications').expect(200)).body;
     expect(declined).toMatchObject({ kind: 'join-request-declined', link: null, appealable: false, logEntryId: null });
     expect(`${declined.title} ${declined.body}`).toContain('Tuesday circle');
     // The reason was written for the log (the moderator's form says so), not for the notice.
     expect(declined.body).not.toContain('Room is full');
+    expect(declined).toMatchObject({ code: 'join-request.declined', params: { roomName: 'Tuesday circle' } });
+    expect(JSON.stringify(declined.params)).not.toContain('Room is full');
 
     // Not among the decisions about them, and not appealable by id either.
     expect((await alice.agent.get('/api/me/moderation-log').expect(200)).body).toEqual([]);

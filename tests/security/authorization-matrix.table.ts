@@ -94,6 +94,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('GET',    '/api/health',                             [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/openapi.json',                       [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/docs',                               [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
+  // Help must be findable signed out, suspended or banned (a banned cookie reads as signed out).
+  rest('GET',    '/api/crisis-resources',                   [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
+  rest('GET',    '/api/crisis-resources/countries',         [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/setup/status',                       [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/setup/admin',                        ['409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE',
                                                              '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE', '409 SETUP_UNAVAILABLE']),

@@ -60,6 +60,8 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'GET /api/health': () => ({ url: '/api/health' }),
   'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
   'GET /api/docs': () => ({ url: '/api/docs' }),
+  'GET /api/crisis-resources': () => ({ url: '/api/crisis-resources?country=GB&lang=es' }),
+  'GET /api/crisis-resources/countries': () => ({ url: '/api/crisis-resources/countries' }),
   'GET /api/setup/status': () => ({ url: '/api/setup/status' }),
   'POST /api/setup/admin': () => ({ url: '/api/setup/admin', body: { token: 'x'.repeat(32), handle: uniqueHandle('setup'), password: GOOD_PASSWORD } }),
   'POST /api/auth/register': () => ({ url: '/api/auth/register', body: { handle: uniqueHandle('reg'), password: GOOD_PASSWORD } }),

@@ -13,6 +13,7 @@ import { SharedLimits } from './common/limits/shared-limits.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { CrisisResourcesModule } from './crisis-resources/crisis-resources.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationCoreModule } from './moderation/moderation-core.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         SetupModule,
         AccountModule,
         NotificationsModule,
+        CrisisResourcesModule,
         ModerationModule,
         SafetyModule,
         RoomsModule,

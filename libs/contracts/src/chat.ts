@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors.js';
 import type { NotificationView } from './moderation.js';
-import type { AuthorView, CrisisResource } from './common.js';
+import type { AuthorView } from './common.js';
+import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningInput, ContentWarningView, Presentation } from './threads.js';
 
 export const CHAT_NAMESPACE = '/chat';
@@ -218,6 +219,22 @@ export const ChatServerEvent = {
 } as const;
 export type ChatServerEvent = (typeof ChatServerEvent)[keyof typeof ChatServerEvent];
 
+/** Why a session ended, as a code the app words in the member's language (`session:ended`). */
+export const SESSION_END_REASONS = [
+  'logout',
+  'logout-everywhere',
+  'other-devices',
+  'password-changed',
+  'account-recovered',
+  'secured',
+  'exit',
+  'revoked-by-member',
+  'banned',
+  'suspended',
+  'account-deleted',
+] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
 export interface MessageRemovedView {
   roomId: string;
   messageId: string;
@@ -232,7 +249,7 @@ export interface ChatServerToClientEvents {
   typing: (typing: TypingView) => void;
   presence: (presence: PresenceView) => void;
   'room:state': (state: ChatRoomState) => void;
-  'session:ended': (info: { reason: string }) => void;
+  'session:ended': (info: { reason: SessionEndReason }) => void;
   /** Private to one member. */
   notification: (notification: NotificationView) => void;
   /** To moderators of the item's room: something changed in the queue. */

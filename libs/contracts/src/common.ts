@@ -6,11 +6,3 @@ export interface AuthorView {
   id: string;
   handle: string;
 }
-
-/** A place to get help, shown privately to someone whose words suggest crisis. */
-export interface CrisisResource {
-  name: string;
-  description: string;
-  contact: string;
-  url?: string;
-}

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './roles.js';
 export * from './common.js';
+export * from './crisis-resources.js';
 export * from './accounts.js';
 export * from './rooms.js';
 export * from './threads.js';

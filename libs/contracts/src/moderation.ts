@@ -1,4 +1,5 @@
-import type { AuthorView, CrisisResource } from './common.js';
+import type { AuthorView } from './common.js';
+import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningView } from './threads.js';
 
 export const ReportCategory = {
@@ -68,8 +69,10 @@ export interface MyReportView {
   category: ReportCategory;
   createdAt: string;
   status: QueueItemStatus;
-  /** What happened, in words meant for the reporter (never the moderators' private notes). */
+  /** What happened, in English words meant for the reporter (for clients older than `outcomeCode`). */
   outcome: string | null;
+  /** What happened, to render in the reporter's language; null while the report is open. */
+  outcomeCode: ReportOutcome | null;
   /**
    * Where the reported item is, as far as the reporter can still see it: null for a member,
    * or once they can no longer read the room.
@@ -208,10 +211,34 @@ export const NotificationKind = {
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
-export interface NotificationView {
+/**
+ * What a notice says, as a code and parameters the app renders in the member's language.
+ * Words a moderator wrote (a reason, a note to reporters) travel as parameters, as written.
+ */
+export type NoticeContent =
+  /** A sanction (appealable) or an edit, undo or easing (not): `action` on the member's `target`. */
+  | { code: 'moderation.action'; params: { action: ModerationActionType; target: ReportTargetType; reason: string } }
+  | { code: 'moderation.update'; params: { action: ModerationActionType; target: ReportTargetType; reason: string } }
+  | { code: 'held-post.approved'; params: Record<string, never> }
+  | { code: 'report.outcome'; params: ReportOutcome }
+  | { code: 'appeal.outcome'; params: { decision: 'kept' | 'changed'; resolution: string } }
+  | { code: 'join-request.approved'; params: { roomName: string; roomSlug: string } }
+  | { code: 'join-request.declined'; params: { roomName: string } }
+  /** `device` is the coarse label sessions use (browser and system family). */
+  | { code: 'sign-in.new-device'; params: { device: string } }
+  /** Notices written before codes existed: only their English words are known. */
+  | { code: 'legacy'; params: { title: string; body: string } };
+export type NoticeCode = NoticeContent['code'];
+
+/** What a reporter is told: a standard outcome, or the moderator's own words. */
+export type ReportOutcome = { outcome: 'no-action' } | { outcome: 'actioned' } | { outcome: 'message'; message: string };
+
+export type NotificationView = NoticeContent & {
   id: string;
   kind: NotificationKind;
+  /** English, for clients older than `code` and `params`. */
   title: string;
+  /** English, for clients older than `code` and `params`. */
   body: string;
   link: string | null;
   createdAt: string;
@@ -219,7 +246,7 @@ export interface NotificationView {
   /** For moderation notices: how to ask for a second look. */
   appealable: boolean;
   logEntryId: string | null;
-}
+};
 
 export interface AppealRequest {
   logEntryId: string;

@@ -1,4 +1,5 @@
-import type { AuthorView, CrisisResource } from './common.js';
+import type { AuthorView } from './common.js';
+import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningCategory, WarningPreference } from './content-warnings.js';
 
 export const THREAD_TITLE_MAX_LENGTH = 200;

@@ -96,7 +96,7 @@ export class SqlFixtures {
     ).id;
 
   notification = async (userId: string) =>
-    (await this.one<{ id: string }>(`INSERT INTO notifications (user_id, kind, title, body) VALUES ($1, 'report-outcome', 'Fixture', 'A fixture notice') RETURNING id`, [userId])).id;
+    (await this.one<{ id: string }>(`INSERT INTO notifications (user_id, kind, code, params, title, body) VALUES ($1, 'report-outcome', 'report.outcome', '{"outcome":"no-action"}', 'Fixture', 'A fixture notice') RETURNING id`, [userId])).id;
 
   joinRequest = async (roomId: string, userId: string) =>
     (await this.one<{ id: string }>(`INSERT INTO join_requests (room_id, user_id, status) VALUES ($1, $2, 'pending') RETURNING id`, [roomId, userId])).id;

@@ -42,7 +42,7 @@ export class AccountService {
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
-    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, language: user.language };
+    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, language: user.language, country: user.country };
   }
 
   async updateSettings(user: UserEntity, dto: UpdateSettingsDto): Promise<MemberSettings> {

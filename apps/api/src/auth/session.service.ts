@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, IsNull, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { SessionEndReason } from '@kindred/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -15,7 +16,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 const MAX_HANDSHAKE_BATCH = 500;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
-export type RevokeReason = 'logout' | 'logout-everywhere' | 'other-devices' | 'password-changed' | 'account-recovered' | 'secured' | 'exit' | 'revoked-by-member' | 'banned' | 'suspended' | 'account-deleted';
+/** A code the app words itself (`session:ended`). */
+export type RevokeReason = SessionEndReason;
 
 @Injectable()
 export class SessionService {
@@ -145,7 +147,7 @@ export class SessionService {
   }
 
   /** Every revocation goes through here so open sockets of those sessions close at once. */
-  private async revokeWhere(where: FindOptionsWhere<SessionEntity>, reason: RevokeReason | string): Promise<number> {
+  private async revokeWhere(where: FindOptionsWhere<SessionEntity>, reason: RevokeReason): Promise<number> {
     const rows = await this.updateRevoked(this.sessions, where, reason);
     this.announce(rows, reason);
     return rows.length;
@@ -162,7 +164,7 @@ export class SessionService {
     return (result.raw as { id: string; user_id: string }[]) ?? [];
   }
 
-  private announce(rows: { id: string; user_id: string }[], reason: string): void {
+  private announce(rows: { id: string; user_id: string }[], reason: RevokeReason): void {
     if (rows.length > 0) this.events.emit('sessions.revoked', { userId: rows[0]!.user_id, sessionIds: rows.map((r) => r.id), reason });
   }
 }

@@ -45,8 +45,7 @@ export class SignInHistoryService {
     if (seenBefore && !knownDevice) {
       await this.notifications.notify(userId, {
         kind: NotificationKind.NewDeviceSignIn,
-        title: 'New sign-in to your account',
-        body: `Someone signed in to your account from ${device}, which has not been used with it before. If this was you, there is nothing to do. If not, open Safety check and choose "Someone else may know my password".`,
+        content: { code: 'sign-in.new-device', params: { device } },
         link: '/settings/safety',
       });
     }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigError } from './config-error.js';
+import { parseCrisisResources, type CrisisResourcesConfig } from './crisis-resources.schema.js';
 import { EnvironmentVariables, type ApiDocsMode } from './env.schema.js';
 
 export interface AppConfig {
@@ -32,8 +33,8 @@ export interface AppConfig {
   /** Chat send budget per member, counted over 5-second windows (so a burst of five times this). */
   chatMessagesPerSecond: number;
   reportLimitPerHour: number;
-  /** Raw JSON list of crisis resources; validated by the crisis module. */
-  crisisResourcesJson?: string;
+  /** Crisis resources per country and language (CRISIS_RESOURCES_JSON, else the defaults), validated here. */
+  crisisResources: CrisisResourcesConfig;
   logLevel: string;
   /** Who may read /api/docs and /api/openapi.json. */
   apiDocs: ApiDocsMode;
@@ -134,7 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMs: (env.LOGIN_LOCK_MINUTES ?? 15) * 60_000,
     chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND ?? 2,
     reportLimitPerHour: env.REPORT_LIMIT_PER_HOUR ?? 20,
-    crisisResourcesJson: env.CRISIS_RESOURCES_JSON,
+    crisisResources: parseCrisisResources(env.CRISIS_RESOURCES_JSON),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     // A public map of every endpoint helps an attacker more than a member; admins still get it.
     apiDocs: env.API_DOCS ?? (nodeEnv === 'production' ? 'admins' : 'on'),

@@ -163,7 +163,7 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
-  @MaxLength(20_000)
+  @MaxLength(200_000)
   CRISIS_RESOURCES_JSON?: string;
 
   @IsOptional()

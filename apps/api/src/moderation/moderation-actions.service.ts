@@ -17,8 +17,7 @@ import { SessionService } from '../auth/session.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
-import { asSentence } from '../common/text/sentence.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService, type NewNotification } from '../notifications/notifications.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { normalizeWarning } from '../common/content-warning.js';
 import { PostStateService } from '../posts/post-state.service.js';
@@ -38,25 +37,6 @@ const ALLOWED: Record<ReportTargetType, ModerationActionType[]> = {
   message: [A.Remove, A.Restore, A.SetWarning],
   member: [A.Warn, A.Mute, A.Suspend, A.Ban, A.Lift],
 };
-
-/** What the member is told happened, in plain words. */
-const TOLD: Partial<Record<ModerationActionType, string>> = {
-  hide: 'hid your post while it is reviewed',
-  remove: 'removed your post',
-  restore: 'restored your post',
-  'set-warning': 'added a content warning to your post',
-  lock: 'closed your thread to new replies',
-  move: 'moved your thread to another room',
-  warn: 'sent you a warning',
-  mute: 'muted you in a room for a while',
-  suspend: 'suspended your account for a while',
-  ban: 'banned your account',
-  lift: 'lifted a restriction on your account',
-  approve: 'approved your post; it is now visible',
-  reject: 'did not approve your post',
-};
-
-const APPEAL_HINT = 'If you think this was a mistake, you can appeal from this notice; a different moderator will look at it.';
 
 interface Context {
   actor: Actor;
@@ -106,7 +86,7 @@ export class ModerationActionsService {
         manager,
       );
       if (dto.action !== A.Approve) await this.tell(ctx, entryId);
-      else await this.notifications.notify(facts.subjectUserId, { kind: NotificationKind.HeldPostDecision, title: 'Your post is now visible', body: 'A moderator approved your post. Thank you for your patience.' }, manager);
+      else await this.notifications.notify(facts.subjectUserId, { kind: NotificationKind.HeldPostDecision, content: { code: 'held-post.approved', params: {} } }, manager);
       if (dto.queueItemId) {
         const queueGrant = await this.access.require({ user: actor, action: Action.ModerationQueue });
         const item = await this.queue.requireItem(queueGrant, dto.queueItemId, manager);
@@ -230,11 +210,12 @@ export class ModerationActionsService {
 
   /** Only a sanction comes with an appeal; undoing or easing one (restore, lift, unlock) is news. */
   private async tell(ctx: Context, logEntryId: string): Promise<void> {
-    const verb = TOLD[ctx.dto.action] ?? 'took an action on your content';
     const appealable = isAppealableAction(`${ctx.type}.${ctx.dto.action}`);
-    const body = `A moderator ${verb}. Reason: ${asSentence(ctx.dto.reason)} ${appealable ? APPEAL_HINT : ''}`.trim();
-    const kind = appealable ? NotificationKind.ModerationAction : NotificationKind.ModerationUpdate;
-    await this.notifications.notify(ctx.subjectUserId, { kind, title: 'A moderator acted on your account or content', body, logEntryId }, ctx.manager);
+    const params = { action: ctx.dto.action, target: ctx.type, reason: ctx.dto.reason.trim() };
+    const notice: NewNotification = appealable
+      ? { kind: NotificationKind.ModerationAction, content: { code: 'moderation.action', params }, logEntryId }
+      : { kind: NotificationKind.ModerationUpdate, content: { code: 'moderation.update', params }, logEntryId };
+    await this.notifications.notify(ctx.subjectUserId, notice, ctx.manager);
   }
 
   private async openingPostId(threadId: string, manager: EntityManager): Promise<string> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SANCTION_LOOKUP } from '../access/sanction-lookup.js';
+import { CrisisResourcesModule } from '../crisis-resources/crisis-resources.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CrisisSupportService } from './crisis-support.service.js';
 import { MemberSanctionEntity } from './member-sanction.entity.js';
@@ -17,7 +18,7 @@ import { SanctionsService } from './sanctions.service.js';
  * themselves are ModerationModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ModerationLogEntity, MemberSanctionEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([ModerationLogEntity, MemberSanctionEntity]), UsersModule, CrisisResourcesModule],
   providers: [ModerationLogService, QueueRepository, QueueRaiser, CrisisSupportService, SanctionsService, { provide: SANCTION_LOOKUP, useExisting: SanctionsService }],
   exports: [ModerationLogService, QueueRepository, QueueRaiser, CrisisSupportService, SanctionsService, SANCTION_LOOKUP],
 })

@@ -7,11 +7,13 @@ import {
   QueueItemStatus,
   type ModerationLogView,
   type QueueItemView,
+  type ReportOutcome,
 } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { reportOutcomeText } from '../notifications/notice-english.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogService } from './moderation-log.service.js';
@@ -88,17 +90,18 @@ export class QueueService {
         throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.SameModerator, message: 'An appeal must be decided by a different moderator than the one who acted.' });
       }
     }
-    const outcome = outcomeForReporters?.trim() || (status === 'dismissed' ? 'A moderator looked at this and decided no action was needed.' : 'A moderator looked at this and took action. Thank you for telling us.');
+    const custom = outcomeForReporters?.trim().slice(0, 500);
+    const reportOutcome: ReportOutcome = custom ? { outcome: 'message', message: custom } : { outcome: status === 'dismissed' ? 'no-action' : 'actioned' };
+    const outcome = reportOutcomeText(reportOutcome);
     Object.assign(item, { status, resolvedBy: actor.id, resolvedAt: this.clock.now(), resolution: resolution.slice(0, 500), outcomeForReporters: outcome.slice(0, 500) });
     await this.items.save(item, manager);
     for (const reporter_id of await this.items.reporterIds(item.id, manager)) {
-      await this.notifications.notify(reporter_id, { kind: NotificationKind.ReportOutcome, title: 'About your report', body: outcome }, manager);
+      await this.notifications.notify(reporter_id, { kind: NotificationKind.ReportOutcome, content: { code: 'report.outcome', params: reportOutcome } }, manager);
     }
     if (item.kind === QueueItemKind.Appeal && item.subjectUserId) {
       await this.notifications.notify(item.subjectUserId, {
         kind: NotificationKind.AppealOutcome,
-        title: 'Your appeal was reviewed',
-        body: status === 'dismissed' ? `A different moderator reviewed your appeal and kept the decision. ${resolution}` : `A different moderator reviewed your appeal: ${resolution}`,
+        content: { code: 'appeal.outcome', params: { decision: status === 'dismissed' ? 'kept' : 'changed', resolution } },
       }, manager);
     }
     this.raiser.announce(item);

@@ -7,6 +7,7 @@ import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { reportOutcomeFromText } from '../notifications/notice-english.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { statusVisible } from '../threads/thread-access.service.js';
 import { QueueRepository, type MyReportRow } from './queue.repository.js';
@@ -68,6 +69,7 @@ export class ReportsService {
       createdAt: r.created_at.toISOString(),
       status: r.status,
       outcome: r.outcome,
+      outcomeCode: reportOutcomeFromText(r.outcome),
       place: place(r),
     }));
   }

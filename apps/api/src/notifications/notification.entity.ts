@@ -13,6 +13,14 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 
+  /** What the notice says, rendered by the app in the member's language (`NoticeContent`). */
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'jsonb' })
+  params: Record<string, unknown>;
+
+  /** The same in English, for clients older than codes. */
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

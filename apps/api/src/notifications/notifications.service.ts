@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { NotificationKind, type NotificationView } from '@kindred/contracts';
+import { NotificationKind, type NoticeContent, type NotificationView } from '@kindred/contracts';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
+import { englishNotice } from './notice-english.js';
 import { NotificationEntity } from './notification.entity.js';
 
 export interface NewNotification {
   kind: NotificationKind;
-  title: string;
-  body: string;
+  /** What it says, as a code and parameters; the app renders it in the member's language. */
+  content: NoticeContent;
   link?: string | null;
   logEntryId?: string | null;
 }
@@ -26,7 +27,10 @@ export class NotificationsService {
 
   async notify(userId: string, notice: NewNotification, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(NotificationEntity) : this.notifications;
-    const saved = await repository.save(repository.create({ userId, ...notice, link: notice.link ?? null, logEntryId: notice.logEntryId ?? null }));
+    const { code, params } = notice.content;
+    const saved = await repository.save(
+      repository.create({ userId, kind: notice.kind, code, params, ...englishNotice(notice.content), link: notice.link ?? null, logEntryId: notice.logEntryId ?? null }),
+    );
     this.events.emit('notification.created', { userId, notification: toView(saved) });
   }
 
@@ -46,7 +50,7 @@ export class NotificationsService {
 
   /** The member's notices, for their data export. */
   exportFor(userId: string): Promise<unknown[]> {
-    return this.notifications.query('SELECT kind, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [userId]);
+    return this.notifications.query('SELECT kind, code, params, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [userId]);
   }
 
   /** Account deletion: the member's notices go. */
@@ -60,6 +64,7 @@ function toView(n: NotificationEntity): NotificationView {
   return {
     id: n.id,
     kind,
+    ...({ code: n.code, params: n.params } as NoticeContent),
     title: n.title,
     body: n.body,
     link: n.link,

@@ -170,17 +170,8 @@ export class MembershipsService {
     await this.notifications.notify(
       userId,
       approved
-        ? {
-            kind: NotificationKind.JoinRequestApproved,
-            title: `You can now take part in ${room.name}`,
-            body: `A moderator approved your request to join ${room.name}. You can read, post and chat there now.`,
-            link: `/rooms/${room.slug}`,
-          }
-        : {
-            kind: NotificationKind.JoinRequestDeclined,
-            title: `About your request to join ${room.name}`,
-            body: `A moderator of ${room.name} did not add you this time. This is not a mark against you; you are welcome to ask again later, or to look for another room that fits.`,
-          },
+        ? { kind: NotificationKind.JoinRequestApproved, content: { code: 'join-request.approved', params: { roomName: room.name, roomSlug: room.slug } }, link: `/rooms/${room.slug}` }
+        : { kind: NotificationKind.JoinRequestDeclined, content: { code: 'join-request.declined', params: { roomName: room.name } } },
       manager,
     );
   }

@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 8, nullable: true })
   language: Language | null;
 
+  /** ISO 3166-1 alpha-2, chosen by the member (never inferred): whose crisis resources they see. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country: string | null;
+
   /** Set when the account is deleted: the row stays so content can read "former member". */
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;

@@ -12,6 +12,7 @@ export interface MemberSettingsRow {
   showTyping: boolean;
   mentionsFrom: UserEntity['mentionsFrom'];
   language: UserEntity['language'];
+  country: string | null;
 }
 
 /** Every query on `users`. */
@@ -76,7 +77,14 @@ export class UserRepository {
   }
 
   async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {
-    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5 WHERE id = $1', [id, settings.showPresence, settings.showTyping, settings.mentionsFrom, settings.language]);
+    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5, country = $6 WHERE id = $1', [
+      id,
+      settings.showPresence,
+      settings.showTyping,
+      settings.mentionsFrom,
+      settings.language,
+      settings.country,
+    ]);
   }
 
   /**
@@ -99,11 +107,17 @@ export class UserRepository {
     return rows.map((r) => ({ id: r.id, mentionsFrom: r.mentions_from }));
   }
 
+  /** The member's chosen country (for crisis resources), or null when they have not said. */
+  async countryOf(id: string): Promise<string | null> {
+    const [row] = (await this.db.query('SELECT country FROM users WHERE id = $1', [id])) as { country: string | null }[];
+    return row?.country ?? null;
+  }
+
   /** The row stays (content refers to it) but nothing identifying remains. */
   async anonymize(id: string, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE users SET handle = '${FORMER_MEMBER_HANDLE}', handle_key = $2, password_hash = '', email = NULL, deleted_at = $3,
-              show_presence = false, show_typing = false, mentions_from = 'nobody' WHERE id = $1`,
+              show_presence = false, show_typing = false, mentions_from = 'nobody', country = NULL WHERE id = $1`,
       [id, `deleted-${id.replace(/-/g, '').slice(0, 24)}`, at],
     );
   }

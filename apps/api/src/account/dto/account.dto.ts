@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LANGUAGES, PASSWORD_MAX_LENGTH, type Language } from '@kindred/contracts';
-import { IsBoolean, IsIn, IsString, Length, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsISO31661Alpha2, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../../common/validation/omittable.js';
 
 export const MENTION_CHOICES = ['everyone', 'rooms', 'nobody'] as const;
@@ -12,6 +12,8 @@ export interface MemberSettings {
   mentionsFrom: MentionChoice;
   /** null follows the browser's language. */
   language: Language | null;
+  /** ISO 3166-1 alpha-2 (upper case), chosen by the member: whose crisis resources they see. */
+  country: string | null;
 }
 
 export class UpdateSettingsDto implements Partial<MemberSettings> {
@@ -35,6 +37,15 @@ export class UpdateSettingsDto implements Partial<MemberSettings> {
   @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
   @IsIn(LANGUAGES)
   language?: Language | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ES', description: 'Your country (ISO 3166-1 alpha-2), for crisis resources that fit you; null to use the international ones. Never inferred.' })
+  @IsOmittable()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(2, 2)
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be two capital letters (ISO 3166-1 alpha-2)' })
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string | null;
 }
 
 export class DeleteAccountDto {

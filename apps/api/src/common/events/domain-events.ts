@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus, Role } from '@kindred/contracts';
+import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus, Role, SessionEndReason } from '@kindred/contracts';
 
 /**
  * Everything services announce. Services never talk to sockets; `realtime/` listens here
  * and turns events into socket emits (which the Redis adapter carries to every instance).
  */
 export interface DomainEventMap {
-  'sessions.revoked': { userId: string; sessionIds: string[]; reason: string };
+  'sessions.revoked': { userId: string; sessionIds: string[]; reason: SessionEndReason };
   'chat.message.created': { message: ChatMessageView; excludedUserIds: string[] };
   'chat.message.edited': { message: ChatMessageView; excludedUserIds: string[] };
   'chat.message.removed': MessageRemovedView;

@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CrisisCountriesView, CrisisResourcesView } from '@kindred/contracts';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '../access/access.decorators.js';
+import { CrisisResourcesQueryDto } from './dto/crisis-resources-query.dto.js';
+import { CrisisResourcesService, primaryLanguage } from './crisis-resources.service.js';
+
+/**
+ * Public on purpose: someone looking for help must find it signed out, suspended or banned.
+ * Signed in, the member's own country (from settings) is the default.
+ */
+@ApiTags('crisis-resources')
+@Controller('crisis-resources')
+export class CrisisResourcesController {
+  constructor(private readonly resources: CrisisResourcesService) {}
+
+  @Public()
+  @Get()
+  @ApiCookieAuth()
+  @ApiOkResponse({ description: "The country's resources first, then the international ones." })
+  list(@Req() req: FastifyRequest, @Query() query: CrisisResourcesQueryDto): Promise<CrisisResourcesView> {
+    const language = primaryLanguage(query.lang);
+    if (req.auth) return this.resources.forMember(req.auth.user.id, language, query.country);
+    return Promise.resolve(this.resources.resolve(query.country ?? null, language));
+  }
+
+  @Public()
+  @Get('countries')
+  countries(): CrisisCountriesView {
+    return { countries: this.resources.countries() };
+  }
+}

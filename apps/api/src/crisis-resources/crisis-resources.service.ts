@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { INTERNATIONAL_REGION, type CrisisContact, type CrisisResource, type CrisisResourcesView } from '@kindred/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { ConfiguredResource, CrisisResourcesConfig, LocalisedText } from '../config/crisis-resources.schema.js';
+import { UserRepository } from '../users/user.repository.js';
+
+export const FALLBACK_LANGUAGE = 'en';
+
+/**
+ * Which crisis resources fit a person: their country's (only when they said which country;
+ * never guessed from an address), then the international ones everyone gets, with texts in
+ * their language or English.
+ */
+@Injectable()
+export class CrisisResourcesService {
+  private readonly config: CrisisResourcesConfig;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UserRepository,
+  ) {
+    this.config = config.crisisResources;
+  }
+
+  /** Countries with resources of their own, for the settings picker to mention. */
+  countries(): string[] {
+    return Object.keys(this.config.countries).sort();
+  }
+
+  resolve(country: string | null, language: string): CrisisResourcesView {
+    const local = country ? (this.config.countries[country] ?? []) : [];
+    const fits = (resource: ConfiguredResource) => !resource.languages || resource.languages.includes(language);
+    return {
+      country,
+      language,
+      resources: [
+        ...local.filter(fits).map((resource) => view(resource, country!, language)),
+        ...this.config.international.filter(fits).map((resource) => view(resource, INTERNATIONAL_REGION, language)),
+      ],
+    };
+  }
+
+  /** For a signed-in member: the country they chose in settings, unless the request names one. */
+  async forMember(userId: string, language: string, country?: string): Promise<CrisisResourcesView> {
+    return this.resolve(country ?? (await this.users.countryOf(userId)), language);
+  }
+}
+
+/** `es-MX` → `es`: texts are configured per language, not per region. */
+export function primaryLanguage(tag: string | undefined): string {
+  return tag?.split('-')[0]?.toLowerCase() || FALLBACK_LANGUAGE;
+}
+
+function text(localised: LocalisedText, language: string): string {
+  return localised[language] ?? localised.en;
+}
+
+function view(resource: ConfiguredResource, region: string, language: string): CrisisResource {
+  const contacts = contactsOf(resource);
+  return {
+    id: resource.id,
+    region,
+    name: text(resource.name, language),
+    description: text(resource.description, language),
+    contacts,
+    contact: contacts.map((c) => (c.keyword ? `${c.keyword} → ${c.display}` : c.display)).join(' · '),
+    ...(resource.website ? { url: resource.website } : {}),
+  };
+}
+
+function contactsOf(resource: ConfiguredResource): CrisisContact[] {
+  const contacts: CrisisContact[] = [];
+  const dialable = (number: string) => number.replace(/[^+0-9]/g, '');
+  if (resource.phone) contacts.push({ kind: 'phone', href: `tel:${dialable(resource.phone)}`, display: resource.phone });
+  if (resource.text) {
+    const body = resource.text.keyword ? `?body=${encodeURIComponent(resource.text.keyword)}` : '';
+    contacts.push({
+      kind: 'text',
+      href: `sms:${dialable(resource.text.number)}${body}`,
+      display: resource.text.number,
+      ...(resource.text.keyword ? { keyword: resource.text.keyword } : {}),
+    });
+  }
+  if (resource.website) {
+    contacts.push({ kind: 'website', href: resource.website, display: resource.website.replace(/^https:\/\//, '').replace(/\/$/, '') });
+  }
+  return contacts;
+}
