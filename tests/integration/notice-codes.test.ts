@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MyReportView, NotificationView } from '@kindred/contracts';
 import { GOOD_PASSWORD, registerMember, uniqueHandle } from '../support/accounts.js';
-import { createRoom, createThread, join, memberWithRole, type Agent } from '../support/forum.js';
+import { createThread, join, memberWithRole, roomWithModerators, type Agent } from '../support/forum.js';
+
+type Member = Awaited<ReturnType<typeof registerMember>>;
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Every notice reaches the member as a code and parameters the app renders in their language
@@ -19,10 +21,8 @@ afterAll(async () => {
 });
 
 async function roomWith(settings: Record<string, unknown> = {}) {
-  const room = await createRoom(admin.agent, settings);
-  const moderator = await registerMember(t);
-  const second = await registerMember(t);
-  for (const m of [moderator, second]) await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: m.user.id }).expect(204);
+  const { room, moderators } = await roomWithModerators(t, admin.agent, settings, 2);
+  const [moderator, second] = moderators as [Member, Member];
   const author = await registerMember(t);
   const reporter = await registerMember(t);
   for (const m of [author, reporter]) await join(m.agent, room.id).expect(200);

@@ -9,7 +9,9 @@ export function expectApiError(res: Response, status: number, code?: string): vo
   expect(typeof res.body.code).toBe('string');
   expect(typeof res.body.message).toBe('string');
   if (code) expect(res.body.code).toBe(code);
-  const allowed = new Set(['statusCode', 'code', 'message', 'details']);
+  const allowed = new Set(['statusCode', 'code', 'message', 'details', 'params']);
   for (const key of Object.keys(res.body)) expect(allowed.has(key)).toBe(true);
+  // Parameters are flat words and numbers the app puts into its own sentence.
+  for (const value of Object.values((res.body.params ?? {}) as object)) expect(['string', 'number']).toContain(typeof value);
   expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
 }

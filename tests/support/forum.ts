@@ -31,6 +31,18 @@ export async function createRoom(admin: Agent, overrides: Partial<CreateRoomRequ
   return res.body as { id: string; slug: string };
 }
 
+/** A room made by an admin, with `count` new members appointed as its moderators. */
+export async function roomWithModerators(t: TestApp, admin: Agent, settings: Partial<CreateRoomRequest> = {}, count = 1) {
+  const room = await createRoom(admin, settings);
+  const moderators = [];
+  for (let i = 0; i < count; i += 1) {
+    const moderator = await registerMember(t);
+    await admin.put(`/api/rooms/${room.id}/moderators`).send({ userId: moderator.user.id }).expect(204);
+    moderators.push(moderator);
+  }
+  return { room, moderators };
+}
+
 export function join(agent: Agent, roomId: string, extra: Record<string, unknown> = {}) {
   return agent.post(`/api/rooms/${roomId}/join`).send({ acceptGuidelines: true, ...extra });
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
 import type { AuthorView } from './common.js';
 import type { CrisisResource } from './crisis-resources.js';
@@ -81,6 +81,8 @@ export interface ChatError {
   message: string;
   /** When a mute or slow mode ends (ISO time), so the app can say "until …". */
   retryAt?: string;
+  /** As in the HTTP error shape (`ErrorParams`): what the app needs to word the refusal. */
+  params?: ErrorParams;
 }
 
 // Client → server payloads.

@@ -5,20 +5,64 @@
 export interface ApiError {
   statusCode: number;
   code: ErrorCode;
+  /** English, for people reading the API directly; the app renders `code` + `params` itself. */
   message: string;
   details?: ApiErrorDetail[];
-  /** Values the code's message refers to (e.g. `{ seconds: 30 }`), so the web can render it in the member's language. */
-  params?: Record<string, string | number>;
+  /** What the app needs to word the refusal in the member's language (see `ErrorParams`). */
+  params?: ErrorParams;
 }
 
 export interface ApiErrorDetail {
   field?: string;
   problem: string;
-  /** A stable reason when the client may want one, e.g. `password.warning.common`. */
+  /**
+   * A stable reason: `validation.<constraint>` for a field that broke a rule (`validation.maxLength`,
+   * `validation.isUuid`, `validation.whitelistValidation` for a field that should not be there),
+   * or a feature's own, e.g. `password.warning.common`.
+   */
   code?: string;
   /** Values the detail code's message refers to (e.g. `{ max: 200 }`). */
-  params?: Record<string, string | number>;
+  params?: ErrorParams;
 }
+
+/**
+ * Parameters of a refusal, by code (absent when there are none):
+ * - any refusal that ends: `retryAt` (ISO time) and/or `retryAfterSeconds`
+ *   (`RATE_LIMITED`, `LOGIN_LOCKED`, `SLOW_MODE`, `MUTED` with an end);
+ * - `MUTED`: `sanction` (`mute` | `suspend` | `ban`), `until` (ISO time, when it ends);
+ * - `ACCOUNT_SUSPENDED`: `reason` (the moderator's words, as written);
+ * - `REPORT_LIMIT`: `limit` (reports per hour);
+ * - `NOT_FOUND`: `what` (`room`, `thread`, `post`, `message`, `member`, `queue-item`,
+ *   `notification`, `session`, `join-request`, `invite`, `sanction`, `decision`, `moderator`);
+ * - `FORBIDDEN`, `CONFLICT`, `VALIDATION_FAILED`: `reason` when the refusal is more specific than
+ *   the code (`ErrorReason`).
+ */
+export type ErrorParams = Record<string, string | number>;
+
+/** The `reason` parameter of FORBIDDEN, CONFLICT and VALIDATION_FAILED refusals. */
+export const ErrorReason = {
+  // FORBIDDEN
+  ModeratorsOnly: 'moderators-only',
+  GlobalModeratorsOnly: 'global-moderators-only',
+  OwnContentOnly: 'own-content-only',
+  // CONFLICT
+  AlreadyExists: 'already-exists',
+  AlreadyAppealed: 'already-appealed',
+  ClaimedByAnother: 'claimed-by-another',
+  TwoStepAlreadyOn: 'two-step-already-on',
+  TwoStepNotOn: 'two-step-not-on',
+  TwoStepNotStarted: 'two-step-not-started',
+  // VALIDATION_FAILED
+  NotYourself: 'not-yourself',
+  ReplyOutsidePlace: 'reply-outside-place',
+  ClientIdReused: 'client-id-reused',
+  ContradictoryWarning: 'contradictory-warning',
+  FieldRequired: 'field-required',
+  ActionNotApplicable: 'action-not-applicable',
+  UnreadableDate: 'unreadable-date',
+  UncheckableValue: 'uncheckable-value',
+} as const;
+export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];
 
 export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',

@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, JoinPolicy, Role, RoomRole, RoomVisibility } from '@kindred/contracts';
+import { ErrorCode, JoinPolicy, Role, RoomRole, RoomVisibility, ErrorReason } from '@kindred/contracts';
 import { AppError } from '../common/errors/app-error.js';
 import { asSentence } from '../common/text/sentence.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
@@ -54,7 +54,7 @@ export class AccessGrant {
   }
 }
 
-const noSuchRoom = () => AppError.notFound('No such room.');
+const noSuchRoom = () => AppError.notFound('No such room.', 'room');
 
 /**
  * The `room.read` rule as SQL, for queries that span many rooms (search). Kept beside the
@@ -86,13 +86,13 @@ export class AccessService {
     // The directory is public: anyone may look, members and staff see more.
     if (action === Action.RoomDirectory) return new AccessGrant(ISSUER, { actor: user, canModerate: !!user && roleAtLeast(user.role, Role.Moderator) });
     if (!user) throw AppError.unauthenticated();
-    if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action]);
+    if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action], ErrorReason.GlobalModeratorsOnly);
     if (action === Action.SignIn) await this.refuseIfBanned(user.id);
     const staff = roleAtLeast(user.role, Role.Moderator);
     const scoped = MODERATION_SCOPED.get(action);
     if (scoped !== undefined) {
       const moderatedRooms = staff ? null : await this.facts.moderatedRoomIds(user.id);
-      if (moderatedRooms && moderatedRooms.length === 0) throw AppError.forbidden(scoped);
+      if (moderatedRooms && moderatedRooms.length === 0) throw AppError.forbidden(scoped, ErrorReason.ModeratorsOnly);
       return new AccessGrant(ISSUER, { actor: user, canModerate: true, moderatedRooms });
     }
     // Search in one room follows that room's read rule; results show moderators' view to staff only.
@@ -149,7 +149,7 @@ export class AccessService {
         return grant;
       case Action.RoomModerate:
       case Action.RoomConfigure:
-        if (!canModerate) throw visible ? AppError.forbidden() : noSuchRoom();
+        if (!canModerate) throw visible ? AppError.forbidden(undefined, ErrorReason.ModeratorsOnly) : noSuchRoom();
         return grant;
       case Action.RoomAppointModerators:
         return grant;
@@ -166,6 +166,7 @@ export class AccessService {
       status: HttpStatus.FORBIDDEN,
       code: ErrorCode.AccountSuspended,
       message: `This account has been banned. Reason: ${asSentence(ban.reason)} You can ask for a review with POST /api/appeals/banned (or the appeal form on the sign-in page).`,
+      params: { reason: ban.reason },
     });
   }
 
@@ -185,6 +186,7 @@ export class AccessService {
       message,
       headers: until ? { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) } : undefined,
       retryAt: until ?? undefined,
+      params: { sanction: active.kind, ...(until ? { until: until.toISOString() } : {}) },
     });
   }
 }

@@ -134,6 +134,6 @@ export class AuthController {
   @ApiCookieAuth()
   @RequireAccess(Action.AccountManage)
   async revokeSession(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
-    if (!(await this.sessions.revokeOwned(auth.user.id, id))) throw AppError.notFound('No such active session.');
+    if (!(await this.sessions.revokeOwned(auth.user.id, id))) throw AppError.notFound('No such active session.', 'session');
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type TotpSetupResponse } from '@kindred/contracts';
+import { ErrorCode, type TotpSetupResponse, ErrorReason } from '@kindred/contracts';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { EntityManager } from 'typeorm';
@@ -34,7 +34,7 @@ export class TotpService {
 
   async setup(auth: AuthContext, password: string): Promise<TotpSetupResponse> {
     await requireCurrentPassword(auth.user.passwordHash, password, 'password');
-    if (await this.isEnabled(auth.user.id)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is already on.' });
+    if (await this.isEnabled(auth.user.id)) throw AppError.conflict('Two-step sign-in is already on.', ErrorReason.TwoStepAlreadyOn);
     const secret = new Secret({ size: 20 });
     const otpauthUri = this.totp(secret, auth.user.handle).toString();
     await this.credentials.saveUnconfirmed(auth.user.id, sealTotpSecret(this.config.sessionSecret, secret.base32));
@@ -45,15 +45,15 @@ export class TotpService {
   /** The first code proves the app holds the secret; only then does sign-in ask for codes. */
   async confirm(auth: AuthContext, code: string): Promise<void> {
     const credential = await this.credentials.find(auth.user.id);
-    if (!credential || credential.confirmedAt) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Start setting up two-step sign-in first.' });
+    if (!credential || credential.confirmedAt) throw AppError.conflict('Start setting up two-step sign-in first.', ErrorReason.TwoStepNotStarted);
     const step = this.matchingStep(credential.secretEncrypted, code);
     if (step === undefined) throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.TwoStepCodeInvalid, message: 'That code did not work. Check the time on your phone and try the newest code.', details: [{ field: 'code', problem: 'This code did not match.' }] });
-    if (!(await this.credentials.confirm(auth.user.id, step, this.clock.now()))) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is already on.' });
+    if (!(await this.credentials.confirm(auth.user.id, step, this.clock.now()))) throw AppError.conflict('Two-step sign-in is already on.', ErrorReason.TwoStepAlreadyOn);
   }
 
   async disable(auth: AuthContext, password: string, code: string): Promise<void> {
     await requireCurrentPassword(auth.user.passwordHash, password, 'password');
-    if (!(await this.isEnabled(auth.user.id))) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Two-step sign-in is not on.' });
+    if (!(await this.isEnabled(auth.user.id))) throw AppError.conflict('Two-step sign-in is not on.', ErrorReason.TwoStepNotOn);
     if (!(await this.verifySecondStep(auth.user.id, code))) throw invalidCode();
     await this.credentials.remove(auth.user.id);
   }

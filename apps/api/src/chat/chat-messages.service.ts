@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChatMessageStatus, ErrorCode, type ChatMessageView, type CrisisResource } from '@kindred/contracts';
+import { ChatMessageStatus, ErrorCode, type ChatMessageView, type CrisisResource, ErrorReason } from '@kindred/contracts';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -21,7 +21,7 @@ import { attempt, settled, unwrap } from './settled.js';
 /** Pauses before asking for a committed message's audience again (a blip, not an outage). */
 const AUDIENCE_RETRY_PAUSES_MS = [20, 100];
 
-const noSuchMessage = () => AppError.notFound('No such message.');
+const noSuchMessage = () => AppError.notFound('No such message.', 'message');
 
 /**
  * Writing live chat messages. A message is acknowledged only after its transaction commits, and
@@ -141,7 +141,7 @@ export class ChatMessagesService {
 
   private sameMessageOrConflict(row: ChatMessageRow, dto: SendMessageDto): ChatMessageView {
     if (row.room_id !== dto.roomId || row.body !== dto.body) {
-      throw AppError.validation('This client id was already used for a different message.', [{ field: 'clientId', problem: 'Already used.' }]);
+      throw AppError.validation('This client id was already used for a different message.', [{ field: 'clientId', problem: 'Already used.' }], ErrorReason.ClientIdReused);
     }
     return toChatMessageView(row, livePresentation(row.content_warnings));
   }
@@ -163,7 +163,7 @@ export class ChatMessagesService {
   /** A reply link to someone who blocked the author is dropped, keeping the block private. */
   private async replyTarget(manager: EntityManager, roomId: string, messageId: string, authorId: string): Promise<string | null> {
     return this.rules.replyLink(messageId, await this.messages.authorInRoom(messageId, roomId, manager), authorId, () =>
-      AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }]),
+      AppError.validation('You can only reply to a message in this room.', [{ field: 'replyToMessageId', problem: 'Not in this room.' }], ErrorReason.ReplyOutsidePlace),
     );
   }
 
@@ -196,7 +196,7 @@ export class ChatMessagesService {
     await this.access.require({ user, action: Action.RoomRead, roomId: row.room_id }).catch((error: unknown) => {
       throw error instanceof AppError && error.statusCode === 404 ? noSuchMessage() : error;
     });
-    if (row.author_id !== user.id) throw AppError.forbidden('You can only change your own messages.');
+    if (row.author_id !== user.id) throw AppError.forbidden('You can only change your own messages.', ErrorReason.OwnContentOnly);
     return row;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChatMessageStatus, type ChatRoomState } from '@kindred/contracts';
+import { ChatMessageStatus, type ChatRoomState, ErrorReason } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -29,7 +29,7 @@ export class ChatModerationService {
 
   async removeMessage(user: Actor, dto: RemoveMessageDto): Promise<void> {
     const message = await this.messages.byId(dto.messageId);
-    if (!message) throw AppError.notFound('No such message.');
+    if (!message) throw AppError.notFound('No such message.', 'message');
     await this.access.require({ user, action: Action.RoomModerate, roomId: message.room_id });
     await this.db.transaction(async (manager) => {
       await this.messages.setStatus(message.id, ChatMessageStatus.Removed, manager);
@@ -51,7 +51,7 @@ export class ChatModerationService {
 
   async mute(user: Actor, dto: MuteMemberDto): Promise<{ until: string }> {
     const grant = await this.access.require({ user, action: Action.RoomModerate, roomId: dto.roomId });
-    if (dto.userId === user.id) throw AppError.validation('You cannot mute yourself.');
+    if (dto.userId === user.id) throw AppError.validation('You cannot mute yourself.', undefined, ErrorReason.NotYourself);
     const until = new Date(this.clock.now().getTime() + dto.minutes * 60_000);
     const sanctionId = await this.db.transaction(async (manager) => {
       const id = await this.sanctions.impose({ userId: dto.userId, roomId: grant.room!.id, kind: 'mute', reason: dto.reason.trim(), createdBy: user.id, expiresAt: until }, manager);

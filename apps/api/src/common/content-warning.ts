@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode, type ContentWarningCategory, type ContentWarningInput } from '@kindred/contracts';
+import { ErrorCode, type ContentWarningCategory, type ContentWarningInput, ErrorReason } from '@kindred/contracts';
 import { AppError } from './errors/app-error.js';
 
 export interface NormalizedWarning {
@@ -14,7 +14,7 @@ export interface NormalizedWarning {
 export function normalizeWarning(input: ContentWarningInput | undefined, required: boolean): NormalizedWarning {
   const categories = [...new Set(input?.categories ?? [])];
   if (input?.noneApply && categories.length > 0) {
-    throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', problem: 'Contradictory warning choice.' }]);
+    throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', problem: 'Contradictory warning choice.' }], ErrorReason.ContradictoryWarning);
   }
   if (required) requireWarningChoice(input);
   return { categories, note: input?.note?.trim() || null };

@@ -8,8 +8,7 @@ import {
   NotificationKind,
   PostStatus,
   type ModerationActionType,
-  type ReportTargetType,
-} from '@kindred/contracts';
+  type ReportTargetType, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -73,7 +72,7 @@ export class ModerationActionsService {
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
-    if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', problem: 'Not applicable here.' }]);
+    if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', problem: 'Not applicable here.' }], ErrorReason.ActionNotApplicable);
     const facts = await this.targets.facts(type, id);
     const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
     await this.authorize(actor, dto, roomId);
@@ -105,10 +104,10 @@ export class ModerationActionsService {
       await this.access.require({ user: actor, action: Action.SiteSanction });
       return;
     }
-    if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', problem: 'Required for this action.' }]);
+    if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', problem: 'Required for this action.' }], ErrorReason.FieldRequired);
     await this.access.require({ user: actor, action: Action.RoomModerate, roomId });
     if (dto.action === A.Move) {
-      if (!dto.toRoomId) throw AppError.validation('Say which room to move the thread to.', [{ field: 'toRoomId', problem: 'Required.' }]);
+      if (!dto.toRoomId) throw AppError.validation('Say which room to move the thread to.', [{ field: 'toRoomId', problem: 'Required.' }], ErrorReason.FieldRequired);
       await this.access.require({ user: actor, action: Action.RoomModerate, roomId: dto.toRoomId });
     }
   }
@@ -152,16 +151,16 @@ export class ModerationActionsService {
       case A.Ban:
         return this.sanction(ctx, after);
       case A.Lift: {
-        if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', problem: 'Required.' }]);
+        if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', problem: 'Required.' }], ErrorReason.FieldRequired);
         // A room moderator may lift only a mute in the room they were authorised for.
         if (!(await this.sanctions.lift(dto.sanctionId, ctx.subjectUserId, ctx.roomId, ctx.actor.id, manager))) {
-          throw AppError.notFound('No active restriction with that id for this member.');
+          throw AppError.notFound('No active restriction with that id for this member.', 'sanction');
         }
         after.push(() => this.events.announce('member.sanctioned', { userId: ctx.subjectUserId, roomId: ctx.roomId, sanctionId: dto.sanctionId!, change: 'lifted' }));
         return { sanctionId: dto.sanctionId };
       }
       default:
-        throw AppError.validation('Unknown action.');
+        throw AppError.validation('Unknown action.', undefined, ErrorReason.ActionNotApplicable);
     }
   }
 
@@ -190,9 +189,9 @@ export class ModerationActionsService {
 
   private async sanction(ctx: Context, after: (() => void | Promise<void>)[]): Promise<Record<string, unknown>> {
     const { dto, manager, actor } = ctx;
-    if (ctx.subjectUserId === actor.id) throw AppError.validation('You cannot restrict your own account.');
+    if (ctx.subjectUserId === actor.id) throw AppError.validation('You cannot restrict your own account.', undefined, ErrorReason.NotYourself);
     if (dto.action !== A.Ban && !dto.durationMinutes) {
-      throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', problem: 'Required.' }]);
+      throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', problem: 'Required.' }], ErrorReason.FieldRequired);
     }
     const expiresAt = dto.action === A.Ban ? null : new Date(this.clock.now().getTime() + dto.durationMinutes! * 60_000);
     const sanctionId = await this.sanctions.impose(
@@ -220,13 +219,13 @@ export class ModerationActionsService {
 
   private async openingPostId(threadId: string, manager: EntityManager): Promise<string> {
     const first = await this.posts.openingPost(threadId, manager);
-    if (!first) throw AppError.notFound('No such thread.');
+    if (!first) throw AppError.notFound('No such thread.', 'thread');
     return first.id;
   }
 
   private async roomIdOf(idOrSlug: string, manager: EntityManager): Promise<string> {
     const roomId = await this.rooms.idOf(idOrSlug, manager);
-    if (!roomId) throw AppError.notFound('No such room.');
+    if (!roomId) throw AppError.notFound('No such room.', 'room');
     return roomId;
   }
 }

@@ -1,3 +1,4 @@
+import { ErrorReason } from '@kindred/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { ModerationLogView, MyReportView, QueueItemView } from '@kindred/contracts';
@@ -24,7 +25,7 @@ const isLogCursor = (v: Record<string, unknown>): v is { at: string; id: string 
  */
 function logDate(value: string, field: 'from' | 'to'): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw AppError.validation('Use a date like 2025-01-31 or 2025-01-31T18:00:00Z.', [{ field, problem: 'Not a date we can read.' }]);
+  if (Number.isNaN(date.getTime())) throw AppError.validation('Use a date like 2025-01-31 or 2025-01-31T18:00:00Z.', [{ field, problem: 'Not a date we can read.' }], ErrorReason.UnreadableDate);
   return date;
 }
 

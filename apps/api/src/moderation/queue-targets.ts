@@ -42,7 +42,7 @@ export class QueueTargets {
             : (await this.users.isLive(id))
               ? { roomId: null, authorId: id }
               : undefined;
-    if (!found) throw AppError.notFound(`No such ${type}.`);
+    if (!found) throw AppError.notFound(`No such ${type}.`, type);
     return { roomId: found.roomId, subjectUserId: found.authorId };
   }
 

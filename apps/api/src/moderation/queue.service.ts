@@ -7,8 +7,7 @@ import {
   QueueItemStatus,
   type ModerationLogView,
   type QueueItemView,
-  type ReportOutcome,
-} from '@kindred/contracts';
+  type ReportOutcome, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
@@ -55,7 +54,7 @@ export class QueueService {
   /** The item, if it is in the grant's moderation scope; otherwise 404. */
   async requireItem(grant: AccessGrant, id: string, manager?: EntityManager): Promise<QueueItemEntity> {
     const item = await this.items.findById(id, manager);
-    if (!item || !grant.moderates(item.roomId)) throw AppError.notFound('No such queue item.');
+    if (!item || !grant.moderates(item.roomId)) throw AppError.notFound('No such queue item.', 'queue-item');
     return item;
   }
 
@@ -63,7 +62,7 @@ export class QueueService {
     const actor = grant.actor!;
     const item = await this.requireItem(grant, id);
     if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been decided.' });
-    if (claim && item.claimedBy && item.claimedBy !== actor.id) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'Another moderator has claimed this item.' });
+    if (claim && item.claimedBy && item.claimedBy !== actor.id) throw AppError.conflict('Another moderator has claimed this item.', ErrorReason.ClaimedByAnother);
     Object.assign(item, claim
       ? { status: QueueItemStatus.Claimed, claimedBy: actor.id, claimedAt: this.clock.now() }
       : { status: QueueItemStatus.Open, claimedBy: null, claimedAt: null });

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, QueueItemKind, type CreateReportRequest, type MyReportView, type ReportPlace } from '@kindred/contracts';
+import { ErrorCode, QueueItemKind, type CreateReportRequest, type MyReportView, type ReportPlace, ErrorReason } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -33,10 +33,10 @@ export class ReportsService {
     const facts = await this.targets.facts(dto.targetType, dto.targetId);
     // You can only report what you can see; anything else is "not found".
     if (facts.roomId) await this.access.require({ user: reporter, action: Action.RoomRead, roomId: facts.roomId });
-    if (facts.subjectUserId === reporter.id && dto.targetType === 'member') throw AppError.validation('You cannot report yourself.');
+    if (facts.subjectUserId === reporter.id && dto.targetType === 'member') throw AppError.validation('You cannot report yourself.', undefined, ErrorReason.NotYourself);
     const since = new Date(this.clock.now().getTime() - 3_600_000);
     if ((await this.items.reportsSince(reporter.id, since)) >= this.config.reportLimitPerHour) {
-      throw new AppError({ status: HttpStatus.TOO_MANY_REQUESTS, code: ErrorCode.ReportLimit, message: 'You have sent many reports in the last hour. Moderators have them; please wait a little before sending more.' });
+      throw new AppError({ status: HttpStatus.TOO_MANY_REQUESTS, code: ErrorCode.ReportLimit, message: 'You have sent many reports in the last hour. Moderators have them; please wait a little before sending more.', params: { limit: this.config.reportLimitPerHour } });
     }
     const reportId = await this.db.transaction(async (manager) => {
       const item = await this.queue.raise(

@@ -41,7 +41,7 @@ export class NotificationsService {
 
   async markRead(userId: string, id: string): Promise<void> {
     const result = await this.notifications.update({ id, userId }, { readAt: this.clock.now() });
-    if (!result.affected) throw AppError.notFound('No such notification.');
+    if (!result.affected) throw AppError.notFound('No such notification.', 'notification');
   }
 
   async markAllRead(userId: string): Promise<void> {

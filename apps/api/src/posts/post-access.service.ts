@@ -6,7 +6,7 @@ import { statusVisible, ThreadAccessService } from '../threads/thread-access.ser
 import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
 
-const noSuchPost = () => AppError.notFound('No such post.');
+const noSuchPost = () => AppError.notFound('No such post.', 'post');
 
 /**
  * Finds a post and asks the access gate about its thread's room. Anything the viewer may not

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, PostStatus, QueueItemKind, Severity, type CrisisResource } from '@kindred/contracts';
+import { ErrorCode, PostStatus, QueueItemKind, Severity, type CrisisResource, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
@@ -81,11 +81,11 @@ export class PostWriterService {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
       const thread = await this.threads.lockForReply(threadId, manager);
-      if (!thread) throw AppError.notFound('No such thread.');
+      if (!thread) throw AppError.notFound('No such thread.', 'thread');
       if (thread.locked && !grant.canModerate) {
         throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ThreadLocked, message: 'This thread is locked; replies are closed.' });
       }
-      if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.');
+      if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.', 'thread');
       // The thread's row lock serializes replies, so a resent copy always sees the first.
       const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
       if (again) {
@@ -161,7 +161,7 @@ export class PostWriterService {
   /** A reply link to a post whose author blocked the replier is dropped silently: blocks stay private. */
   private async replyTarget(manager: EntityManager, threadId: string, postId: string, authorId: string): Promise<string | null> {
     return this.rules.replyLink(postId, await this.posts.authorInThread(postId, threadId, manager), authorId, () =>
-      AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }]),
+      AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }], ErrorReason.ReplyOutsidePlace),
     );
   }
 
@@ -186,7 +186,7 @@ export class PostWriterService {
   /** `grant`: room.post for the post's room. Authors edit their own words; the previous text is kept for moderators. */
   async edit(grant: AccessGrant, post: PostEntity, dto: EditPostDto): Promise<void> {
     const editorId = grant.actor!.id;
-    if (post.authorId !== editorId) throw AppError.forbidden('You can only edit your own posts.');
+    if (post.authorId !== editorId) throw AppError.forbidden('You can only edit your own posts.', ErrorReason.OwnContentOnly);
     if (!EDITABLE.has(post.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.PostNotEditable, message: 'This post can no longer be edited.' });
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: post.contentWarnings, note: post.warningNote };
     await this.db.transaction(async (manager) => {
@@ -202,7 +202,7 @@ export class PostWriterService {
 
   /** `grant`: room.read for the post's room. Soft delete: the text stays for moderators (and for restoring), hidden from everyone else. */
   async deleteOwn(grant: AccessGrant, post: PostEntity): Promise<void> {
-    if (post.authorId !== grant.actor!.id) throw AppError.forbidden('You can only delete your own posts.');
+    if (post.authorId !== grant.actor!.id) throw AppError.forbidden('You can only delete your own posts.', ErrorReason.OwnContentOnly);
     if (!EDITABLE.has(post.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.PostNotEditable, message: 'This post can no longer be deleted.' });
     await this.db.transaction(async (manager) => {
       await this.posts.setStatus(post.id, PostStatus.Deleted, manager);

@@ -49,6 +49,7 @@ export async function respond<T extends object>(work: () => Promise<T>): Promise
     const mapped = toApiError(error);
     if (mapped.unexpected) logger.error({ err: error }, 'chat event failed');
     const retryAt = (error as { retryAt?: Date }).retryAt;
-    return { ok: false, code: mapped.body.code, message: mapped.body.message, ...(retryAt ? { retryAt: retryAt.toISOString() } : {}) };
+    const { params } = mapped.body;
+    return { ok: false, code: mapped.body.code, message: mapped.body.message, ...(retryAt ? { retryAt: retryAt.toISOString() } : {}), ...(params ? { params } : {}) };
   }
 }

@@ -137,7 +137,7 @@ export class MembershipsService {
         .setLock('pessimistic_write')
         .where('r.id = :id AND r.room_id = :room', { id: requestId, room: grant.room!.id })
         .getOne();
-      if (!request || request.status !== JoinRequestStatus.Pending) throw AppError.notFound('No pending join request with that id.');
+      if (!request || request.status !== JoinRequestStatus.Pending) throw AppError.notFound('No pending join request with that id.', 'join-request');
       request.status = dto.approve ? JoinRequestStatus.Approved : JoinRequestStatus.Denied;
       request.decidedBy = grant.actor!.id;
       request.decidedAt = this.clock.now();
@@ -200,7 +200,7 @@ export class MembershipsService {
     const result = await this.db
       .getRepository(RoomInviteEntity)
       .update({ id: inviteId, roomId: grant.room!.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-    if (!result.affected) throw AppError.notFound('No active invite with that id.');
+    if (!result.affected) throw AppError.notFound('No active invite with that id.', 'invite');
     await this.log.record({ actorId: grant.actor!.id, roomId: grant.room!.id, action: 'invite.revoke', targetType: 'invite', targetId: inviteId, reason: 'Invite revoked' });
   }
 
@@ -212,13 +212,13 @@ export class MembershipsService {
   async setModerator(grant: AccessGrant, userId: string, moderator: boolean): Promise<void> {
     const roomId = grant.room!.id;
     await this.db.transaction(async (manager) => {
-      if (!(await this.users.exists(userId, manager))) throw AppError.notFound('No member with that id.');
+      if (!(await this.users.exists(userId, manager))) throw AppError.notFound('No member with that id.', 'member');
       if (moderator) {
         await this.addMember(manager, roomId, userId);
         await manager.getRepository(RoomMembershipEntity).update({ roomId, userId }, { role: RoomRole.Moderator });
       } else {
         const result = await manager.getRepository(RoomMembershipEntity).update({ roomId, userId, role: RoomRole.Moderator }, { role: RoomRole.Member });
-        if (!result.affected) throw AppError.notFound('That member is not a moderator of this room.');
+        if (!result.affected) throw AppError.notFound('That member is not a moderator of this room.', 'moderator');
       }
       await this.log.record(
         {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WarningPreference, type BlockedMember, type WarningPreferences } from '@kindred/contracts';
+import { WarningPreference, type BlockedMember, type WarningPreferences, ErrorReason } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { DecisionCaches } from '../common/cache/decision-caches.js';
 import type { DecisionCache } from '../common/cache/decision-cache.js';
@@ -82,8 +82,8 @@ export class SafetyService {
 
   async block(userId: string, handle: string): Promise<BlockedMember> {
     const target = await this.users.findByHandle(handle);
-    if (!target) throw AppError.notFound('No member with that handle.');
-    if (target.id === userId) throw AppError.validation('You cannot block yourself.', [{ field: 'handle', problem: 'This is your own handle.' }]);
+    if (!target) throw AppError.notFound('No member with that handle.', 'member');
+    if (target.id === userId) throw AppError.validation('You cannot block yourself.', [{ field: 'handle', problem: 'This is your own handle.' }], ErrorReason.NotYourself);
     const blockedAt = await this.blocks.add(userId, target.id);
     await this.events.announce('block.changed', { blockerId: userId, blockedId: target.id });
     return { id: target.id, handle: target.handle, blockedAt: blockedAt.toISOString() };

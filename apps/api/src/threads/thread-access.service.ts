@@ -6,7 +6,7 @@ import { AppError } from '../common/errors/app-error.js';
 import type { ThreadEntity } from './thread.entity.js';
 import { ThreadRepository } from './thread.repository.js';
 
-const noSuchThread = () => AppError.notFound('No such thread.');
+const noSuchThread = () => AppError.notFound('No such thread.', 'thread');
 
 /** Who may see a thread or post that is not (or no longer) published. */
 export function statusVisible(status: PostStatus, authorId: string, user: Actor | undefined, canModerate: boolean): boolean {

@@ -29,7 +29,7 @@ export class UsersService {
 
   async getById(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
-    if (!user) throw AppError.notFound('No member with that id.');
+    if (!user) throw AppError.notFound('No member with that id.', 'member');
     return user;
   }
 

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode, type ApiErrorDetail } from '@kindred/contracts';
+import { ErrorCode, type ApiErrorDetail, type ErrorParams, type ErrorReason } from '@kindred/contracts';
 
 export interface AppErrorOptions {
   /** The HTTP status of the response. */
@@ -12,6 +12,8 @@ export interface AppErrorOptions {
   headers?: Record<string, string> | undefined;
   /** When the refusal ends (a mute, slow mode); chat acks carry it as `retryAt`. */
   retryAt?: Date | undefined;
+  /** What the app needs to word the refusal in the member's language (`ErrorParams`). */
+  params?: ErrorParams | undefined;
 }
 
 /**
@@ -24,9 +26,10 @@ export class AppError extends Error {
   readonly details?: ApiErrorDetail[] | undefined;
   readonly headers?: Record<string, string> | undefined;
   readonly retryAt?: Date | undefined;
+  readonly params?: ErrorParams | undefined;
 
   /** One options object, so a call names what each value is (a status is not a code). */
-  constructor({ status, code, message, details, headers, retryAt }: AppErrorOptions) {
+  constructor({ status, code, message, details, headers, retryAt, params }: AppErrorOptions) {
     super(message);
     this.name = 'AppError';
     this.statusCode = status;
@@ -34,21 +37,27 @@ export class AppError extends Error {
     this.details = details;
     this.headers = headers;
     this.retryAt = retryAt;
+    this.params = params;
   }
 
-  static notFound(message = 'We could not find that.'): AppError {
-    return new AppError({ status: HttpStatus.NOT_FOUND, code: ErrorCode.NotFound, message });
+  /** `what` names the kind of thing, so the app can say "We could not find that room". */
+  static notFound(message = 'We could not find that.', what?: string): AppError {
+    return new AppError({ status: HttpStatus.NOT_FOUND, code: ErrorCode.NotFound, message, params: what ? { what } : undefined });
   }
 
   static unauthenticated(message = 'Please sign in to continue.'): AppError {
     return new AppError({ status: HttpStatus.UNAUTHORIZED, code: ErrorCode.Unauthenticated, message });
   }
 
-  static forbidden(message = 'You do not have permission to do that.'): AppError {
-    return new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.Forbidden, message });
+  static forbidden(message = 'You do not have permission to do that.', reason?: ErrorReason): AppError {
+    return new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.Forbidden, message, params: reason ? { reason } : undefined });
   }
 
-  static validation(message: string, details?: ApiErrorDetail[]): AppError {
-    return new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.ValidationFailed, message, details });
+  static validation(message: string, details?: ApiErrorDetail[], reason?: ErrorReason): AppError {
+    return new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.ValidationFailed, message, details, params: reason ? { reason } : undefined });
+  }
+
+  static conflict(message: string, reason: ErrorReason): AppError {
+    return new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message, params: { reason } });
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ErrorCode, type ApiError, type ApiErrorDetail } from '@kindred/contracts';
+import { ErrorCode, type ApiError, type ApiErrorDetail, type ErrorParams, ErrorReason } from '@kindred/contracts';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error.js';
 
@@ -61,8 +61,27 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
-function shape(statusCode: number, code: ErrorCode, message: string, details?: ApiErrorDetail[]): ApiError {
-  return details && details.length > 0 ? { statusCode, code, message, details } : { statusCode, code, message };
+function shape(statusCode: number, code: ErrorCode, message: string, details?: ApiErrorDetail[], params?: ErrorParams): ApiError {
+  return {
+    statusCode,
+    code,
+    message,
+    ...(details && details.length > 0 ? { details } : {}),
+    ...(params && Object.keys(params).length > 0 ? { params } : {}),
+  };
+}
+
+/**
+ * A refusal that ends says when, in the parameters the app words it from: every Retry-After
+ * and every `retryAt` becomes `retryAfterSeconds` / `retryAt` without each caller repeating it.
+ */
+function paramsOf(error: AppError): ErrorParams | undefined {
+  const retryAfter = Number(error.headers?.['Retry-After']);
+  return {
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    ...(error.retryAt ? { retryAt: error.retryAt.toISOString() } : {}),
+    ...error.params,
+  };
 }
 
 /** What an unknown endpoint answers; also what hides an endpoint from someone not allowed to know of it. */
@@ -89,7 +108,7 @@ function fromHttpException(error: HttpException): ApiError {
 /** Maps anything thrown while serving a request to the one error shape. */
 export function toApiError(error: unknown): MappedError {
   if (error instanceof AppError) {
-    return { body: shape(error.statusCode, error.code, error.message, error.details), headers: error.headers, unexpected: false };
+    return { body: shape(error.statusCode, error.code, error.message, error.details, paramsOf(error)), headers: error.headers, unexpected: false };
   }
   if (error instanceof HttpException) {
     // Nest wraps Fastify's own errors (bad JSON, oversized body) and keeps them as the cause.
@@ -100,7 +119,7 @@ export function toApiError(error: unknown): MappedError {
   if (error instanceof QueryFailedError) {
     const pgCode = (error.driverError as { code?: string } | undefined)?.code;
     if (pgCode === PG_UNIQUE_VIOLATION) {
-      return { body: shape(409, ErrorCode.Conflict, 'That already exists.'), unexpected: false };
+      return { body: shape(409, ErrorCode.Conflict, 'That already exists.', undefined, { reason: ErrorReason.AlreadyExists }), unexpected: false };
     }
     if (pgCode === PG_INVALID_TEXT || (pgCode && PG_BAD_CLIENT_VALUE.has(pgCode))) {
       return { body: shape(400, ErrorCode.ValidationFailed, 'A value in the request has the wrong format.'), unexpected: false };

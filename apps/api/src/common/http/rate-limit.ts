@@ -22,6 +22,7 @@ const tooMany = (retryAfterMs: number) =>
     status: HttpStatus.TOO_MANY_REQUESTS,
     code: ErrorCode.RateLimited,
     message: `Too many requests. Please take a breath and try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} seconds.`,
+    params: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
   });
 
 /**

@@ -1,11 +1,12 @@
 import { HttpException, HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ErrorCode, type ApiErrorDetail } from '@kindred/contracts';
+import { ErrorCode, ErrorReason, type ApiErrorDetail } from '@kindred/contracts';
 import { AppError } from '../errors/app-error.js';
 
 function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem }));
+    // The constraint's name is the stable reason (`validation.maxLength`); the app words it.
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, problem]) => ({ field, problem, code: `validation.${constraint}` }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -18,7 +19,7 @@ function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
  */
 export function refusalFromValidationCrash(error: unknown): Error {
   if (error instanceof AppError || error instanceof HttpException) return error;
-  return AppError.validation('A value in the request could not be checked. Please check what you sent.');
+  return AppError.validation('A value in the request could not be checked. Please check what you sent.', undefined, ErrorReason.UncheckableValue);
 }
 
 /** Strict everywhere: unknown fields are an error, not silently dropped. */

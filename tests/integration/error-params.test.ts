@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectApiError } from '../support/error-shape.js';
+import { createThread, join, memberWithRole, roomWithModerators } from '../support/forum.js';
+import { connectedChat, memberSession, request, startListeningApp, type ListeningApp } from '../support/realtime.js';
+
+// Refusals carry what the app needs to word them in the member's language: when they end,
+// limits, what was not found, and a reason where the code alone is too broad.
+
+let t: ListeningApp;
+let admin: Awaited<ReturnType<typeof memberWithRole>>;
+
+beforeAll(async () => {
+  t = await startListeningApp({ REPORT_LIMIT_PER_HOUR: '1' });
+  admin = await memberWithRole(t, 'admin');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function roomWith(settings: Record<string, unknown> = {}) {
+  const { room, moderators } = await roomWithModerators(t, admin.agent, settings);
+  const moderator = moderators[0]!;
+  const member = await memberSession(t, 'params');
+  await join(member.agent, room.id).expect(200);
+  return { room, moderator, member };
+}
+
+describe('error parameters', () => {
+  it('not found names what was not found', async () => {
+    const res = await admin.agent.get('/api/threads/00000000-0000-4000-8000-000000000000');
+    expectApiError(res, 404, 'NOT_FOUND');
+    expect(res.body.params).toEqual({ what: 'thread' });
+  });
+
+  it('a field that breaks a rule says which rule', async () => {
+    const res = await admin.agent.post('/api/rooms').send({ name: 'x'.repeat(500), unexpected: true });
+    expectApiError(res, 400, 'VALIDATION_FAILED');
+    const codes = (res.body.details as { field: string; code: string }[]).map((d) => `${d.field}:${d.code}`);
+    expect(codes).toEqual(expect.arrayContaining(['name:validation.isLength', 'unexpected:validation.whitelistValidation']));
+  });
+
+  it('a mute says it is a mute and until when, over REST and in a chat ack', async () => {
+    const { room, moderator, member } = await roomWith();
+    await moderator.agent.post(`/api/moderation/member/${member.user.id}/actions`).send({ action: 'mute', reason: 'Cooling off', roomId: room.id, durationMinutes: 30 }).expect(200);
+    const res = await member.agent.post(`/api/rooms/${room.id}/threads`).send({ title: 'Hello', body: 'Still here', warning: { categories: [] } });
+    expectApiError(res, 403, 'MUTED');
+    expect(res.body.params).toEqual({ sanction: 'mute', until: expect.any(String), retryAt: expect.any(String), retryAfterSeconds: expect.any(Number) });
+    expect(Date.parse(res.body.params.until) - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(res.body.params.retryAfterSeconds).toBeGreaterThan(29 * 60);
+
+    const socket = await connectedChat(t.baseUrl, member.token);
+    try {
+      await request(socket, 'chat:join', { roomId: room.id });
+      const ack = await request<{ ok: boolean; code: string; params?: Record<string, unknown> }>(socket, 'message:send', { roomId: room.id, clientId: 'muted-client-1', body: 'hello?' });
+      expect(ack).toMatchObject({ ok: false, code: 'MUTED', params: { sanction: 'mute', until: res.body.params.until } });
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('slow mode says how long to wait', async () => {
+    const { room, member } = await roomWith({ threadSlowModeSeconds: 60 });
+    await createThread(member.agent, room.id);
+    const res = await member.agent.post(`/api/rooms/${room.id}/threads`).send({ title: 'Again', body: 'Too soon', warning: { categories: [] } });
+    expectApiError(res, 429, 'SLOW_MODE');
+    expect(res.body.params.retryAfterSeconds).toBeGreaterThan(55);
+  });
+
+  it('the report limit says the limit; a claimed item says who has it, as a reason', async () => {
+    const { room, moderator, member } = await roomWith();
+    const thread = await createThread(admin.agent, room.id);
+    await member.agent.post('/api/reports').send({ targetType: 'post', targetId: thread.firstPost.id, category: 'spam' }).expect(201);
+    const res = await member.agent.post('/api/reports').send({ targetType: 'thread', targetId: thread.id, category: 'spam' });
+    expectApiError(res, 429, 'REPORT_LIMIT');
+    expect(res.body.params).toEqual({ limit: 1 });
+
+    const [item] = (await moderator.agent.get('/api/moderation/queue').expect(200)).body as { id: string }[];
+    await moderator.agent.post(`/api/moderation/queue/${item!.id}/claim`).expect(200);
+    const claimed = await admin.agent.post(`/api/moderation/queue/${item!.id}/claim`);
+    expectApiError(claimed, 409, 'CONFLICT');
+    expect(claimed.body.params).toEqual({ reason: 'claimed-by-another' });
+  });
+});
