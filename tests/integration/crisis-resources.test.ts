@@ -155,6 +155,10 @@ describe('GET /api/crisis-resources', () => {
     // Asking about another country (a trip, a friend) does not change the setting.
     expect((await get({ country: 'US' }, member.agent)).country).toBe('US');
     expect((await member.agent.get('/api/me/export').expect(200)).body.settings.country).toBe('GB');
+    // The language they chose is the default too; the app may still ask for another.
+    await member.agent.patch('/api/me/settings').send({ language: 'es' }).expect(200);
+    expect((await get({}, member.agent)).resources[0]).toMatchObject({ id: 'samaritans', description: 'A cualquier hora.' });
+    expect((await get({ lang: 'en' }, member.agent)).resources[0]!.description).toBe('Any time.');
 
     for (const country of ['gb', 'XX', 'GBR', 7]) {
       expectApiError(await member.agent.patch('/api/me/settings').send({ country }), 400, 'VALIDATION_FAILED');

@@ -4,7 +4,7 @@ import type { CrisisCountriesView, CrisisResourcesView } from '@kindred/contract
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorators.js';
 import { CrisisResourcesQueryDto } from './dto/crisis-resources-query.dto.js';
-import { CrisisResourcesService, primaryLanguage } from './crisis-resources.service.js';
+import { CrisisResourcesService, FALLBACK_LANGUAGE, primaryLanguage } from './crisis-resources.service.js';
 
 /**
  * Public on purpose: someone looking for help must find it signed out, suspended or banned.
@@ -20,9 +20,9 @@ export class CrisisResourcesController {
   @ApiCookieAuth()
   @ApiOkResponse({ description: "The country's resources first, then the international ones." })
   list(@Req() req: FastifyRequest, @Query() query: CrisisResourcesQueryDto): Promise<CrisisResourcesView> {
-    const language = primaryLanguage(query.lang);
-    if (req.auth) return this.resources.forMember(req.auth.user.id, language, query.country);
-    return Promise.resolve(this.resources.resolve(query.country ?? null, language));
+    const language = query.lang ? primaryLanguage(query.lang) : undefined;
+    if (req.auth) return this.resources.forMember(req.auth.user.id, { country: query.country, language });
+    return Promise.resolve(this.resources.resolve(query.country ?? null, language ?? FALLBACK_LANGUAGE));
   }
 
   @Public()

@@ -40,15 +40,19 @@ export class CrisisResourcesService {
     };
   }
 
-  /** For a signed-in member: the country they chose in settings, unless the request names one. */
-  async forMember(userId: string, language: string, country?: string): Promise<CrisisResourcesView> {
-    return this.resolve(country ?? (await this.users.countryOf(userId)), language);
+  /**
+   * For a signed-in member: the country they chose in settings unless the request names one,
+   * in the language asked for, else the one they chose, else English.
+   */
+  async forMember(userId: string, request: { country?: string; language?: string } = {}): Promise<CrisisResourcesView> {
+    const chosen = await this.users.placeOf(userId);
+    return this.resolve(request.country ?? chosen.country, request.language ?? chosen.language ?? FALLBACK_LANGUAGE);
   }
 }
 
 /** `es-MX` → `es`: texts are configured per language, not per region. */
-export function primaryLanguage(tag: string | undefined): string {
-  return tag?.split('-')[0]?.toLowerCase() || FALLBACK_LANGUAGE;
+export function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
 }
 
 function text(localised: LocalisedText, language: string): string {

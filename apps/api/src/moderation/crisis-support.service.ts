@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueueItemKind, Severity, type CrisisResource, type ReportTargetType } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
-import { CrisisResourcesService, FALLBACK_LANGUAGE } from '../crisis-resources/crisis-resources.service.js';
+import { CrisisResourcesService } from '../crisis-resources/crisis-resources.service.js';
 import { detectCrisis } from './crisis/crisis-detector.js';
 import { QueueRaiser } from './queue-raiser.js';
 
@@ -40,7 +40,7 @@ export class CrisisSupportService {
       { kind: QueueItemKind.Crisis, severity: Severity.Crisis, roomId: content.roomId, targetType: content.targetType, targetId: content.targetId, subjectUserId: content.authorId },
       manager,
     );
-    // The author's own country when they chose one; the app shows them in its language.
-    return (await this.resources.forMember(content.authorId, FALLBACK_LANGUAGE)).resources;
+    // The author's own country and language, when they chose them.
+    return (await this.resources.forMember(content.authorId)).resources;
   }
 }

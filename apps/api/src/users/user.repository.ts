@@ -107,10 +107,10 @@ export class UserRepository {
     return rows.map((r) => ({ id: r.id, mentionsFrom: r.mentions_from }));
   }
 
-  /** The member's chosen country (for crisis resources), or null when they have not said. */
-  async countryOf(id: string): Promise<string | null> {
-    const [row] = (await this.db.query('SELECT country FROM users WHERE id = $1', [id])) as { country: string | null }[];
-    return row?.country ?? null;
+  /** The member's chosen country and language (for crisis resources); null where they have not said. */
+  async placeOf(id: string): Promise<{ country: string | null; language: string | null }> {
+    const [row] = (await this.db.query('SELECT country, language FROM users WHERE id = $1', [id])) as { country: string | null; language: string | null }[];
+    return { country: row?.country ?? null, language: row?.language ?? null };
   }
 
   /** The row stays (content refers to it) but nothing identifying remains. */

@@ -11,6 +11,7 @@ import { LogoutEverywhere } from '../modules/auth/components/logout-everywhere';
 import { SessionsSection } from '../modules/auth/components/sessions-section';
 import { PasskeysSection } from '../modules/passkeys/components/passkeys-section';
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
+import { CountrySetting } from '../modules/crisis-resources/components/country-setting';
 import { BlockedMembers } from '../modules/safety/components/blocked-members';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
@@ -23,6 +24,7 @@ import type { MessageId } from '../shared/i18n/message-id';
 
 const SECTIONS: { id: string; title: MessageId; body: () => ReactNode }[] = [
   { id: 'language', title: 'language.label', body: () => <LanguageSetting /> },
+  { id: 'country', title: 'settings.country', body: () => <CountrySetting /> },
   { id: 'what-you-see', title: 'settings.whatYouSee', body: () => <PreferencesSection /> },
   { id: 'privacy', title: 'settings.privacy', body: () => <PrivacySettings /> },
   { id: 'blocked', title: 'settings.blocked', body: () => <BlockedMembers /> },

@@ -9,7 +9,7 @@ export class CrisisResourcesQueryDto {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: 'es', description: 'The language to answer in (a BCP 47 tag; only its language part is used). Default: English.' })
+  @ApiPropertyOptional({ example: 'es', description: "The language to answer in (a BCP 47 tag; only its language part is used). Default: the member's chosen language, else English." })
   @IsOptional()
   @IsString()
   @MaxLength(35)

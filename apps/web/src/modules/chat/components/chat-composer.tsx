@@ -3,7 +3,8 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { useDraft } from '../../../shared/lib/drafts';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceProblem, initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
+import { initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { refusalText } from '../lib/describe';
 import type { RoomChatStore } from '../lib/room-chat-store';
 
@@ -20,6 +21,7 @@ interface ChatComposerProps {
  * server says no, the words come back into the box with the reason, never lost.
  */
 export function ChatComposer({ store, disabled, requireWarning = false }: ChatComposerProps) {
+  const choiceProblem = useChoiceProblem();
   // Kept in memory while the member looks at another page, like the thread drafts.
   const [text, setText] = useDraft(`chat:${store.roomId}:text`, () => '');
   const [warning, setWarning] = useDraft(`chat:${store.roomId}:warning`, () => initialChoice());

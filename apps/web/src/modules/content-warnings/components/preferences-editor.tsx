@@ -1,5 +1,8 @@
 import type { WarningPreference, WarningPreferences } from '@kindred/contracts';
-import { CONTENT_WARNING_CATEGORIES, CONTENT_WARNING_LABELS } from '@kindred/contracts';
+import { CONTENT_WARNING_CATEGORIES } from '@kindred/contracts';
+import { useT } from '../../../shared/i18n/use-t';
+import { useCategoryLabel } from '../hooks/use-category-label';
+import { PREFERENCE_LABELS } from '../lib/labels';
 import { PREFERENCE_OPTIONS } from '../lib/preferences';
 import './content-warnings.css';
 
@@ -10,6 +13,8 @@ interface PreferencesEditorProps {
 
 /** One row per topic with three choices; "set all" for people who want one rule. */
 export function PreferencesEditor({ value, onChange }: PreferencesEditorProps) {
+  const t = useT();
+  const categoryLabel = useCategoryLabel();
   function setAll(preference: WarningPreference) {
     onChange(
       Object.fromEntries(CONTENT_WARNING_CATEGORIES.map((c) => [c, preference])) as WarningPreferences,
@@ -20,20 +25,20 @@ export function PreferencesEditor({ value, onChange }: PreferencesEditorProps) {
     <div className="preferences">
       <dl className="preferences__legend">
         {PREFERENCE_OPTIONS.map((option) => (
-          <div key={option.value}>
-            <dt>{option.label}</dt>
-            <dd>{option.hint}</dd>
+          <div key={option}>
+            <dt>{t(PREFERENCE_LABELS[option].label)}</dt>
+            <dd>{t(PREFERENCE_LABELS[option].hint)}</dd>
           </div>
         ))}
       </dl>
-      <div className="preferences__all" role="group" aria-label="Set every topic at once">
+      <div className="preferences__all" role="group" aria-label={t('cw.preferences.setAllGroup')}>
         <span className="preferences__all-label" aria-hidden="true">
-          Set every topic to:
+          {t('cw.preferences.setAll')}
         </span>
         {PREFERENCE_OPTIONS.map((option) => (
-          <button key={option.value} type="button" className="button button--small" onClick={() => setAll(option.value)}>
-            <span className="visually-hidden">Set every topic to </span>
-            {option.label}
+          <button key={option} type="button" className="button button--small" onClick={() => setAll(option)}>
+            <span className="visually-hidden">{t('cw.preferences.setAllPrefix')} </span>
+            {t(PREFERENCE_LABELS[option].label)}
           </button>
         ))}
       </div>
@@ -41,21 +46,21 @@ export function PreferencesEditor({ value, onChange }: PreferencesEditorProps) {
         {CONTENT_WARNING_CATEGORIES.map((category) => (
           <li key={category}>
             <fieldset className="preference-row">
-              <legend className="preference-row__topic">{CONTENT_WARNING_LABELS[category]}</legend>
+              <legend className="preference-row__topic">{categoryLabel(category)}</legend>
               <div className="segmented">
                 {PREFERENCE_OPTIONS.map((option) => {
-                  const id = `pref-${category}-${option.value}`;
+                  const id = `pref-${category}-${option}`;
                   return (
-                    <span key={option.value} className="segmented__option">
+                    <span key={option} className="segmented__option">
                       <input
                         id={id}
                         type="radio"
                         name={`pref-${category}`}
-                        value={option.value}
-                        checked={value[category] === option.value}
-                        onChange={() => onChange({ ...value, [category]: option.value })}
+                        value={option}
+                        checked={value[category] === option}
+                        onChange={() => onChange({ ...value, [category]: option })}
                       />
-                      <label htmlFor={id}>{option.label}</label>
+                      <label htmlFor={id}>{t(PREFERENCE_LABELS[option].label)}</label>
                     </span>
                   );
                 })}

@@ -1,16 +1,28 @@
 import type { ContentWarningView, Presentation } from '@kindred/contracts';
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { useT } from '../../../shared/i18n/use-t';
 import { revealItems, useRevealed } from '../hooks/use-revealed';
 import { WarningBadges } from './warning-badges';
+
+/** What is folded away, for the button ("Show post"). */
+export type FoldedThing = 'post' | 'thread-title' | 'message' | 'result' | 'content';
+
+const SHOW: Record<FoldedThing, MessageId> = {
+  post: 'cw.gate.showPost',
+  'thread-title': 'cw.gate.showThreadTitle',
+  message: 'cw.gate.showMessage',
+  result: 'cw.gate.showResult',
+  content: 'cw.gate.showContent',
+};
 
 interface WarningGateProps {
   /** Remembered (in memory) so a thread opened from the list stays open on its page. */
   id: string;
   warning: ContentWarningView;
   presentation: Presentation;
-  /** What is folded away, for the button: "post", "thread title"… */
-  what: string;
+  what: FoldedThing;
   /** Called only once revealed, so folded content is never in the DOM and cannot flash. */
   children: () => ReactNode;
   /**
@@ -25,6 +37,7 @@ interface WarningGateProps {
  * the content will appear, so opening it never moves anything above it.
  */
 export function WarningGate({ id, warning, presentation, what, children, tabbable = true }: WarningGateProps) {
+  const t = useT();
   const [revealed] = useRevealed(id);
   const contentRef = useRef<HTMLDivElement>(null);
   const openedHere = useRef(false);
@@ -53,12 +66,12 @@ export function WarningGate({ id, warning, presentation, what, children, tabbabl
   return (
     <div className="warning-gate">
       <div className="warning-gate__label">
-        <span className="warning-gate__title">Content warning</span>
+        <span className="warning-gate__title">{t('cw.gate.title')}</span>
         <WarningBadges categories={warning.categories} />
       </div>
-      {warning.note && <p className="warning-gate__note">Author’s note: {warning.note}</p>}
+      {warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: warning.note })}</p>}
       <button type="button" className="button button--small" onClick={reveal} tabIndex={tabbable ? undefined : -1}>
-        Show {what}
+        {t(SHOW[what])}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { ContentWarningCategory } from '@kindred/contracts';
-import { CONTENT_WARNING_CATEGORIES, CONTENT_WARNING_LABELS, WARNING_NOTE_MAX_LENGTH } from '@kindred/contracts';
+import { CONTENT_WARNING_CATEGORIES, WARNING_NOTE_MAX_LENGTH } from '@kindred/contracts';
+import { useT } from '../../../shared/i18n/use-t';
+import { useCategoryLabel } from '../hooks/use-category-label';
 import type { WarningChoice } from '../lib/warning-choice';
 
 interface WarningPickerProps {
@@ -13,6 +15,8 @@ interface WarningPickerProps {
 
 /** Content-warning categories, the explicit "none apply" answer and a short optional note. */
 export function WarningPicker({ idPrefix, value, onChange, required = false, error }: WarningPickerProps) {
+  const t = useT();
+  const label = useCategoryLabel();
   const errorId = `${idPrefix}-warning-error`;
   const hintId = `${idPrefix}-warning-hint`;
 
@@ -35,12 +39,11 @@ export function WarningPicker({ idPrefix, value, onChange, required = false, err
       aria-invalid={error ? true : undefined}
     >
       <legend className="field__label">
-        Content warnings{!required && <span className="field__optional"> (optional)</span>}
+        {t('cw.picker.legend')}
+        {!required && <span className="field__optional"> {t('cw.optional')}</span>}
       </legend>
       <p id={hintId} className="field__hint">
-        {required
-          ? 'This room asks everyone to choose. Tick any topics your words touch on, or “None of these apply”.'
-          : 'Tick any topics your words touch on, so others can choose when to read them.'}
+        {t(required ? 'cw.picker.hintRequired' : 'cw.picker.hint')}
       </p>
       {error && (
         <p id={errorId} className="field__error">
@@ -58,7 +61,7 @@ export function WarningPicker({ idPrefix, value, onChange, required = false, err
                 checked={value.categories.includes(category)}
                 onChange={(event) => toggle(category, event.target.checked)}
               />
-              <label htmlFor={id}>{CONTENT_WARNING_LABELS[category]}</label>
+              <label htmlFor={id}>{label(category)}</label>
             </li>
           );
         })}
@@ -70,14 +73,14 @@ export function WarningPicker({ idPrefix, value, onChange, required = false, err
           checked={value.noneApply}
           onChange={(event) => toggleNone(event.target.checked)}
         />
-        <label htmlFor={`${idPrefix}-cw-none`}>None of these apply</label>
+        <label htmlFor={`${idPrefix}-cw-none`}>{t('cw.picker.noneApply')}</label>
       </div>
       <div className="field field--compact">
         <label htmlFor={`${idPrefix}-cw-note`} className="field__label field__label--small">
-          Short note <span className="field__optional">(optional)</span>
+          {t('cw.picker.note')} <span className="field__optional">{t('cw.optional')}</span>
         </label>
         <p id={`${idPrefix}-cw-note-hint`} className="field__hint">
-          A few words about what to expect, without details. Up to {WARNING_NOTE_MAX_LENGTH} characters.
+          {t('cw.picker.noteHint', { max: WARNING_NOTE_MAX_LENGTH })}
         </p>
         <input
           id={`${idPrefix}-cw-note`}

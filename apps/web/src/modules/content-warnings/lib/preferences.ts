@@ -5,11 +5,8 @@ import {
   type WarningPreferences,
 } from '@kindred/contracts';
 
-export const PREFERENCE_OPTIONS: { value: WarningPreference; label: string; hint: string }[] = [
-  { value: WarningPreference.Show, label: 'Show', hint: 'shown as usual, with its label' },
-  { value: WarningPreference.Warn, label: 'Ask first', hint: 'folded away until you choose to open it' },
-  { value: WarningPreference.Hide, label: 'Hide', hint: 'never sent to you; a quiet note says something was left out' },
-];
+/** In the order they are offered; their words are in `PREFERENCE_LABELS`. */
+export const PREFERENCE_OPTIONS: WarningPreference[] = [WarningPreference.Show, WarningPreference.Warn, WarningPreference.Hide];
 
 export function defaultPreferences(): WarningPreferences {
   return Object.fromEntries(

@@ -36,13 +36,9 @@ export function needsNudge(choice: WarningChoice, text: string, required: boolea
   return !required && text.trim().length > 0 && !hasChoice(choice);
 }
 
-/** Mirrors the server's rules so people hear about a problem before sending. */
-export function choiceProblem(choice: WarningChoice, required: boolean): string | undefined {
-  if (choice.note.trim().length > WARNING_NOTE_MAX_LENGTH) {
-    return `Keep the note to ${WARNING_NOTE_MAX_LENGTH} characters.`;
-  }
-  if (required && !hasChoice(choice)) {
-    return 'This room asks for a content-warning choice. Pick any that apply, or “None of these apply”.';
-  }
+/** Mirrors the server's rules so people hear about a problem before sending (words: `useChoiceProblem`). */
+export function choiceProblem(choice: WarningChoice, required: boolean): 'note-too-long' | 'choice-required' | undefined {
+  if (choice.note.trim().length > WARNING_NOTE_MAX_LENGTH) return 'note-too-long';
+  if (required && !hasChoice(choice)) return 'choice-required';
   return undefined;
 }

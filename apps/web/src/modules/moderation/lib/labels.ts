@@ -1,4 +1,7 @@
-import type { ModerationActionType, QueueItemKind, QueueItemStatus, ReportTargetType, Severity } from '@kindred/contracts';
+import type { ModerationActionType, QueueItemKind, QueueItemStatus, ReportCategory, ReportTargetType, Severity } from '@kindred/contracts';
+import { useCallback } from 'react';
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { useT, type Translate } from '../../../shared/i18n/use-t';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { 3: 'Crisis', 2: 'Harm', 1: 'Other' };
 export const SEVERITY_CLASS: Record<Severity, string> = { 3: 'crisis', 2: 'harm', 1: 'other' };
@@ -17,11 +20,29 @@ export const STATUS_LABELS: Record<QueueItemStatus, string> = {
   dismissed: 'Dismissed',
 };
 
-export const TARGET_LABELS: Record<ReportTargetType, string> = {
-  post: 'a reply',
-  thread: 'a thread',
-  message: 'a chat message',
-  member: 'a member',
+/** What was reported, for the reporter's own list. */
+export const REPORTED_TARGET: Record<ReportTargetType, MessageId> = {
+  post: 'moderation.log.object.post',
+  thread: 'moderation.log.object.thread',
+  message: 'moderation.log.object.message',
+  member: 'moderation.log.object.member',
+};
+
+export const REPORT_CATEGORY: Record<ReportCategory, MessageId> = {
+  crisis: 'moderation.category.crisis',
+  harassment: 'moderation.category.harassment',
+  hateful: 'moderation.category.hateful',
+  sexual: 'moderation.category.sexual',
+  spam: 'moderation.category.spam',
+  'missing-warning': 'moderation.category.missingWarning',
+  other: 'moderation.category.other',
+};
+
+export const REPORT_STATUS: Record<QueueItemStatus, MessageId> = {
+  open: 'moderation.reportStatus.open',
+  claimed: 'moderation.reportStatus.open',
+  resolved: 'moderation.reportStatus.resolved',
+  dismissed: 'moderation.reportStatus.dismissed',
 };
 
 /** What each action does, in the moderator's words. `{who}` is the member's handle. */
@@ -44,58 +65,63 @@ export const ACTION_LABELS: Record<ModerationActionType, string> = {
   reject: 'Do not approve',
 };
 
-const LOG_VERBS: Record<string, string> = {
-  hide: 'hid',
-  remove: 'removed',
-  restore: 'restored',
-  'set-warning': 'set the content warning on',
-  lock: 'locked',
-  unlock: 'unlocked',
-  pin: 'pinned',
-  unpin: 'unpinned',
-  move: 'moved',
-  approve: 'approved',
-  reject: 'did not approve',
-  warn: 'warned',
-  mute: 'muted',
-  suspend: 'suspended',
-  ban: 'banned',
-  lift: 'lifted a restriction on',
-  deny: 'declined',
-  create: 'created',
-  revoke: 'revoked',
-  configure: 'changed the settings of',
-  appoint: 'appointed',
+const LOG_VERBS: Record<string, MessageId> = {
+  hide: 'moderation.log.verb.hide',
+  remove: 'moderation.log.verb.remove',
+  restore: 'moderation.log.verb.restore',
+  'set-warning': 'moderation.log.verb.setWarning',
+  lock: 'moderation.log.verb.lock',
+  unlock: 'moderation.log.verb.unlock',
+  pin: 'moderation.log.verb.pin',
+  unpin: 'moderation.log.verb.unpin',
+  move: 'moderation.log.verb.move',
+  approve: 'moderation.log.verb.approve',
+  reject: 'moderation.log.verb.reject',
+  warn: 'moderation.log.verb.warn',
+  mute: 'moderation.log.verb.mute',
+  suspend: 'moderation.log.verb.suspend',
+  ban: 'moderation.log.verb.ban',
+  lift: 'moderation.log.verb.lift',
+  deny: 'moderation.log.verb.deny',
+  create: 'moderation.log.verb.create',
+  revoke: 'moderation.log.verb.revoke',
+  configure: 'moderation.log.verb.configure',
+  appoint: 'moderation.log.verb.appoint',
 };
 
-const LOG_OBJECTS: Record<string, string> = {
-  post: 'a reply',
-  thread: 'a thread',
-  message: 'a chat message',
-  member: 'a member',
-  'join-request': 'a join request',
-  invite: 'an invite',
-  room: 'the room',
-  moderator: 'a moderator',
+const LOG_OBJECTS: Record<string, MessageId> = {
+  post: 'moderation.log.object.post',
+  thread: 'moderation.log.object.thread',
+  message: 'moderation.log.object.message',
+  member: 'moderation.log.object.member',
+  'join-request': 'moderation.log.object.joinRequest',
+  invite: 'moderation.log.object.invite',
+  room: 'moderation.log.object.room',
+  moderator: 'moderation.log.object.moderator',
 };
 
-const SPECIAL: Record<string, string> = {
-  'chat.slow-mode': 'Changed chat slow mode',
-  'chat.lock': 'Made the chat read-only',
-  'chat.unlock': 'Reopened the chat',
-  'chat.notice': 'Pinned a chat notice',
-  'chat.notice-clear': 'Cleared the chat notice',
+const SPECIAL: Record<string, MessageId> = {
+  'chat.slow-mode': 'moderation.log.chatSlowMode',
+  'chat.lock': 'moderation.log.chatLock',
+  'chat.unlock': 'moderation.log.chatUnlock',
+  'chat.notice': 'moderation.log.chatNotice',
+  'chat.notice-clear': 'moderation.log.chatNoticeClear',
 };
 
-/** "message.remove" → "Removed a chat message". Unknown actions show as they are. */
-export function describeLogAction(action: string): string {
-  if (SPECIAL[action]) return SPECIAL[action];
+/** "message.remove" → "Removed a chat message", in the active language. Unknown actions show as they are. */
+export function describeLogAction(action: string, t: Translate): string {
+  const special = SPECIAL[action];
+  if (special) return t(special);
   const [object = '', verb = ''] = action.split('.');
   const v = LOG_VERBS[verb];
   const o = LOG_OBJECTS[object];
-  if (!v || !o) return action;
-  const text = `${v} ${o}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return v && o ? t(v, { object: t(o) }) : action;
+}
+
+/** `describeLogAction` bound to the active language. */
+export function useDescribeLogAction(): (action: string) => string {
+  const t = useT();
+  return useCallback((action: string) => describeLogAction(action, t), [t]);
 }
 
 /** Filter choices for the log. */

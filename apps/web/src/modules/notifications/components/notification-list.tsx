@@ -4,6 +4,7 @@ import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { unreadCount, useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
+import { useNoticeText } from '../lib/notice-text';
 import { AppealForm } from './appeal-form';
 import './notifications.css';
 import { useT } from '../../../shared/i18n/use-t';
@@ -62,14 +63,15 @@ export function NotificationList() {
 function NotificationItem({ notification: n, onRead, pending }: { notification: NotificationView; onRead: () => void; pending: boolean }) {
   const t = useT();
   const link = inAppLink(n.link);
+  const { title, body } = useNoticeText()(n);
   return (
     <li className={`notification${n.read ? '' : ' notification--unread'}`}>
       <article aria-labelledby={`notification-${n.id}`}>
         <h2 id={`notification-${n.id}`} className="notification__title">
           {!n.read && <span className="badge badge--unread">{t('notifications.new')}</span>}
-          {n.title}
+          {title}
         </h2>
-        <p className="notification__body">{n.body}</p>
+        <p className="notification__body">{body}</p>
         <p className="muted notification__meta">
           <TimeAgo iso={n.createdAt} />
         </p>
@@ -77,13 +79,13 @@ function NotificationItem({ notification: n, onRead, pending }: { notification: 
           {link && (
             <AppLink to={link} className="button button--small">
               {n.kind === NotificationKind.JoinRequestApproved ? t('notifications.goToRoom') : t('notifications.open')}
-              <span className="visually-hidden">: {n.title}</span>
+              <span className="visually-hidden">: {title}</span>
             </AppLink>
           )}
           {!n.read && (
             <button type="button" className="button button--small button--quiet" onClick={onRead} disabled={pending}>
               {t('notifications.markRead')}
-              <span className="visually-hidden">: {n.title}</span>
+              <span className="visually-hidden">: {title}</span>
             </button>
           )}
         </div>

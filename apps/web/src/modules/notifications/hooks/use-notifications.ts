@@ -6,6 +6,7 @@ import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { MY_REPORTS_QUERY_KEY } from '../../reports/hooks/use-my-reports';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, sendAppeal } from '../api/notifications-api';
 import { useT } from '../../../shared/i18n/use-t';
+import { useNoticeText } from '../lib/notice-text';
 
 export const NOTIFICATIONS_QUERY_KEY = ['notifications'] as const;
 /** Decisions about the member (moderation's "my decisions"); a decision notification refreshes them. */
@@ -33,6 +34,7 @@ export function useLiveNotifications(): string {
   const t = useT();
   const client = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
+  const noticeText = useNoticeText();
   const onNotification = useCallback(
     (notification: NotificationView) => {
       client.setQueryData<NotificationView[]>(NOTIFICATIONS_QUERY_KEY, (current) =>
@@ -49,9 +51,9 @@ export function useLiveNotifications(): string {
         // The room page and directory show "asked to join" until they hear the answer.
         void client.invalidateQueries({ predicate: (q) => ['rooms', 'room'].includes(String(q.queryKey[0])) });
       }
-      setAnnouncement(t('notifications.announce', { title: notification.title }));
+      setAnnouncement(t('notifications.announce', { title: noticeText(notification).title }));
     },
-    [client, t],
+    [client, t, noticeText],
   );
   useSocketEvent('notification', onNotification);
   return announcement;

@@ -1,6 +1,8 @@
 import { ErrorCode } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { useT } from '../../../shared/i18n/use-t';
 import { ApiRequestError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
@@ -13,6 +15,8 @@ import { useRedeemInvite } from '../hooks/use-rooms';
  * so nothing about the room is shown before the member has it.
  */
 export function InviteCodeForm() {
+  const t = useT();
+  const errorText = useErrorText();
   const form = useFormSubmission();
   const redeem = useRedeemInvite();
   const navigate = useAppNavigate();
@@ -22,12 +26,12 @@ export function InviteCodeForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!code.trim()) problems.code = 'Please enter the invite code you were given.';
-    if (!accepted) problems.acceptGuidelines = 'Please tick the box to say you will follow the room’s guidelines.';
+    if (!code.trim()) problems.code = t('rooms.invite.missing');
+    if (!accepted) problems.acceptGuidelines = t('rooms.invite.acceptMissing');
     const result = await form.submit(problems, () =>
       redeem.mutateAsync({ code: code.trim(), acceptGuidelines: true }).catch((cause: unknown) => {
         if (cause instanceof ApiRequestError && cause.error.code === ErrorCode.InviteInvalid) {
-          throw new ApiRequestError({ ...cause.error, details: [{ field: 'code', problem: cause.error.message }] });
+          throw new ApiRequestError({ ...cause.error, details: [{ field: 'code', problem: errorText(cause) }] });
         }
         throw cause;
       }),
@@ -35,18 +39,18 @@ export function InviteCodeForm() {
     if (!result) return;
     navigate(`/rooms/${result.room.slug}`, {
       state: {
-        notice: `Welcome to ${result.room.name}. Its guidelines are under “Room guidelines” at the top; please take a moment with them.`,
+        notice: t('rooms.invite.welcome', { name: result.room.name }),
       },
     });
   }
 
   return (
     <form className="form inline-form invite-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="We couldn't add you yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('rooms.join.errorTitle')} messages={form.summary} />
       <FormField
         id="invite-code"
-        label="Invite code"
-        hint="Codes are not case-sensitive."
+        label={t('rooms.invite.label')}
+        hint={t('rooms.invite.hint')}
         value={code}
         onChange={setCode}
         error={form.fieldErrors.code}
@@ -70,11 +74,11 @@ export function InviteCodeForm() {
             aria-invalid={form.fieldErrors.acceptGuidelines ? true : undefined}
             aria-describedby={form.fieldErrors.acceptGuidelines ? 'invite-accept-error' : undefined}
           />
-          <label htmlFor="invite-accept">I will read the room’s guidelines and follow them</label>
+          <label htmlFor="invite-accept">{t('rooms.invite.accept')}</label>
         </div>
       </div>
       <button type="submit" className="button" disabled={form.pending}>
-        {form.pending ? 'One moment…' : 'Join with this code'}
+        {t(form.pending ? 'rooms.oneMoment' : 'rooms.join.submitInvite')}
       </button>
     </form>
   );

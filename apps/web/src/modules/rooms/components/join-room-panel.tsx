@@ -2,6 +2,9 @@ import type { JoinOutcome, RoomDetail } from '@kindred/contracts';
 import { ErrorCode, JOIN_REQUEST_MESSAGE_MAX_LENGTH, JoinPolicy } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { useT } from '../../../shared/i18n/use-t';
 import { ApiRequestError } from '../../../shared/lib/api-client';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
@@ -10,10 +13,10 @@ import { TextareaField } from '../../../shared/ui/textarea-field';
 import { useJoinRoom } from '../hooks/use-rooms';
 import { RoomGuidelines } from './room-guidelines';
 
-const SUBMIT_LABELS: Record<JoinPolicy, string> = {
-  open: 'Join room',
-  request: 'Send request',
-  invite: 'Join with this code',
+const SUBMIT_LABELS: Record<JoinPolicy, MessageId> = {
+  open: 'rooms.join.submitOpen',
+  request: 'rooms.join.submitRequest',
+  invite: 'rooms.join.submitInvite',
 };
 
 interface JoinRoomPanelProps {
@@ -26,6 +29,8 @@ interface JoinRoomPanelProps {
  * refuses a join without it, and people should know a room's rules before they speak.
  */
 export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
+  const t = useT();
+  const errorText = useErrorText();
   const id = useId();
   const form = useFormSubmission();
   const join = useJoinRoom(room.id);
@@ -36,7 +41,7 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
   if (room.viewer.joinRequestPending) {
     return (
       <div className="notice" role="status">
-        <p>Your request to join is with the moderators. You can read and post here once it is approved.</p>
+        <p>{t('rooms.join.pending')}</p>
       </div>
     );
   }
@@ -45,9 +50,9 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (room.joinPolicy === JoinPolicy.Invite && !inviteCode.trim()) {
-      problems.inviteCode = 'Please enter the invite code you were given.';
+      problems.inviteCode = t('rooms.invite.missing');
     }
-    if (!accepted) problems.acceptGuidelines = 'Please read the guidelines and tick the box to accept them.';
+    if (!accepted) problems.acceptGuidelines = t('rooms.join.acceptMissing');
     const result = await form.submit(problems, () =>
       join
         .mutateAsync({
@@ -60,7 +65,7 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
           if (cause instanceof ApiRequestError && cause.error.code === ErrorCode.InviteInvalid) {
             throw new ApiRequestError({
               ...cause.error,
-              details: [{ field: 'inviteCode', problem: cause.error.message }],
+              details: [{ field: 'inviteCode', problem: errorText(cause) }],
             });
           }
           throw cause;
@@ -71,13 +76,13 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
 
   return (
     <form className="join-panel" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="We couldn't add you yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('rooms.join.errorTitle')} messages={form.summary} />
       <RoomGuidelines room={room} headingId={`${id}-guidelines`} />
       {room.joinPolicy === JoinPolicy.Invite && (
         <FormField
           id={`${id}-invite`}
-          label="Invite code"
-          hint="Codes are not case-sensitive."
+          label={t('rooms.invite.label')}
+          hint={t('rooms.invite.hint')}
           value={inviteCode}
           onChange={setInviteCode}
           error={form.fieldErrors.inviteCode}
@@ -90,9 +95,9 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
       {room.joinPolicy === JoinPolicy.Request && (
         <TextareaField
           id={`${id}-message`}
-          label="A note to the moderators"
+          label={t('rooms.join.noteLabel')}
           optional
-          hint="A few words about why you would like to join, if you wish. Leave out anything that could identify you."
+          hint={t('rooms.join.noteHint')}
           value={message}
           onChange={setMessage}
           error={form.fieldErrors.message}
@@ -115,11 +120,11 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
             aria-invalid={form.fieldErrors.acceptGuidelines ? true : undefined}
             aria-describedby={form.fieldErrors.acceptGuidelines ? `${id}-accept-error` : undefined}
           />
-          <label htmlFor={`${id}-accept`}>I have read these guidelines and I accept them</label>
+          <label htmlFor={`${id}-accept`}>{t('rooms.join.accept')}</label>
         </div>
       </div>
       <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? 'One moment…' : SUBMIT_LABELS[room.joinPolicy]}
+        {t(form.pending ? 'rooms.oneMoment' : SUBMIT_LABELS[room.joinPolicy])}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { JoinOutcome, RoomSummary } from '@kindred/contracts';
 import { RoomVisibility } from '@kindred/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
@@ -14,6 +15,7 @@ interface RoomCardProps {
 }
 
 export function RoomCard({ room, signedIn }: RoomCardProps) {
+  const t = useT();
   const id = useId();
   const navigate = useAppNavigate();
   const [open, setOpen] = useState(false);
@@ -31,7 +33,7 @@ export function RoomCard({ room, signedIn }: RoomCardProps) {
   function onDone(outcome: JoinOutcome) {
     setOpen(false);
     if (outcome === 'requested') setRequested(true);
-    else navigate(`/rooms/${room.slug}`, { state: { notice: `Welcome to ${room.name}. Take your time.` } });
+    else navigate(`/rooms/${room.slug}`, { state: { notice: t('rooms.welcome', { name: room.name }) } });
   }
 
   return (
@@ -40,21 +42,21 @@ export function RoomCard({ room, signedIn }: RoomCardProps) {
         <AppLink to={`/rooms/${room.slug}`}>{room.name}</AppLink>
       </h3>
       {room.description && <p className="room-card__description">{room.description}</p>}
-      <ul className="room-card__meta" aria-label="About this room">
+      <ul className="room-card__meta" aria-label={t('rooms.about')}>
         {isMember ? (
-          <li className="badge badge--member">You are a member</li>
+          <li className="badge badge--member">{t('rooms.member')}</li>
         ) : (
-          <li className="badge">{JOIN_POLICY_LABELS[room.joinPolicy] ?? room.joinPolicy}</li>
+          <li className="badge">{JOIN_POLICY_LABELS[room.joinPolicy] ? t(JOIN_POLICY_LABELS[room.joinPolicy]) : room.joinPolicy}</li>
         )}
-        {room.visibility === RoomVisibility.Hidden && <li className="badge">Unlisted</li>}
-        {(pending || requested) && <li className="badge">Request waiting</li>}
+        {room.visibility === RoomVisibility.Hidden && <li className="badge">{t('rooms.unlisted')}</li>}
+        {(pending || requested) && <li className="badge">{t('rooms.requestWaiting')}</li>}
       </ul>
       {requested && (
         <p ref={noticeRef} tabIndex={-1} className="notice" role="status">
-          Your request was sent. A moderator will look at it; you can read and post here once it is approved.
+          {t('rooms.requestSent')}
         </p>
       )}
-      {!signedIn && <p className="muted room-card__hint">Log in or create an account to join.</p>}
+      {!signedIn && <p className="muted room-card__hint">{t('rooms.signInToJoin')}</p>}
       {signedIn && !isMember && !pending && !requested && (
         <>
           <button
@@ -64,13 +66,13 @@ export function RoomCard({ room, signedIn }: RoomCardProps) {
             aria-controls={`${id}-join`}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? 'Close' : JOIN_ACTION_LABELS[room.joinPolicy]}
+            {t(open ? 'rooms.joinAction.close' : JOIN_ACTION_LABELS[room.joinPolicy])}
             <span className="visually-hidden"> {room.name}</span>
           </button>
           <div id={`${id}-join`} hidden={!open}>
             {open &&
               (detail.isPending ? (
-                <LoadingState label="Loading the room’s guidelines…" />
+                <LoadingState label={t('rooms.guidelines.loading')} />
               ) : detail.isError ? (
                 <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
               ) : (

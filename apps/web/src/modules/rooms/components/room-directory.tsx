@@ -1,4 +1,5 @@
 import type { RoomSummary } from '@kindred/contracts';
+import { useT } from '../../../shared/i18n/use-t';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { StatusMessage } from '../../../shared/ui/status-message';
 import { useRooms } from '../hooks/use-rooms';
@@ -10,12 +11,13 @@ import './rooms.css';
  * so rooms are grouped into "yours" and "others" without asking about each room.
  */
 export function RoomDirectory({ signedIn }: { signedIn: boolean }) {
+  const t = useT();
   const rooms = useRooms();
 
-  if (rooms.isPending) return <LoadingState label="Loading rooms…" />;
+  if (rooms.isPending) return <LoadingState label={t('rooms.directory.loading')} />;
   if (rooms.isError) return <ErrorState error={rooms.error} onRetry={() => void rooms.refetch()} />;
   if (rooms.data.length === 0) {
-    return <StatusMessage>There are no rooms yet. An admin can open the first one.</StatusMessage>;
+    return <StatusMessage>{t('rooms.directory.empty')}</StatusMessage>;
   }
 
   const mine: RoomSummary[] = [];
@@ -35,13 +37,13 @@ export function RoomDirectory({ signedIn }: { signedIn: boolean }) {
     <>
       {mine.length > 0 && (
         <section aria-labelledby="my-rooms-heading">
-          <h2 id="my-rooms-heading">Your rooms</h2>
+          <h2 id="my-rooms-heading">{t('rooms.directory.mine')}</h2>
           {list(mine)}
         </section>
       )}
       {others.length > 0 && (
         <section aria-labelledby="other-rooms-heading">
-          <h2 id="other-rooms-heading">{mine.length > 0 ? 'Other rooms' : 'Rooms you can join'}</h2>
+          <h2 id="other-rooms-heading">{t(mine.length > 0 ? 'rooms.directory.others' : 'rooms.directory.joinable')}</h2>
           {list(others)}
         </section>
       )}

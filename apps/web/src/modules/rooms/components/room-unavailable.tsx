@@ -1,3 +1,4 @@
+import { useT } from '../../../shared/i18n/use-t';
 import { isRetryable } from '../../../shared/lib/api-client';
 import { PageErrorState, UnavailableState } from '../../../shared/ui/query-state';
 
@@ -6,14 +7,12 @@ import { PageErrorState, UnavailableState } from '../../../shared/ui/query-state
  * exist and rooms hidden from this member, so the words cover both and reveal neither.
  */
 export function RoomUnavailable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (isRetryable(error)) return <PageErrorState title="Room" error={error} onRetry={onRetry} />;
+  const t = useT();
+  if (isRetryable(error)) return <PageErrorState title={t('rooms.unavailable.errorTitle')} error={error} onRetry={onRetry} />;
   return (
-    <UnavailableState title="This room is not available">
-      <p>
-        There is no room at this address that you can open. It may have a new name or have closed, or it may be a room
-        you join with an invite code.
-      </p>
-      <p>If someone gave you a code, you can enter it on the rooms page.</p>
+    <UnavailableState title={t('rooms.unavailable.title')}>
+      <p>{t('rooms.unavailable.body')}</p>
+      <p>{t('rooms.unavailable.invite')}</p>
     </UnavailableState>
   );
 }

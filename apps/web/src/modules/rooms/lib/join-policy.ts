@@ -1,13 +1,14 @@
 import type { JoinPolicy } from '@kindred/contracts';
+import type { MessageId } from '../../../shared/i18n/message-id';
 
-export const JOIN_POLICY_LABELS: Record<JoinPolicy, string> = {
-  open: 'Open to join',
-  request: 'Join by request',
-  invite: 'Invite only',
+export const JOIN_POLICY_LABELS: Record<JoinPolicy, MessageId> = {
+  open: 'rooms.policy.open',
+  request: 'rooms.policy.request',
+  invite: 'rooms.policy.invite',
 };
 
-export const JOIN_ACTION_LABELS: Record<JoinPolicy, string> = {
-  open: 'Join…',
-  request: 'Ask to join…',
-  invite: 'Enter invite code…',
+export const JOIN_ACTION_LABELS: Record<JoinPolicy, MessageId> = {
+  open: 'rooms.joinAction.open',
+  request: 'rooms.joinAction.request',
+  invite: 'rooms.joinAction.invite',
 };

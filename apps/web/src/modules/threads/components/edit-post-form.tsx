@@ -5,11 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceFromView, choiceProblem, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
+import { choiceFromView, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useEditPost } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface EditPostFormProps {
   post: PostView;
@@ -17,6 +19,8 @@ interface EditPostFormProps {
 }
 
 export function EditPostForm({ post, onDone }: EditPostFormProps) {
+  const t = useT();
+  const choiceProblem = useChoiceProblem();
   const form = useFormSubmission();
   const edit = useEditPost(post.threadId);
   const [body, setBody] = useState(post.body);
@@ -30,7 +34,7 @@ export function EditPostForm({ post, onDone }: EditPostFormProps) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!body.trim()) problems.body = 'A post cannot be empty. To remove it, use Delete instead.';
+    if (!body.trim()) problems.body = t('threads.edit.empty');
     const warningProblem = choiceProblem(warning, false);
     if (warningProblem) problems.warning = warningProblem;
     // An empty choice on edit means "no warning": send it explicitly so old ones are cleared.
@@ -45,10 +49,10 @@ export function EditPostForm({ post, onDone }: EditPostFormProps) {
 
   return (
     <form ref={rootRef} className="form form--wide" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="Your changes are not saved yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('threads.edit.errorTitle')} messages={form.summary} />
       <MarkdownComposer
         id={`edit-${post.id}`}
-        label="Edit your post"
+        label={t('threads.edit.label')}
         value={body}
         onChange={setBody}
         error={form.fieldErrors.body}
@@ -57,10 +61,10 @@ export function EditPostForm({ post, onDone }: EditPostFormProps) {
       <WarningPicker idPrefix={`edit-${post.id}`} value={warning} onChange={setWarning} error={warningFieldError(form.fieldErrors)} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? 'Saving…' : 'Save changes'}
+          {t(form.pending ? 'threads.saving' : 'threads.edit.save')}
         </button>
         <button type="button" className="button" onClick={onDone}>
-          Cancel
+          {t('threads.cancel')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
 import { TextPreview } from './text-preview';
+import { useT } from '../../../shared/i18n/use-t';
 
 interface MarkdownComposerProps {
   id: string;
@@ -14,9 +15,12 @@ interface MarkdownComposerProps {
 }
 
 type Tab = 'write' | 'preview';
+const WRITE: Tab = 'write';
+const PREVIEW: Tab = 'preview';
 
 /** Write / Preview tabs around a textarea. The textarea stays mounted so undo keeps working. */
 export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength }: MarkdownComposerProps) {
+  const t = useT();
   const [tab, setTab] = useState<Tab>('write');
   const writeRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLButtonElement>(null);
@@ -32,7 +36,7 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
     (target === 'write' ? writeRef : previewRef).current?.focus();
   }
 
-  const tabButton = (name: Tab, text: string) => (
+  const tabButton = (name: Tab) => (
     <button
       ref={name === 'write' ? writeRef : previewRef}
       type="button"
@@ -45,7 +49,7 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
       onClick={() => setTab(name)}
       onKeyDown={onTabKey}
     >
-      {text}
+      {t(name === 'write' ? 'threads.composer.write' : 'threads.composer.preview')}
     </button>
   );
 
@@ -55,16 +59,16 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
         {label}
       </label>
       <p id={hintId} className="field__hint">
-        {hint ?? 'Markdown works: **bold**, *italic*, lists and links. Formatting appears once posted.'}
+        {hint ?? t('threads.composer.hint')}
       </p>
       {error && (
         <p id={errorId} className="field__error">
           {error}
         </p>
       )}
-      <div role="tablist" aria-label="Write or preview" className="composer__tabs">
-        {tabButton('write', 'Write')}
-        {tabButton('preview', 'Preview')}
+      <div role="tablist" aria-label={t('threads.composer.tabs')} className="composer__tabs">
+        {tabButton(WRITE)}
+        {tabButton(PREVIEW)}
       </div>
       <div id={`${id}-panel-write`} role="tabpanel" aria-labelledby={`${id}-tab-write`} hidden={tab !== 'write'}>
         <textarea

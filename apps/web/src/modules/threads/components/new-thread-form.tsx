@@ -8,10 +8,12 @@ import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceProblem, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
+import { initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
+import { useT } from '../../../shared/i18n/use-t';
 
 /** Where a room's unsent thread is kept in memory (see shared/lib/drafts.ts). */
 export const newThreadDraftKey = (roomId: string) => `thread:${roomId}:`;
@@ -29,6 +31,8 @@ interface NewThreadFormProps {
  * in the boxes: losing something hard to write is the worst outcome here.
  */
 export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFormProps) {
+  const t = useT();
+  const choiceProblem = useChoiceProblem();
   const form = useFormSubmission();
   const create = useCreateThread(room.id);
   const draftKey = newThreadDraftKey(room.id);
@@ -45,8 +49,8 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!title.trim()) problems.title = 'Please give your thread a title.';
-    if (!body.trim()) problems.body = 'Please write something to start the thread.';
+    if (!title.trim()) problems.title = t('threads.new.titleMissing');
+    if (!body.trim()) problems.body = t('threads.new.bodyMissing');
     const warningProblem = choiceProblem(warning, room.requireContentWarning);
     if (warningProblem) problems.warning = warningProblem;
     const thread = await form.submit(problems, () =>
@@ -60,11 +64,11 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
 
   return (
     <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title="Your thread is not posted yet" messages={form.summary} />
+      <ErrorSummary key={form.attempt} title={t('threads.new.errorTitle')} messages={form.summary} />
       <FormField
         ref={titleRef}
         id="thread-title"
-        label="Title"
+        label={t('threads.new.title')}
         value={title}
         onChange={setTitle}
         error={form.fieldErrors.title}
@@ -74,7 +78,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
       />
       <MarkdownComposer
         id="thread-body"
-        label="What would you like to share?"
+        label={t('threads.new.body')}
         value={body}
         onChange={setBody}
         error={form.fieldErrors.body}
@@ -91,10 +95,10 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
       {nudge && <WarningNudge id="thread-warning-nudge" />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'thread-warning-nudge' : undefined}>
-          {form.pending ? 'Posting…' : 'Post thread'}
+          {t(form.pending ? 'threads.posting' : 'threads.new.submit')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Not now
+          {t('threads.new.notNow')}
         </button>
       </div>
     </form>

@@ -1,9 +1,17 @@
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { T } from '../../../shared/i18n/t';
+
+const NOTICE: Record<'thread' | 'post' | 'reply', MessageId> = {
+  thread: 'threads.pending.thread',
+  post: 'threads.pending.post',
+  reply: 'threads.pending.reply',
+};
+
 /** Held content is never a silent disappearance: its author always sees why. */
 export function PendingNotice({ what }: { what: 'thread' | 'post' | 'reply' }) {
   return (
     <p className="pending-notice">
-      <strong>Waiting for review</strong> — only you and the moderators can see this {what} until a
-      moderator has looked at it.
+      <T id={NOTICE[what]} components={{ strong: <strong /> }} />
     </p>
   );
 }

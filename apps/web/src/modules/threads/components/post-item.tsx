@@ -1,6 +1,8 @@
 import type { PostStatus, PostView } from '@kindred/contracts';
 import { useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
+import type { MessageId } from '../../../shared/i18n/message-id';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import type { Translate } from '../../../shared/i18n/use-t';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
@@ -14,13 +16,15 @@ import { EditPostForm } from './edit-post-form';
 import { PendingNotice } from './pending-notice';
 import { ReactionBar } from './reaction-bar';
 import { postRevealId, threadRevealId } from '../lib/reveal-keys';
+import { useT } from '../../../shared/i18n/use-t';
+import { T } from '../../../shared/i18n/t';
 
 /** Shown to moderators, who still see posts that are gone for everyone else. */
-const STATUS_LABELS: Partial<Record<PostStatus, string>> = {
-  hidden: 'Hidden by a moderator',
-  removed: 'Removed by a moderator',
-  deleted: 'Deleted by its author',
-  rejected: 'Not approved',
+const STATUS_LABELS: Partial<Record<PostStatus, MessageId>> = {
+  hidden: 'threads.status.hidden',
+  removed: 'threads.status.removed',
+  deleted: 'threads.status.deleted',
+  rejected: 'threads.status.rejected',
 };
 
 interface PostItemProps {
@@ -33,6 +37,8 @@ interface PostItemProps {
 }
 
 export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBlocked }: PostItemProps) {
+  const t = useT();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmBlock, setConfirmBlock] = useState(false);
@@ -45,15 +51,15 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
   const blockable = !own && post.author.handle !== 'former member';
 
   return (
-    <article className={`post${isOpening ? ' post--opening' : ''}`} aria-label={`${isOpening ? 'Opening post' : 'Reply'} by ${post.author.handle}`}>
+    <article className={`post${isOpening ? ' post--opening' : ''}`} aria-label={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: post.author.handle })}>
       <header className="post__header">
         <span className="post__author">{post.author.handle}</span>
-        {own && <span className="badge">You</span>}
+        {own && <span className="badge">{t('threads.post.you')}</span>}
         <span className="muted">
           <TimeAgo iso={post.createdAt} />
-          {post.editedAt && ' · edited'}
+          {post.editedAt && ` · ${t('threads.post.edited')}`}
         </span>
-        {statusLabel && <span className="badge">{statusLabel}</span>}
+        {statusLabel && <span className="badge">{t(statusLabel)}</span>}
       </header>
       {post.status === 'pending' && own && <PendingNotice what={isOpening ? 'thread' : 'reply'} />}
       {editing ? (
@@ -76,33 +82,37 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
             {editable && (
               <>
                 <button type="button" className="button button--small button--quiet" onClick={() => setEditing(true)}>
-                  Edit<span className="visually-hidden"> your post</span>
+                  <T id="threads.post.edit" components={{ hidden: <span className="visually-hidden" /> }} />
                 </button>
                 <button type="button" className="button button--small button--quiet" onClick={() => setConfirmDelete(true)}>
-                  Delete<span className="visually-hidden"> your post</span>
+                  <T id="threads.post.delete" components={{ hidden: <span className="visually-hidden" /> }} />
                 </button>
               </>
             )}
             {!own && (
               <button type="button" className="button button--small button--quiet" onClick={() => setReporting(true)}>
-                Report…<span className="visually-hidden"> {isOpening ? 'this thread' : `the reply by ${post.author.handle}`}</span>
+                <T
+                  id={isOpening ? 'threads.post.reportThread' : 'threads.post.reportReply'}
+                  values={{ handle: post.author.handle }}
+                  components={{ hidden: <span className="visually-hidden" /> }}
+                />
               </button>
             )}
             {blockable && (
               <button type="button" className="button button--small button--quiet" onClick={() => setConfirmBlock(true)}>
-                Block {post.author.handle}
+                {t('threads.post.block', { handle: post.author.handle })}
               </button>
             )}
           </div>
         </footer>
       )}
-      {reporting && <LazyReportDialog targets={reportTargets(post, isOpening, blockable)} onClose={() => setReporting(false)} />}
+      {reporting && <LazyReportDialog targets={reportTargets(post, isOpening, blockable, t)} onClose={() => setReporting(false)} />}
       <ConfirmDialog
         open={confirmDelete}
-        title={isOpening ? 'Delete this thread?' : 'Delete this post?'}
-        confirmLabel={isOpening ? 'Delete thread' : 'Delete post'}
+        title={t(isOpening ? 'threads.delete.threadTitle' : 'threads.delete.postTitle')}
+        confirmLabel={t(isOpening ? 'threads.delete.thread' : 'threads.delete.post')}
         pending={remove.isPending}
-        error={remove.error ? toDisplayError(remove.error).message : null}
+        error={remove.error ? errorText(remove.error) : null}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() =>
           remove.mutate(post.id, {
@@ -113,12 +123,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
           })
         }
       >
-        <p>
-          {isOpening
-            ? 'This is the opening post, so the whole thread is taken down with it.'
-            : 'It disappears from the thread for everyone.'}{' '}
-          Moderators can still see what it said, as part of keeping the community safe.
-        </p>
+        <p>{t(isOpening ? 'threads.delete.threadBody' : 'threads.delete.postBody')}</p>
       </ConfirmDialog>
       {blockable && (
         <BlockMemberDialog
@@ -132,13 +137,13 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
   );
 }
 
-function reportTargets(post: PostView, isOpening: boolean, memberReportable: boolean): ReportTarget[] {
+function reportTargets(post: PostView, isOpening: boolean, memberReportable: boolean, t: Translate): ReportTarget[] {
   const targets: ReportTarget[] = isOpening
     ? [
-        { type: 'thread', id: post.threadId, label: 'This thread' },
-        { type: 'post', id: post.id, label: 'Just this opening post' },
+        { type: 'thread', id: post.threadId, label: t('threads.report.thread') },
+        { type: 'post', id: post.id, label: t('threads.report.openingPost') },
       ]
-    : [{ type: 'post', id: post.id, label: 'This reply' }];
-  if (memberReportable) targets.push({ type: 'member', id: post.author.id, label: `How ${post.author.handle} is behaving in general` });
+    : [{ type: 'post', id: post.id, label: t('threads.report.reply') }];
+  if (memberReportable) targets.push({ type: 'member', id: post.author.id, label: t('threads.report.member', { handle: post.author.handle }) });
   return targets;
 }

@@ -1,9 +1,9 @@
 import type { PostListItem } from '@kindred/contracts';
-import { plural } from '../../../shared/lib/plural';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { usePosts } from '../hooks/use-thread';
 import { PostItem } from './post-item';
+import { useT } from '../../../shared/i18n/use-t';
 
 type Row = { kind: 'post'; item: Extract<PostListItem, { kind: 'post' }> } | { kind: 'hidden'; id: string; count: number };
 
@@ -32,9 +32,10 @@ interface PostListProps {
 }
 
 export function PostList({ threadId, openingPostId, viewerId, canPost, onDeleted, onBlocked }: PostListProps) {
+  const t = useT();
   const posts = usePosts(threadId);
 
-  if (posts.isPending) return <LoadingState label="Loading posts…" />;
+  if (posts.isPending) return <LoadingState label={t('threads.posts.loading')} />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
 
   const rows = toRows(posts.data.pages.flatMap((page) => page.items));
@@ -45,8 +46,7 @@ export function PostList({ threadId, openingPostId, viewerId, canPost, onDeleted
         {rows.map((row) =>
           row.kind === 'hidden' ? (
             <li key={`hidden-${row.id}`} className="hidden-note">
-              {plural(row.count, 'post')} hidden by your settings.{' '}
-              <AppLink to="/settings">Change what you see</AppLink>
+              {t('threads.posts.hidden', { count: row.count })} <AppLink to="/settings">{t('threads.changeWhatYouSee')}</AppLink>
             </li>
           ) : (
             <li key={row.item.id}>
@@ -69,7 +69,7 @@ export function PostList({ threadId, openingPostId, viewerId, canPost, onDeleted
           onClick={() => void posts.fetchNextPage()}
           disabled={posts.isFetchingNextPage}
         >
-          {posts.isFetchingNextPage ? 'Loading…' : 'Load more replies'}
+          {t(posts.isFetchingNextPage ? 'threads.loading' : 'threads.posts.more')}
         </button>
       )}
     </>

@@ -1,6 +1,8 @@
 import type { PostView } from '@kindred/contracts';
-import { REACTION_KINDS, REACTION_LABELS } from '@kindred/contracts';
+import { REACTION_KINDS, type ReactionKind } from '@kindred/contracts';
 import { useReaction } from '../hooks/use-thread';
+import { useT } from '../../../shared/i18n/use-t';
+import type { MessageId } from '../../../shared/i18n/message-id';
 
 interface ReactionBarProps {
   post: PostView;
@@ -8,12 +10,20 @@ interface ReactionBarProps {
   canReact: boolean;
 }
 
+const REACTION_LABELS: Record<ReactionKind, MessageId> = {
+  strength: 'threads.reaction.strength',
+  relate: 'threads.reaction.relate',
+  'thank-you': 'threads.reaction.thankYou',
+  hug: 'threads.reaction.hug',
+};
+
 /** Supportive reactions only: no downvotes, no scores. */
 export function ReactionBar({ post, canReact }: ReactionBarProps) {
+  const t = useT();
   const reaction = useReaction(post.threadId);
 
   return (
-    <ul className="reactions" aria-label="Reactions">
+    <ul className="reactions" aria-label={t('threads.reactions')}>
       {REACTION_KINDS.map((kind) => {
         const mine = post.myReactions.includes(kind);
         const count = post.reactions[kind];
@@ -26,7 +36,7 @@ export function ReactionBar({ post, canReact }: ReactionBarProps) {
               disabled={!canReact}
               onClick={() => reaction.mutate({ postId: post.id, kind, on: !mine })}
             >
-              <span>{REACTION_LABELS[kind]}</span>
+              <span>{t(REACTION_LABELS[kind])}</span>
               {count > 0 && (
                 <span className="reaction__count">
                   <span className="visually-hidden">, </span>

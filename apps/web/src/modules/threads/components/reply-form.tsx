@@ -7,15 +7,20 @@ import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
-import { choiceProblem, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
+import { initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useCreatePost, useThread } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
+import { useT } from '../../../shared/i18n/use-t';
+import { T } from '../../../shared/i18n/t';
 
 export function ReplyForm({ threadId }: { threadId: string }) {
+  const t = useT();
+  const choiceProblem = useChoiceProblem();
   const form = useFormSubmission();
   const create = useCreatePost(threadId);
   const draftKey = `reply:${threadId}:`;
@@ -33,7 +38,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
     event.preventDefault();
     setPosted(null);
     const problems: Record<string, string> = {};
-    if (!body.trim()) problems.body = 'Please write your reply first.';
+    if (!body.trim()) problems.body = t('threads.reply.empty');
     const warningProblem = choiceProblem(warning, required);
     if (warningProblem) problems.warning = warningProblem;
     const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
@@ -46,21 +51,20 @@ export function ReplyForm({ threadId }: { threadId: string }) {
 
   return (
     <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <h2 id="reply-heading">Reply</h2>
-      <ErrorSummary key={form.attempt} title="Your reply is not posted yet" messages={form.summary} />
+      <h2 id="reply-heading">{t('threads.reply.heading')}</h2>
+      <ErrorSummary key={form.attempt} title={t('threads.reply.errorTitle')} messages={form.summary} />
       <div role="status" className="reply-status">
         {posted === 'pending' && (
           <p className="pending-notice">
-            <strong>Waiting for review</strong> — your reply is saved. Only you and the moderators can see it
-            until a moderator has looked at it.
+            <T id="threads.reply.pending" components={{ strong: <strong /> }} />
           </p>
         )}
-        {posted === 'published' && <p className="notice notice--success">Your reply is posted. Thank you for being here.</p>}
+        {posted === 'published' && <p className="notice notice--success">{t('threads.reply.posted')}</p>}
       </div>
       <CrisisSupportPanel source="reply" headingLevel={3} />
       <MarkdownComposer
         id="reply-body"
-        label="Your reply"
+        label={t('threads.reply.label')}
         value={body}
         onChange={setBody}
         error={form.fieldErrors.body}
@@ -69,13 +73,16 @@ export function ReplyForm({ threadId }: { threadId: string }) {
       />
       <details className="composer__warnings" open={warningError ? true : undefined}>
         <summary>
-          Content warnings {chosen > 0 ? `(${chosen} chosen)` : warning.noneApply ? '(none apply)' : required ? '(a choice is needed here)' : '(optional)'}
+          {t('cw.picker.legend')}{' '}
+          {chosen > 0
+            ? t('threads.reply.warningsChosen', { count: chosen })
+            : t(warning.noneApply ? 'threads.reply.warningsNone' : required ? 'threads.reply.warningsNeeded' : 'cw.optional')}
         </summary>
         <WarningPicker idPrefix="reply" value={warning} onChange={setWarning} required={required} error={warningError} />
       </details>
       {nudge && <WarningNudge id="reply-warning-nudge" />}
       <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'reply-warning-nudge' : undefined}>
-        {form.pending ? 'Posting…' : 'Post reply'}
+        {t(form.pending ? 'threads.posting' : 'threads.reply.submit')}
       </button>
     </form>
   );

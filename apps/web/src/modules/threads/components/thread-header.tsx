@@ -7,12 +7,15 @@ import { presentationFor } from '../../content-warnings/lib/presentation';
 import { threadRevealId } from '../lib/reveal-keys';
 import { PendingNotice } from './pending-notice';
 import './threads.css';
+import { useT } from '../../../shared/i18n/use-t';
+import { T } from '../../../shared/i18n/t';
 
 /**
  * The thread's title. Under a warning the member asked for, the title stays folded (titles
  * can be as hard to read as bodies) until they choose to open the thread.
  */
 export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewerId: string | undefined }) {
+  const t = useT();
   const [revealed] = useRevealed(threadRevealId(thread.id));
   const folded = presentationFor(thread, viewerId) === 'warn' && !revealed;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -34,26 +37,26 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
   return (
     <header className="thread-header">
       <h1 ref={headingRef} tabIndex={-1}>
-        {folded ? 'A thread with a content warning' : thread.title}
+        {folded ? t('threads.header.folded') : thread.title}
       </h1>
       {folded ? (
         <div className="warning-gate">
           <div className="warning-gate__label">
-            <span className="warning-gate__title">Content warning</span>
+            <span className="warning-gate__title">{t('cw.gate.title')}</span>
             <WarningBadges categories={thread.warning.categories} />
           </div>
-          {thread.warning.note && <p className="warning-gate__note">Author’s note: {thread.warning.note}</p>}
+          {thread.warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: thread.warning.note })}</p>}
           <button type="button" className="button button--small" onClick={reveal}>
-            Show thread
+            {t('threads.header.show')}
           </button>
         </div>
       ) : (
         <WarningBadges categories={thread.warning.categories} />
       )}
       <p className="thread-header__meta muted">
-        {thread.pinned && <span className="badge badge--pinned">Pinned</span>}
-        {thread.locked && <span className="badge">Locked</span>}
-        Started by {thread.author.handle} · <TimeAgo iso={thread.createdAt} />
+        {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
+        {thread.locked && <span className="badge">{t('threads.locked')}</span>}
+        <T id="threads.header.meta" values={{ handle: thread.author.handle }} components={{ time: <TimeAgo iso={thread.createdAt} /> }} />
       </p>
       {thread.status === 'pending' && <PendingNotice what="thread" />}
     </header>

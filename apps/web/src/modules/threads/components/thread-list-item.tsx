@@ -6,8 +6,11 @@ import { WarningBadges } from '../../content-warnings/components/warning-badges'
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
 import { threadRevealId } from '../lib/reveal-keys';
+import { useT } from '../../../shared/i18n/use-t';
+import { T } from '../../../shared/i18n/t';
 
 export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; viewerId: string | undefined }) {
+  const t = useT();
   const presentation = presentationFor(thread, viewerId);
   return (
     <li className={`thread-item${thread.pinned ? ' thread-item--pinned' : ''}`}>
@@ -15,7 +18,7 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         id={threadRevealId(thread.id)}
         warning={thread.warning}
         presentation={presentation}
-        what="thread title"
+        what="thread-title"
       >
         {() => (
           <h3 className="thread-item__title">
@@ -24,12 +27,12 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         )}
       </WarningGate>
       <div className="thread-item__meta">
-        {thread.pinned && <span className="badge badge--pinned">Pinned</span>}
-        {thread.locked && <span className="badge">Locked</span>}
-        {thread.status === PostStatus.Pending && <span className="badge badge--pending">Waiting for review</span>}
+        {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
+        {thread.locked && <span className="badge">{t('threads.locked')}</span>}
+        {thread.status === PostStatus.Pending && <span className="badge badge--pending">{t('threads.waitingForReview')}</span>}
         {presentation !== 'warn' && <WarningBadges categories={thread.warning.categories} />}
         <span className="muted">
-          by {thread.author.handle} · last activity <TimeAgo iso={thread.lastActivityAt} />
+          <T id="threads.listMeta" values={{ handle: thread.author.handle }} components={{ time: <TimeAgo iso={thread.lastActivityAt} /> }} />
         </span>
       </div>
     </li>

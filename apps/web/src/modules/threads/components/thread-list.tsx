@@ -1,17 +1,18 @@
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { AppLink } from '../../../shared/ui/app-link';
-import { plural } from '../../../shared/lib/plural';
 import { useSession } from '../../auth/hooks/use-session';
 import { useThreads } from '../hooks/use-threads';
 import { ThreadListItem } from './thread-list-item';
 import './threads.css';
+import { useT } from '../../../shared/i18n/use-t';
 
 /** Pinned first (the server orders), with warnings folded per the member's settings. */
 export function ThreadList({ roomId, canPost }: { roomId: string; canPost: boolean }) {
+  const t = useT();
   const { user } = useSession();
   const threads = useThreads(roomId, true);
 
-  if (threads.isPending) return <LoadingState label="Loading threads…" />;
+  if (threads.isPending) return <LoadingState label={t('threads.list.loading')} />;
   if (threads.isError) return <ErrorState error={threads.error} onRetry={() => void threads.refetch()} />;
 
   const items = threads.data.pages.flatMap((page) => page.items);
@@ -21,7 +22,7 @@ export function ThreadList({ roomId, canPost }: { roomId: string; canPost: boole
     <>
       {items.length === 0 ? (
         <p className="empty-state">
-          No threads here yet.{canPost && ' When you are ready, you could start the first one.'}
+          {t(canPost ? 'threads.list.emptyCanPost' : 'threads.list.empty')}
         </p>
       ) : (
         <ul className="thread-list">
@@ -32,7 +33,7 @@ export function ThreadList({ roomId, canPost }: { roomId: string; canPost: boole
       )}
       {hidden > 0 && (
         <p className="hidden-note">
-          {plural(hidden, 'thread')} hidden by your settings. <AppLink to="/settings">Change what you see</AppLink>
+          {t('threads.list.hidden', { count: hidden })} <AppLink to="/settings">{t('threads.changeWhatYouSee')}</AppLink>
         </p>
       )}
       {threads.hasNextPage && (
@@ -42,7 +43,7 @@ export function ThreadList({ roomId, canPost }: { roomId: string; canPost: boole
           onClick={() => void threads.fetchNextPage()}
           disabled={threads.isFetchingNextPage}
         >
-          {threads.isFetchingNextPage ? 'Loading…' : 'Load more threads'}
+          {t(threads.isFetchingNextPage ? 'threads.loading' : 'threads.list.more')}
         </button>
       )}
     </>

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import type { LogFilters } from '../../api/moderation-api';
 import { useModerationLog } from '../../hooks/use-moderation';
-import { describeLogAction, LOG_ACTION_FILTERS } from '../../lib/labels';
+import { useDescribeLogAction, LOG_ACTION_FILTERS } from '../../lib/labels';
 
 /** Dates from <input type="date"> as the start (or end) of that day, local time. */
 function dayBoundary(date: string, end: boolean): string | undefined {
@@ -15,6 +15,7 @@ function dayBoundary(date: string, end: boolean): string | undefined {
 
 /** Append-only record of every decision, filterable and paged. */
 export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
+  const describeAction = useDescribeLogAction();
   const id = useId();
   const [room, setRoom] = useState('');
   const [action, setAction] = useState('');
@@ -58,7 +59,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
             <option value="">Any action</option>
             {LOG_ACTION_FILTERS.map((a) => (
               <option key={a} value={a}>
-                {describeLogAction(a)}
+                {describeAction(a)}
               </option>
             ))}
           </select>
@@ -107,7 +108,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
           {entries.map((entry) => (
             <li key={entry.id} className="log-entry">
               <p className="log-entry__head">
-                <strong>{describeLogAction(entry.action)}</strong>
+                <strong>{describeAction(entry.action)}</strong>
                 {entry.roomId && roomNames.get(entry.roomId) && <span className="muted"> · {roomNames.get(entry.roomId)}</span>}
                 <span className="muted">
                   {' '}

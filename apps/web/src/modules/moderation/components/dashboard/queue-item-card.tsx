@@ -7,7 +7,7 @@ import { WarningBadges } from '../../../content-warnings/components/warning-badg
 import { WarningGate } from '../../../content-warnings/components/warning-gate';
 import type { QueueItem } from '../../api/moderation-api';
 import { useClaim } from '../../hooks/use-moderation';
-import { describeLogAction, KIND_LABELS, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { useDescribeLogAction, KIND_LABELS, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
 import { QueueNotes } from './queue-notes';
@@ -39,6 +39,7 @@ type Mode = 'none' | 'act' | 'dismiss';
 
 /** One queue item: what happened, where, who reported it, the member's history, and the decision. */
 export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided: (message: string) => void }) {
+  const describeAction = useDescribeLogAction();
   const id = useId();
   const { user } = useSession();
   const claim = useClaim();
@@ -130,7 +131,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             {item.history.map((entry) => (
               <li key={entry.id}>
                 <p className="queue-list__text">
-                  <strong>{describeLogAction(entry.action)}</strong> — {entry.reason}
+                  <strong>{describeAction(entry.action)}</strong> — {entry.reason}
                 </p>
                 <p className="muted queue-list__meta">
                   {entry.actor.handle} · <TimeAgo iso={entry.createdAt} />
