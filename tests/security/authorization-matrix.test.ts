@@ -51,6 +51,7 @@ const keepMembership = async (c: Cell, url: string): Promise<HttpCall> => {
 };
 const freshPost = (c: Cell, authorId: string) => c.w.fx.post(c.target.threadId, c.target.room.id, authorId);
 const freshQueueItem = (c: Cell) => c.w.fx.queueItem(c.target.room.id, 'post', c.target.postId, c.target.author.id);
+const freshCrisisItem = (c: Cell) => c.w.fx.crisisItem(c.target.room.id, c.target.postId, c.target.author.id);
 
 /** A well-formed WebAuthn answer to no ceremony: reaches the check, which refuses it. */
 const FAKE_CREDENTIAL = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {} };
@@ -209,6 +210,23 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/moderation/queue/{id}/unclaim': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/unclaim` }),
   'POST /api/moderation/queue/{id}/notes': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/notes`, body: { body: 'A private note.' } }),
   'POST /api/moderation/queue/{id}/dismiss': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/dismiss`, body: { reason } }),
+  'GET /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates' }),
+  'POST /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates', body: { title: 'Matrix', body: 'Checking in.' } }),
+  'PUT /api/moderation/care-templates/{id}': async (c) => ({ url: `/api/moderation/care-templates/${await c.w.fx.careTemplate()}`, body: { title: 'Matrix', body: 'Checking in.' } }),
+  'DELETE /api/moderation/care-templates/{id}': async (c) => ({ url: `/api/moderation/care-templates/${await c.w.fx.careTemplate()}` }),
+  'GET /api/moderation/queue/{id}/check-ins': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/check-ins` }),
+  'POST /api/moderation/queue/{id}/check-ins': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/check-ins`, body: { body: 'How are you doing?' } }),
+  'POST /api/moderation/queue/{id}/supported': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/supported`, body: { note: 'A private note.' } }),
+  'POST /api/moderation/queue/{id}/hand-over': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/hand-over`, body: { toUserId: c.w.actors.globalModerator.id } }),
+  'POST /api/moderation/queue/{id}/not-a-crisis': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/not-a-crisis`, body: {} }),
+  'GET /api/me/check-ins': () => ({ url: '/api/me/check-ins' }),
+  'GET /api/me/check-ins/{id}#own-check-in': async (c) => ({ url: `/api/me/check-ins/${await c.w.fx.checkIn(await freshCrisisItem(c), me(c).id)}` }),
+  'GET /api/me/check-ins/{id}#another-members-check-in': async (c) => ({ url: `/api/me/check-ins/${await c.w.fx.checkIn(await freshCrisisItem(c), c.w.author.id)}` }),
+  'POST /api/me/check-ins/{id}/replies#own-check-in': async (c) => ({ url: `/api/me/check-ins/${await c.w.fx.checkIn(await freshCrisisItem(c), me(c).id)}/replies`, body: { body: 'Thank you.' } }),
+  'POST /api/me/check-ins/{id}/replies#another-members-check-in': async (c) => ({
+    url: `/api/me/check-ins/${await c.w.fx.checkIn(await freshCrisisItem(c), c.w.author.id)}/replies`,
+    body: { body: 'Thank you.' },
+  }),
   'GET /api/moderation/log': () => ({ url: '/api/moderation/log' }),
   'GET /api/moderation/members/{id}/sanctions': (c) => ({ url: `/api/moderation/members/${c.w.actors.muted.id}/sanctions` }),
 

@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationCoreModule } from './moderation/moderation-core.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { CareModule } from './care/care.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { PostsModule } from './posts/posts.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         NotificationsModule,
         CrisisResourcesModule,
         ModerationModule,
+        CareModule,
         SafetyModule,
         RoomsModule,
         ThreadsModule,

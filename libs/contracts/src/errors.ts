@@ -111,6 +111,8 @@ export const ErrorCode = {
   AlreadyDecided: 'ALREADY_DECIDED',
   SameModerator: 'SAME_MODERATOR',
   NotAppealable: 'NOT_APPEALABLE',
+  /** A care response (check in, mark supported, hand over) on a queue item that is not about a crisis. */
+  NotACrisisItem: 'NOT_A_CRISIS_ITEM',
   AccountSuspended: 'ACCOUNT_SUSPENDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',

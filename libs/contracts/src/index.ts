@@ -11,3 +11,4 @@ export * from './chat.js';
 export * from './moderation.js';
 export * from './health.js';
 export * from './languages.js';
+export * from './care.js';

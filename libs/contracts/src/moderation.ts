@@ -172,21 +172,19 @@ export interface ModerationLogView {
 /**
  * Moderator actions against a member or their content: the only decisions a member can
  * appeal. Approvals, restorations, lifted restrictions, pins, join-request decisions and
- * role changes are not sanctions, so there is nothing to appeal.
+ * role changes are not sanctions, so there is nothing to appeal. Adding a content warning is
+ * an edit that protects readers, not a decision about the author, and crisis care is care.
  */
 export const APPEALABLE_LOG_ACTIONS: readonly string[] = [
   'post.hide',
   'post.remove',
-  'post.set-warning',
   'post.reject',
   'thread.hide',
   'thread.remove',
-  'thread.set-warning',
   'thread.lock',
   'thread.move',
   'thread.reject',
   'message.remove',
-  'message.set-warning',
   'member.warn',
   'member.mute',
   'member.suspend',
@@ -208,6 +206,14 @@ export const NotificationKind = {
   JoinRequestDeclined: 'join-request-declined',
   /** Someone signed in from a kind of device this account has not used (see the safety check). */
   NewDeviceSignIn: 'new-device',
+  /** A moderator added a content warning to the member's words: an edit, not a sanction. */
+  WarningAdded: 'warning-added',
+  /** A private check-in from the moderation team; the member can answer it (link: the check-in). */
+  CareCheckIn: 'care-check-in',
+  /** For the moderator who checked in: the member answered. */
+  CareReply: 'care-reply',
+  /** For a moderator: a crisis item was handed over to them. */
+  CareHandOver: 'care-hand-over',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

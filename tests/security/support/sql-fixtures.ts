@@ -86,6 +86,24 @@ export class SqlFixtures {
       )
     ).id;
 
+  /** An open crisis item on the post (what crisis care responds to). */
+  crisisItem = async (roomId: string, postId: string, subjectUserId: string) =>
+    (
+      await this.one<{ id: string }>(
+        `INSERT INTO queue_items (kind, severity, status, room_id, target_type, target_id, subject_user_id) VALUES ('crisis', 3, 'open', $1, 'post', $2, $3) RETURNING id`,
+        [roomId, postId, subjectUserId],
+      )
+    ).id;
+
+  /** A check-in from the moderation team to a member, with one message. */
+  checkIn = async (queueItemId: string, memberId: string) => {
+    const { id } = await this.one<{ id: string }>(`INSERT INTO care_check_ins (queue_item_id, member_id) VALUES ($1, $2) RETURNING id`, [queueItemId, memberId]);
+    await this.one(`INSERT INTO care_check_in_messages (check_in_id, from_team, body) VALUES ($1, true, 'How are you doing?') RETURNING id`, [id]);
+    return id;
+  };
+
+  careTemplate = async () => (await this.one<{ id: string }>(`INSERT INTO care_templates (title, body) VALUES ('Fixture', 'Checking in.') RETURNING id`, [])).id;
+
   /** A moderation decision about a member (what an appeal refers to). */
   logEntry = async (actorId: string, roomId: string | null, subjectUserId: string, action = 'member.warn') =>
     (

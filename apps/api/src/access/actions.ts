@@ -38,6 +38,8 @@ export const Action = {
   SanctionsRead: 'moderation.sanctions.read',
   /** Site-wide sanctions (suspend, ban, and warnings or lifts without a room). */
   SiteSanction: 'moderation.site-sanction',
+  /** Write and edit the check-in templates moderators pick from. */
+  CareTemplatesManage: 'moderation.care-templates.manage',
   /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
   ApiDocsView: 'api-docs.view',
 } as const;
@@ -64,6 +66,7 @@ export const MODERATION_SCOPED: ReadonlyMap<Action, string> = new Map([
 /** Refusals that say more than "not allowed". */
 export const REFUSAL: Partial<Record<Action, string>> = {
   [Action.SiteSanction]: 'Only global moderators can suspend or ban.',
+  [Action.CareTemplatesManage]: 'Only admins can change the check-in templates.',
 };
 
 const rank: Record<Role, number> = { [Role.Member]: 0, [Role.Moderator]: 1, [Role.Admin]: 2 };
@@ -91,5 +94,6 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.ModerationLogRead]: Role.Member,
   [Action.SanctionsRead]: Role.Member,
   [Action.SiteSanction]: Role.Moderator,
+  [Action.CareTemplatesManage]: Role.Admin,
   [Action.ApiDocsView]: Role.Admin,
 };

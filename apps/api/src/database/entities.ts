@@ -27,6 +27,9 @@ import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { AppStateEntity } from './app-state.entity.js';
+import { CareTemplateEntity } from '../care/care-template.entity.js';
+import { CheckInMessageEntity } from '../care/check-in-message.entity.js';
+import { CheckInEntity } from '../care/check-in.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
 export const ENTITIES = [
@@ -59,4 +62,7 @@ export const ENTITIES = [
   ReportEntity,
   QueueNoteEntity,
   NotificationEntity,
+  CareTemplateEntity,
+  CheckInEntity,
+  CheckInMessageEntity,
 ];

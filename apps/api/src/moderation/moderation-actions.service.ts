@@ -7,6 +7,7 @@ import {
   ModerationActionType as A,
   NotificationKind,
   PostStatus,
+  type ContentWarningCategory,
   type ModerationActionType,
   type ReportTargetType, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,6 +30,7 @@ import { ModerationLogService } from './moderation-log.service.js';
 import { QueueService } from './queue.service.js';
 import { QueueTargets } from './queue-targets.js';
 import { SanctionsService } from './sanctions.service.js';
+import { WarningEditNotice } from './warning-edit-notice.js';
 
 const ALLOWED: Record<ReportTargetType, ModerationActionType[]> = {
   post: [A.Hide, A.Remove, A.Restore, A.SetWarning, A.Approve, A.Reject],
@@ -69,6 +71,7 @@ export class ModerationActionsService {
     private readonly messages: ChatMessageRepository,
     private readonly rooms: RoomRepository,
     private readonly sanctions: SanctionsService,
+    private readonly warningNotice: WarningEditNotice,
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
@@ -84,7 +87,8 @@ export class ModerationActionsService {
         { actorId: actor.id, roomId, action: `${type}.${dto.action}`, targetType: type, targetId: id, subjectUserId: facts.subjectUserId, reason: dto.reason.trim(), details },
         manager,
       );
-      if (dto.action !== A.Approve) await this.tell(ctx, entryId);
+      if (dto.action === A.SetWarning) await this.warningNotice.tell(facts.subjectUserId, details.warning as ContentWarningCategory[], dto.reason, manager);
+      else if (dto.action !== A.Approve) await this.tell(ctx, entryId);
       else await this.notifications.notify(facts.subjectUserId, { kind: NotificationKind.HeldPostDecision, content: { code: 'held-post.approved', params: {} } }, manager);
       if (dto.queueItemId) {
         const queueGrant = await this.access.require({ user: actor, action: Action.ModerationQueue });

@@ -9,7 +9,7 @@ export interface LogEntry {
   actorId: string;
   roomId: string | null;
   action: string;
-  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite' | 'member' | 'sanction';
+  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite' | 'member' | 'sanction' | 'queue-item';
   targetId: string;
   subjectUserId?: string | null;
   reason: string;
@@ -43,6 +43,13 @@ interface LogRow {
   reason: string;
   sort_key: string;
 }
+
+/**
+ * Entries that are never a decision about the member: an added content warning is an edit that
+ * protects readers, and crisis care (logged with no subject at all) is care. Neither counts in
+ * a member's history.
+ */
+const NOT_A_DECISION = `l.action NOT LIKE '%.set-warning'`;
 
 /** Writes to the append-only moderation log (there is deliberately no update or delete) and reads it. */
 @Injectable()
@@ -84,17 +91,18 @@ export class ModerationLogService {
 
   /** Everything the log holds about a member (join requests and role changes included), for moderators. */
   async forSubject(userId: string, limit: number): Promise<ModerationLogView[]> {
-    const rows = await this.rows(['l.subject_user_id = $1'], [userId], limit);
+    const rows = await this.rows(['l.subject_user_id = $1', NOT_A_DECISION], [userId], limit);
     return rows.map((r) => view(r, true));
   }
 
   /**
    * What the member is shown as decisions about them: actions on them or their content only.
    * A join request's answer or a role change is not a decision about their conduct (the
-   * former reaches them as a notification). Moderators are not named to the member.
+   * former reaches them as a notification), nor is an added content warning (an edit, told
+   * kindly). Moderators are not named to the member.
    */
   async decisionsAbout(userId: string, limit: number): Promise<ModerationLogView[]> {
-    const rows = await this.rows([`l.subject_user_id = $1`, `split_part(l.action, '.', 1) IN ('post', 'thread', 'message', 'member')`], [userId], limit);
+    const rows = await this.rows([`l.subject_user_id = $1`, `split_part(l.action, '.', 1) IN ('post', 'thread', 'message', 'member')`, NOT_A_DECISION], [userId], limit);
     return rows.map((r) => view(r, false));
   }
 

@@ -20,5 +20,7 @@ import { ReportsService } from './reports.service.js';
   imports: [ModerationCoreModule, AuthModule, UsersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, SafetyModule],
   controllers: [ModerationController],
   providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService],
+  // Crisis care works queue items through the same service, so closing one tells reporters alike.
+  exports: [QueueService],
 })
 export class ModerationModule {}

@@ -79,8 +79,8 @@ export class QueueRepository {
     return !!open;
   }
 
-  async addNote(itemId: string, authorId: string, body: string): Promise<void> {
-    await this.db.query('INSERT INTO queue_notes (queue_item_id, author_id, body) VALUES ($1, $2, $3)', [itemId, authorId, body]);
+  async addNote(itemId: string, authorId: string, body: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('INSERT INTO queue_notes (queue_item_id, author_id, body) VALUES ($1, $2, $3)', [itemId, authorId, body]);
   }
 
   notes(itemId: string): Promise<{ body: string; created_at: Date; author_id: string }[]> {

@@ -71,6 +71,19 @@ export class QueueService {
     return this.view(item);
   }
 
+  /** Gives an open item to a moderator (claiming it, or crisis care's hand over). */
+  async assign(item: QueueItemEntity, userId: string, manager: EntityManager): Promise<void> {
+    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
+    Object.assign(item, { status: QueueItemStatus.Claimed, claimedBy: userId, claimedAt: this.clock.now() });
+    await this.items.save(item, manager);
+    this.raiser.announce(item);
+  }
+
+  /** A private note written as part of another step (crisis care), in its transaction. */
+  async addNoteTo(itemId: string, authorId: string, body: string, manager: EntityManager): Promise<void> {
+    await this.items.addNote(itemId, authorId, body, manager);
+  }
+
   async addNote(grant: AccessGrant, id: string, body: string): Promise<QueueItemView> {
     const item = await this.requireItem(grant, id);
     await this.items.addNote(id, grant.actor!.id, body.trim());

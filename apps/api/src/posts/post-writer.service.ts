@@ -9,6 +9,7 @@ import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueRaiser } from '../moderation/queue-raiser.js';
+import { WarningEditNotice } from '../moderation/warning-edit-notice.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
@@ -50,6 +51,7 @@ export class PostWriterService {
     private readonly users: UserRepository,
     private readonly memberships: MembershipRepository,
     private readonly rules: RoomRules,
+    private readonly warningNotice: WarningEditNotice,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string; support?: CrisisResource[] }> {
@@ -231,6 +233,7 @@ export class PostWriterService {
         },
         manager,
       );
+      if (post.authorId !== grant.actor!.id) await this.warningNotice.tell(post.authorId, warning.categories, dto.reason, manager);
     });
   }
 }

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { CareTemplatesService } from './care-templates.service.js';
+import { CareController } from './care.controller.js';
+import { CareRepository } from './care.repository.js';
+import { CheckInsService } from './check-ins.service.js';
+import { CrisisCareService } from './crisis-care.service.js';
+
+/** Crisis care: check-ins with a member, their templates, and the care responses to a crisis item. */
+@Module({
+  imports: [ModerationCoreModule, ModerationModule, NotificationsModule, UsersModule],
+  controllers: [CareController],
+  providers: [CareRepository, CrisisCareService, CareTemplatesService, CheckInsService],
+  exports: [CareRepository],
+})
+export class CareModule {}

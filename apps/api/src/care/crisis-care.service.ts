@@ -1,0 +1,126 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CareAction, ErrorCode, NotificationKind, Severity, type CheckInView } from '@kindred/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessService, type AccessGrant } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
+import { AppError } from '../common/errors/app-error.js';
+import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { OPEN_STATES } from '../moderation/queue-raiser.js';
+import type { QueueItemEntity } from '../moderation/queue-item.entity.js';
+import { QueueService } from '../moderation/queue.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { UserRepository } from '../users/user.repository.js';
+import { CareRepository } from './care.repository.js';
+import { checkInViews } from './check-in-views.js';
+import type { CheckInDto, HandOverDto } from './dto/care.dto.js';
+
+/** What reporters of a crisis are told once someone has reached out. */
+const SUPPORTED_OUTCOME = 'Thank you for looking out for someone. A moderator has reached out to them with care.';
+
+/**
+ * Answering a person in crisis: check in privately, mark supported, hand over, or dismiss as
+ * not a crisis. None of these is a moderation decision: no sanction, no appeal, nothing in the
+ * member's history. The log records each as care, with the actor, the time and the kind only,
+ * never the words and not even the member (the item says whose words they were).
+ */
+@Injectable()
+export class CrisisCareService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly queue: QueueService,
+    private readonly log: ModerationLogService,
+    private readonly care: CareRepository,
+    private readonly notifications: NotificationsService,
+    private readonly users: UserRepository,
+  ) {}
+
+  async checkIn(grant: AccessGrant, itemId: string, dto: CheckInDto): Promise<CheckInView> {
+    const item = await this.openCrisisItem(grant, itemId);
+    const memberId = item.subjectUserId;
+    if (!memberId) throw AppError.validation('There is no member to check in with on this item.');
+    const body = await this.words(dto);
+    const actorId = grant.actor!.id;
+    const checkIn = await this.db.transaction(async (manager) => {
+      const thread = (await this.care.checkInFor(item.id, memberId, manager)) ?? (await this.care.createCheckIn({ queueItemId: item.id, memberId, openedBy: actorId }, manager));
+      await this.care.addMessage({ checkInId: thread.id, fromTeam: true, authorId: actorId, body }, manager);
+      if (!item.claimedBy) await this.queue.assign(item, actorId, manager);
+      await this.record(grant, item, CareAction.CheckIn, { templateId: dto.templateId ?? null }, manager);
+      await this.notifications.notify(memberId, { kind: NotificationKind.CareCheckIn, title: 'A message from the moderation team', body, link: `/check-ins/${thread.id}` }, manager);
+      return thread;
+    });
+    return (await checkInViews(this.care, [checkIn]))[0]!;
+  }
+
+  async markSupported(grant: AccessGrant, itemId: string, note: string): Promise<void> {
+    const item = await this.openCrisisItem(grant, itemId);
+    await this.db.transaction(async (manager) => {
+      await this.queue.addNoteTo(item.id, grant.actor!.id, note.trim(), manager);
+      await this.queue.close(grant, item, 'resolved', 'Supported', SUPPORTED_OUTCOME, manager);
+      await this.record(grant, item, CareAction.Supported, {}, manager);
+    });
+  }
+
+  async handOver(grant: AccessGrant, itemId: string, dto: HandOverDto): Promise<void> {
+    const item = await this.openCrisisItem(grant, itemId);
+    await this.requireModeratorOf(dto.toUserId, item.roomId);
+    await this.db.transaction(async (manager) => {
+      await this.queue.assign(item, dto.toUserId, manager);
+      if (dto.note?.trim()) await this.queue.addNoteTo(item.id, grant.actor!.id, dto.note.trim(), manager);
+      await this.record(grant, item, CareAction.HandOver, { to: dto.toUserId }, manager);
+      await this.notifications.notify(
+        dto.toUserId,
+        { kind: NotificationKind.CareHandOver, title: 'A crisis item was handed to you', body: 'Another moderator asked you to take over caring for someone in the queue.', link: `/moderation?item=${item.id}` },
+        manager,
+      );
+    });
+  }
+
+  async notACrisis(grant: AccessGrant, itemId: string, note: string | undefined): Promise<void> {
+    const item = await this.openCrisisItem(grant, itemId);
+    await this.db.transaction(async (manager) => {
+      if (note?.trim()) await this.queue.addNoteTo(item.id, grant.actor!.id, note.trim(), manager);
+      await this.queue.close(grant, item, 'dismissed', 'Not a crisis', undefined, manager);
+      await this.record(grant, item, CareAction.NotACrisis, {}, manager);
+    });
+  }
+
+  async checkInsOf(grant: AccessGrant, itemId: string): Promise<CheckInView[]> {
+    const item = await this.queue.requireItem(grant, itemId);
+    return checkInViews(this.care, await this.care.checkInsOfItem(item.id));
+  }
+
+  /** A crisis item in the moderator's scope (404 outside it), still open. */
+  private async openCrisisItem(grant: AccessGrant, itemId: string): Promise<QueueItemEntity> {
+    const item = await this.queue.requireItem(grant, itemId);
+    if (item.severity !== Severity.Crisis) {
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.NotACrisisItem, 'This item is not about a crisis. Use the moderation actions for it.');
+    }
+    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been closed.');
+    return item;
+  }
+
+  private async words(dto: CheckInDto): Promise<string> {
+    if (!!dto.templateId === !!dto.body?.trim()) {
+      throw AppError.validation('Pick a template or write a message (one of the two).', [{ field: 'body', problem: 'Give a templateId or a body, not both or neither.' }]);
+    }
+    if (dto.body) return dto.body.trim();
+    const template = await this.care.template(dto.templateId!);
+    if (!template) throw AppError.validation('There is no such check-in template.', [{ field: 'templateId', problem: 'Unknown template.' }]);
+    return template.body;
+  }
+
+  /** The new carer must moderate the item's room (asked of the gate, as for anyone). */
+  private async requireModeratorOf(userId: string, roomId: string | null): Promise<void> {
+    const user = await this.users.findById(userId);
+    const grant = user ? await this.access.require({ user: { id: user.id, role: user.role }, action: Action.ModerationQueue }).catch(() => null) : null;
+    if (!grant?.moderates(roomId)) {
+      throw AppError.validation('Hand over to a moderator of this room, a global moderator or an admin.', [{ field: 'toUserId', problem: 'Not a moderator here.' }]);
+    }
+  }
+
+  private async record(grant: AccessGrant, item: QueueItemEntity, action: CareAction, details: Record<string, unknown>, manager: EntityManager): Promise<void> {
+    await this.log.record({ actorId: grant.actor!.id, roomId: item.roomId, action, targetType: 'queue-item', targetId: item.id, subjectUserId: null, reason: '', details }, manager);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Crisis care: how moderators answer a person in crisis. None of this is a moderation
+ * decision: nothing here is appealable, counted in a member's history, or a sanction.
+ */
+
+export const CARE_MESSAGE_MAX_LENGTH = 2_000;
+export const CARE_NOTE_MAX_LENGTH = 2_000;
+export const CARE_TEMPLATE_TITLE_MAX_LENGTH = 80;
+
+/** What the moderation log records for a care response: the kind only, never the words. */
+export const CareAction = {
+  CheckIn: 'care.check-in',
+  Supported: 'care.supported',
+  HandOver: 'care.hand-over',
+  NotACrisis: 'care.not-a-crisis',
+} as const;
+export type CareAction = (typeof CareAction)[keyof typeof CareAction];
+
+/** A ready-made check-in message, kept and edited by admins. */
+export interface CareTemplateView {
+  id: string;
+  title: string;
+  body: string;
+  updatedAt: string;
+}
+
+export interface CareTemplateRequest {
+  title: string;
+  body: string;
+}
+
+/** Check in privately: a template, or words of the moderator's own (exactly one). */
+export interface CheckInRequest {
+  templateId?: string;
+  body?: string;
+}
+
+export interface MarkSupportedRequest {
+  /** Private to moderators. */
+  note: string;
+}
+
+export interface HandOverRequest {
+  /** Another moderator of the item's room, or a global moderator or admin. */
+  toUserId: string;
+  note?: string;
+}
+
+export interface NotACrisisRequest {
+  note?: string;
+}
+
+export interface CheckInMessageView {
+  id: string;
+  /** True for words from the moderation team; false for the member's answers. */
+  fromTeam: boolean;
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * A private check-in thread between the moderation team and one member. The member sees
+ * "the moderation team", never which moderator wrote; a later private-conversations feature
+ * can take these threads over.
+ */
+export interface CheckInView {
+  id: string;
+  createdAt: string;
+  messages: CheckInMessageView[];
+}
+
+export interface CheckInReplyRequest {
+  body: string;
+}
