@@ -21,6 +21,11 @@ export interface ContentWarningInput {
 export interface ContentWarningView {
   categories: ContentWarningCategory[];
   note: string | null;
+  /**
+   * Which of `categories` Kindred added automatically because the words suggested a crisis
+   * (labelled "added automatically"); never shown to the author. Absent when none.
+   */
+  automatic?: ContentWarningCategory[];
 }
 
 export const PostStatus = {

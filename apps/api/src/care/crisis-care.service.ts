@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { AppError } from '../common/errors/app-error.js';
+import { AutomaticWarnings } from '../moderation/automatic-warnings.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { OPEN_STATES } from '../moderation/queue-raiser.js';
 import type { QueueItemEntity } from '../moderation/queue-item.entity.js';
@@ -20,7 +21,7 @@ const SUPPORTED_OUTCOME = 'Thank you for looking out for someone. A moderator ha
 
 /**
  * Answering a person in crisis: check in privately, mark supported, hand over, or dismiss as
- * not a crisis. None of these is a moderation decision: no sanction, no appeal, nothing in the
+ * not a crisis (which also takes off the automatic warning). None of these is a moderation decision: no sanction, no appeal, nothing in the
  * member's history. The log records each as care, with the actor, the time and the kind only,
  * never the words and not even the member (the item says whose words they were).
  */
@@ -34,6 +35,7 @@ export class CrisisCareService {
     private readonly care: CareRepository,
     private readonly notifications: NotificationsService,
     private readonly users: UserRepository,
+    private readonly automaticWarnings: AutomaticWarnings,
   ) {}
 
   async checkIn(grant: AccessGrant, itemId: string, dto: CheckInDto): Promise<CheckInView> {
@@ -82,6 +84,7 @@ export class CrisisCareService {
     await this.db.transaction(async (manager) => {
       if (note?.trim()) await this.queue.addNoteTo(item.id, grant.actor!.id, note.trim(), manager);
       await this.queue.close(grant, item, 'dismissed', 'Not a crisis', undefined, manager);
+      await this.automaticWarnings.clear(item.targetType, item.targetId, manager);
       await this.record(grant, item, CareAction.NotACrisis, {}, manager);
     });
   }

@@ -120,9 +120,9 @@ export class ChatHistoryService {
    */
   private items(rows: ChatMessageRow[], filter: ViewerFilter): ChatItem[] {
     return rows.map((r) =>
-      r.author_id !== filter.viewerId && filter.hides(r.content_warnings, r.author_id)
+      r.author_id !== filter.viewerId && filter.hides(filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id)
         ? hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() })
-        : toChatMessageView(r, filter.presentation(r.content_warnings)),
+        : toChatMessageView(r, filter.presentation(filter.seen(r.content_warnings, r.auto_warnings, r.author_id)), filter.warningView(r.content_warnings, r.warning_note, r.auto_warnings, r.author_id)),
     );
   }
 }

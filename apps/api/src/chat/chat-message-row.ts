@@ -1,4 +1,5 @@
-import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, HiddenChatMessage, Presentation } from '@kindred/contracts';
+import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, ContentWarningView, HiddenChatMessage, Presentation } from '@kindred/contracts';
+import { warningView } from '../safety/viewer-filter.js';
 
 export interface ChatMessageRow {
   id: string;
@@ -9,6 +10,7 @@ export interface ChatMessageRow {
   client_id: string;
   body: string;
   content_warnings: ContentWarningCategory[];
+  auto_warnings: ContentWarningCategory[];
   warning_note: string | null;
   reply_to_message_id: string | null;
   status: ChatMessageStatus;
@@ -17,11 +19,15 @@ export interface ChatMessageRow {
 }
 
 export const CHAT_MESSAGE_COLUMNS = `m.id, m.room_id, m.seq, m.author_id, u.handle, m.client_id, m.body, m.content_warnings,
-  m.warning_note, m.reply_to_message_id, m.status, m.created_at, m.edited_at`;
+  m.auto_warnings, m.warning_note, m.reply_to_message_id, m.status, m.created_at, m.edited_at`;
 
 export const FORMER_MEMBER_HANDLE = 'former member';
 
-export function toChatMessageView(row: ChatMessageRow, presentation: Presentation): ChatMessageView {
+/**
+ * `warning`: as one viewer sees it (history, replay). Live messages go to the whole room in one
+ * payload, so they carry the readers' warning: the author's own and the automatic categories.
+ */
+export function toChatMessageView(row: ChatMessageRow, presentation: Presentation, warning: ContentWarningView = liveWarning(row)): ChatMessageView {
   return {
     kind: 'message',
     id: row.id,
@@ -30,13 +36,21 @@ export function toChatMessageView(row: ChatMessageRow, presentation: Presentatio
     clientId: row.client_id,
     author: { id: row.author_id, handle: row.handle ?? FORMER_MEMBER_HANDLE },
     body: row.body,
-    warning: { categories: row.content_warnings, note: row.warning_note },
+    warning,
     presentation,
     replyToMessageId: row.reply_to_message_id,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
   };
 }
+
+/** The warning every reader but the author gets: the automatic categories are labelled. */
+export function liveWarning(row: ChatMessageRow): ContentWarningView {
+  return warningView(liveCategories(row), row.warning_note, row.auto_warnings.filter((c) => !row.content_warnings.includes(c)));
+}
+
+/** The categories that decide who is left out of a live delivery. */
+export const liveCategories = (row: ChatMessageRow): ContentWarningCategory[] => [...new Set([...row.content_warnings, ...row.auto_warnings])];
 
 /** Live messages go to many people at once: `warn` whenever a warning exists; each app applies its own `show`. */
 export const livePresentation = (categories: readonly ContentWarningCategory[]): Presentation => (categories.length > 0 ? 'warn' : 'show');

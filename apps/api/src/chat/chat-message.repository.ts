@@ -231,8 +231,19 @@ export class ChatMessageRepository {
     await this.change('status = $2', 'id = $1', [id, status], manager);
   }
 
+  /** A moderator's warning replaces what was added automatically. */
   async setWarning(id: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
-    await this.change('content_warnings = $2, warning_note = $3', 'id = $1', [id, warning.categories, warning.note], manager);
+    await this.change(`content_warnings = $2, warning_note = $3, auto_warnings = '{}'`, 'id = $1', [id, warning.categories, warning.note], manager);
+  }
+
+  /** The detector's warning on a message just written, before it is delivered (so not a change). */
+  async setNewAutoWarnings(id: string, categories: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE chat_messages SET auto_warnings = $2 WHERE id = $1', [id, categories]);
+  }
+
+  /** Takes the automatic warning off (a moderator found it was not a crisis). */
+  async clearAutoWarnings(id: string, manager: EntityManager): Promise<void> {
+    await this.change(`auto_warnings = '{}'`, 'id = $1', [id], manager);
   }
 
   /**

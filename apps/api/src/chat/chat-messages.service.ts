@@ -12,7 +12,7 @@ import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
 import { normalizeWarning, requireWarningChoice, type NormalizedWarning } from '../common/content-warning.js';
 import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
-import { livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { liveCategories, livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
 import { ChatSendQueue } from './chat-send-queue.js';
 import type { EditMessageDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
@@ -70,10 +70,14 @@ export class ChatMessagesService {
       }
       throw error;
     }
-    const message = toChatMessageView(row, livePresentation(row.content_warnings));
+    const message = toChatMessageView(row, livePresentation(liveCategories(row)));
     // Committed: from here the message must reach the room. A failed early lookup is asked
     // again; if it still fails the sender gets an error and its resend delivers (see resent).
-    const excludedUserIds = await unwrap(audience!).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
+    // An automatic warning widens the audience left out, so that lookup is asked afresh.
+    const excludedUserIds =
+      row.auto_warnings.length > 0
+        ? await this.audienceWithRetry(user.id, liveCategories(row))
+        : await unwrap(audience!).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
     this.events.emit('chat.message.created', { message, excludedUserIds });
     return support ? { message, support } : { message };
   }
@@ -87,7 +91,7 @@ export class ChatMessagesService {
    */
   private async resent(row: ChatMessageRow, dto: SendMessageDto): Promise<ChatMessageView> {
     const message = this.sameMessageOrConflict(row, dto);
-    this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(row.author_id, row.content_warnings) });
+    this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(row.author_id, liveCategories(row)) });
     return message;
   }
 
@@ -134,8 +138,12 @@ export class ChatMessagesService {
         { roomId: dto.roomId, seq: chatRoom.last_seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: replyTo },
         manager,
       );
-      setSupport(await this.crisis.check({ authorId: user.id, roomId: dto.roomId, targetType: 'message', targetId: inserted.id, text: dto.body }, manager));
-      return inserted;
+      const crisis = await this.crisis.check({ authorId: user.id, roomId: dto.roomId, targetType: 'message', targetId: inserted.id, text: dto.body }, manager);
+      if (!crisis) return inserted;
+      // Readers are protected at once: the detected category goes out with the message itself.
+      await this.messages.setNewAutoWarnings(inserted.id, crisis.warnings, manager);
+      setSupport(crisis.resources);
+      return { ...inserted, auto_warnings: crisis.warnings };
     });
   }
 
@@ -143,7 +151,7 @@ export class ChatMessagesService {
     if (row.room_id !== dto.roomId || row.body !== dto.body) {
       throw AppError.validation('This client id was already used for a different message.', [{ field: 'clientId', problem: 'Already used.' }], ErrorReason.ClientIdReused);
     }
-    return toChatMessageView(row, livePresentation(row.content_warnings));
+    return toChatMessageView(row, livePresentation(liveCategories(row)));
   }
 
   private async checkRoomRules(
@@ -173,8 +181,8 @@ export class ChatMessagesService {
     const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: row.content_warnings, note: row.warning_note };
     await this.messages.edit(row.id, dto.body, warning, this.clock.now());
     const updated = (await this.messages.byId(row.id))!;
-    const message = toChatMessageView(updated, livePresentation(updated.content_warnings));
-    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, updated.content_warnings) });
+    const message = toChatMessageView(updated, livePresentation(liveCategories(updated)));
+    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, liveCategories(updated)) });
     return message;
   }
 

@@ -1,9 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { QueueItemKind, Severity, type CrisisResource, type ReportTargetType } from '@kindred/contracts';
+import { QueueItemKind, Severity, type ContentWarningCategory, type CrisisResource, type ReportTargetType } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { CrisisResourcesService } from '../crisis-resources/crisis-resources.service.js';
-import { detectCrisis } from './crisis/crisis-detector.js';
+import { detectCrisis, type CrisisAssessment, type CrisisCategory } from './crisis/crisis-detector.js';
 import { QueueRaiser } from './queue-raiser.js';
+
+export interface CrisisCheck {
+  /** Shown privately to the author. */
+  resources: CrisisResource[];
+  /** Added automatically for every reader but the author, so each reader's choice applies at once. */
+  warnings: ContentWarningCategory[];
+}
+
+/** The content-warning category for each detected kind of crisis (danger from others: violence). */
+const WARNING_OF: Record<CrisisCategory, ContentWarningCategory> = { suicide: 'suicide', 'self-harm': 'self-harm', 'danger-from-others': 'violence' };
 
 export interface ContentRef {
   authorId: string;
@@ -26,21 +36,25 @@ export class CrisisSupportService {
     private readonly resources: CrisisResourcesService,
   ) {}
 
-  /** Returns resources for the author when the text suggests crisis, after raising the queue item. */
-  async check(content: ContentRef, manager: EntityManager): Promise<CrisisResource[] | undefined> {
-    let hit = false;
+  /**
+   * When the text suggests crisis: raises the queue item, and answers with resources for the
+   * author and the warning categories readers get at once (the caller stores them on the content).
+   */
+  async check(content: ContentRef, manager: EntityManager): Promise<CrisisCheck | undefined> {
+    let assessment: CrisisAssessment | undefined;
     try {
-      hit = detectCrisis(content.text).hit;
+      assessment = detectCrisis(content.text);
     } catch (error) {
       // A detector bug must never stop someone's words from being posted.
       this.logger.error({ err: error }, 'crisis detector failed');
     }
-    if (!hit) return undefined;
+    if (!assessment?.hit) return undefined;
     await this.queue.raise(
       { kind: QueueItemKind.Crisis, severity: Severity.Crisis, roomId: content.roomId, targetType: content.targetType, targetId: content.targetId, subjectUserId: content.authorId },
       manager,
     );
     // The author's own country and language, when they chose them.
-    return (await this.resources.forMember(content.authorId)).resources;
+    const { resources } = await this.resources.forMember(content.authorId);
+    return { resources, warnings: [...new Set(assessment.categories.map((c) => WARNING_OF[c]))] };
   }
 }

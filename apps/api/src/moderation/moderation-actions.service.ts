@@ -130,7 +130,10 @@ export class ModerationActionsService {
         if (type === 'message') await this.messages.setWarning(id, warning, manager);
         else {
           const postId = type === 'thread' ? await this.openingPostId(id, manager) : id;
-          await this.postState.setWarning(postId, (await this.posts.threadOf(postId, manager))!, warning, manager);
+          const threadId = (await this.posts.threadOf(postId, manager))!;
+          await this.postState.setWarning(postId, threadId, warning, manager);
+          // A moderator's warning replaces what was added automatically.
+          await this.postState.setAutoWarnings(postId, threadId, [], manager);
         }
         return { warning: warning.categories };
       }

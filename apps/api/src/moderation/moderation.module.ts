@@ -8,6 +8,7 @@ import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AppealsService } from './appeals.service.js';
+import { AutomaticWarnings } from './automatic-warnings.js';
 import { ModerationActionsService } from './moderation-actions.service.js';
 import { ModerationCoreModule } from './moderation-core.module.js';
 import { ModerationController } from './moderation.controller.js';
@@ -19,8 +20,8 @@ import { ReportsService } from './reports.service.js';
 @Module({
   imports: [ModerationCoreModule, AuthModule, UsersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, SafetyModule],
   controllers: [ModerationController],
-  providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService],
+  providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService, AutomaticWarnings],
   // Crisis care works queue items through the same service, so closing one tells reporters alike.
-  exports: [QueueService],
+  exports: [QueueService, AutomaticWarnings],
 })
 export class ModerationModule {}

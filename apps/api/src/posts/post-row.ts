@@ -10,6 +10,7 @@ export interface PostRow {
   body: string;
   body_html: string;
   content_warnings: ContentWarningCategory[];
+  auto_warnings: ContentWarningCategory[];
   warning_note: string | null;
   status: PostStatus;
   reply_to_post_id: string | null;
@@ -20,7 +21,7 @@ export interface PostRow {
 
 export const POST_COLUMNS = (alias: string) =>
   `${alias}.id, ${alias}.thread_id, ${alias}.room_id, ${alias}.author_id, ${alias}.body, ${alias}.body_html,
-   ${alias}.content_warnings, ${alias}.warning_note, ${alias}.status, ${alias}.reply_to_post_id,
+   ${alias}.content_warnings, ${alias}.auto_warnings, ${alias}.warning_note, ${alias}.status, ${alias}.reply_to_post_id,
    ${alias}.created_at, ${alias}.edited_at, ${sortKeySql(`${alias}.created_at`)} AS sort_key`;
 
 /** A reaction kind on one post: how many gave it, and whether the viewer did. */

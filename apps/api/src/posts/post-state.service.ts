@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PostStatus } from '@kindred/contracts';
+import { PostStatus, type ContentWarningCategory } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { NormalizedWarning } from '../common/content-warning.js';
@@ -37,6 +37,12 @@ export class PostStateService {
   async setWarning(postId: string, threadId: string, warning: NormalizedWarning, manager: EntityManager): Promise<void> {
     await this.posts.setWarning(postId, warning, manager);
     await this.syncThreadWarning(postId, threadId, warning, manager);
+  }
+
+  /** The automatic warning (crisis detector); the thread takes it too when this is its opening post. */
+  async setAutoWarnings(postId: string, threadId: string, categories: readonly ContentWarningCategory[], manager: EntityManager): Promise<void> {
+    await this.posts.setAutoWarnings(postId, categories, manager);
+    if (await this.isOpeningPost(postId, threadId, manager)) await this.threads.setAutoWarnings(threadId, categories, manager);
   }
 
   /** A thread's warning is its opening post's warning. */

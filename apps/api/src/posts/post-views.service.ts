@@ -19,7 +19,7 @@ export class PostViewsService {
   ) {}
 
   async build(rows: PostRow[], viewer: ViewerContext): Promise<PostListItem[]> {
-    const visible = rows.filter((r) => !viewer.filter.hides(r.content_warnings, r.author_id));
+    const visible = rows.filter((r) => !viewer.filter.hides(viewer.filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id));
     const [authors, reactions] = await Promise.all([
       this.users.handles(visible.map((r) => r.author_id)),
       this.reactions(visible.map((r) => r.id), viewer.userId),
@@ -55,8 +55,8 @@ export class PostViewsService {
       author,
       body: showText ? row.body : '',
       bodyHtml: showText ? row.body_html : '',
-      warning: { categories: row.content_warnings, note: row.warning_note },
-      presentation: viewer.filter.presentation(row.content_warnings, row.author_id),
+      warning: viewer.filter.warningView(row.content_warnings, row.warning_note, row.auto_warnings, row.author_id),
+      presentation: viewer.filter.presentation(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id),
       status: row.status,
       createdAt: row.created_at.toISOString(),
       editedAt: row.edited_at?.toISOString() ?? null,

@@ -6,7 +6,7 @@ import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
-import { CrisisSupportService } from '../moderation/crisis-support.service.js';
+import { CrisisSupportService, type ContentRef } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueRaiser } from '../moderation/queue-raiser.js';
 import { WarningEditNotice } from '../moderation/warning-edit-notice.js';
@@ -63,16 +63,26 @@ export class PostWriterService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
       const again = await this.resentThread(manager, room.id, authorId, dto, warning);
       if (again) {
-        const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, manager);
+        const support = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, again.postId, again.threadId, manager);
         return { ...again, support };
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
-      const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, manager);
+      const support = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
       return { threadId, postId, support };
     });
+  }
+
+  /**
+   * Crisis language: the author privately gets resources, moderators a queue item, and every
+   * other reader the detected category as an automatic warning, at once.
+   */
+  private async careFor(content: ContentRef, postId: string, threadId: string, manager: EntityManager): Promise<CrisisResource[] | undefined> {
+    const crisis = await this.crisis.check(content, manager);
+    if (crisis) await this.state.setAutoWarnings(postId, threadId, crisis.warnings, manager);
+    return crisis?.resources;
   }
 
   async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; support?: CrisisResource[] }> {
@@ -91,7 +101,7 @@ export class PostWriterService {
       // The thread's row lock serializes replies, so a resent copy always sees the first.
       const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
       if (again) {
-        const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, manager);
+        const support = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, again, thread.id, manager);
         return { postId: again, support };
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
@@ -102,7 +112,7 @@ export class PostWriterService {
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
-      const support = await this.crisis.check({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, manager);
+      const support = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager);
       return { postId, support };
     });
   }
@@ -220,6 +230,8 @@ export class PostWriterService {
     await this.db.transaction(async (manager) => {
       await this.posts.saveRevision(post, grant.actor!.id, this.clock.now(), manager);
       await this.state.setWarning(post.id, post.threadId, warning, manager);
+      // A moderator's warning replaces what was added automatically.
+      await this.state.setAutoWarnings(post.id, post.threadId, [], manager);
       await this.log.record(
         {
           actorId: grant.actor!.id,

@@ -49,6 +49,13 @@ export class PostEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   contentWarnings: ContentWarningCategory[];
 
+  /**
+   * Categories the crisis detector added at once, for every reader but the author (their own
+   * view is unchanged). Labelled as automatic; a moderator's warning replaces them.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  autoWarnings: ContentWarningCategory[];
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   warningNote: string | null;
 

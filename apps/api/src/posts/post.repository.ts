@@ -226,6 +226,10 @@ export class PostRepository {
     await manager.query('UPDATE posts SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
   }
 
+  async setAutoWarnings(id: string, categories: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE posts SET auto_warnings = $2 WHERE id = $1', [id, categories]);
+  }
+
   async threadOf(id: string, manager: EntityManager): Promise<string | undefined> {
     const [row] = (await manager.query('SELECT thread_id FROM posts WHERE id = $1', [id])) as { thread_id: string }[];
     return row?.thread_id;

@@ -31,7 +31,7 @@ export class PostsController {
   async edit(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EditPostDto): Promise<PostListItem> {
     const { post, grant } = await this.postAccess.post(auth.user, id, Action.RoomPost);
     await this.writer.edit(grant, post, dto);
-    return this.posts.one(id, { ...(await this.viewers.context(auth.user, grant)), filter: this.viewers.unfiltered() });
+    return this.posts.one(id, { ...(await this.viewers.context(auth.user, grant)), filter: this.viewers.unfiltered(auth.user.id) });
   }
 
   @Delete(':id')

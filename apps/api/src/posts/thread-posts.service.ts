@@ -32,9 +32,9 @@ export class ThreadPostsService {
     const viewer = await this.viewers.context(grant.actor, grant);
     const own = thread.authorId === grant.actor?.id;
     // Someone who hides this thread's topics, or blocked its author, cannot open it.
-    if (!own && viewer.filter.hides(thread.contentWarnings, thread.authorId)) throw this.viewers.hiddenBySettings();
+    if (!own && viewer.filter.hides(viewer.filter.seen(thread.contentWarnings, thread.autoWarnings, thread.authorId), thread.authorId)) throw this.viewers.hiddenBySettings();
     const summary = await this.threads.summaryOf(thread, grant, viewer.filter);
-    const firstPost = await this.posts.openingPost(thread.id, own ? { ...viewer, filter: this.viewers.unfiltered() } : viewer);
+    const firstPost = await this.posts.openingPost(thread.id, own ? { ...viewer, filter: this.viewers.unfiltered(viewer.userId) } : viewer);
     if (!firstPost || firstPost.kind !== 'post') throw this.viewers.hiddenBySettings();
     return { ...summary, firstPost };
   }
@@ -48,7 +48,7 @@ export class ThreadPostsService {
   async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<PostView> {
     const { postId, support } = await this.writer.reply(grant, threadId, dto);
     const viewer = await this.viewers.context(grant.actor, grant);
-    const post = (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered() })) as PostView;
+    const post = (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered(viewer.userId) })) as PostView;
     return support ? { ...post, support } : post;
   }
 }

@@ -3,7 +3,7 @@ import { ErrorCode } from '@kindred/contracts';
 import type { AccessGrant, Actor } from '../access/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { SafetyService } from './safety.service.js';
-import { ViewerFilter } from './viewer-filter.js';
+import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
 
 /** Who is looking, what they chose not to see, and whether they moderate here. */
 export interface ViewerContext {
@@ -21,8 +21,9 @@ export class ViewerService {
     return { userId: user?.id, filter: await this.safety.viewerFilter(user?.id), canModerate: grant.canModerate };
   }
 
-  unfiltered(): ViewerFilter {
-    return ViewerFilter.defaults();
+  /** No hiding, for the author's own words; knowing the viewer keeps their view unchanged by automatic warnings. */
+  unfiltered(viewerId?: string): ViewerFilter {
+    return new ViewerFilter(defaultPreferences(), [], viewerId);
   }
 
   /**

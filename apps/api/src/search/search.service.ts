@@ -15,7 +15,7 @@ interface SearchCursor extends Record<string, unknown> {
 }
 const isSearchCursor = (v: Record<string, unknown>): v is SearchCursor => isTimestamp(v.at) && isUuid(v.id);
 
-type SearchRow = PostRow & { title: string; thread_warnings: PostRow['content_warnings']; thread_warning_note: string | null; thread_author_id: string; room_slug: string; room_name: string };
+type SearchRow = PostRow & { title: string; thread_warnings: PostRow['content_warnings']; thread_auto_warnings: PostRow['auto_warnings']; thread_warning_note: string | null; thread_author_id: string; room_slug: string; room_name: string };
 
 /**
  * Full-text search (PostgreSQL tsvector + GIN) over published posts in the rooms the
@@ -49,8 +49,8 @@ export class SearchService {
         thread: {
           id: row.thread_id,
           title: row.title,
-          warning: { categories: row.thread_warnings, note: row.thread_warning_note },
-          presentation: viewer.filter.presentation(row.thread_warnings, row.thread_author_id),
+          warning: viewer.filter.warningView(row.thread_warnings, row.thread_warning_note, row.thread_auto_warnings, row.thread_author_id),
+          presentation: viewer.filter.presentation(viewer.filter.seen(row.thread_warnings, row.thread_auto_warnings, row.thread_author_id), row.thread_author_id),
         },
         room: { id: row.room_id, slug: row.room_slug, name: row.room_name },
       })),

@@ -1,5 +1,6 @@
 import { readableRoomSql } from '../access/access.service.js';
 import { POST_COLUMNS } from '../posts/post-row.js';
+import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 
 /**
  * The search query, newest first. Parameters: $1 query text, $2 viewer id, $3 staff?, $4 hidden
@@ -7,7 +8,7 @@ import { POST_COLUMNS } from '../posts/post-row.js';
  * `afterCursor`. Kept apart from the service so the query-plan test explains this exact text.
  */
 export function searchSql(afterCursor: boolean, limit: number): string {
-  return `SELECT ${POST_COLUMNS('p')}, t.title, t.content_warnings AS thread_warnings, t.warning_note AS thread_warning_note,
+  return `SELECT ${POST_COLUMNS('p')}, t.title, t.content_warnings AS thread_warnings, t.auto_warnings AS thread_auto_warnings, t.warning_note AS thread_warning_note,
               t.author_id AS thread_author_id, r.slug AS room_slug, r.name AS room_name
        FROM posts p
        JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
@@ -15,9 +16,9 @@ export function searchSql(afterCursor: boolean, limit: number): string {
        WHERE p.search_vector @@ websearch_to_tsquery('english', $1)
          AND p.status = 'published'
          AND ${readableRoomSql('r', '$2', '$3')}
-         AND NOT (p.content_warnings && $4::text[]) AND NOT (p.author_id = ANY($5::uuid[]))
+         AND NOT ${hiddenByWarningSql('p', '$4', '$2')} AND NOT (p.author_id = ANY($5::uuid[]))
          -- A reply inside a thread the viewer hides (topic or author) is hidden with it.
-         AND NOT (t.content_warnings && $4::text[]) AND NOT (t.author_id = ANY($5::uuid[]))
+         AND NOT ${hiddenByWarningSql('t', '$4', '$2')} AND NOT (t.author_id = ANY($5::uuid[]))
          AND ($6::uuid IS NULL OR p.room_id = $6::uuid)
          ${afterCursor ? 'AND (p.created_at, p.id) < ($7::timestamptz, $8::uuid)' : ''}
        ORDER BY p.created_at DESC, p.id DESC

@@ -1,4 +1,5 @@
 import { sortKeySql } from '../common/pagination/sort-key.js';
+import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 
 /**
  * The room's thread list, as SQL the query-plan test can explain. Parameters: $1 room, $2 the
@@ -25,7 +26,7 @@ export interface ThreadListBounds {
 }
 
 const VISIBLE = `(t.status = 'published' OR ($3 AND t.status IN ('pending', 'hidden')) OR (t.status = 'pending' AND t.author_id = $4))`;
-const HIDDEN_FOR_VIEWER = '(t.content_warnings && $5::text[] OR t.author_id = ANY($6::uuid[]))';
+const HIDDEN_FOR_VIEWER = `(${hiddenByWarningSql('t', '$5', '$4')} OR t.author_id = ANY($6::uuid[]))`;
 
 const key = (n: number) => `($${n}::boolean, $${n + 1}::timestamptz, $${n + 2}::uuid)`;
 
@@ -67,11 +68,11 @@ function listed(bounds: ThreadListBounds, hidden: boolean, limit: number | null)
 export function threadListPageSql(after: boolean, limit: number): string {
   const bounds = after ? { upper: 7 } : {};
   return `${listed(bounds, false, limit + 1)}
-    SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.warning_note, l.status,
+    SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.auto_warnings, l.warning_note, l.status,
            l.pinned_now AS pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
            CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
              (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
-                AND (p.content_warnings && $5::text[] OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
+                AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
            EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted
     FROM listed l LEFT JOIN users u ON u.id = l.author_id
     WHERE NOT l.hidden_for_viewer ${after ? `AND (l.pinned_now, l.activity, l.id) < ${key(7)}` : ''}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PostStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { NormalizedWarning } from '../common/content-warning.js';
+import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -14,6 +15,7 @@ export interface ThreadRow {
   author_handle: string | null;
   title: string;
   content_warnings: ThreadEntity['contentWarnings'];
+  auto_warnings: ThreadEntity['autoWarnings'];
   warning_note: string | null;
   status: PostStatus;
   pinned: boolean;
@@ -134,6 +136,10 @@ export class ThreadRepository {
     await manager.query('UPDATE threads SET content_warnings = $2, warning_note = $3 WHERE id = $1', [id, warning.categories, warning.note]);
   }
 
+  async setAutoWarnings(id: string, categories: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE threads SET auto_warnings = $2 WHERE id = $1', [id, categories]);
+  }
+
   async setLocked(id: string, locked: boolean, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE threads SET locked = $2 WHERE id = $1', [id, locked]);
   }
@@ -207,10 +213,10 @@ export class ThreadRepository {
   /** One thread as the list shows it, for this viewer (hidden posts left out of the count). */
   async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<ThreadRow | undefined> {
     const [row] = (await this.db.query(
-      `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.warning_note, t.status,
+      `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.auto_warnings, t.warning_note, t.status,
               (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > now())) AS pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
               (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
-                 AND (p.content_warnings && $2::text[] OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
+                 AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted
        FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.id = $1`,
       [threadId, hiddenCategories, blockedUserIds, viewerId],
