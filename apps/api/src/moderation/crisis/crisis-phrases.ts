@@ -64,6 +64,13 @@ export const WORD_LISTS: Readonly<Record<string, readonly string[]>> = {
   HIGH_PLACE: [
     'bridge', 'ledge', 'edge', 'roof', 'rooftop', 'railway', 'tracks', 'train tracks',
     'cliff', 'balcony', 'car park roof', 'top floor',
+    // Issue 17: structures people name as the place (the words around them still decide).
+    'cliffs', 'overpass', 'flyover', 'viaduct', 'motorway bridge', 'tower block', 'tower block roof', 'multi storey', 'platform',
+  ],
+  // When someone says they will not be alive: a day, a part of one, or a short span ahead.
+  WHEN: [
+    'tonight', 'tomorrow', 'morning', 'the morning', 'the weekend', 'the end of the week', 'next week', 'this weekend',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'my birthday',
   ],
   // People who may be a danger. Mum/mother/boss are left out on purpose: "my mum is going
   // to kill me" is overwhelmingly an idiom; "she" still covers a dangerous mother.
@@ -157,8 +164,12 @@ export const PHRASE_GROUPS: readonly PhraseGroup[] = [
       'if i (die|died|dont wake up) [tonight|tomorrow|today|soon] i (dont|wouldnt|would not) care',
       '(dont|wouldnt|would not) care if i (die|died|dont wake up|didnt wake up|lived or died|live or die)',
       '(imagining|imagine|planning|plan|picturing|picture) my [own] funeral',
+      // Issue 17: wanting not to live, said without kill/die words.
+      '{WANT} (stop breathing|end my suffering|end the suffering|end this suffering|end my pain)',
+      '(want|wish|need) my heart to stop',
     ],
     except: [
+      '{WANT} stop existing (in|for|as|around|like|on|to)',
       '(you|u|they|he|she|people|ppl|who) [really|still|just|would|might] {WANT} die',
       'die (of|from) (embarrassment|shame|cringe|laughter|laughing)',
       'die (laughing|for a|for some|for this|for that)',
@@ -208,8 +219,11 @@ export const PHRASE_GROUPS: readonly PhraseGroup[] = [
       '(my|a) (suicide|goodbye) (note|letter|letters)',
       '(wrote|writing|written|write|left|leave|leaving) (a|my|the) (goodbye|suicide|farewell) (note|letter|letters|message|video)',
       '(wrote|written|writing) [goodbye] (letters|notes) to (everyone|all|my family|my kids|my loved ones)',
+      // Issue 17: intent without kill/die words.
+      '(going to|gonna|will|ill|plan to|planning to|decided to|about to|ready to|tonight i) end (the|my|this|all the|all this) (pain|suffering)',
+      'put an end to ({MYSELF}|it all|my life|my suffering)',
     ],
-    except: ['end (it|things) with'],
+    except: ['end (it|things) with', 'end (the|my) (pain|suffering) (in|of|from) my'],
   },
   {
     id: 'suicide.means',
@@ -241,6 +255,16 @@ export const PHRASE_GROUPS: readonly PhraseGroup[] = [
       '(cut|cutting|slit|slitting|slice|slicing) my (wrist|wrists|throat)',
       '(looked up|look up|googled|googling|searched|searching|researched|researching) (how to|ways to|painless ways to|the best way to|easiest way to|how many|how much|how long) ... (die|kill {MYSELF}|overdose|od|hang {MYSELF}|end it|end my life|suicide|lethal|painless)',
       '(painless|easiest|quickest|best|quick) (way|ways|method|methods) to (die|kill {MYSELF}|end it|end my life)',
+      // Issue 17: researching means in other words, and places named as the method.
+      '(looking up|looked up|look up|googled|googling|searched|searching|researched|researching|reading about|read about|looking into) (which|what) ... (lethal|fatal|deadly|would kill)',
+      '(looking up|looked up|googled|googling|searched|searching|researched|researching|reading about|read about|looking into) (how long|how much blood|how fast) ... (bleed out|bleed to death|to drown|to die)',
+      '(looking up|looked up|googled|googling|searched|searching|researched|researching|reading about|read about|looking into) [the|a] (painless|quickest|surest|easiest|best|most reliable) (way|ways|method|methods) to (go|do it)',
+      'painless (way|ways) to go',
+      '(you|i|id|i would|would) (dont|wouldnt|wont|not|never) survive the fall',
+      '(jump|jumping|throw {MYSELF}|throwing {MYSELF}) (off|from) (a|the|this|that) ... ({HIGH_PLACE}|building|tower|bridge|gate|head|dam)',
+      '(tonight|now|rn|today) (to|and) jump <end>',
+      '(standing|sitting|stood|sat|im|i am) (at|on) the edge of (the|a|this) ... ({HIGH_PLACE}|building|tower|block|roof|platform)',
+      '(walk|walking|step|stepping|lie|lying|lay|go|going) (in front of|under) (a|the) (train|bus|lorry|truck|car|tube|tram)',
     ],
     except: ['(shoot|shot|shooting) {MYSELF} in the (foot|feet)'],
   },
@@ -264,6 +288,35 @@ export const PHRASE_GROUPS: readonly PhraseGroup[] = [
     ],
     except: [
       '(goodbye|farewell) (everyone|all|everybody|friends|guys|yall|you all) ... (see you|for now|tomorrow|next week|later|for a while|for tonight)',
+    ],
+  },
+
+  {
+    id: 'suicide.not-alive-by',
+    category: 'suicide',
+    severity: 'urgent',
+    why: 'Says they will not be alive by a time, or not be there by it (issue 17).',
+    phrases: [
+      '(wont|will not) be (alive|here|around|breathing) by {WHEN}',
+      '(dont|do not|not) (plan|planning|intend|intending|expect|expecting) to be (alive|here|around) (by|next|after|on|for|at|tomorrow|tonight)',
+      '(by|before) {WHEN} (ill|i will) be (gone|dead) <end>',
+      '(this time|by) (tomorrow|next week|next month|next year) i (wont|will not) (exist|be alive|be here|be around) <end>',
+    ],
+    except: [
+      // Going away, not dying: "I won't be here by friday, off to my sister's".
+      '(wont|will not) be (here|around) by ... (off to|of to|visiting|going to|away|staying|on holiday|travelling|at my|moving)',
+    ],
+  },
+  {
+    id: 'suicide.unsafe-with-self',
+    category: 'suicide',
+    severity: 'concern',
+    why: 'Does not feel safe with themselves, or cannot keep themselves safe (issue 17).',
+    phrases: [
+      '(dont|do not|cant|can not|cannot) trust {MYSELF} (tonight|right now|rn|anymore|any more|alone|<end>)',
+      '(dont|do not|not) feel safe with {MYSELF}',
+      '(cant|can not|cannot|unable to|not able to|dont know if i can|dont think i can) (keep|stay) [{MYSELF}] safe',
+      'not safe (to be|being) (alone|on my own|by {MYSELF})',
     ],
   },
 
