@@ -210,6 +210,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/moderation/queue/{id}/unclaim': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/unclaim` }),
   'POST /api/moderation/queue/{id}/notes': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/notes`, body: { body: 'A private note.' } }),
   'POST /api/moderation/queue/{id}/dismiss': async (c) => ({ url: `/api/moderation/queue/${await freshQueueItem(c)}/dismiss`, body: { reason } }),
+  'GET /api/moderation/crisis-items': () => ({ url: '/api/moderation/crisis-items' }),
   'GET /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates' }),
   'POST /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates', body: { title: 'Matrix', body: 'Checking in.' } }),
   'PUT /api/moderation/care-templates/{id}': async (c) => ({ url: `/api/moderation/care-templates/${await c.w.fx.careTemplate()}`, body: { title: 'Matrix', body: 'Checking in.' } }),

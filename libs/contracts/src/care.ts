@@ -16,6 +16,14 @@ export const CareAction = {
 } as const;
 export type CareAction = (typeof CareAction)[keyof typeof CareAction];
 
+/**
+ * Open crisis items in the moderator's scope. The Moderation link counts these and keeps the
+ * count live from \`queue:updated\` (sent to the room's moderators and global moderators).
+ */
+export interface CrisisItemsView {
+  open: string[];
+}
+
 /** A ready-made check-in message, kept and edited by admins. */
 export interface CareTemplateView {
   id: string;

@@ -1,7 +1,7 @@
 import { ErrorReason } from '@kindred/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { ModerationLogView, MyReportView, QueueItemView } from '@kindred/contracts';
+import type { CrisisItemsView, ModerationLogView, MyReportView, QueueItemView } from '@kindred/contracts';
 import { Public, RequireAccess } from '../access/access.decorators.js';
 import { AccessService } from '../access/access.service.js';
 import { SensitiveRateLimit } from '../common/http/rate-limit.js';
@@ -77,6 +77,11 @@ export class ModerationController {
   @Get('moderation/queue')
   async list(@CurrentAuth() auth: AuthContext, @Query() query: QueueQueryDto): Promise<QueueItemView[]> {
     return this.queue.list(await this.workQueue(auth), query.status ? [query.status] : undefined);
+  }
+
+  @Get('moderation/crisis-items')
+  async crisisItems(@CurrentAuth() auth: AuthContext): Promise<CrisisItemsView> {
+    return this.queue.openCrisisItems(await this.workQueue(auth));
   }
 
   @Get('moderation/queue/:id')

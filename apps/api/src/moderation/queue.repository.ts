@@ -74,6 +74,18 @@ export class QueueRepository {
       .getMany();
   }
 
+  /** Ids of open (or claimed) items at this severity, in these rooms (null: every room). */
+  async openIdsAtSeverity(severity: number, statuses: QueueItemStatus[], rooms: string[] | null): Promise<string[]> {
+    const rows = await this.items()
+      .createQueryBuilder('q')
+      .select('q.id', 'id')
+      .where('q.status IN (:...statuses) AND q.severity = :severity', { statuses, severity })
+      .andWhere(rooms ? 'q.room_id IN (:...rooms)' : 'TRUE', { rooms })
+      .orderBy('q.created_at', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
   async hasOpenAppeal(logEntryId: string): Promise<boolean> {
     const [open] = (await this.db.query(`SELECT id FROM queue_items WHERE appeal_of_log_id = $1 AND status IN ('open', 'claimed')`, [logEntryId])) as unknown[];
     return !!open;

@@ -5,6 +5,8 @@ import {
   NotificationKind,
   QueueItemKind,
   QueueItemStatus,
+  Severity,
+  type CrisisItemsView,
   type ModerationLogView,
   type QueueItemView,
   type ReportOutcome, ErrorReason } from '@kindred/contracts';
@@ -44,6 +46,14 @@ export class QueueService {
   async list(grant: AccessGrant, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
     const items = await this.items.list(statuses, grant.moderatedRooms && [...grant.moderatedRooms]);
     return Promise.all(items.map((item) => this.view(item)));
+  }
+
+  /**
+   * The open crisis items in the grant's scope: the Moderation link's live count starts from
+   * these and follows \`queue:updated\` from there.
+   */
+  async openCrisisItems(grant: AccessGrant): Promise<CrisisItemsView> {
+    return { open: await this.items.openIdsAtSeverity(Severity.Crisis, OPEN_STATES, grant.moderatedRooms && [...grant.moderatedRooms]) };
   }
 
   async get(grant: AccessGrant, id: string): Promise<{ item: QueueItemEntity; view: QueueItemView }> {
