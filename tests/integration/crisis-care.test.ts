@@ -91,6 +91,13 @@ describe('checking in privately', () => {
     // Checking in claims the item for the moderator; it stays open until they mark it supported.
     expect((await moderator.agent.get(`/api/moderation/queue/${itemId}`).expect(200)).body).toMatchObject({ status: 'claimed', claimedBy: { id: moderator.user.id } });
     await expectCareNotSanction(author, itemId, 'care.check-in', [templates[0]!.body, 'safer now']);
+    // The check-in is the member's data: in their export, without naming the moderator.
+    const exported = (await author.agent.get('/api/me/export').expect(200)).body.checkIns as { from_team: boolean; body: string }[];
+    expect(exported.map((m) => [m.from_team, m.body])).toEqual([
+      [true, templates[0]!.body],
+      [false, 'Thank you. I am a bit safer now.'],
+    ]);
+    expect(JSON.stringify(exported)).not.toContain(moderator.user.id);
   });
 
   it('sends words of the moderator’s own, in the same thread as earlier check-ins', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { CareModule } from '../care/care.module.js';
 import { ChatModule } from '../chat/chat.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -12,7 +13,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule],
+  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

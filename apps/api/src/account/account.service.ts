@@ -4,6 +4,7 @@ import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { verifyPassword } from '../auth/password.js';
+import { CareRepository } from '../care/care.repository.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { Clock } from '../common/clock.js';
@@ -39,6 +40,7 @@ export class AccountService {
     private readonly notifications: NotificationsService,
     private readonly accountSecurity: AccountSecurityDataService,
     private readonly events: DomainEvents,
+    private readonly care: CareRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -53,7 +55,7 @@ export class AccountService {
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),
@@ -62,6 +64,7 @@ export class AccountService {
       this.queue.exportFor(user.id),
       this.notifications.exportFor(user.id),
       this.sessions.exportFor(user.id),
+      this.care.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
@@ -76,6 +79,7 @@ export class AccountService {
       posts,
       chatMessages: messages,
       reportsMade: reports,
+      checkIns,
       notifications,
       sessions,
       signInHistory,

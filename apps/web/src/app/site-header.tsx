@@ -5,6 +5,8 @@ import { APP_NAME } from '../shared/i18n/locales';
 import { AppLink, AppNavLink } from '../shared/ui/app-link';
 import { useLogout } from '../modules/auth/hooks/use-logout';
 import { useSession } from '../modules/auth/hooks/use-session';
+import { CrisisBadge, CrisisToast } from '../modules/care/components/crisis-count';
+import { useCrisisCount } from '../modules/care/hooks/use-crisis-count';
 import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
 import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
@@ -114,6 +116,7 @@ function UnreadBadge({ label }: { label: string }) {
 function MemberLinks() {
   const t = useT();
   const isModerator = useIsModerator();
+  const crisis = useCrisisCount(isModerator);
 
   return (
     <>
@@ -128,7 +131,11 @@ function MemberLinks() {
       </li>
       {isModerator && (
         <li>
-          <AppNavLink to="/moderation">{t('header.moderation')}</AppNavLink>
+          <AppNavLink to="/moderation">
+            {t('header.moderation')}
+            <CrisisBadge count={crisis.count} />
+          </AppNavLink>
+          <CrisisToast arrived={crisis.arrived} />
         </li>
       )}
       <li>

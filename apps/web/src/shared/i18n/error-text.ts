@@ -46,6 +46,7 @@ const ERROR_MESSAGES: Record<ErrorCode, MessageId> = {
   [ErrorCode.AlreadyDecided]: 'error.alreadyDecided',
   [ErrorCode.SameModerator]: 'error.sameModerator',
   [ErrorCode.NotAppealable]: 'error.notAppealable',
+  [ErrorCode.NotACrisisItem]: 'error.notACrisisItem',
   [ErrorCode.AccountSuspended]: 'error.accountSuspended',
   [ErrorCode.ServiceUnavailable]: 'error.serviceUnavailable',
   [ErrorCode.Internal]: 'error.internal',

@@ -8,6 +8,8 @@ import { WarningGate } from '../../../content-warnings/components/warning-gate';
 import type { QueueItem } from '../../api/moderation-api';
 import { useClaim } from '../../hooks/use-moderation';
 import { useDescribeLogAction, KIND_LABELS, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { useT } from '../../../../shared/i18n/use-t';
+import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
 import { QueueNotes } from './queue-notes';
@@ -35,7 +37,10 @@ const STATUS_NOTES: Record<string, string> = {
   pending: 'Waiting for review',
 };
 
-type Mode = 'none' | 'act' | 'dismiss';
+type Mode = 'none' | 'act' | 'dismiss' | 'care';
+
+/** Crisis items (raised by the detector, or reports of a crisis) are answered with care first. */
+const CRISIS = 3;
 
 /** One queue item: what happened, where, who reported it, the member's history, and the decision. */
 export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided: (message: string) => void }) {
@@ -48,6 +53,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
   const mine = item.claimedBy?.id === user?.id;
   const claimedByOther = !!item.claimedBy && !mine;
   const severity = SEVERITY_CLASS[item.severity] ?? 'other';
+  const t = useT();
 
   return (
     <article className={`queue-item queue-item--${severity}`} aria-labelledby={`${id}-title`}>
@@ -159,6 +165,12 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             <span className="visually-hidden">: {titleOf(item)}</span>
           </button>
         )}
+        {item.severity === CRISIS && (
+          <button type="button" className="button button--small button--primary" aria-expanded={mode === 'care'} onClick={() => setMode(mode === 'care' ? 'none' : 'care')}>
+            {t('care.panel.open')}
+            <span className="visually-hidden"> {titleOf(item)}</span>
+          </button>
+        )}
         <button type="button" className="button button--small button--primary" aria-expanded={mode === 'act'} onClick={() => setMode(mode === 'act' ? 'none' : 'act')}>
           {item.kind === 'held-post' ? 'Review…' : 'Take action…'}
           <span className="visually-hidden"> {titleOf(item)}</span>
@@ -174,6 +186,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       )}
       {mode === 'act' && <ActionForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'dismiss' && <DismissForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
+      {mode === 'care' && <CrisisCarePanel itemId={item.id} onDone={onDecided} />}
     </article>
   );
 }

@@ -1,0 +1,14 @@
+import type { CareTemplateView, CheckInRequest, CheckInView, CrisisItemsView } from '@kindred/contracts';
+import { apiRequest } from '../../../shared/lib/api-client';
+
+const item = (id: string) => `/api/moderation/queue/${encodeURIComponent(id)}`;
+
+export const fetchCheckIn = (id: string, signal?: AbortSignal) => apiRequest<CheckInView>(`/api/me/check-ins/${encodeURIComponent(id)}`, { signal });
+export const replyToCheckIn = (id: string, body: string) => apiRequest<CheckInView>(`/api/me/check-ins/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { body } });
+
+export const fetchCareTemplates = (signal?: AbortSignal) => apiRequest<CareTemplateView[]>('/api/moderation/care-templates', { signal });
+export const fetchItemCheckIns = (itemId: string, signal?: AbortSignal) => apiRequest<CheckInView[]>(`${item(itemId)}/check-ins`, { signal });
+export const sendCheckIn = (itemId: string, body: CheckInRequest) => apiRequest<CheckInView>(`${item(itemId)}/check-ins`, { method: 'POST', body });
+export const markSupported = (itemId: string, note: string) => apiRequest<void>(`${item(itemId)}/supported`, { method: 'POST', body: { note } });
+export const markNotACrisis = (itemId: string) => apiRequest<void>(`${item(itemId)}/not-a-crisis`, { method: 'POST', body: {} });
+export const fetchCrisisItems = (signal?: AbortSignal) => apiRequest<CrisisItemsView>('/api/moderation/crisis-items', { signal });

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { memberWithRole } from '../support/forum.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
+
+/** Issue 17: a moderator answers a crisis with a private check-in; the member sees it and answers. */
+describe('crisis care in the browser', () => {
+  let e2e: E2eApp;
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the Moderation link counts the crisis; the moderator checks in privately; the member reads it and answers; axe is clean on both screens', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Quiet harbour' });
+    const member = await signedInMember(e2e, { bypassCSP: true });
+    const mod = await signedInMember(e2e, { bypassCSP: true });
+    await joinAs(member.agent, room.id);
+    await joinAs(mod.agent, room.id);
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: mod.user.id }).expect(204);
+
+    // The moderator is on the site when the crisis is posted: the count arrives live.
+    const mp = mod.page;
+    await mp.goto('/');
+    await mp.getByRole('link', { name: 'Moderation' }).waitFor();
+    // axe runs in the page, so these contexts bypass the CSP that would refuse its script.
+    await threadAs(member.agent, room.id, { title: 'Tonight', body: 'I want to end my life tonight.' });
+    await mp.getByRole('link', { name: /Moderation.*1 open crisis item/ }).waitFor();
+    await mp.getByText('A new crisis item is in the queue.').waitFor();
+    expect(await mp.title()).toMatch(/^\(1\) /);
+
+    await mp.getByRole('link', { name: /Moderation/ }).click();
+    await mp.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
+    const item = mp.getByRole('article', { name: `Thread “Tonight” by ${member.handle}` });
+    await item.getByRole('button', { name: /^Respond with care/ }).click();
+    await item.getByLabel('Check in privately with').selectOption({ label: 'Checking in' });
+    await item.getByRole('button', { name: 'Send check-in' }).click();
+    await item.getByText('Check-in sent.').waitFor();
+    const modViolations = await seriousViolations(mp);
+    expect(describeViolations(modViolations)).toBe('');
+
+    // The member is told privately, from "the moderation team", and answers.
+    const ap = member.page;
+    await ap.goto('/notifications');
+    await ap.getByRole('heading', { level: 2, name: /A message from the moderation team/ }).waitFor();
+    expect(await ap.getByRole('main').innerText()).not.toContain(mod.handle);
+    await ap.getByRole('link', { name: /^Open/ }).click();
+    await ap.getByRole('heading', { level: 1, name: 'A message from the moderation team' }).waitFor();
+    await ap.getByText(/wanted to check in with you/).waitFor();
+    await ap.getByLabel('Your answer').fill('Thank you. I called my sister and she is coming over.');
+    await ap.getByRole('button', { name: 'Send answer' }).click();
+    await ap.getByText('Sent. Thank you for letting us know.').waitFor();
+    expect(describeViolations(await seriousViolations(ap))).toBe('');
+
+    // The moderator sees the answer with the item, and marks the member as supported.
+    await item.getByText('I called my sister').waitFor({ timeout: 10_000 });
+    await item.getByLabel('Private note (for moderators only)').fill('Sister is with them.');
+    await item.getByRole('button', { name: 'Mark as supported' }).click();
+    await mp.getByRole('link', { name: 'Moderation', exact: true }).waitFor();
+    expect(await mp.title()).not.toMatch(/^\(/);
+  });
+});
