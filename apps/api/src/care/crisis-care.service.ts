@@ -98,9 +98,9 @@ export class CrisisCareService {
   private async openCrisisItem(grant: AccessGrant, itemId: string): Promise<QueueItemEntity> {
     const item = await this.queue.requireItem(grant, itemId);
     if (item.severity !== Severity.Crisis) {
-      throw new AppError(HttpStatus.CONFLICT, ErrorCode.NotACrisisItem, 'This item is not about a crisis. Use the moderation actions for it.');
+      throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.NotACrisisItem, message: 'This item is not about a crisis. Use the moderation actions for it.' });
     }
-    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been closed.');
+    if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been closed.' });
     return item;
   }
 

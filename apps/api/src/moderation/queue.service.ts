@@ -83,7 +83,7 @@ export class QueueService {
 
   /** Gives an open item to a moderator (claiming it, or crisis care's hand over). */
   async assign(item: QueueItemEntity, userId: string, manager: EntityManager): Promise<void> {
-    if (!OPEN_STATES.includes(item.status)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyDecided, 'This item has already been decided.');
+    if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been decided.' });
     Object.assign(item, { status: QueueItemStatus.Claimed, claimedBy: userId, claimedAt: this.clock.now() });
     await this.items.save(item, manager);
     this.raiser.announce(item);
