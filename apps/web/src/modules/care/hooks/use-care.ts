@@ -1,7 +1,7 @@
 import type { CheckInRequest, QueueUpdate } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useSocketEvent } from '../../chat/hooks/use-chat-connection';
+import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { moderationKeys } from '../../moderation/hooks/query-keys';
 import { fetchCareTemplates, fetchCheckIn, fetchItemCheckIns, markNotACrisis, markSupported, replyToCheckIn, sendCheckIn } from '../api/care-api';
 

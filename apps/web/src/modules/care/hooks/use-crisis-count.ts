@@ -2,7 +2,7 @@ import type { QueueUpdate } from '@kindred/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { setTitleCount } from '../../../shared/lib/title-count';
-import { useSocketEvent } from '../../chat/hooks/use-chat-connection';
+import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { fetchCrisisItems } from '../api/care-api';
 import { careKeys } from './use-care';
 
