@@ -232,6 +232,12 @@ export type NoticeContent =
   | { code: 'join-request.declined'; params: { roomName: string } }
   /** `device` is the coarse label sessions use (browser and system family). */
   | { code: 'sign-in.new-device'; params: { device: string } }
+  /** Crisis care (never a sanction): the team's own words travel as written. */
+  | { code: 'care.check-in'; params: { message: string } }
+  | { code: 'care.reply'; params: Record<string, never> }
+  | { code: 'care.hand-over'; params: Record<string, never> }
+  /** A content warning was added: an edit that lets readers choose, not a decision about the author. */
+  | { code: 'warning.added'; params: { categories: string[]; reason: string } }
   /** Notices written before codes existed: only their English words are known. */
   | { code: 'legacy'; params: { title: string; body: string } };
 export type NoticeCode = NoticeContent['code'];

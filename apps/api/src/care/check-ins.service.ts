@@ -33,8 +33,7 @@ export class CheckInsService {
     if (checkIn.openedBy) {
       await this.notifications.notify(checkIn.openedBy, {
         kind: NotificationKind.CareReply,
-        title: 'An answer to your check-in',
-        body: 'The member you checked in with wrote back. Their answer is with the queue item.',
+        content: { code: 'care.reply', params: {} },
         link: `/moderation?item=${checkIn.queueItemId}`,
       });
     }

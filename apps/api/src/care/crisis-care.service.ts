@@ -49,7 +49,7 @@ export class CrisisCareService {
       await this.care.addMessage({ checkInId: thread.id, fromTeam: true, authorId: actorId, body }, manager);
       if (!item.claimedBy) await this.queue.assign(item, actorId, manager);
       await this.record(grant, item, CareAction.CheckIn, { templateId: dto.templateId ?? null }, manager);
-      await this.notifications.notify(memberId, { kind: NotificationKind.CareCheckIn, title: 'A message from the moderation team', body, link: `/check-ins/${thread.id}` }, manager);
+      await this.notifications.notify(memberId, { kind: NotificationKind.CareCheckIn, content: { code: 'care.check-in', params: { message: body } }, link: `/check-ins/${thread.id}` }, manager);
       return thread;
     });
     return (await checkInViews(this.care, [checkIn]))[0]!;
@@ -73,7 +73,7 @@ export class CrisisCareService {
       await this.record(grant, item, CareAction.HandOver, { to: dto.toUserId }, manager);
       await this.notifications.notify(
         dto.toUserId,
-        { kind: NotificationKind.CareHandOver, title: 'A crisis item was handed to you', body: 'Another moderator asked you to take over caring for someone in the queue.', link: `/moderation?item=${item.id}` },
+        { kind: NotificationKind.CareHandOver, content: { code: 'care.hand-over', params: {} }, link: `/moderation?item=${item.id}` },
         manager,
       );
     });

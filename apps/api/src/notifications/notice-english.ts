@@ -1,4 +1,4 @@
-import type { ModerationActionType, NoticeContent, ReportOutcome, ReportTargetType } from '@kindred/contracts';
+import { CONTENT_WARNING_LABELS, type ContentWarningCategory, type ModerationActionType, type NoticeContent, type ReportOutcome, type ReportTargetType } from '@kindred/contracts';
 import { asSentence } from '../common/text/sentence.js';
 
 // The English words of each notice, kept in the `title` and `body` columns for clients older
@@ -65,6 +65,20 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
         title: 'New sign-in to your account',
         body: `Someone signed in to your account from ${content.params.device}, which has not been used with it before. If this was you, there is nothing to do. If not, open Safety check and choose "Someone else may know my password".`,
       };
+    case 'care.check-in':
+      return { title: 'A message from the moderation team', body: content.params.message };
+    case 'care.reply':
+      return { title: 'An answer to your check-in', body: 'The member you checked in with wrote back. Their answer is with the queue item.' };
+    case 'care.hand-over':
+      return { title: 'A crisis item was handed to you', body: 'Another moderator asked you to take over caring for someone in the queue.' };
+    case 'warning.added': {
+      const { categories, reason } = content.params;
+      const what = categories.length ? `a content warning (${categories.map((c) => CONTENT_WARNING_LABELS[c as ContentWarningCategory] ?? c).join(', ')})` : 'a change to the content warning';
+      return {
+        title: 'A content warning was added to your words',
+        body: `A moderator added ${what} so that each reader can choose whether and when to read it. Your words are still there, and nothing is held against you. Why: ${asSentence(reason)}`,
+      };
+    }
     case 'legacy':
       return content.params;
   }

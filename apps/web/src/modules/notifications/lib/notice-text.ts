@@ -1,7 +1,14 @@
-import type { ModerationActionType, NoticeContent, ReportTargetType } from '@kindred/contracts';
+import type { ContentWarningCategory, ModerationActionType, NoticeContent, ReportTargetType } from '@kindred/contracts';
 import { useCallback } from 'react';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../shared/i18n/use-t';
+import { CATEGORY_LABELS } from '../../content-warnings/lib/labels';
+
+/** A taxonomy label in the active language; an unknown (newer) category shows as sent. */
+function categoryLabel(category: string, t: Translate): string {
+  const id = CATEGORY_LABELS[category as ContentWarningCategory];
+  return id ? t(id) : category;
+}
 
 // Notices arrive as a code and parameters (DESIGN rule 12); the words are the app's, in the
 // member's language. Words a moderator wrote (a reason, a note) are shown as written.
@@ -64,6 +71,19 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
       return { title: t('notice.joinDeclined.title', notice.params), body: t('notice.joinDeclined.body', notice.params) };
     case 'sign-in.new-device':
       return { title: t('notice.newDevice.title'), body: t('notice.newDevice.body', notice.params) };
+    case 'care.check-in':
+      return { title: t('notice.careCheckIn.title'), body: notice.params.message };
+    case 'care.reply':
+      return { title: t('notice.careReply.title'), body: t('notice.careReply.body') };
+    case 'care.hand-over':
+      return { title: t('notice.careHandOver.title'), body: t('notice.careHandOver.body') };
+    case 'warning.added': {
+      const { categories, reason } = notice.params;
+      const what = categories.length
+        ? t('notice.warningAdded.categories', { categories: categories.map((c) => categoryLabel(c, t)).join(', ') })
+        : t('notice.warningAdded.change');
+      return { title: t('notice.warningAdded.title'), body: t('notice.warningAdded.body', { what, reason }) };
+    }
     case 'legacy':
       return notice.params;
     default:
