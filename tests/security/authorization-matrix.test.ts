@@ -301,7 +301,7 @@ async function cookieFor(actor: Actor): Promise<string | undefined> {
   return `kindred_session=${await w.fx.session(w.actors[actor].id)}`;
 }
 
-const ALLOWED_ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
+const ALLOWED_ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details', 'params']);
 
 /** Undefined when the answer is the promised one; otherwise what was wrong. */
 function judgeRest(res: Response, expected: RestOutcome): string | undefined {

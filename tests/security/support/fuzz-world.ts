@@ -20,7 +20,7 @@ export const PROPERTY_TIMEOUT_MS = Math.max(240_000, FUZZ_RUNS * 60);
 export type Actor = 'admin' | 'member' | 'anonymous';
 export type Member = Exclude<Actor, 'anonymous'>;
 
-export const ALLOWED_ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
+export const ALLOWED_ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details', 'params']);
 
 /** Statements that cannot change how many rows a table has. Anything else counts as a write. */
 const CANNOT_WRITE = /^\s*(SELECT|START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SHOW)\b/i;
