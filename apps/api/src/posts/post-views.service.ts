@@ -33,7 +33,7 @@ export class PostViewsService {
   /** The same, for rows that already carry their authors and reactions (thread pages): no further reads. */
   fromPageRows(rows: PostPageRow[], viewer: ViewerContext): PostListItem[] {
     return rows.map((row) => {
-      if (viewer.filter.hides(row.content_warnings, row.author_id)) return hiddenItem(row);
+      if (viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id)) return hiddenItem(row);
       const author = row.author_handle === null ? FORMER_MEMBER : { id: row.author_id, handle: row.author_handle };
       return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer);
     });
