@@ -55,8 +55,9 @@ describe('accessibility (axe-core) of live chat, notifications and the moderator
     }
     socket.disconnect();
     await reporter.agent.post('/api/reports').send({ targetType: 'message', targetId: ids[2], category: 'harassment', note: 'Felt pointed.' }).expect(201);
-    // A decision about the author gives them an appealable notice.
-    await mod.agent.post(`/api/moderation/message/${ids[0]}/actions`).send({ action: 'set-warning', reason: 'Needs a content warning', warning: { categories: ['death-grief'] } }).expect(200);
+    // A decision about the author gives them an appealable notice (a warning to the member is one;
+    // adding a content warning is an edit, never appealable).
+    await admin.agent.post(`/api/moderation/member/${author.user.id}/actions`).send({ action: 'warn', reason: 'Please keep it kind to others' }).expect(200);
   });
 
   afterAll(async () => {

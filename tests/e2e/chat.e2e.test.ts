@@ -66,6 +66,11 @@ describe('live chat in the browser', () => {
     await box.press('Enter');
     const support = ash.page.getByRole('region', { name: 'You don’t have to carry this alone' });
     await support.waitFor();
+    // Readers are protected at once: the detector's category folds it for them, labelled as added automatically.
+    const crisisFold = chatLog(bay.page).getByRole('button', { name: 'Show message' }).last();
+    await crisisFold.waitFor();
+    expect(await bay.page.content()).not.toContain('better off without me');
+    await crisisFold.click();
     await chatLog(bay.page).getByText('better off without me').waitFor();
     expect(await bay.page.getByText('You don’t have to carry this alone').count()).toBe(0);
     await support.getByRole('button', { name: 'Thank you, close this' }).click();
