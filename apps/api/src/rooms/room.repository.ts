@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { JoinRequestStatus, RoomVisibility, type RoomRole } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { isUuid } from '../common/pagination/cursor.js';
-import { RoomMembershipEntity } from './room-membership.entity.js';
 import { RoomEntity } from './room.entity.js';
 
 /** Every query on `rooms` that other features need, and the room directory's. */
@@ -18,30 +17,6 @@ export class RoomRepository {
   /** By id, or by slug (any case). */
   findByIdOrSlug(idOrSlug: string): Promise<RoomEntity | null> {
     return this.repo().findOne({ where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: String(idOrSlug).toLowerCase() } });
-  }
-
-  /**
-   * A room by id or slug with `userId`'s membership of it (null: not a member), in one statement:
-   * the facts the access gate decides on, asked on nearly every request.
-   */
-  async withMembership(idOrSlug: string, userId: string): Promise<{ room: RoomEntity; membership: RoomMembershipEntity | null } | undefined> {
-    const byId = isUuid(idOrSlug);
-    const {
-      entities: [room],
-      raw: [row],
-    } = await this.repo()
-      .createQueryBuilder('room')
-      .leftJoinAndSelect(RoomMembershipEntity, 'membership', 'membership.roomId = room.id AND membership.userId = :userId', { userId })
-      .where(byId ? 'room.id = :key' : 'room.slug = :key', { key: byId ? idOrSlug : String(idOrSlug).toLowerCase() })
-      .getRawAndEntities<Record<string, unknown>>();
-    if (!room) return undefined;
-    // The membership has no property on the room entity: it comes back as raw columns.
-    const columns = this.db.getMetadata(RoomMembershipEntity).columns;
-    const membership =
-      row?.membership_user_id == null
-        ? null
-        : this.db.manager.create(RoomMembershipEntity, Object.fromEntries(columns.map((c) => [c.propertyName, row[`membership_${c.databaseName}`]])));
-    return { room, membership };
   }
 
   /** The id of a room given by id or slug (exact slug, as typed). */

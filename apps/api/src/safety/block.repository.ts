@@ -18,14 +18,6 @@ export class BlockRepository {
     return this.db.getRepository(BlockEntity);
   }
 
-  private get preferences(): Repository<WarningPreferenceEntity> {
-    return this.db.getRepository(WarningPreferenceEntity);
-  }
-
-  preferenceRows(userId: string): Promise<WarningPreferenceEntity[]> {
-    return this.preferences.find({ where: { userId } });
-  }
-
   /** Only differences from the default are stored, so "default" keeps its meaning. */
   async savePreferences(userId: string, changes: [WarningPreferenceEntity['category'], WarningPreference][], defaultPreference: WarningPreference): Promise<void> {
     await this.db.transaction(async (manager) => {

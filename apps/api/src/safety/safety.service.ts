@@ -41,8 +41,9 @@ export class SafetyService {
     });
   }
 
+  /** The member's own choices, from the same cached read every page uses. */
   async getPreferences(userId: string): Promise<WarningPreferences> {
-    return withDefaults(await this.blocks.preferenceRows(userId));
+    return { ...(await this.viewerFilter(userId)).preferences };
   }
 
   async updatePreferences(userId: string, changes: Partial<WarningPreferences>): Promise<WarningPreferences> {
