@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { changePassword } from '../api/auth-api';
 import { SESSIONS_QUERY_KEY } from '../hooks/use-sessions';
 import { compact } from '../lib/validate';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
 import { useT } from '../../../shared/i18n/use-t';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 export function ChangePasswordForm() {
   const t = useT();
@@ -32,15 +32,11 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title={t('password.notChanged')} messages={form.summary} />
+    <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('password.notChanged')} submitLabel={t('password.change')} pendingLabel={t('password.changing')} primary>
       <div role="status">
         {done && <p className="notice notice--success">{t('password.changed')}</p>}
       </div>
       <PasswordChangeFields value={fields} onChange={setFields} errors={form.fieldErrors} />
-      <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? t('password.changing') : t('password.change')}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }

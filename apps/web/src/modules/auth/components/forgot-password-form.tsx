@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { recoverAccount } from '../api/auth-api';
 import { useSession } from '../hooks/use-session';
@@ -12,6 +11,7 @@ import { compact } from '../lib/validate';
 import { ExistingHandleField } from './account-fields';
 import { TwoStepForm } from './two-step-form';
 import { EMPTY_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeProblems } from './password-change-fields';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 export function ForgotPasswordForm() {
   const t = useT();
@@ -54,8 +54,7 @@ export function ForgotPasswordForm() {
   if (secondStep) return <TwoStepForm intro={t('recovery.secondStepIntro')} onSignedIn={done} />;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title={t('password.notChanged')} messages={form.summary} />
+    <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('password.notChanged')} submitLabel={t('forgot.set')} pendingLabel={t('forgot.setting')} primary>
       <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
       <FormField
         id="recovery-code"
@@ -71,9 +70,6 @@ export function ForgotPasswordForm() {
         required
       />
       <PasswordChangeFields value={fields} onChange={setFields} errors={form.fieldErrors} askCurrent={false} />
-      <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? t('forgot.setting') : t('forgot.set')}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }

@@ -5,7 +5,6 @@ import type { CurrentUser } from '@kindred/contracts';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { returnPathFrom } from '../../../shared/lib/safe-redirect';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { PasskeySignIn } from '../../passkeys/components/passkey-sign-in';
 import { login } from '../api/auth-api';
 import { CurrentPasswordField, ExistingHandleField } from './account-fields';
@@ -13,6 +12,7 @@ import { TwoStepForm } from './two-step-form';
 import { useSession } from '../hooks/use-session';
 import { compact } from '../lib/validate';
 import { useT } from '../../../shared/i18n/use-t';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 export function LoginForm() {
   const t = useT();
@@ -58,14 +58,10 @@ export function LoginForm() {
 
   return (
     <>
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-        <ErrorSummary key={form.attempt} title={t('login.failed')} messages={form.summary} />
+      <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('login.failed')} submitLabel={t('header.logIn')} pendingLabel={t('login.loggingIn')} primary>
         <ExistingHandleField value={handle} onChange={setHandle} error={form.fieldErrors.handle} />
         <CurrentPasswordField id="password" label={t('settings.password')} value={password} onChange={setPassword} error={form.fieldErrors.password} />
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? t('login.loggingIn') : t('header.logIn')}
-        </button>
-      </form>
+      </SubmissionForm>
       <PasskeySignIn onSignedIn={done} />
     </>
   );

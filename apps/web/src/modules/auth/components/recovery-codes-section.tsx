@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { fetchRecoveryCodesStatus, regenerateRecoveryCodes } from '../api/auth-api';
 import { compact } from '../lib/validate';
 import { CurrentPasswordField } from './account-fields';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 import { useT } from '../../../shared/i18n/use-t';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 const STATUS_KEY = ['recovery-codes-status'] as const;
 
@@ -38,8 +38,7 @@ export function RecoveryCodesSection() {
     <>
       <p>{t('recovery.intro')}</p>
       {status.data && <p>{t('recovery.remaining', { count: status.data.remaining })}</p>}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-        <ErrorSummary key={form.attempt} title={t('recovery.noNewCodes')} messages={form.summary} />
+      <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('recovery.noNewCodes')} submitLabel={t('recovery.make')} pendingLabel={t('recovery.making')}>
         <CurrentPasswordField
           id="recovery-password"
           label={t('recovery.yourPassword')}
@@ -48,10 +47,7 @@ export function RecoveryCodesSection() {
           onChange={setPassword}
           error={form.fieldErrors.password}
         />
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? t('recovery.making') : t('recovery.make')}
-        </button>
-      </form>
+      </SubmissionForm>
     </>
   );
 }

@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n/use-t';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { CurrentPasswordField } from '../../auth/components/account-fields';
 import { PASSKEYS_QUERY_KEY } from '../hooks/use-passkeys';
 import { addPasskey, passkeysSupported } from '../lib/passkey-ceremony';
 import { usePasskeyAction } from '../lib/use-passkey-action';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 /** Name it, confirm the password, then the device makes the passkey (screen lock, fingerprint or face). */
 export function AddPasskeyForm({ onAdded }: { onAdded: (passkey: PasskeySummary) => void }) {
@@ -34,8 +34,7 @@ export function AddPasskeyForm({ onAdded }: { onAdded: (passkey: PasskeySummary)
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={action.pending}>
-      <ErrorSummary key={action.attempt} title={t('passkeys.add.failed')} messages={action.messages} />
+    <SubmissionForm submission={action} onSubmit={onSubmit} errorTitle={t('passkeys.add.failed')} submitLabel={t('passkeys.add.button')} pendingLabel={t('passkeys.add.pending')}>
       <FormField
         id="passkey-name"
         label={t('passkeys.add.nameLabel')}
@@ -48,9 +47,6 @@ export function AddPasskeyForm({ onAdded }: { onAdded: (passkey: PasskeySummary)
         required
       />
       <CurrentPasswordField id="passkey-password" label={t('passkeys.add.passwordLabel')} value={password} onChange={setPassword} error={action.fieldErrors.password} />
-      <button type="submit" className="button" disabled={action.pending}>
-        {action.pending ? t('passkeys.add.pending') : t('passkeys.add.button')}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }

@@ -42,7 +42,7 @@ function PasskeyRow({ passkey, onRemoved }: { passkey: PasskeySummary; onRemoved
       </span>
       {confirming ? (
         <form className="form passkey-row__confirm" onSubmit={onRemove} noValidate aria-busy={action.pending}>
-          <ErrorSummary key={action.attempt} title={t('passkeys.remove.failed')} messages={action.messages} />
+          <ErrorSummary key={action.attempt} title={t('passkeys.remove.failed')} messages={action.summary} />
           <CurrentPasswordField
             id={`passkey-remove-password-${passkey.id}`}
             label={t('passkeys.remove.passwordLabel', { name: passkey.name })}

@@ -20,7 +20,7 @@ export function PasskeySignIn({ onSignedIn }: { onSignedIn: (user: CurrentUser) 
 
   return (
     <div className="passkey-sign-in" aria-busy={action.pending}>
-      <ErrorSummary key={action.attempt} title={t('passkeys.signIn.failed')} messages={action.messages} />
+      <ErrorSummary key={action.attempt} title={t('passkeys.signIn.failed')} messages={action.summary} />
       <p className="muted" id="passkey-sign-in-hint">
         {t('passkeys.signIn.hint')}
       </p>

@@ -26,6 +26,6 @@ export function usePasskeyAction() {
     });
   }
 
-  const messages = browserProblem ? [t(browserProblem)] : form.summary;
-  return { run, pending: form.pending, fieldErrors: form.fieldErrors, messages, attempt: `${form.attempt}-${browserProblem ?? ''}` };
+  const summary = browserProblem ? [t(browserProblem)] : form.summary;
+  return { run, pending: form.pending, fieldErrors: form.fieldErrors, summary, attempt: `${form.attempt}-${browserProblem ?? ''}` };
 }

@@ -6,9 +6,9 @@ import { useT } from '../../../shared/i18n/use-t';
 import { ApiRequestError } from '../../../shared/lib/api-client';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { useRedeemInvite } from '../hooks/use-rooms';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 /**
  * Some rooms are unlisted: only an invite code leads there. The code alone says which room,
@@ -45,8 +45,7 @@ export function InviteCodeForm() {
   }
 
   return (
-    <form className="form inline-form invite-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title={t('rooms.join.errorTitle')} messages={form.summary} />
+    <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('rooms.join.errorTitle')} submitLabel={t('rooms.join.submitInvite')} pendingLabel={t('rooms.oneMoment')} className="form inline-form invite-form">
       <FormField
         id="invite-code"
         label={t('rooms.invite.label')}
@@ -77,9 +76,6 @@ export function InviteCodeForm() {
           <label htmlFor="invite-accept">{t('rooms.invite.accept')}</label>
         </div>
       </div>
-      <button type="submit" className="button" disabled={form.pending}>
-        {t(form.pending ? 'rooms.oneMoment' : 'rooms.join.submitInvite')}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }

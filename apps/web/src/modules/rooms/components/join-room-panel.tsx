@@ -7,11 +7,11 @@ import { useErrorText } from '../../../shared/i18n/error-text';
 import { useT } from '../../../shared/i18n/use-t';
 import { ApiRequestError } from '../../../shared/lib/api-client';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { TextareaField } from '../../../shared/ui/textarea-field';
 import { useJoinRoom } from '../hooks/use-rooms';
 import { RoomGuidelines } from './room-guidelines';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 const SUBMIT_LABELS: Record<JoinPolicy, MessageId> = {
   open: 'rooms.join.submitOpen',
@@ -75,8 +75,7 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
   }
 
   return (
-    <form className="join-panel" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} title={t('rooms.join.errorTitle')} messages={form.summary} />
+    <SubmissionForm submission={form} onSubmit={onSubmit} errorTitle={t('rooms.join.errorTitle')} submitLabel={t(SUBMIT_LABELS[room.joinPolicy])} pendingLabel={t('rooms.oneMoment')} className="join-panel" primary>
       <RoomGuidelines room={room} headingId={`${id}-guidelines`} />
       {room.joinPolicy === JoinPolicy.Invite && (
         <FormField
@@ -123,9 +122,6 @@ export function JoinRoomPanel({ room, onDone }: JoinRoomPanelProps) {
           <label htmlFor={`${id}-accept`}>{t('rooms.join.accept')}</label>
         </div>
       </div>
-      <button type="submit" className="button button--primary" disabled={form.pending}>
-        {t(form.pending ? 'rooms.oneMoment' : SUBMIT_LABELS[room.joinPolicy])}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }

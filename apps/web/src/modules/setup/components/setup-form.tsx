@@ -3,13 +3,13 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { PASSWORD_MAX_LENGTH } from '@kindred/contracts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
-import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { FormField } from '../../../shared/ui/form-field';
 import { NewAccountFields } from '../../auth/components/new-account-fields';
 import { compact, confirmProblem, handleProblem, newPasswordProblem } from '../../auth/lib/validate';
 import { createFirstAdmin } from '../api/setup-api';
 import { forgetSetupToken } from '../lib/setup-token';
 import { useT } from '../../../shared/i18n/use-t';
+import { SubmissionForm } from '../../../shared/ui/submission-form';
 
 interface SetupFormProps {
   /** Token from the setup link (it may arrive after the form); when missing, the form asks for it. */
@@ -47,8 +47,7 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
-      <ErrorSummary key={form.attempt} messages={form.summary} />
+    <SubmissionForm submission={form} onSubmit={onSubmit} submitLabel={t('setup.create')} pendingLabel={t('setup.creating')} primary>
       {linkToken === null && (
         <FormField
           id="token"
@@ -81,9 +80,6 @@ export function SetupForm({ linkToken, onDone }: SetupFormProps) {
         maxLength={PASSWORD_MAX_LENGTH}
         required
       />
-      <button type="submit" className="button button--primary" disabled={form.pending}>
-        {form.pending ? t('setup.creating') : t('setup.create')}
-      </button>
-    </form>
+    </SubmissionForm>
   );
 }
