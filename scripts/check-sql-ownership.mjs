@@ -23,6 +23,8 @@ const src = join(root, 'apps/api/src');
  * Keep this list short; docs/architecture.md says why each one is here.
  */
 export const READ_JOINS = {
+  // Every signed-in request resolves its session with the member in one prepared statement.
+  'auth/session.service.ts': ['users'],
   // Every chat message row carries its author's handle: send, replay and history.
   'chat/chat-message.repository.ts': ['users'],
   // The thread list: activity, per-viewer hidden counts and handles in one statement.

@@ -75,13 +75,16 @@ export class BenchContext {
     const pg0 = await this.pgBackends();
     const m0 = machineCpu();
     const t0 = now();
-    if (this.options.profile) await Promise.all(list.map((s) => s.profileStart()));
+    if (this.options.profile) {
+      for (const started of await Promise.all(list.map((s) => s.profileStart()))) if (started?.error) throw new Error(`profile start: ${started.error}`);
+    }
     const value = await fn();
     const profiles = [];
     if (this.options.profile) {
       for (const [i, s] of list.entries()) {
         const path = join(RESULTS_DIR, `${label}${list.length > 1 ? `-${i}` : ''}.cpuprofile`);
-        await s.profileStop(path);
+        const stopped = await s.profileStop(path);
+        if (stopped?.error || !stopped?.path) throw new Error(`profile stop: ${stopped?.error ?? 'no profile was running'}`);
         profiles.push({ path, ...summarizeProfile(path) });
       }
     }

@@ -1,13 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, IsNull, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, Not, Repository, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { SessionEndReason } from '@kindred/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { AuthContext } from './auth-context.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { PreparedQueries } from '../database/prepared-queries.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UserRepository } from '../users/user.repository.js';
 import { SessionEntity } from './session.entity.js';
 
 /** Refreshing last-seen on every request would write on every read; once a minute is plenty. */
@@ -26,7 +30,19 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
-  ) {}
+    @InjectDataSource() db: DataSource,
+    private readonly prepared: PreparedQueries,
+    users: UserRepository,
+  ) {
+    this.sessionRows = new EntityRows(db, SessionEntity, 's');
+    this.userRows = users.entityRows('u');
+    this.resolveSql = `SELECT ${this.sessionRows.select}, ${this.userRows.select} FROM sessions "s" JOIN users "u" ON "u"."id" = "s"."user_id" WHERE "s"."token_hash" = $1 AND "s"."revoked_at" IS NULL`;
+  }
+
+  /** Every signed-in request resolves its session: one prepared statement, session and member. */
+  private readonly sessionRows: EntityRows<SessionEntity>;
+  private readonly userRows: EntityRows<UserEntity>;
+  private readonly resolveSql: string;
 
   /**
    * Socket handshakes that arrive in the same turn of the event loop are looked up together,
@@ -64,12 +80,9 @@ export class SessionService {
   /** The live session for a cookie token, or undefined when missing, revoked, idle or expired. */
   async resolve(token: string): Promise<AuthContext | undefined> {
     if (!TOKEN_SHAPE.test(token)) return undefined;
-    // One statement (findOne with a relation sends two: a DISTINCT id query, then the rows).
-    const session = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .where('s.tokenHash = :tokenHash AND s.revokedAt IS NULL', { tokenHash: this.hashToken(token) })
-      .getOne();
+    const [row] = await this.prepared.query<Record<string, unknown>>(this.resolveSql, [this.hashToken(token)]);
+    const session = this.sessionRows.from(row);
+    if (session) session.user = this.userRows.from(row) ?? undefined;
     return this.usable(session);
   }
 

@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PostStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { NormalizedWarning } from '../common/content-warning.js';
+import { isUuid } from '../common/pagination/cursor.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { PreparedQueries } from '../database/prepared-queries.js';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
 import { ThreadEntity } from './thread.entity.js';
@@ -58,14 +61,26 @@ export interface NewThread {
 /** Every query on `threads` and `thread_mutes`. */
 @Injectable()
 export class ThreadRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** The thread page and every reply look a thread up by id: a prepared statement. */
+  private readonly rows: EntityRows<ThreadEntity>;
+  private readonly byIdSql: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {
+    this.rows = new EntityRows(db, ThreadEntity, 't');
+    this.byIdSql = `SELECT ${this.rows.select} FROM ${this.rows.table} "t" WHERE "t"."id" = $1`;
+  }
 
   private repo(manager: EntityManager = this.db.manager): Repository<ThreadEntity> {
     return manager.getRepository(ThreadEntity);
   }
 
-  findById(id: string): Promise<ThreadEntity | null> {
-    return this.repo().findOne({ where: { id } });
+  async findById(id: string): Promise<ThreadEntity | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.prepared.query<Record<string, unknown>>(this.byIdSql, [id]);
+    return this.rows.from(row);
   }
 
   /**
