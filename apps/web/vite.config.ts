@@ -38,8 +38,10 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         output: {
-          // Libraries change rarely: one vendor file stays cached across app releases.
-          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+          // Libraries change rarely: one vendor file stays cached across app releases. Passkey
+          // ceremonies are used only on the sign-in and settings pages: that library stays in
+          // their lazy chunks instead of every page's first load.
+          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules\/(?!@simplewebauthn\/)/ }] },
         },
       },
     },
