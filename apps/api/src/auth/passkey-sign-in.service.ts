@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { webAuthn } from './webauthn-library.js';
 import { AccessService } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
@@ -36,7 +37,7 @@ export class PasskeySignInService {
 
   /** A fresh challenge, bound to this browser's ceremony token (for its cookie). */
   async options(): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; token: string }> {
-    const options = await generateAuthenticationOptions({ rpID: relyingPartyOf(this.config).id, userVerification: 'required', allowCredentials: [], timeout: CEREMONY_MS });
+    const options = await (await webAuthn()).generateAuthenticationOptions({ rpID: relyingPartyOf(this.config).id, userVerification: 'required', allowCredentials: [], timeout: CEREMONY_MS });
     return { options, token: await this.ceremonies.startForBrowser('passkey-sign-in', null, options.challenge) };
   }
 
@@ -57,7 +58,7 @@ export class PasskeySignInService {
     const handleKey = handleKeyOf(user.handle);
     await this.throttle.assertAllowed(handleKey, client.ip);
     const rp = relyingPartyOf(this.config);
-    const checked = await verifyAuthenticationResponse({
+    const checked = await (await webAuthn()).verifyAuthenticationResponse({
       response,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: rp.origin,

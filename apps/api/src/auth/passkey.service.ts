@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, PASSKEY_MAX_PER_MEMBER, type PasskeySummary } from '@kindred/contracts';
-import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { webAuthn } from './webauthn-library.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthContext } from './auth-context.js';
@@ -45,7 +46,7 @@ export class PasskeyService {
       });
     }
     const rp = relyingPartyOf(this.config);
-    const options = await generateRegistrationOptions({
+    const options = await (await webAuthn()).generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
       userName: auth.user.handle,
@@ -65,7 +66,7 @@ export class PasskeyService {
     const ceremony = await this.ceremonies.takeForSession('passkey-registration', auth.session.id);
     if (!ceremony?.challenge || ceremony.userId !== auth.user.id) throw passkeyInvalid('Adding the passkey took too long or was already finished. Please start again.');
     const rp = relyingPartyOf(this.config);
-    const verification = await verifyRegistrationResponse({
+    const verification = await (await webAuthn()).verifyRegistrationResponse({
       response,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: rp.origin,
