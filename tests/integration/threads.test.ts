@@ -191,6 +191,14 @@ describe('room rules', () => {
     await agent.post(replies).send({ body: 'a warned reply', warning: { categories: ['violence'] } }).expect(201);
     expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM posts WHERE thread_id = $1', [thread.id]))[0]!.n).toBe(3);
 
+    // An edit cannot drop the choice either: an empty one is refused and nothing changes.
+    const reply = (await agent.post(replies).send({ body: 'to be edited', warning: { categories: ['violence'] } }).expect(201)).body;
+    expectApiError(await agent.patch(`/api/posts/${reply.id}`).send({ body: 'reworded', warning: { categories: [] } }), 400, 'WARNING_REQUIRED');
+    expectApiError(await agent.patch(`/api/posts/${reply.id}`).send({ body: 'reworded', warning: { categories: [], note: 'a note alone' } }), 400, 'WARNING_REQUIRED');
+    expect(await t.query('SELECT body, content_warnings FROM posts WHERE id = $1', [reply.id])).toEqual([{ body: 'to be edited', content_warnings: ['violence'] }]);
+    await agent.patch(`/api/posts/${reply.id}`).send({ body: 'reworded, warning kept' }).expect(200);
+    await agent.patch(`/api/posts/${reply.id}`).send({ body: 'reworded, none apply', warning: { categories: [], noneApply: true } }).expect(200);
+
     const open = await roomWithMembers();
     const elsewhere = (await open.people[0]!.agent.post(`/api/rooms/${open.room.id}/threads`).send({ title: 'x', body: 'y' }).expect(201)).body;
     await open.people[0]!.agent.post(`/api/threads/${elsewhere.id}/posts`).send({ body: 'no choice needed here' }).expect(201);

@@ -202,6 +202,18 @@ describe('content-warning choice in chat', () => {
     const open = await chatRoom(1);
     expect(await send(open.people[0]!.socket, open.room.id, 'no choice needed here')).toMatchObject({ ok: true });
   });
+
+  it('an edit in such a room cannot drop the choice: an empty one is refused, the stored warning stays', async () => {
+    const { room, people } = await chatRoom(1, { requireContentWarning: true });
+    const [alice] = people;
+    const sent = (await send(alice!.socket, room.id, 'a hard one', { warning: { categories: ['violence'] } })) as { ok: true; message: { id: string } };
+    expect(await request(alice!.socket, 'message:edit', { messageId: sent.message.id, body: 'reworded', warning: { categories: [] } })).toMatchObject({ ok: false, code: 'WARNING_REQUIRED' });
+    expect(await request(alice!.socket, 'message:edit', { messageId: sent.message.id, body: 'reworded', warning: { categories: [], note: 'a note alone' } })).toMatchObject({ ok: false, code: 'WARNING_REQUIRED' });
+    expect(await t.query('SELECT body, content_warnings FROM chat_messages WHERE id = $1', [sent.message.id])).toEqual([{ body: 'a hard one', content_warnings: ['violence'] }]);
+    // Leaving the warning out keeps it; an explicit "none apply" is a choice.
+    expect(await request(alice!.socket, 'message:edit', { messageId: sent.message.id, body: 'reworded' })).toMatchObject({ ok: true, message: { warning: { categories: ['violence'] } } });
+    expect(await request(alice!.socket, 'message:edit', { messageId: sent.message.id, body: 'reworded again', warning: { categories: [], noneApply: true } })).toMatchObject({ ok: true });
+  });
 });
 
 describe('safety in chat', () => {

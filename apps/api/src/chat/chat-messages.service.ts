@@ -177,8 +177,9 @@ export class ChatMessagesService {
 
   async edit(user: Actor, dto: EditMessageDto): Promise<ChatMessageView> {
     const row = await this.ownMessage(user, dto.messageId);
-    await this.access.require({ user, action: Action.RoomPost, roomId: row.room_id });
-    const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: row.content_warnings, note: row.warning_note };
+    const grant = await this.access.require({ user, action: Action.RoomPost, roomId: row.room_id });
+    // Leaving the warning out keeps it; a new choice in a room that asks for one must be a choice.
+    const warning = dto.warning ? normalizeWarning(dto.warning, grant.room!.requireContentWarning) : { categories: row.content_warnings, note: row.warning_note };
     await this.messages.edit(row.id, dto.body, warning, this.clock.now());
     const updated = (await this.messages.byId(row.id))!;
     const message = toChatMessageView(updated, livePresentation(liveCategories(updated)));

@@ -200,7 +200,8 @@ export class PostWriterService {
     const editorId = grant.actor!.id;
     if (post.authorId !== editorId) throw AppError.forbidden('You can only edit your own posts.', ErrorReason.OwnContentOnly);
     if (!EDITABLE.has(post.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.PostNotEditable, message: 'This post can no longer be edited.' });
-    const warning = dto.warning ? normalizeWarning(dto.warning, false) : { categories: post.contentWarnings, note: post.warningNote };
+    // Leaving the warning out keeps it; a new choice in a room that asks for one must be a choice.
+    const warning = dto.warning ? normalizeWarning(dto.warning, grant.room!.requireContentWarning) : { categories: post.contentWarnings, note: post.warningNote };
     await this.db.transaction(async (manager) => {
       await this.posts.saveRevision(post, editorId, this.clock.now(), manager);
       await this.posts.update(
