@@ -5,7 +5,7 @@ import { useDraft } from '../../../shared/lib/drafts';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
 import { initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
-import { refusalText } from '../lib/describe';
+import { useChatWords } from '../lib/describe';
 import type { RoomChatStore } from '../lib/room-chat-store';
 
 interface ChatComposerProps {
@@ -22,6 +22,7 @@ interface ChatComposerProps {
  */
 export function ChatComposer({ store, disabled, requireWarning = false }: ChatComposerProps) {
   const choiceProblem = useChoiceProblem();
+  const { t, refusal } = useChatWords();
   // Kept in memory while the member looks at another page, like the thread drafts.
   const [text, setText] = useDraft(`chat:${store.roomId}:text`, () => '');
   const [warning, setWarning] = useDraft(`chat:${store.roomId}:warning`, () => initialChoice());
@@ -34,7 +35,7 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
     if (disabled) return;
     const body = text;
     if (!body.trim()) {
-      setProblem('Write a message first.');
+      setProblem(t('chat.composer.empty'));
       return;
     }
     const warningProblem = choiceProblem(warning, requireWarning);
@@ -53,7 +54,7 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
       // Put the words back unless something new has been typed meanwhile.
       setText((current) => (current ? current : body));
       setWarning((current) => (current.categories.length || current.noneApply || current.note ? current : sentWarning));
-      setProblem(refusalText(outcome.error));
+      setProblem(refusal(outcome.error));
       if (outcome.error.code === ErrorCode.WarningRequired) setWarningsOpen(true);
     }
   }
@@ -68,10 +69,10 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
   return (
     <form className="chat-composer" onSubmit={send} noValidate>
       <label htmlFor="chat-message" className="field__label">
-        Your message
+        {t('chat.composer.label')}
       </label>
       <p id="chat-message-hint" className="field__hint">
-        Enter sends; Shift and Enter starts a new line.
+        {t('chat.composer.hint')}
       </p>
       {problem && (
         <p id="chat-message-problem" className="field__error" role="alert">
@@ -98,13 +99,20 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
       <div className="chat-composer__row">
         <details className="chat-composer__warnings" open={warningsOpen} onToggle={(event) => setWarningsOpen(event.currentTarget.open)}>
           <summary>
-            Content warning{chosen > 0 ? ` (${chosen})` : warning.noneApply ? ' (none apply)' : requireWarning ? ' (a choice is needed here)' : ''}
+            {t('cw.gate.title')}{' '}
+            {chosen > 0
+              ? t('threads.reply.warningsChosen', { count: chosen })
+              : warning.noneApply
+                ? t('threads.reply.warningsNone')
+                : requireWarning
+                  ? t('threads.reply.warningsNeeded')
+                  : ''}
           </summary>
           {/* Rendered only while open: a second set of topic checkboxes on the room page would confuse. */}
           {warningsOpen && <WarningPicker idPrefix="chat" value={warning} onChange={setWarning} required={requireWarning} />}
         </details>
         <button type="submit" className="button button--primary chat-composer__send" disabled={disabled}>
-          Send
+          {t('common.send')}
         </button>
       </div>
     </form>

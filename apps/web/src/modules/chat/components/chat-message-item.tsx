@@ -3,6 +3,7 @@ import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { formatAbsolute } from '../../../shared/lib/format-time';
+import { useT } from '../../../shared/i18n/use-t';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { useRevealed } from '../../content-warnings/hooks/use-revealed';
@@ -35,6 +36,7 @@ const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key =
  * conversation costs one Tab. Plain text only: whatever someone types is shown as typed.
  */
 export function ChatMessageItem({ message, presentation, own, canModerate, canAct, onAction, onEdit, roving }: ChatMessageItemProps) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [revealed, reveal] = useRevealed(messageRevealId(message.id));
   const itemRef = useRef<HTMLLIElement | null>(null);
@@ -43,16 +45,17 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
   const folded = presentation === 'warn' && !revealed;
   const idBase = `chat-${message.id}`;
   const actions: { action: MenuAction; label: string }[] = [];
-  if (folded) actions.push({ action: 'show', label: 'Show message' });
+  const handle = message.author.handle;
+  if (folded) actions.push({ action: 'show', label: t('chat.message.show') });
   if (own) {
-    actions.push({ action: 'edit', label: 'Edit' }, { action: 'delete', label: 'Delete' });
+    actions.push({ action: 'edit', label: t('chat.message.edit') }, { action: 'delete', label: t('chat.message.delete') });
   } else if (canAct) {
-    actions.push({ action: 'report', label: 'Report' });
-    if (!formerMember) actions.push({ action: 'block', label: `Block ${message.author.handle}` });
+    actions.push({ action: 'report', label: t('chat.message.report') });
+    if (!formerMember) actions.push({ action: 'block', label: t('chat.message.block', { handle }) });
   }
   if (canModerate && !own) {
-    actions.push({ action: 'remove', label: 'Remove (moderator)' });
-    if (!formerMember) actions.push({ action: 'mute', label: `Mute ${message.author.handle} (moderator)` });
+    actions.push({ action: 'remove', label: t('chat.message.remove') });
+    if (!formerMember) actions.push({ action: 'mute', label: t('chat.message.mute', { handle }) });
   }
 
   function closeMenu() {
@@ -110,18 +113,18 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
       <div className="chat-message__meta">
         <span id={`${idBase}-author`} className="chat-message__author">
           {message.author.handle}
-          {own && <span className="visually-hidden"> (you)</span>}
+          {own && <span className="visually-hidden"> {t('chat.message.you')}</span>}
         </span>
         <time id={`${idBase}-time`} className="chat-message__time" dateTime={message.createdAt} title={formatAbsolute(message.createdAt)}>
           {messageTime(message.createdAt)}
         </time>
-        {message.editedAt && <span className="chat-message__edited">edited</span>}
+        {message.editedAt && <span className="chat-message__edited">{t('threads.post.edited')}</span>}
         {actions.length > 0 && (
           <details ref={menuRef} className="chat-message__menu" onKeyDown={onMenuKeyDown}>
             <summary className="chat-message__menu-button" tabIndex={-1}>
               <span aria-hidden="true">⋯</span>
               <span className="visually-hidden">
-                Options for {own ? 'your message' : `the message from ${message.author.handle}`} at {messageTime(message.createdAt)}
+                {t(own ? 'chat.message.optionsOwn' : 'chat.message.options', { handle, time: messageTime(message.createdAt) })}
               </span>
             </summary>
             <ul className="chat-message__menu-list">
@@ -160,6 +163,7 @@ function EditMessageForm({ message, onDone, onSave }: { message: ChatMessageView
   const [pending, setPending] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = `edit-message-${message.id}`;
+  const t = useT();
 
   useEffect(() => {
     ref.current?.focus();
@@ -168,7 +172,7 @@ function EditMessageForm({ message, onDone, onSave }: { message: ChatMessageView
   async function onSubmit(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
     if (!body.trim()) {
-      setProblem('A message cannot be empty. To take it away, use Delete instead.');
+      setProblem(t('chat.edit.empty'));
       return;
     }
     setPending(true);
@@ -188,7 +192,7 @@ function EditMessageForm({ message, onDone, onSave }: { message: ChatMessageView
   return (
     <form className="chat-edit" onSubmit={onSubmit} noValidate>
       <label htmlFor={id} className="visually-hidden">
-        Edit your message
+        {t('chat.edit.label')}
       </label>
       <textarea
         ref={ref}
@@ -209,10 +213,10 @@ function EditMessageForm({ message, onDone, onSave }: { message: ChatMessageView
       )}
       <div className="button-row button-row--tight">
         <button type="submit" className="button button--small button--primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('common.saving') : t('chat.edit.save')}
         </button>
         <button type="button" className="button button--small" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
 import type { ChatItem, ChatMessageView, WarningPreferences } from '@kindred/contracts';
 import type { UIEvent } from 'react';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { plural } from '../../../shared/lib/plural';
+import { useT } from '../../../shared/i18n/use-t';
+import { useChatWords } from '../lib/describe';
 import { chatPresentation } from '../lib/chat-presentation';
 import type { PendingMessage, RoomChatSnapshot } from '../lib/room-chat-store';
 import { useRovingList, type RovingItemProps } from '../lib/use-roving-list';
@@ -47,6 +48,7 @@ const HISTORY_PX = 64;
  */
 export function ChatMessageList(props: ChatMessageListProps) {
   const { snapshot, viewer, preferences } = props;
+  const { t, refusal } = useChatWords();
   const { messages, pending, hasMore, loadingOlder } = snapshot;
   const logRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -99,22 +101,22 @@ export function ChatMessageList(props: ChatMessageListProps) {
         ref={logRef}
         className="chat-log"
         role="log"
-        aria-label="Chat messages"
+        aria-label={t('chat.log.label')}
         aria-busy={loadingOlder}
         onScroll={onScroll}
       >
         <div className="chat-log__start">
           {hasMore ? (
             <button type="button" className="button button--small button--quiet" onClick={props.onLoadOlder} disabled={loadingOlder}>
-              {loadingOlder ? 'Loading earlier messages…' : 'Load earlier messages'}
+              {t(loadingOlder ? 'chat.log.loadingOlder' : 'chat.log.loadOlder')}
             </button>
           ) : messages.length > 0 ? (
-            <p className="muted">This is the start of the chat.</p>
+            <p className="muted">{t('chat.log.start')}</p>
           ) : null}
-          {snapshot.historyProblem && <p className="field__error">{snapshot.historyProblem}</p>}
+          {snapshot.historyProblem && <p className="field__error">{refusal(snapshot.historyProblem)}</p>}
         </div>
         {messages.length === 0 && pending.length === 0 ? (
-          <p className="chat-log__empty muted">No messages yet. Say hello when you feel ready — or just read along.</p>
+          <p className="chat-log__empty muted">{t('chat.log.empty')}</p>
         ) : (
           // One tab stop for the whole conversation: arrow keys move between messages.
           <ol className="chat-messages" onKeyDown={roving.onKeyDown}>
@@ -142,11 +144,11 @@ export function ChatMessageList(props: ChatMessageListProps) {
         )}
       </div>
       <p id={hintId} className="visually-hidden">
-        Up and down arrow keys move between messages; Enter opens a message’s actions.
+        {t('chat.log.keys')}
       </p>
       {unseen && (
         <button type="button" className="button button--small chat-log__latest" onClick={jumpToLatest}>
-          New messages below
+          {t('chat.log.newBelow')}
         </button>
       )}
     </div>
@@ -155,9 +157,10 @@ export function ChatMessageList(props: ChatMessageListProps) {
 
 /** Where messages the member hides were: no author, words or topic, just how many. */
 function HiddenNote({ count, roving: { bind, tabIndex, rovingKey, onFocus } }: { count: number; roving: RovingItemProps }) {
+  const t = useT();
   return (
     <li ref={bind} className="chat-hidden-note" tabIndex={tabIndex} data-roving-key={rovingKey} onFocus={onFocus}>
-      {plural(count, 'message')} hidden by your settings
+      {t('chat.log.hidden', { count })}
     </li>
   );
 }

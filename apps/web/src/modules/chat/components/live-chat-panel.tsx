@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useSession } from '../../auth/hooks/use-session';
 import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
 import { LazyReasonDialog } from '../../moderator-reasons/components/lazy-reason-dialog';
-import { MUTE_DURATIONS } from '../../moderator-reasons/lib/reasons';
+import { useMuteDurations } from '../../moderator-reasons/lib/durations';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
@@ -11,7 +11,8 @@ import { PauseButton } from '../../safety/components/pause-button';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
 import { useRoomChat } from '../hooks/use-room-chat';
-import { describeSeconds, refusalText, typingText, untilText } from '../lib/describe';
+import { useT } from '../../../shared/i18n/use-t';
+import { untilText, useChatWords } from '../lib/describe';
 import type { RoomChatSnapshot } from '../lib/room-chat-store';
 import { ChatComposer } from './chat-composer';
 import type { MessageAction } from './chat-message-item';
@@ -28,16 +29,17 @@ interface LiveChatPanelProps {
 type OpenDialog = { action: MessageAction; message: ChatMessageView } | null;
 
 export function LiveChatPanel({ room, canRead, canPost }: LiveChatPanelProps) {
+  const t = useT();
   return (
     <section className="chat" aria-labelledby="live-chat-heading">
       <div className="chat__head">
-        <h2 id="live-chat-heading">Live chat</h2>
-        <PauseButton context="from the chat" />
+        <h2 id="live-chat-heading">{t('chat.heading')}</h2>
+        <PauseButton context={t('chat.pauseContext')} />
       </div>
       {canRead ? (
         <ChatBody room={room} canPost={canPost} />
       ) : (
-        <p className="muted">The live chat in this room is for its members.</p>
+        <p className="muted">{t('chat.membersOnly')}</p>
       )}
     </section>
   );
@@ -51,6 +53,9 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState('');
   const canModerate = room.viewer.canModerate;
+  const words = useChatWords();
+  const { t, refusal } = words;
+  const mutes = useMuteDurations();
 
   if (!user || !store || !snapshot) return <ChatBodyPlaceholder canPost={canPost} />;
   const state = snapshot.state;
@@ -59,36 +64,31 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
 
   async function onEdit(message: ChatMessageView, body: string) {
     const error = await store!.edit(message.id, body);
-    return error ? refusalText(error) : null;
+    return error ? refusal(error) : null;
   }
 
   return (
     <>
       <ConnectionBanner status={status} snapshot={snapshot} />
-      {snapshot.phase === 'refused' && <p className="notice notice--error">{snapshot.problem}</p>}
+      {snapshot.phase === 'refused' && <p className="notice notice--error">{snapshot.problem && refusal(snapshot.problem)}</p>}
       {snapshot.phase === 'ready' && <Presence snapshot={snapshot} />}
       {state?.pinnedNotice && (
         <div className="chat-pinned">
-          <p className="chat-pinned__label">Pinned by the moderators</p>
+          <p className="chat-pinned__label">{t('chat.pinnedBy')}</p>
           <p className="chat-pinned__text">{state.pinnedNotice}</p>
         </div>
       )}
       {state?.locked && (
-        <p className="chat-state">
-          This chat is read-only for now. You can still read along{canModerate ? '; as a moderator you can still write' : ''}.
-        </p>
+        <p className="chat-state">{t(canModerate ? 'chat.state.lockedModerator' : 'chat.state.locked')}</p>
       )}
       {!!state && state.slowModeSeconds > 0 && (
-        <p className="chat-state">
-          Slow mode is on: one message every {describeSeconds(state.slowModeSeconds)}, so there is time to breathe between
-          messages.
-        </p>
+        <p className="chat-state">{t('chat.state.slowMode', { every: words.seconds(state.slowModeSeconds) })}</p>
       )}
       <div role="status" className="chat-notice-line">
         {notice && <p className="notice notice--success">{notice}</p>}
       </div>
       {preferences.isPending ? (
-        <ChatLogPlaceholder text="Loading your content settings…" />
+        <ChatLogPlaceholder text={t('chat.loadingSettings')} />
       ) : (
         <ChatMessageList
           snapshot={snapshot}
@@ -107,21 +107,21 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
         />
       )}
       <p className="chat-typing" aria-live="off">
-        {typingText(snapshot.typing)}
+        {words.typing(snapshot.typing)}
       </p>
       <CrisisSupportPanel source="chat" headingLevel={3} />
       {canPost ? (
         <ChatComposer store={store} disabled={locked || snapshot.phase === 'refused'} requireWarning={room.requireContentWarning} />
       ) : (
-        <p className="muted">Join this room to take part in the chat.</p>
+        <p className="muted">{t('chat.joinToTakePart')}</p>
       )}
       {canModerate && state && <ChatModeratorControls store={store} state={state} />}
 
       {dialog?.action === 'report' && (
         <LazyReportDialog
           targets={[
-            { type: 'message', id: dialog.message.id, label: 'This message' },
-            { type: 'member', id: dialog.message.author.id, label: `How ${dialog.message.author.handle} is behaving in general` },
+            { type: 'message', id: dialog.message.id, label: t('chat.report.thisMessage') },
+            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: dialog.message.author.handle }) },
           ]}
           onClose={close}
         />
@@ -133,7 +133,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
           onClose={close}
           onBlocked={(handle) => {
             store.forgetAuthor(dialog.message.author.id);
-            setNotice(`You blocked ${handle}. Their messages are hidden from you now; you can undo this in Settings.`);
+            setNotice(t('chat.blocked', { handle }));
           }}
         />
       )}
@@ -143,41 +143,38 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
           onConfirm={async () => {
             const error = await store.deleteOwn(dialog.message.id);
             if (!error) close();
-            return error ? refusalText(error) : null;
+            return error ? refusal(error) : null;
           }}
         />
       )}
       {dialog?.action === 'remove' && (
         <LazyReasonDialog
-          title="Remove this message?"
-          confirmLabel="Remove message"
+          title={t('chat.remove.title')}
+          confirmLabel={t('chat.remove.confirm')}
           onClose={close}
           onSubmit={async (reason) => {
             const error = await store.removeMessage(dialog.message.id, reason);
-            if (!error) setNotice('The message is removed for everyone. Its author is told why.');
-            return error ? error.message : null;
+            if (!error) setNotice(t('chat.remove.done'));
+            return error ? refusal(error) : null;
           }}
         >
-          <p>
-            It disappears for everyone at once and can be restored from the moderation log. {dialog.message.author.handle} is told
-            privately, with your reason.
-          </p>
+          <p>{t('chat.remove.body', { handle: dialog.message.author.handle })}</p>
         </LazyReasonDialog>
       )}
       {dialog?.action === 'mute' && (
         <LazyReasonDialog
-          title={`Mute ${dialog.message.author.handle}?`}
-          confirmLabel="Mute"
-          durations={MUTE_DURATIONS}
+          title={t('chat.mute.title', { handle: dialog.message.author.handle })}
+          confirmLabel={t('chat.mute.confirm')}
+          durations={mutes}
           onClose={close}
           onSubmit={async (reason, minutes) => {
             const ack = await store.mute(dialog.message.author.id, minutes ?? 60, reason);
-            if (!ack.ok) return ack.message;
-            setNotice(`${dialog.message.author.handle} is muted in this room until ${untilText(ack.until)}.`);
+            if (!ack.ok) return refusal(ack);
+            setNotice(t('chat.mute.done', { handle: dialog.message.author.handle, until: untilText(ack.until) }));
             return null;
           }}
         >
-          <p>They can still read, but cannot send messages or posts in this room until the time is up. They are told why.</p>
+          <p>{t('chat.mute.body')}</p>
         </LazyReasonDialog>
       )}
     </>
@@ -187,11 +184,12 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
 function DeleteMessageDialog({ onCancel, onConfirm }: { onCancel: () => void; onConfirm: () => Promise<string | null> }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   return (
     <ConfirmDialog
       open
-      title="Delete your message?"
-      confirmLabel="Delete message"
+      title={t('chat.delete.title')}
+      confirmLabel={t('chat.delete.confirm')}
       pending={pending}
       error={error}
       onCancel={onCancel}
@@ -201,7 +199,7 @@ function DeleteMessageDialog({ onCancel, onConfirm }: { onCancel: () => void; on
         setPending(false);
       }}
     >
-      <p>It disappears from the chat for everyone. Moderators can still see what it said, as part of keeping the room safe.</p>
+      <p>{t('chat.delete.body')}</p>
     </ConfirmDialog>
   );
 }
@@ -211,10 +209,11 @@ function DeleteMessageDialog({ onCancel, onConfirm }: { onCancel: () => void; on
  * from the first paint, so nothing below them moves when they arrive (layout shift).
  */
 function ChatBodyPlaceholder({ canPost }: { canPost: boolean }) {
+  const t = useT();
   return (
     <>
       <div role="status" className="chat-banner-slot">
-        <p className="chat-banner">Connecting to live chat…</p>
+        <p className="chat-banner">{t('chat.connecting')}</p>
       </div>
       <ChatLogPlaceholder />
       <p className="chat-typing" aria-hidden="true" />
@@ -232,10 +231,11 @@ function ChatLogPlaceholder({ text }: { text?: string }) {
 }
 
 function ConnectionBanner({ status, snapshot }: { status: string; snapshot: RoomChatSnapshot }) {
+  const t = useT();
   let text = '';
-  if (status === 'reconnecting') text = 'Reconnecting… your messages are safe.';
-  else if (status === 'ended') text = 'Live chat has ended for this session. Please log in again to continue.';
-  else if (status === 'connecting' || (status === 'connected' && snapshot.phase === 'joining')) text = 'Connecting to live chat…';
+  if (status === 'reconnecting') text = t('chat.reconnecting');
+  else if (status === 'ended') text = t('chat.ended');
+  else if (status === 'connecting' || (status === 'connected' && snapshot.phase === 'joining')) text = t('chat.connecting');
   return (
     <div role="status" className="chat-banner-slot">
       {text && <p className={`chat-banner${status === 'reconnecting' ? ' chat-banner--warn' : ''}`}>{text}</p>}
@@ -244,20 +244,21 @@ function ConnectionBanner({ status, snapshot }: { status: string; snapshot: Room
 }
 
 function Presence({ snapshot }: { snapshot: RoomChatSnapshot }) {
+  const t = useT();
   const presence = snapshot.presence;
   if (!presence) return null;
   const count = presence.count;
   return (
     <details className="chat-presence">
-      <summary>{count === 0 ? 'Nobody visible here right now' : `${count} here now`}</summary>
+      <summary>{t('chat.presence.summary', { count })}</summary>
       {presence.members.length > 0 && (
-        <ul className="chat-presence__list" aria-label="Here now">
+        <ul className="chat-presence__list" aria-label={t('chat.presence.list')}>
           {presence.members.map((member) => (
             <li key={member.id}>{member.handle}</li>
           ))}
         </ul>
       )}
-      <p className="muted chat-presence__note">People who keep their presence private are not listed.</p>
+      <p className="muted chat-presence__note">{t('chat.presence.note')}</p>
     </details>
   );
 }

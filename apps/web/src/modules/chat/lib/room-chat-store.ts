@@ -11,7 +11,7 @@ import type {
 } from '@kindred/contracts';
 import { ErrorCode } from '@kindred/contracts';
 import type { RealtimeSocket } from '../../../shared/realtime/realtime-connection';
-import { NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from '../../../shared/realtime/socket-request';
+import { localRefusal, NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from '../../../shared/realtime/socket-request';
 import { ChatMessageLog } from './chat-message-log';
 import { ChatOutbox, type PendingMessage, type SendOutcome } from './chat-outbox';
 import { TypingTracker } from './typing-tracker';
@@ -21,13 +21,13 @@ export type { PendingMessage, PendingState, SendOutcome } from './chat-outbox';
 export interface RoomChatSnapshot {
   phase: 'joining' | 'ready' | 'refused';
   /** Why joining was refused (not a member of a private room, …). */
-  problem: string | null;
+  problem: ChatError | null;
   /** Ordered by `seq`, one entry per `seq`: messages, and placeholders for those the member hides. */
   messages: ChatItem[];
   pending: PendingMessage[];
   hasMore: boolean;
   loadingOlder: boolean;
-  historyProblem: string | null;
+  historyProblem: ChatError | null;
   state: ChatRoomState | null;
   presence: PresenceView | null;
   typing: AuthorView[];
@@ -197,7 +197,7 @@ export class RoomChatStore {
         this.startOver();
         return this.join();
       }
-      this.update({ phase: 'refused', problem: ack.message });
+      this.update({ phase: 'refused', problem: ack });
       return;
     }
     if (last && ack.truncated) {
@@ -266,10 +266,10 @@ export class RoomChatStore {
         this.update({ hasMore: ack.hasMore });
         this.publishMessages();
       } else {
-        this.update({ historyProblem: ack.message });
+        this.update({ historyProblem: ack });
       }
     } catch {
-      this.update({ historyProblem: OFFLINE_MESSAGE });
+      this.update({ historyProblem: localRefusal(OFFLINE_MESSAGE) });
     }
     this.update({ loadingOlder: false });
   }

@@ -3,21 +3,21 @@ import { useCallback } from 'react';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../shared/i18n/use-t';
 
-export const SEVERITY_LABELS: Record<Severity, string> = { 3: 'Crisis', 2: 'Harm', 1: 'Other' };
+export const SEVERITY_LABELS: Record<Severity, MessageId> = { 3: 'moderation.severity.crisis', 2: 'moderation.severity.harm', 1: 'moderation.severity.other' };
 export const SEVERITY_CLASS: Record<Severity, string> = { 3: 'crisis', 2: 'harm', 1: 'other' };
 
-export const KIND_LABELS: Record<QueueItemKind, string> = {
-  report: 'Report',
-  crisis: 'Crisis language',
-  'held-post': 'Held for review',
-  appeal: 'Appeal',
+export const KIND_LABELS: Record<QueueItemKind, MessageId> = {
+  report: 'moderation.kind.report',
+  crisis: 'moderation.kind.crisis',
+  'held-post': 'moderation.kind.heldPost',
+  appeal: 'moderation.kind.appeal',
 };
 
-export const STATUS_LABELS: Record<QueueItemStatus, string> = {
-  open: 'Open',
-  claimed: 'Claimed',
-  resolved: 'Resolved',
-  dismissed: 'Dismissed',
+export const STATUS_LABELS: Record<QueueItemStatus, MessageId> = {
+  open: 'moderation.status.open',
+  claimed: 'moderation.status.claimed',
+  resolved: 'moderation.status.resolved',
+  dismissed: 'moderation.status.dismissed',
 };
 
 /** What was reported, for the reporter's own list. */
@@ -46,23 +46,23 @@ export const REPORT_STATUS: Record<QueueItemStatus, MessageId> = {
 };
 
 /** What each action does, in the moderator's words. `{who}` is the member's handle. */
-export const ACTION_LABELS: Record<ModerationActionType, string> = {
-  hide: 'Hide while reviewing',
-  remove: 'Remove',
-  restore: 'Restore',
-  'set-warning': 'Add or change the content warning',
-  lock: 'Lock (no new replies)',
-  unlock: 'Unlock',
-  pin: 'Pin to the top of the room',
-  unpin: 'Unpin',
-  move: 'Move to another room',
-  warn: 'Warn {who} privately',
-  mute: 'Mute {who} in this room',
-  suspend: 'Suspend {who}’s account for a while',
-  ban: 'Ban {who}',
-  lift: 'Lift a restriction on {who}',
-  approve: 'Approve: make it visible',
-  reject: 'Do not approve',
+export const ACTION_LABELS: Record<ModerationActionType, MessageId> = {
+  hide: 'moderation.action.hide',
+  remove: 'moderation.action.remove',
+  restore: 'moderation.action.restore',
+  'set-warning': 'moderation.action.setWarning',
+  lock: 'moderation.action.lock',
+  unlock: 'moderation.action.unlock',
+  pin: 'moderation.action.pin',
+  unpin: 'moderation.action.unpin',
+  move: 'moderation.action.move',
+  warn: 'moderation.action.warn',
+  mute: 'moderation.action.mute',
+  suspend: 'moderation.action.suspend',
+  ban: 'moderation.action.ban',
+  lift: 'moderation.action.lift',
+  approve: 'moderation.action.approve',
+  reject: 'moderation.action.reject',
 };
 
 const LOG_VERBS: Record<string, MessageId> = {

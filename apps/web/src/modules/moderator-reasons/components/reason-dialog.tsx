@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
+import { useT } from '../../../shared/i18n/use-t';
 import { Dialog } from '../../../shared/ui/dialog';
 import { composeReason, emptyReason, reasonProblem } from '../lib/reasons';
 import { ReasonField } from './reason-field';
@@ -17,6 +18,7 @@ interface ReasonDialogProps {
 /** A moderator action that needs a reason (and sometimes a duration) before it happens. */
 export function ReasonDialog({ title, children, confirmLabel, durations, onSubmit, onClose }: ReasonDialogProps) {
   const id = useId();
+  const t = useT();
   const [reason, setReason] = useState(emptyReason());
   const [minutes, setMinutes] = useState(durations?.[1]?.minutes ?? durations?.[0]?.minutes);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -25,12 +27,12 @@ export function ReasonDialog({ title, children, confirmLabel, durations, onSubmi
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = reasonProblem(reason);
+    const found = reasonProblem(reason, t);
     setProblem(found);
     if (found) return;
     setPending(true);
     setError(null);
-    const failure = await onSubmit(composeReason(reason), minutes);
+    const failure = await onSubmit(composeReason(reason, t), minutes);
     setPending(false);
     if (failure) setError(failure);
     else onClose();
@@ -43,7 +45,7 @@ export function ReasonDialog({ title, children, confirmLabel, durations, onSubmi
         {durations && (
           <div className="field field--compact">
             <label htmlFor={`${id}-duration`} className="field__label">
-              For how long
+              {t('reasons.howLong')}
             </label>
             <select id={`${id}-duration`} className="field__input" value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
               {durations.map((d) => (
@@ -62,10 +64,10 @@ export function ReasonDialog({ title, children, confirmLabel, durations, onSubmi
         )}
         <div className="button-row">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'One moment…' : confirmLabel}
+            {pending ? t('common.oneMoment') : confirmLabel}
           </button>
         </div>
       </form>

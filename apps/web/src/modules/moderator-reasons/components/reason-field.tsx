@@ -1,4 +1,5 @@
 import { MODERATION_REASON_MAX_LENGTH } from '@kindred/contracts';
+import { useT } from '../../../shared/i18n/use-t';
 import { CANNED_REASONS, OWN_WORDS, type ReasonChoice } from '../lib/reasons';
 
 interface ReasonFieldProps {
@@ -6,12 +7,13 @@ interface ReasonFieldProps {
   value: ReasonChoice;
   onChange: (value: ReasonChoice) => void;
   error?: string;
-  /** Who reads the reason, for the hint. */
+  /** Who reads the reason, for the hint (default: the member, privately). */
   audience?: string;
 }
 
 /** Every moderator action needs a reason: a common one from the list, or their own words. */
-export function ReasonField({ idPrefix, value, onChange, error, audience = 'The member is told this reason privately; it is also kept in the moderation log.' }: ReasonFieldProps) {
+export function ReasonField({ idPrefix, value, onChange, error, audience }: ReasonFieldProps) {
+  const t = useT();
   const selectId = `${idPrefix}-reason`;
   const detailId = `${idPrefix}-reason-detail`;
   const own = value.preset === OWN_WORDS;
@@ -19,10 +21,10 @@ export function ReasonField({ idPrefix, value, onChange, error, audience = 'The 
     <div className="reason-field">
       <div className="field field--compact">
         <label htmlFor={selectId} className="field__label">
-          Reason
+          {t('reasons.label')}
         </label>
         <p id={`${selectId}-hint`} className="field__hint">
-          {audience}
+          {audience ?? t('reasons.hint')}
         </p>
         {error && (
           <p id={`${selectId}-error`} className="field__error">
@@ -37,18 +39,18 @@ export function ReasonField({ idPrefix, value, onChange, error, audience = 'The 
           aria-describedby={[error ? `${selectId}-error` : '', `${selectId}-hint`].filter(Boolean).join(' ')}
           onChange={(event) => onChange({ ...value, preset: event.target.value })}
         >
-          <option value="">Choose a reason…</option>
-          {CANNED_REASONS.map((reason) => (
-            <option key={reason} value={reason}>
-              {reason}
+          <option value="">{t('reasons.choose')}</option>
+          {Object.entries(CANNED_REASONS).map(([key, label]) => (
+            <option key={key} value={key}>
+              {t(label)}
             </option>
           ))}
-          <option value={OWN_WORDS}>In my own words…</option>
+          <option value={OWN_WORDS}>{t('reasons.ownWords')}</option>
         </select>
       </div>
       <div className="field field--compact">
         <label htmlFor={detailId} className="field__label field__label--small">
-          {own ? 'Your reason' : 'Add a detail'} {!own && <span className="field__optional">(optional)</span>}
+          {t(own ? 'reasons.yours' : 'reasons.addDetail')} {!own && <span className="field__optional">{t('common.optional')}</span>}
         </label>
         <input
           id={detailId}

@@ -1,13 +1,15 @@
 import type { ReportCategory, ReportTargetType } from '@kindred/contracts';
-import { REPORT_CATEGORY_LABELS, REPORT_NOTE_MAX_LENGTH, ReportCategory as Categories } from '@kindred/contracts';
+import { REPORT_NOTE_MAX_LENGTH, ReportCategory as Categories } from '@kindred/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../shared/lib/api-client';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { useT } from '../../../shared/i18n/use-t';
 import { Dialog } from '../../../shared/ui/dialog';
 import { TextareaField } from '../../../shared/ui/textarea-field';
 import { createReport } from '../api/reports-api';
 import { MY_REPORTS_QUERY_KEY } from '../hooks/use-my-reports';
+import { REPORT_CATEGORY } from '../../moderation/lib/labels';
 
 export interface ReportTarget {
   type: ReportTargetType;
@@ -29,6 +31,8 @@ const CATEGORIES = Object.values(Categories);
  */
 export function ReportDialog({ targets, onClose }: ReportDialogProps) {
   const id = useId();
+  const t = useT();
+  const errorText = useErrorText();
   const client = useQueryClient();
   const [targetIndex, setTargetIndex] = useState(0);
   const [category, setCategory] = useState<ReportCategory | ''>('');
@@ -43,7 +47,7 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!category) {
-      setProblem('Please choose what is wrong.');
+      setProblem(t('report.problem'));
       return;
     }
     setProblem(undefined);
@@ -52,14 +56,14 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
 
   if (report.isSuccess) {
     return (
-      <Dialog open onClose={onClose} title="Thank you for telling us">
+      <Dialog open onClose={onClose} title={t('report.thanks.title')}>
         <div role="status">
-          <p>A moderator will look at this soon. Nobody else is told that you reported it.</p>
-          <p>You can follow what happens under Settings, in “Your reports”.</p>
+          <p>{t('report.thanks.soon')}</p>
+          <p>{t('report.thanks.follow')}</p>
         </div>
         <div className="button-row">
           <button type="button" className="button button--primary" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </Dialog>
@@ -67,13 +71,13 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
   }
 
   return (
-    <Dialog open onClose={onClose} title="Report to the moderators">
+    <Dialog open onClose={onClose} title={t('report.title')}>
       <form onSubmit={onSubmit} noValidate aria-busy={report.isPending}>
         {targets.length > 1 && (
           <fieldset className="choice-group">
-            <legend className="field__label">What would you like to report?</legend>
-            {targets.map((t, index) => (
-              <div key={`${t.type}-${t.id}`} className="check">
+            <legend className="field__label">{t('report.which')}</legend>
+            {targets.map((choice, index) => (
+              <div key={`${choice.type}-${choice.id}`} className="check">
                 <input
                   id={`${id}-target-${index}`}
                   type="radio"
@@ -81,13 +85,13 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
                   checked={index === targetIndex}
                   onChange={() => setTargetIndex(index)}
                 />
-                <label htmlFor={`${id}-target-${index}`}>{t.label}</label>
+                <label htmlFor={`${id}-target-${index}`}>{choice.label}</label>
               </div>
             ))}
           </fieldset>
         )}
         <fieldset className="choice-group" aria-describedby={problem ? `${id}-problem` : undefined} aria-invalid={problem ? true : undefined}>
-          <legend className="field__label">What is wrong?</legend>
+          <legend className="field__label">{t('report.whatIsWrong')}</legend>
           {problem && (
             <p id={`${id}-problem`} className="field__error">
               {problem}
@@ -96,21 +100,18 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
           {CATEGORIES.map((c) => (
             <div key={c} className="check">
               <input id={`${id}-${c}`} type="radio" name={`${id}-category`} checked={category === c} onChange={() => setCategory(c)} />
-              <label htmlFor={`${id}-${c}`}>{REPORT_CATEGORY_LABELS[c]}</label>
+              <label htmlFor={`${id}-${c}`}>{t(REPORT_CATEGORY[c])}</label>
             </div>
           ))}
         </fieldset>
         {category === Categories.Crisis && (
-          <p className="notice">
-            Thank you for looking out for them. Moderators see these first. If someone is in danger right now, please
-            contact local emergency services.
-          </p>
+          <p className="notice">{t('report.crisisNote')}</p>
         )}
         <TextareaField
           id={`${id}-note`}
-          label="Anything the moderators should know"
+          label={t('report.note.label')}
           optional
-          hint="Only moderators read this."
+          hint={t('report.note.hint')}
           value={note}
           onChange={setNote}
           maxLength={REPORT_NOTE_MAX_LENGTH}
@@ -118,15 +119,15 @@ export function ReportDialog({ targets, onClose }: ReportDialogProps) {
         />
         {report.isError && (
           <p className="field__error" role="alert">
-            {toDisplayError(report.error).message}
+            {errorText(report.error)}
           </p>
         )}
         <div className="button-row">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={report.isPending}>
-            {report.isPending ? 'Sending…' : 'Send report'}
+            {t(report.isPending ? 'common.sending' : 'report.send')}
           </button>
         </div>
       </form>

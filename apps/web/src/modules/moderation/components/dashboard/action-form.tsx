@@ -2,17 +2,20 @@ import type { ContentWarningCategory, ModerationActionType } from '@kindred/cont
 import { ModerationActionType as A } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../../shared/lib/api-client';
+import { useErrorText } from '../../../../shared/i18n/error-text';
+import type { MessageId } from '../../../../shared/i18n/message-id';
+import { useT } from '../../../../shared/i18n/use-t';
 import { formatAbsolute } from '../../../../shared/lib/format-time';
 import { useSession } from '../../../auth/hooks/use-session';
 import { WarningPicker } from '../../../content-warnings/components/warning-picker';
 import { choiceFromView, initialChoice, type WarningChoice } from '../../../content-warnings/lib/warning-choice';
 import type { QueueItem } from '../../api/moderation-api';
 import { useModeratedRooms, useModerationAction, useSanctions } from '../../hooks/use-moderation';
-import { composeReason, emptyReason, reasonProblem, CANNED_REASONS, MUTE_DURATIONS } from '../../../moderator-reasons/lib/reasons';
+import { composeReason, emptyReason, reasonProblem } from '../../../moderator-reasons/lib/reasons';
+import { useMuteDurations, usePinDurations, useSuspendDurations } from '../../../moderator-reasons/lib/durations';
 import { ReasonField } from '../../../moderator-reasons/components/reason-field';
 import { QueueFormFooter } from './queue-form-footer';
-import { actionOptions, PIN_DURATIONS, SUSPEND_DURATIONS } from './action-options';
+import { actionOptions } from './action-options';
 
 interface ActionFormProps {
   item: QueueItem;
@@ -20,23 +23,35 @@ interface ActionFormProps {
   onCancel: () => void;
 }
 
-const DONE: Partial<Record<ModerationActionType, string>> = {
-  approve: 'Approved. The author is told, and everyone can see it now.',
-  reject: 'Not approved. The author is told why.',
-  remove: 'Removed. The author is told privately, with your reason.',
-  hide: 'Hidden while it is reviewed. The author is told.',
-  mute: 'Muted. They are told until when, and why.',
-  ban: 'Banned. Their sessions have ended.',
+const DONE: Partial<Record<ModerationActionType, MessageId>> = {
+  approve: 'moderation.done.approve',
+  reject: 'moderation.done.reject',
+  remove: 'moderation.done.remove',
+  hide: 'moderation.done.hide',
+  mute: 'moderation.done.mute',
+  ban: 'moderation.done.ban',
+};
+
+/** What a restriction is, for choosing which to lift. */
+const SANCTION_KINDS: Record<string, MessageId> = {
+  mute: 'moderation.sanction.mute',
+  suspend: 'moderation.sanction.suspend',
+  ban: 'moderation.sanction.ban',
 };
 
 /** Decide an item: one action, a reason, and any details that action needs. */
 export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
   const id = useId();
   const { user } = useSession();
-  const options = actionOptions(item, user);
+  const t = useT();
+  const errorText = useErrorText();
+  const mutes = useMuteDurations();
+  const suspensions = useSuspendDurations();
+  const pins = usePinDurations();
+  const options = actionOptions(item, user, t);
   const held = item.kind === 'held-post';
   const [key, setKey] = useState(options[0]?.key ?? '');
-  const [reason, setReason] = useState(emptyReason(held ? CANNED_REASONS.at(-1) : ''));
+  const [reason, setReason] = useState(emptyReason(held ? 'withinGuidelines' : ''));
   const [minutes, setMinutes] = useState<number | undefined>(undefined);
   const [toRoomId, setToRoomId] = useState('');
   const [sanctionId, setSanctionId] = useState('');
@@ -49,11 +64,11 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
   const sanctions = useSanctions(option?.action === A.Lift ? option.id : undefined);
 
   if (options.length === 0) {
-    return <p className="muted">There is nothing to do here but dismiss it.</p>;
+    return <p className="muted">{t('moderation.act.nothing')}</p>;
   }
 
   const action = option?.action;
-  const durations = action === A.Mute ? MUTE_DURATIONS : action === A.Suspend ? SUSPEND_DURATIONS : action === A.Pin ? PIN_DURATIONS : null;
+  const durations = action === A.Mute ? mutes : action === A.Suspend ? suspensions : action === A.Pin ? pins : null;
   const chosenMinutes = minutes ?? durations?.[1]?.minutes ?? durations?.[0]?.minutes;
   const destinations = rooms.filter((room) => room.id !== item.roomId);
 
@@ -61,12 +76,12 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
     event.preventDefault();
     if (!option) return;
     const found: Record<string, string> = {};
-    const reasonIssue = reasonProblem(reason);
+    const reasonIssue = reasonProblem(reason, t);
     if (reasonIssue) found.reason = reasonIssue;
-    if (action === A.Move && !toRoomId) found.room = 'Please choose the room to move it to.';
-    if (action === A.Lift && !sanctionId) found.sanction = 'Please choose which restriction to lift.';
+    if (action === A.Move && !toRoomId) found.room = t('moderation.act.chooseRoom');
+    if (action === A.Lift && !sanctionId) found.sanction = t('moderation.act.chooseSanction');
     if (action === A.SetWarning && warning.categories.length === 0 && !warning.note.trim()) {
-      found.warning = 'Please choose at least one topic.';
+      found.warning = t('moderation.act.chooseTopic');
     }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
@@ -78,7 +93,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
         id: option.id,
         body: {
           action: option.action,
-          reason: composeReason(reason),
+          reason: composeReason(reason, t),
           queueItemId: item.id,
           ...(option.roomId ? { roomId: option.roomId } : {}),
           ...(durations && chosenMinutes ? { durationMinutes: chosenMinutes } : {}),
@@ -91,7 +106,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
         },
       },
       )
-      .then(() => onDone(DONE[option.action] ?? 'Done. The member is told privately, with your reason.'))
+      .then(() => onDone(t(DONE[option.action] ?? 'moderation.done.other')))
       .catch(() => undefined);
   }
 
@@ -99,7 +114,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
     <form className="queue-form" onSubmit={onSubmit} noValidate aria-busy={act.isPending}>
       <div className="field field--compact">
         <label htmlFor={`${id}-action`} className="field__label">
-          Action
+          {t('moderation.log.action')}
         </label>
         <select id={`${id}-action`} className="field__input" value={key} onChange={(event) => {
             setKey(event.target.value);
@@ -115,7 +130,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
       {durations && (
         <div className="field field--compact">
           <label htmlFor={`${id}-duration`} className="field__label">
-            {action === A.Pin ? 'Pinned for' : 'For how long'}
+            {t(action === A.Pin ? 'moderation.act.pinnedFor' : 'reasons.howLong')}
           </label>
           <select id={`${id}-duration`} className="field__input" value={chosenMinutes} onChange={(event) => setMinutes(Number(event.target.value))}>
             {durations.map((d) => (
@@ -129,11 +144,11 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
       {action === A.Move && (
         <div className="field field--compact">
           <label htmlFor={`${id}-room`} className="field__label">
-            Move to
+            {t('moderation.act.moveTo')}
           </label>
           {problems.room && <p className="field__error">{problems.room}</p>}
           <select id={`${id}-room`} className="field__input" value={toRoomId} onChange={(event) => setToRoomId(event.target.value)}>
-            <option value="">Choose a room…</option>
+            <option value="">{t('moderation.act.chooseRoomOption')}</option>
             {destinations.map((room) => (
               <option key={room.id} value={room.id}>
                 {room.name}
@@ -145,22 +160,23 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
       {action === A.Lift && (
         <div className="field field--compact">
           <label htmlFor={`${id}-sanction`} className="field__label">
-            Restriction to lift
+            {t('moderation.act.sanction')}
           </label>
           {problems.sanction && <p className="field__error">{problems.sanction}</p>}
           {sanctions.isPending ? (
-            <p className="muted">Loading their restrictions…</p>
+            <p className="muted">{t('moderation.act.loadingSanctions')}</p>
           ) : sanctions.isError ? (
-            <p className="field__error">{toDisplayError(sanctions.error).message}</p>
+            <p className="field__error">{errorText(sanctions.error)}</p>
           ) : sanctions.data.length === 0 ? (
-            <p className="muted">They have no active restrictions you can lift.</p>
+            <p className="muted">{t('moderation.act.noSanctions')}</p>
           ) : (
             <select id={`${id}-sanction`} className="field__input" value={sanctionId} onChange={(event) => setSanctionId(event.target.value)}>
-              <option value="">Choose…</option>
+              <option value="">{t('moderation.act.chooseOption')}</option>
               {sanctions.data.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.kind} — {s.reason}
-                  {s.expiresAt ? ` (until ${formatAbsolute(s.expiresAt)})` : ''}
+                  {s.expiresAt
+                    ? t('moderation.act.sanctionUntil', { kind: t(SANCTION_KINDS[s.kind] ?? 'moderation.sanction.other'), reason: s.reason, until: formatAbsolute(s.expiresAt) })
+                    : t('moderation.act.sanctionOption', { kind: t(SANCTION_KINDS[s.kind] ?? 'moderation.sanction.other'), reason: s.reason })}
                 </option>
               ))}
             </select>
@@ -172,10 +188,10 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
       {item.reports.length > 0 && (
         <div className="field field--compact">
           <label htmlFor={`${id}-outcome`} className="field__label field__label--small">
-            A note for the people who reported it <span className="field__optional">(optional)</span>
+            {t('moderation.act.outcome')} <span className="field__optional">{t('common.optional')}</span>
           </label>
           <p id={`${id}-outcome-hint`} className="field__hint">
-            Without one, they hear that a moderator took action. Your private notes are never shared.
+            {t('moderation.act.outcomeHint')}
           </p>
           <input
             id={`${id}-outcome`}
@@ -187,7 +203,7 @@ export function ActionForm({ item, onDone, onCancel }: ActionFormProps) {
           />
         </div>
       )}
-      <QueueFormFooter error={act.isError ? act.error : undefined} pending={act.isPending} submitLabel="Apply" onCancel={onCancel} />
+      <QueueFormFooter error={act.isError ? act.error : undefined} pending={act.isPending} submitLabel={t('moderation.act.apply')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { CurrentUser, ModerationActionType, ReportTargetType } from '@kindred/contracts';
 import { ModerationActionType as A, Role } from '@kindred/contracts';
 import type { QueueItem } from '../../api/moderation-api';
+import type { Translate } from '../../../../shared/i18n/use-t';
 import { ACTION_LABELS } from '../../lib/labels';
 
 export interface ActionOption {
@@ -26,7 +27,7 @@ const REMOVED = new Set(['removed', 'hidden', 'rejected', 'deleted']);
  * The actions that make sense for this item: on the content itself (only those that fit its
  * current state), then on its author. Suspend and ban are for site moderators only.
  */
-export function actionOptions(item: QueueItem, viewer: CurrentUser | null): ActionOption[] {
+export function actionOptions(item: QueueItem, viewer: CurrentUser | null, t: Translate): ActionOption[] {
   const options: ActionOption[] = [];
   const { target } = item;
   const staff = viewer?.role === Role.Moderator || viewer?.role === Role.Admin;
@@ -38,7 +39,7 @@ export function actionOptions(item: QueueItem, viewer: CurrentUser | null): Acti
       if (held && action !== A.Approve && action !== A.Reject) continue;
       if (action === A.Restore && !gone) continue;
       if ((action === A.Remove || action === A.Hide) && gone) continue;
-      options.push({ key: `${target.type}:${action}`, type: target.type, id: target.id, action, label: ACTION_LABELS[action].replace('{who}', '') });
+      options.push({ key: `${target.type}:${action}`, type: target.type, id: target.id, action, label: t(ACTION_LABELS[action]) });
     }
   }
   const author = target.author;
@@ -56,23 +57,10 @@ export function actionOptions(item: QueueItem, viewer: CurrentUser | null): Acti
         type: 'member',
         id: author.id,
         action,
-        label: ACTION_LABELS[action].replace('{who}', author.handle),
+        label: t(ACTION_LABELS[action], { who: author.handle }),
         ...(roomId && action !== A.Suspend && action !== A.Ban ? { roomId } : {}),
       });
     }
   }
   return options;
 }
-
-export const SUSPEND_DURATIONS = [
-  { minutes: 24 * 60, label: '1 day' },
-  { minutes: 3 * 24 * 60, label: '3 days' },
-  { minutes: 7 * 24 * 60, label: '1 week' },
-  { minutes: 30 * 24 * 60, label: '30 days' },
-];
-
-export const PIN_DURATIONS = [
-  { minutes: 0, label: 'Until unpinned' },
-  { minutes: 24 * 60, label: '1 day' },
-  { minutes: 7 * 24 * 60, label: '1 week' },
-];

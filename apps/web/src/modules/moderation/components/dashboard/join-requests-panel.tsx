@@ -1,6 +1,8 @@
 import type { JoinRequestView, RoomSummary } from '@kindred/contracts';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../../shared/lib/api-client';
+import { useErrorText } from '../../../../shared/i18n/error-text';
+import { T } from '../../../../shared/i18n/t';
+import { useT } from '../../../../shared/i18n/use-t';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import { useDecideJoinRequest } from '../../hooks/use-moderation';
@@ -14,15 +16,16 @@ interface JoinRequestsPanelProps {
 
 /** People asking to join rooms this moderator looks after. */
 export function JoinRequestsPanel({ rooms, requests, onDecided }: JoinRequestsPanelProps) {
-  if (rooms.length === 0) return <p className="empty-state">None of your rooms takes join requests.</p>;
+  const t = useT();
+  if (rooms.length === 0) return <p className="empty-state">{t('moderation.joins.noRooms')}</p>;
   const total = requests.reduce((sum, r) => sum + (r.data?.length ?? 0), 0);
   return (
     <>
-      {total === 0 && requests.every((r) => r.isSuccess) && <p className="empty-state">Nobody is waiting to join right now.</p>}
+      {total === 0 && requests.every((r) => r.isSuccess) && <p className="empty-state">{t('moderation.joins.none')}</p>}
       {rooms.map((room, index) => {
         const query = requests[index];
         if (!query) return null;
-        if (query.isPending) return <LoadingState key={room.id} label={`Loading requests for ${room.name}…`} />;
+        if (query.isPending) return <LoadingState key={room.id} label={t('moderation.joins.loading', { room: room.name })} />;
         if (query.isError) return <ErrorState key={room.id} error={query.error} onRetry={() => void query.refetch()} />;
         if (query.data.length === 0) return null;
         return (
@@ -46,21 +49,26 @@ function JoinRequestRow({ request, onDecided }: { request: JoinRequestView; onDe
   const [denying, setDenying] = useState(false);
   const [reason, setReason] = useState('');
   const handle = request.user.handle;
+  const t = useT();
+  const errorText = useErrorText();
 
   function send(approve: boolean) {
     // Awaited: the row goes away once the list refetches, taking per-call callbacks with it.
     decide
       .mutateAsync({ roomId: request.roomId, requestId: request.id, body: { approve, ...(!approve && reason.trim() ? { reason: reason.trim() } : {}) } })
-      .then(() => onDecided(approve ? `${handle} can join now.` : `${handle}’s request was declined.`))
+      .then(() => onDecided(t(approve ? 'moderation.joins.approved' : 'moderation.joins.declined', { handle })))
       .catch(() => undefined);
   }
 
   return (
     <li className="join-request">
       <p className="queue-list__text">
-        <strong>{handle}</strong> <span className="muted">asked <TimeAgo iso={request.createdAt} /></span>
+        <strong>{handle}</strong>{' '}
+        <span className="muted">
+          <T id="moderation.joins.asked" components={{ time: <TimeAgo iso={request.createdAt} /> }} />
+        </span>
       </p>
-      {request.message ? <p className="queue-item__body">{request.message}</p> : <p className="muted">No note.</p>}
+      {request.message ? <p className="queue-item__body">{request.message}</p> : <p className="muted">{t('moderation.joins.noNote')}</p>}
       {denying ? (
         <form
           className="inline-form"
@@ -71,30 +79,32 @@ function JoinRequestRow({ request, onDecided }: { request: JoinRequestView; onDe
         >
           <div className="field">
             <label htmlFor={`${id}-reason`} className="field__label field__label--small">
-              Reason <span className="field__optional">(optional, kept in the log)</span>
+              {t('reasons.label')} <span className="field__optional">{t('moderation.joins.reasonOptional')}</span>
             </label>
             <input id={`${id}-reason`} className="field__input" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
           </div>
           <button type="submit" className="button button--small" disabled={decide.isPending}>
-            Decline
+            {t('moderation.joins.decline')}
           </button>
           <button type="button" className="button button--small button--quiet" onClick={() => setDenying(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       ) : (
         <div className="button-row button-row--tight">
           <button type="button" className="button button--small button--primary" disabled={decide.isPending} onClick={() => send(true)}>
-            Approve<span className="visually-hidden"> {handle}</span>
+            {t('moderation.joins.approve')}
+            <span className="visually-hidden"> {handle}</span>
           </button>
           <button type="button" className="button button--small" onClick={() => setDenying(true)}>
-            Decline…<span className="visually-hidden"> {handle}</span>
+            {t('moderation.joins.declineMore')}
+            <span className="visually-hidden"> {handle}</span>
           </button>
         </div>
       )}
       {decide.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(decide.error).message}
+          {errorText(decide.error)}
         </p>
       )}
     </li>

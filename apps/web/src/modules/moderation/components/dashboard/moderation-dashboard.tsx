@@ -2,7 +2,7 @@ import { JoinPolicy } from '@kindred/contracts';
 import type { KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../../shared/lib/api-client';
-import { plural } from '../../../../shared/lib/plural';
+import { useT } from '../../../../shared/i18n/use-t';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { useJoinRequests, useLiveQueue, useModeratedRooms, useQueue } from '../../hooks/use-moderation';
 import { JoinRequestsPanel } from './join-requests-panel';
@@ -18,6 +18,7 @@ const TABS: Tab[] = ['queue', 'held', 'joins', 'log'];
  * within each), posts held for review, join requests and the log. It follows changes live.
  */
 export function ModerationDashboard() {
+  const t = useT();
   const queue = useQueue();
   useLiveQueue();
   const { rooms, isPending: roomsPending } = useModeratedRooms();
@@ -33,10 +34,10 @@ export function ModerationDashboard() {
     if (status) statusRef.current?.focus();
   }, [status]);
 
-  if (queue.isPending) return <LoadingState label="Loading the queue…" />;
+  if (queue.isPending) return <LoadingState label={t('moderation.dashboard.loading')} />;
   if (queue.isError) {
     if (queue.error instanceof ApiRequestError && queue.error.status === 403) {
-      return <p className="notice">The moderation tools are for moderators. If you think you should have access, ask an admin.</p>;
+      return <p className="notice">{t('moderation.dashboard.forbidden')}</p>;
     }
     return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
   }
@@ -46,7 +47,7 @@ export function ModerationDashboard() {
   const others = items.filter((item) => item.kind !== 'held-post');
   const waiting = requests.reduce((sum, r) => sum + (r.data?.length ?? 0), 0);
   const counts: Record<Tab, number | null> = { queue: others.length, held: held.length, joins: waiting, log: null };
-  const labels: Record<Tab, string> = { queue: 'Queue', held: 'Held posts', joins: 'Join requests', log: 'Log' };
+  const labels: Record<Tab, string> = { queue: t('moderation.tab.queue'), held: t('moderation.tab.held'), joins: t('moderation.tab.joins'), log: t('moderation.tab.log') };
 
   function onDecided(message: string) {
     setStatus(message);
@@ -71,7 +72,7 @@ export function ModerationDashboard() {
       <div ref={statusRef} tabIndex={-1} role="status" className="moderation__status">
         {status && <p className="notice notice--success">{status}</p>}
       </div>
-      <div role="tablist" aria-label="Moderation" className="moderation__tabs">
+      <div role="tablist" aria-label={t('moderation.dashboard.tabs')} className="moderation__tabs">
         {TABS.map((name) => (
           <button
             key={name}
@@ -99,13 +100,10 @@ export function ModerationDashboard() {
       <div id={`mod-panel-${tab}`} role="tabpanel" aria-labelledby={`mod-tab-${tab}`} className="moderation__panel">
         {tab === 'queue' &&
           (others.length === 0 ? (
-            <p className="empty-state">The queue is clear. Thank you for looking after everyone.</p>
+            <p className="empty-state">{t('moderation.dashboard.clear')}</p>
           ) : (
             <>
-              <p className="muted">
-                {plural(others.length, 'item')} waiting, most urgent first: crisis, then harm, then everything else, oldest
-                first within each.
-              </p>
+              <p className="muted">{t('moderation.dashboard.waiting', { count: others.length })}</p>
               <ol className="queue">
                 {others.map((item) => (
                   <li key={item.id}>
@@ -117,7 +115,7 @@ export function ModerationDashboard() {
           ))}
         {tab === 'held' &&
           (held.length === 0 ? (
-            <p className="empty-state">No posts are waiting for review.</p>
+            <p className="empty-state">{t('moderation.dashboard.noHeld')}</p>
           ) : (
             <ol className="queue">
               {held.map((item) => (
@@ -128,7 +126,7 @@ export function ModerationDashboard() {
             </ol>
           ))}
         {tab === 'joins' &&
-          (roomsPending ? <LoadingState label="Loading your rooms…" /> : <JoinRequestsPanel rooms={requestRooms} requests={requests} onDecided={onDecided} />)}
+          (roomsPending ? <LoadingState label={t('moderation.dashboard.loadingRooms')} /> : <JoinRequestsPanel rooms={requestRooms} requests={requests} onDecided={onDecided} />)}
         {tab === 'log' && <ModerationLogPanel rooms={rooms} />}
       </div>
     </>

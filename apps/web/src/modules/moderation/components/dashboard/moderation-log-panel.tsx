@@ -1,5 +1,6 @@
 import type { AuthorView, RoomSummary } from '@kindred/contracts';
 import { useId, useState } from 'react';
+import { useT } from '../../../../shared/i18n/use-t';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import type { LogFilters } from '../../api/moderation-api';
@@ -16,6 +17,7 @@ function dayBoundary(date: string, end: boolean): string | undefined {
 /** Append-only record of every decision, filterable and paged. */
 export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
   const describeAction = useDescribeLogAction();
+  const t = useT();
   const id = useId();
   const [room, setRoom] = useState('');
   const [action, setAction] = useState('');
@@ -37,13 +39,13 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
 
   return (
     <>
-      <form className="log-filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter the log">
+      <form className="log-filters" onSubmit={(event) => event.preventDefault()} aria-label={t('moderation.log.filters')}>
         <div className="field">
           <label htmlFor={`${id}-room`} className="field__label field__label--small">
-            Room
+            {t('moderation.log.room')}
           </label>
           <select id={`${id}-room`} className="field__input" value={room} onChange={(event) => setRoom(event.target.value)}>
-            <option value="">All my rooms</option>
+            <option value="">{t('moderation.log.allRooms')}</option>
             {rooms.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -53,10 +55,10 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-action`} className="field__label field__label--small">
-            Action
+            {t('moderation.log.action')}
           </label>
           <select id={`${id}-action`} className="field__input" value={action} onChange={(event) => setAction(event.target.value)}>
-            <option value="">Any action</option>
+            <option value="">{t('moderation.log.anyAction')}</option>
             {LOG_ACTION_FILTERS.map((a) => (
               <option key={a} value={a}>
                 {describeAction(a)}
@@ -66,45 +68,45 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`} className="field__label field__label--small">
-            From
+            {t('moderation.log.from')}
           </label>
           <input id={`${id}-from`} type="date" className="field__input" value={from} onChange={(event) => setFrom(event.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`} className="field__label field__label--small">
-            To
+            {t('moderation.log.to')}
           </label>
           <input id={`${id}-to`} type="date" className="field__input" value={to} onChange={(event) => setTo(event.target.value)} />
         </div>
       </form>
       {(moderator || member) && (
-        <ul className="log-chips" aria-label="Also filtered by">
+        <ul className="log-chips" aria-label={t('moderation.log.alsoFiltered')}>
           {moderator && (
             <li>
               <button type="button" className="button button--small button--quiet" onClick={() => setModerator(null)}>
-                Moderator: {moderator.handle} <span aria-hidden="true">×</span>
-                <span className="visually-hidden"> (remove this filter)</span>
+                {t('moderation.log.byModerator', { handle: moderator.handle })} <span aria-hidden="true">×</span>
+                <span className="visually-hidden"> {t('moderation.log.removeFilter')}</span>
               </button>
             </li>
           )}
           {member && (
             <li>
               <button type="button" className="button button--small button--quiet" onClick={() => setMember(null)}>
-                Member: {member.handle} <span aria-hidden="true">×</span>
-                <span className="visually-hidden"> (remove this filter)</span>
+                {t('moderation.log.aboutMember', { handle: member.handle })} <span aria-hidden="true">×</span>
+                <span className="visually-hidden"> {t('moderation.log.removeFilter')}</span>
               </button>
             </li>
           )}
         </ul>
       )}
       {log.isPending ? (
-        <LoadingState label="Loading the log…" />
+        <LoadingState label={t('moderation.log.loading')} />
       ) : log.isError ? (
         <ErrorState error={log.error} onRetry={() => void log.refetch()} />
       ) : entries.length === 0 ? (
-        <p className="empty-state">Nothing in the log matches these filters.</p>
+        <p className="empty-state">{t('moderation.log.empty')}</p>
       ) : (
-        <ol className="log-list" aria-label="Log entries" aria-busy={log.isPlaceholderData}>
+        <ol className="log-list" aria-label={t('moderation.log.entries')} aria-busy={log.isPlaceholderData}>
           {entries.map((entry) => (
             <li key={entry.id} className="log-entry">
               <p className="log-entry__head">
@@ -117,18 +119,18 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
               </p>
               <p className="log-entry__reason">{entry.reason}</p>
               <p className="log-entry__people">
-                By{' '}
+                {t('moderation.log.by')}{' '}
                 <button type="button" className="link-button" onClick={() => setModerator(entry.actor)}>
                   {entry.actor.handle}
-                  <span className="visually-hidden"> (show only their decisions)</span>
+                  <span className="visually-hidden"> {t('moderation.log.onlyTheirs')}</span>
                 </button>
                 {entry.subject && (
                   <>
                     {' '}
-                    · about{' '}
+                    · {t('moderation.log.about')}{' '}
                     <button type="button" className="link-button" onClick={() => setMember(entry.subject)}>
                       {entry.subject.handle}
-                      <span className="visually-hidden"> (show only decisions about them)</span>
+                      <span className="visually-hidden"> {t('moderation.log.onlyAbout')}</span>
                     </button>
                   </>
                 )}
@@ -139,7 +141,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
       )}
       {log.hasNextPage && (
         <button type="button" className="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-          {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+          {t(log.isFetchingNextPage ? 'common.loading' : 'moderation.log.older')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
-import { toDisplayError } from '../../../../shared/lib/api-client';
+import { useErrorText } from '../../../../shared/i18n/error-text';
+import { useT } from '../../../../shared/i18n/use-t';
 
 interface Props {
   /** The failed request's error, if the last attempt failed. */
@@ -10,19 +11,21 @@ interface Props {
 
 /** How every queue form ends: the request's error (announced), then submit and cancel. */
 export function QueueFormFooter({ error, pending, submitLabel, onCancel }: Props) {
+  const t = useT();
+  const errorText = useErrorText();
   return (
     <>
       {error !== undefined && (
         <p className="field__error" role="alert">
-          {toDisplayError(error).message}
+          {errorText(error)}
         </p>
       )}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? 'One moment…' : submitLabel}
+          {pending ? t('common.oneMoment') : submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </>

@@ -1,40 +1,40 @@
-import { REPORT_CATEGORY_LABELS } from '@kindred/contracts';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../../shared/lib/api-client';
+import { useErrorText } from '../../../../shared/i18n/error-text';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import { useSession } from '../../../auth/hooks/use-session';
 import { WarningBadges } from '../../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../../content-warnings/components/warning-gate';
 import type { QueueItem } from '../../api/moderation-api';
 import { useClaim } from '../../hooks/use-moderation';
-import { useDescribeLogAction, KIND_LABELS, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
-import { useT } from '../../../../shared/i18n/use-t';
+import { useDescribeLogAction, KIND_LABELS, REPORT_CATEGORY, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
+import type { MessageId } from '../../../../shared/i18n/message-id';
+import { useT, type Translate } from '../../../../shared/i18n/use-t';
 import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
 import { QueueNotes } from './queue-notes';
 
-function titleOf(item: QueueItem): string {
+function titleOf(item: QueueItem, t: Translate): string {
   const { target } = item;
-  const who = target.author?.handle ?? 'someone';
+  const who = target.author?.handle ?? t('moderation.item.someone');
   switch (target.type) {
     case 'message':
-      return `Chat message by ${who}${target.roomName ? ` in ${target.roomName}` : ''}`;
+      return target.roomName ? t('moderation.item.messageIn', { who, room: target.roomName }) : t('moderation.item.message', { who });
     case 'post':
-      return `Reply by ${who}${target.threadTitle ? ` in “${target.threadTitle}”` : ''}`;
+      return target.threadTitle ? t('moderation.item.replyIn', { who, title: target.threadTitle }) : t('moderation.item.reply', { who });
     case 'thread':
-      return `Thread “${target.threadTitle ?? 'untitled'}” by ${who}`;
+      return target.threadTitle ? t('moderation.item.thread', { who, title: target.threadTitle }) : t('moderation.item.threadUntitled', { who });
     case 'member':
-      return `Member ${who}`;
+      return t('moderation.item.member', { who });
   }
 }
 
-const STATUS_NOTES: Record<string, string> = {
-  removed: 'Removed',
-  hidden: 'Hidden',
-  deleted: 'Deleted by its author',
-  rejected: 'Not approved',
-  pending: 'Waiting for review',
+const STATUS_NOTES: Record<string, MessageId> = {
+  removed: 'moderation.targetStatus.removed',
+  hidden: 'moderation.targetStatus.hidden',
+  deleted: 'threads.status.deleted',
+  rejected: 'moderation.targetStatus.rejected',
+  pending: 'moderation.targetStatus.pending',
 };
 
 type Mode = 'none' | 'act' | 'dismiss' | 'care';
@@ -54,22 +54,25 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
   const claimedByOther = !!item.claimedBy && !mine;
   const severity = SEVERITY_CLASS[item.severity] ?? 'other';
   const t = useT();
+  const errorText = useErrorText();
+  const title = titleOf(item, t);
+  const statusNote = target.status ? STATUS_NOTES[target.status] : undefined;
 
   return (
     <article className={`queue-item queue-item--${severity}`} aria-labelledby={`${id}-title`}>
-      <ul className="queue-item__badges" aria-label="About this item">
-        <li className={`badge badge--severity badge--severity-${severity}`}>{SEVERITY_LABELS[item.severity] ?? 'Other'}</li>
-        <li className="badge">{KIND_LABELS[item.kind] ?? item.kind}</li>
-        <li className="badge">{item.claimedBy ? `Claimed by ${mine ? 'you' : item.claimedBy.handle}` : STATUS_LABELS[item.status]}</li>
+      <ul className="queue-item__badges" aria-label={t('moderation.item.about')}>
+        <li className={`badge badge--severity badge--severity-${severity}`}>{t(SEVERITY_LABELS[item.severity] ?? 'moderation.severity.other')}</li>
+        <li className="badge">{KIND_LABELS[item.kind] ? t(KIND_LABELS[item.kind]) : item.kind}</li>
+        <li className="badge">{item.claimedBy ? (mine ? t('moderation.item.claimedByYou') : t('moderation.item.claimedBy', { handle: item.claimedBy.handle })) : t(STATUS_LABELS[item.status])}</li>
       </ul>
       {/* The page's h1 is "Moderation"; each item is the next level down. */}
       <h2 id={`${id}-title`} className="queue-item__title">
-        {titleOf(item)}
+        {title}
       </h2>
       <p className="muted queue-item__meta">
-        Raised <TimeAgo iso={item.createdAt} />
-        {item.reports.length > 0 && ` · ${item.reports.length} report${item.reports.length === 1 ? '' : 's'}`}
-        {target.status && STATUS_NOTES[target.status] && ` · ${STATUS_NOTES[target.status]}`}
+        {t('moderation.item.raised')} <TimeAgo iso={item.createdAt} />
+        {item.reports.length > 0 && ` · ${t('moderation.item.reportCount', { count: item.reports.length })}`}
+        {statusNote && ` · ${t(statusNote)}`}
       </p>
 
       {target.body !== null && (
@@ -87,19 +90,19 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
 
       {item.appealMessage && (
         <div className="queue-item__appeal">
-          <p className="queue-item__label">What the member wrote</p>
+          <p className="queue-item__label">{t('moderation.item.appealMessage')}</p>
           <p className="queue-item__body">{item.appealMessage}</p>
         </div>
       )}
 
       {item.reports.length > 0 && (
         <section aria-labelledby={`${id}-reports`} className="queue-item__section">
-          <h3 id={`${id}-reports`}>Reports</h3>
+          <h3 id={`${id}-reports`}>{t('moderation.item.reports')}</h3>
           <ul className="queue-list">
             {item.reports.map((report, index) => (
               <li key={`${report.reporter.id}-${index}`}>
                 <p className="queue-list__text">
-                  <strong>{REPORT_CATEGORY_LABELS[report.category] ?? report.category}</strong>
+                  <strong>{REPORT_CATEGORY[report.category] ? t(REPORT_CATEGORY[report.category]) : report.category}</strong>
                   {report.note && <> — {report.note}</>}
                 </p>
                 <p className="muted queue-list__meta">
@@ -113,12 +116,12 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
 
       {target.context.length > 0 && (
         <details className="disclosure queue-item__section">
-          <summary>The conversation around it ({target.context.length})</summary>
+          <summary>{t('moderation.item.context', { count: target.context.length })}</summary>
           <ol className="queue-context">
             {target.context.map((line) => (
               <li key={line.id} className={line.id === target.id ? 'queue-context__target' : undefined}>
                 <span className="queue-context__author">{line.author.handle}</span>
-                {line.id === target.id && <span className="badge">This one</span>}
+                {line.id === target.id && <span className="badge">{t('moderation.item.thisOne')}</span>}
                 <span className="queue-context__body">{line.body}</span>
               </li>
             ))}
@@ -128,10 +131,12 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
 
       <details className="disclosure queue-item__section">
         <summary>
-          {target.author ? `${target.author.handle}’s` : 'Their'} recent moderation history ({item.history.length})
+          {target.author
+            ? t('moderation.item.historyOf', { handle: target.author.handle, count: item.history.length })
+            : t('moderation.item.history', { count: item.history.length })}
         </summary>
         {item.history.length === 0 ? (
-          <p className="muted">Nothing before this.</p>
+          <p className="muted">{t('moderation.item.historyEmpty')}</p>
         ) : (
           <ul className="queue-list">
             {item.history.map((entry) => (
@@ -149,7 +154,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       </details>
 
       <details className="disclosure queue-item__section">
-        <summary>Private notes ({item.notes.length})</summary>
+        <summary>{t('moderation.item.notes', { count: item.notes.length })}</summary>
         <QueueNotes item={item} />
       </details>
 
@@ -161,27 +166,28 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             disabled={claim.isPending}
             onClick={() => claim.mutate({ id: item.id, claim: !mine })}
           >
-            {mine ? 'Release' : 'Claim'}
-            <span className="visually-hidden">: {titleOf(item)}</span>
+            {t(mine ? 'moderation.item.release' : 'moderation.item.claim')}
+            <span className="visually-hidden">: {title}</span>
           </button>
         )}
         {item.severity === CRISIS && (
           <button type="button" className="button button--small button--primary" aria-expanded={mode === 'care'} onClick={() => setMode(mode === 'care' ? 'none' : 'care')}>
             {t('care.panel.open')}
-            <span className="visually-hidden"> {titleOf(item)}</span>
+            <span className="visually-hidden"> {title}</span>
           </button>
         )}
         <button type="button" className="button button--small button--primary" aria-expanded={mode === 'act'} onClick={() => setMode(mode === 'act' ? 'none' : 'act')}>
-          {item.kind === 'held-post' ? 'Review…' : 'Take action…'}
-          <span className="visually-hidden"> {titleOf(item)}</span>
+          {t(item.kind === 'held-post' ? 'moderation.item.review' : 'moderation.item.act')}
+          <span className="visually-hidden"> {title}</span>
         </button>
         <button type="button" className="button button--small button--quiet" aria-expanded={mode === 'dismiss'} onClick={() => setMode(mode === 'dismiss' ? 'none' : 'dismiss')}>
-          Dismiss…<span className="visually-hidden"> {titleOf(item)}</span>
+          {t('moderation.item.dismiss')}
+          <span className="visually-hidden"> {title}</span>
         </button>
       </div>
       {claim.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(claim.error).message}
+          {errorText(claim.error)}
         </p>
       )}
       {mode === 'act' && <ActionForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { toDisplayError } from '../../../../shared/lib/api-client';
+import { useErrorText } from '../../../../shared/i18n/error-text';
+import { useT } from '../../../../shared/i18n/use-t';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import type { QueueItem } from '../../api/moderation-api';
 import { useAddNote } from '../../hooks/use-moderation';
@@ -10,6 +11,8 @@ const NOTE_MAX_LENGTH = 2_000;
 /** Notes only moderators see; never shown to the member or the reporters. */
 export function QueueNotes({ item }: { item: QueueItem }) {
   const id = useId();
+  const t = useT();
+  const errorText = useErrorText();
   const add = useAddNote();
   const [body, setBody] = useState('');
 
@@ -33,22 +36,22 @@ export function QueueNotes({ item }: { item: QueueItem }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No notes yet.</p>
+        <p className="muted">{t('moderation.notes.none')}</p>
       )}
       <form className="inline-form queue-notes__form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor={`${id}-note`} className="field__label field__label--small">
-            Add a private note
+            {t('moderation.notes.label')}
           </label>
           <input id={`${id}-note`} className="field__input" value={body} maxLength={NOTE_MAX_LENGTH} onChange={(event) => setBody(event.target.value)} />
         </div>
         <button type="submit" className="button button--small" disabled={add.isPending || !body.trim()}>
-          Add note
+          {t('moderation.notes.add')}
         </button>
       </form>
       {add.isError && (
         <p className="field__error" role="alert">
-          {toDisplayError(add.error).message}
+          {errorText(add.error)}
         </p>
       )}
     </>
