@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { ChatAck, SendMessageResult } from '@kindred/contracts';
 import { memberWithRole } from '../support/forum.js';
+import { connectedChat, memberSession, request } from '../support/realtime.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { signedInMember, startE2eApp, waitForPage, type E2eApp } from './support/e2e-app.js';
 import { createRoomAs, joinAs, replyAs, threadAs } from './support/forum-setup.js';
@@ -26,6 +29,21 @@ describe('languages in the browser', () => {
     const thread = await threadAs(author.agent, room.id, { title: 'Primeros pasos', body: 'Hoy fue un día tranquilo.', warning: { categories: [], noneApply: true } });
     threadId = thread.id;
     await replyAs(author.agent, threadId, { body: 'Gracias por compartirlo.', warning: { categories: [], noneApply: true } });
+
+    // The live chat has a plain message and one folded behind a warning, and one is reported,
+    // so the chat and the moderators' queue have their controls on screen.
+    const speaker = await memberSession(e2e.t, 'voz');
+    await joinAs(speaker.agent, room.id);
+    const socket = await connectedChat(e2e.baseUrl, speaker.token);
+    await request(socket, 'chat:join', { roomId: room.id });
+    const sent: string[] = [];
+    for (const [body, categories] of [['Buenas noches a todas.', []], ['Hoy recordé algo difícil.', ['violence']]] as const) {
+      const ack = await request<ChatAck<SendMessageResult>>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body, warning: { categories } });
+      if (!ack.ok) throw new Error(ack.message);
+      sent.push(ack.message.id);
+    }
+    socket.disconnect();
+    await author.agent.post('/api/reports').send({ targetType: 'message', targetId: sent[0], category: 'harassment', note: 'Me hizo sentir incómoda.' }).expect(201);
   });
 
   afterAll(async () => {
@@ -119,13 +137,65 @@ describe('languages in the browser', () => {
     expect((await m.agent.get('/api/auth/me').expect(200)).body.user.language).toBeNull();
   }, 180_000);
 
-  it('a moderator sees the dashboard shell in Spanish', async () => {
+  it('a member reads and writes in the live chat in Spanish, message menu and moderator tools included', async () => {
+    const m = await signedInMember(e2e, { locale: 'es-ES' });
+    await joinAs(m.agent, room.id);
+    await e2e.t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [m.user.id]);
+    const { page } = m;
+    await page.goto(`/rooms/${room.slug}`);
+    await page.getByRole('heading', { name: 'Chat en directo' }).waitFor();
+    const log = page.getByRole('log', { name: 'Mensajes del chat' });
+    await log.getByText('Buenas noches a todas.').waitFor();
+    await page.locator('.chat .chat-banner').waitFor({ state: 'detached' });
+    await expectAllSpanish(page, 'chat');
+    // A message's options menu and the moderators' controls, open.
+    await log.locator('summary').first().click();
+    await page.getByRole('button', { name: 'Reportar', exact: true }).waitFor();
+    await expectAllSpanish(page, 'chat message menu');
+    await page.getByRole('button', { name: 'Reportar', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Reportar al equipo de moderación' }).waitFor();
+    await expectAllSpanish(page, 'report dialog');
+    await page.keyboard.press('Escape');
+    await page.getByText('Controles de moderación').click();
+    await page.getByLabel('Modo pausado').waitFor();
+    await expectAllSpanish(page, 'chat moderator controls');
+    // The composer's own problem, in Spanish too.
+    await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await page.getByText('Escribe un mensaje primero.').waitFor();
+    await expectAllSpanish(page, 'chat composer problem');
+  }, 120_000);
+
+  it('a moderator works the dashboard in Spanish: queue, a decision form, held posts, join requests and the log', async () => {
     const mod = await signedInMember(e2e, { locale: 'es-ES' });
     await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [mod.user.id]);
-    await mod.page.goto('/moderation');
-    await mod.page.getByRole('heading', { level: 1, name: 'Moderación' }).waitFor();
-    await expectAllSpanish(mod.page, 'moderation');
-  });
+    const { page } = mod;
+    await page.goto('/moderation');
+    await page.getByRole('heading', { level: 1, name: 'Moderación' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Mensaje de chat de voz/ }).waitFor();
+    await expectAllSpanish(page, 'moderation queue');
+    for (const summary of ['La conversación alrededor', 'Notas privadas', 'historial reciente de moderación']) {
+      await page.locator('summary', { hasText: summary }).first().click();
+    }
+    await expectAllSpanish(page, 'moderation queue item opened');
+    await page.getByRole('button', { name: /^Tomar una medida…/ }).click();
+    await page.getByRole('combobox', { name: 'Medida' }).waitFor();
+    await expectAllSpanish(page, 'moderation action form');
+    await page.getByRole('button', { name: 'Aplicar' }).click();
+    await page.getByText('Elige un motivo, o escribe el tuyo, por favor.').waitFor();
+    await expectAllSpanish(page, 'moderation action form with a problem');
+    await page.getByRole('button', { name: /^Descartar…/ }).click();
+    await page.getByRole('button', { name: 'Descartar', exact: true }).waitFor();
+    await expectAllSpanish(page, 'moderation dismiss form');
+    for (const [tab, heading] of [
+      ['Publicaciones retenidas', 'No hay publicaciones esperando revisión.'],
+      ['Solicitudes para unirse', 'Ninguna de tus salas recibe solicitudes para unirse.'],
+      ['Registro', 'Filtrar el registro'],
+    ] as const) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await page.getByText(heading).or(page.getByRole('form', { name: heading })).first().waitFor();
+      await expectAllSpanish(page, `moderation tab ${tab}`);
+    }
+  }, 120_000);
 
   it('the pseudo right-to-left locale mirrors the layout with nothing wider than a 375 px phone', async () => {
     const m = await signedInMember(e2e, { locale: 'ar-XB', viewport: { width: 375, height: 812 } });

@@ -6,30 +6,6 @@ import { REPO_ROOT } from '../../support/server-process.js';
 const catalog = (locale: string) => JSON.parse(readFileSync(join(REPO_ROOT, `apps/web/src/locales/${locale}.json`), 'utf8')) as Record<string, string>;
 
 /**
- * Regions of a page whose folders are not converted to the catalogue yet (chat, threads,
- * rooms, moderation, content-warnings: helper h12c's part). The scan skips them; when they
- * are converted, this list is emptied and the scan covers every page whole.
- */
-export const NOT_YET_TRANSLATED_REGIONS = [
-  '.room-list',
-  '.room-list + *',
-  'section[aria-labelledby="my-rooms-heading"]',
-  'section[aria-labelledby="other-rooms-heading"]',
-  '.invite-form',
-  '.room-layout',
-  '.room-header',
-  '[aria-labelledby="join-heading"] > :not(h2)',
-  '.thread-header',
-  '.post-list',
-  '.composer-form',
-  '.preferences',
-  '.page--moderation > :not(h1)',
-  'section[aria-labelledby="what-you-see-heading"] > :not(h2)',
-  'section[aria-labelledby="reports-heading"] > :not(h2)',
-  'section[aria-labelledby="decisions-heading"] > :not(h2)',
-];
-
-/**
  * English that must not be left on a page shown in Spanish: every English catalogue message
  * that Spanish words differently, cut into its literal runs (around {values} and <tags>),
  * plus English words that Spanish never uses on their own.
@@ -53,7 +29,10 @@ function englishMarkers(): { phrases: string[]; whole: string[] } {
 
 const ENGLISH_WORDS = ['the', 'and', 'your', 'you', 'with', 'this', 'that', 'are', 'please', 'what', 'when', 'here', 'not', 'have'];
 
-/** Every piece of text a person can read or hear on the page, outside the excluded regions. */
+/**
+ * Every piece of text a person can read or hear on the page, outside the excluded regions
+ * (by default none: every web folder is in the catalogue, so the scan covers pages whole).
+ */
 async function readableTexts(page: Page, exclude: string[]): Promise<string[]> {
   return (await page.evaluate(`(() => {
     const excluded = ${JSON.stringify(exclude)}.flatMap((s) => [...document.querySelectorAll(s)]);
@@ -74,7 +53,7 @@ async function readableTexts(page: Page, exclude: string[]): Promise<string[]> {
 }
 
 /** The English found on the page (empty when it is all translated). */
-export async function untranslatedStrings(page: Page, exclude: string[] = NOT_YET_TRANSLATED_REGIONS): Promise<string[]> {
+export async function untranslatedStrings(page: Page, exclude: string[] = []): Promise<string[]> {
   const { phrases, whole } = englishMarkers();
   const texts = await readableTexts(page, exclude);
   const joined = texts.join('\n');
