@@ -212,6 +212,37 @@ describe('languages in the browser', () => {
     await m.page.getByRole('heading', { level: 1, name: 'Śēţţĩńĝś' }).waitFor();
   });
 
+  it('in right-to-left, arrow keys in tab lists follow the reading direction (ArrowLeft is the next tab)', async () => {
+    /** Which tab of the page's first tab list is selected and which has focus, by position. */
+    const tabState = (page: Page) =>
+      page.evaluate(`(() => {
+        const tabs = [...document.querySelector('[role="tablist"]').querySelectorAll('[role="tab"]')];
+        return { selected: tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true'), focused: tabs.indexOf(document.activeElement), count: tabs.length };
+      })()`) as Promise<{ selected: number; focused: number; count: number }>;
+
+    for (const [locale, forward, back] of [
+      ['ar-XB', 'ArrowLeft', 'ArrowRight'],
+      ['en-US', 'ArrowRight', 'ArrowLeft'],
+    ] as const) {
+      // A phone width: the room page shows threads and chat as tabs.
+      const m = await signedInMember(e2e, { locale, viewport: { width: 375, height: 812 } });
+      await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [m.user.id]);
+      await joinAs(m.agent, room.id);
+      for (const path of [`/rooms/${room.slug}`, '/moderation']) {
+        await m.page.goto(path);
+        await m.page.getByRole('tablist').first().locator('[role="tab"][aria-selected="true"]').focus();
+        expect({ locale, path, ...(await tabState(m.page)) }).toMatchObject({ locale, path, selected: 0, focused: 0 });
+        await m.page.keyboard.press(forward);
+        expect({ locale, path, ...(await tabState(m.page)) }).toMatchObject({ locale, path, selected: 1, focused: 1 });
+        await m.page.keyboard.press(back);
+        await m.page.keyboard.press(back);
+        const { count, ...state } = await tabState(m.page);
+        // Back past the first tab wraps to the last.
+        expect({ locale, path, ...state }).toEqual({ locale, path, selected: count - 1, focused: count - 1 });
+      }
+    }
+  }, 120_000);
+
   it('is accessible in Spanish and in English (axe)', async () => {
     for (const locale of ['es-ES', 'en-US']) {
       const m = await signedInMember(e2e, { locale, bypassCSP: true });

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useRef } from 'react';
+import { tabKeyTarget } from './tab-keys';
 
 export interface TabDefinition<T extends string> {
   name: T;
@@ -28,16 +29,14 @@ export function tabPanelProps(idPrefix: string, name: string, selected: string) 
 
 /**
  * A tab list with one tab stop: arrow keys, Home and End move between tabs and select them
- * (the WAI-ARIA tabs pattern with automatic activation).
+ * (the WAI-ARIA tabs pattern with automatic activation); arrows follow the reading direction.
  */
 export function TabList<T extends string>({ label, idPrefix, tabs, selected, onSelect, className = 'tabs' }: TabListProps<T>) {
   const refs = useRef(new Map<T, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = tabs.findIndex((tab) => tab.name === selected);
-    const last = tabs.length - 1;
-    const moves: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
-    const target = moves[event.key];
+    const target = tabKeyTarget(event.key, index, tabs.length, event.currentTarget);
     if (target === undefined) return;
     event.preventDefault();
     const next = tabs[target]!.name;

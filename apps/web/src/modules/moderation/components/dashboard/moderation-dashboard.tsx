@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../../shared/lib/api-client';
 import { useT } from '../../../../shared/i18n/use-t';
+import { tabKeyTarget } from '../../../../shared/ui/tab-keys';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { useJoinRequests, useLiveQueue, useModeratedRooms, useQueue } from '../../hooks/use-moderation';
 import { JoinRequestsPanel } from './join-requests-panel';
@@ -54,12 +55,8 @@ export function ModerationDashboard() {
   }
 
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
-    const index = TABS.indexOf(tab);
-    let next: Tab | undefined;
-    if (event.key === 'ArrowRight') next = TABS[(index + 1) % TABS.length];
-    else if (event.key === 'ArrowLeft') next = TABS[(index - 1 + TABS.length) % TABS.length];
-    else if (event.key === 'Home') next = TABS[0];
-    else if (event.key === 'End') next = TABS.at(-1);
+    const target = tabKeyTarget(event.key, TABS.indexOf(tab), TABS.length, event.currentTarget);
+    const next = target === undefined ? undefined : TABS[target];
     if (!next) return;
     event.preventDefault();
     setTab(next);
