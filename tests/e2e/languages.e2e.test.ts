@@ -18,6 +18,7 @@ describe('languages in the browser', () => {
   let e2e: E2eApp;
   let room: { id: string; slug: string; name: string };
   let threadId = '';
+  let takenHandle = '';
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -25,6 +26,7 @@ describe('languages in the browser', () => {
     // Content members write stays as they wrote it; here it is Spanish so the scan can look at whole pages.
     room = await createRoomAs(admin.agent, { name: 'Sala de calma', description: 'Un lugar para hablar despacio.', guidelines: 'Sé amable.' });
     const author = await memberWithRole(e2e.t, 'moderator', 'autora');
+    takenHandle = author.handle;
     await joinAs(author.agent, room.id);
     const thread = await threadAs(author.agent, room.id, { title: 'Primeros pasos', body: 'Hoy fue un día tranquilo.', warning: { categories: [], noneApply: true } });
     threadId = thread.id;
@@ -74,6 +76,17 @@ describe('languages in the browser', () => {
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByText('Elige un nombre, por favor.').first().waitFor();
     await expectAllSpanish(page, 'register with problems');
+    // The server's field problems (a taken handle, a guessable password) come as codes, worded here.
+    await page.getByLabel('Nombre', { exact: true }).fill(takenHandle);
+    await page.getByLabel('Contraseña', { exact: true }).fill('quiet-harbour-lantern-42');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('Este nombre ya está en uso.').first().waitFor();
+    await expectAllSpanish(page, 'register with a taken handle');
+    await page.getByLabel('Nombre', { exact: true }).fill(`otra_${Date.now().toString(36)}`);
+    await page.getByLabel('Contraseña', { exact: true }).fill('password1234');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('Se parece a una contraseña habitual.', { exact: false }).first().waitFor();
+    await expectAllSpanish(page, 'register with a guessable password');
     await page.getByLabel('Nombre', { exact: true }).fill(`nueva_${Date.now().toString(36)}`);
     await page.getByLabel('Contraseña', { exact: true }).fill('quiet-harbour-lantern-42');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
@@ -116,6 +129,10 @@ describe('languages in the browser', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectAllSpanish(page, path);
     }
+    // Devices on the safety check are worded by the app from their kind (the API's label is English).
+    await page.goto('/settings/safety');
+    await page.getByText('Chrome en Linux', { exact: true }).first().waitFor();
+    expect(await page.getByText('Chrome on Linux').count()).toBe(0);
     // The pause tools and a dialog from the header.
     await page.getByRole('button', { name: 'Hacer una pausa' }).click();
     await page.getByRole('heading', { name: 'Fíjate en lo que te rodea' }).waitFor();

@@ -188,6 +188,8 @@ describe('login and logout', () => {
     expect(list.body).toHaveLength(2);
     const phoneSession = list.body.find((s: { current: boolean }) => !s.current);
     expect(phoneSession.device).toBe('Chrome on Android');
+    // The app words the device in the member's language from its kind (product names only).
+    expect(phoneSession.deviceKind).toEqual({ browser: 'Chrome', system: 'Android' });
     expect(JSON.stringify(list.body)).not.toMatch(/token|hash|ip/i);
     await agent.delete(`/api/auth/sessions/${phoneSession.id}`).expect(204);
     expect(signedInHandle(await phone.get('/api/auth/me'))).toBeNull();

@@ -37,6 +37,23 @@ describe('error parameters', () => {
     expectApiError(res, 400, 'VALIDATION_FAILED');
     const codes = (res.body.details as { field: string; code: string }[]).map((d) => `${d.field}:${d.code}`);
     expect(codes).toEqual(expect.arrayContaining(['name:validation.isLength', 'unexpected:validation.whitelistValidation']));
+    // The rule's numbers come along, so the app can say "1 to 80 characters" in any language.
+    const name = (res.body.details as { field: string; params?: Record<string, number> }[]).find((d) => d.field === 'name');
+    expect(name?.params).toEqual({ min: expect.any(Number), max: expect.any(Number) });
+    expect(name!.params!.max).toBeLessThan(500);
+    // The DTO instance used to find them never leaves the server.
+    expect(JSON.stringify(res.body)).not.toMatch(/"target"|"value"|x{500}/);
+  });
+
+  it('field problems of the app’s own rules carry a code (and numbers) too: a short password, a taken handle', async () => {
+    const short = await t.http.post('/api/auth/register').send({ handle: `p_${Date.now().toString(36)}`, password: 'short' });
+    expectApiError(short, 400, 'WEAK_PASSWORD');
+    expect(short.body.details).toEqual([expect.objectContaining({ field: 'password', code: 'password.tooShort', params: { min: expect.any(Number) } })]);
+    const taken = await t.http.post('/api/auth/register').send({ handle: admin.handle, password: 'quiet-harbour-lantern-42' });
+    expect(taken.body.details).toEqual([expect.objectContaining({ field: 'handle', code: 'handle.taken' })]);
+    const maxed = await admin.agent.post('/api/rooms').send({ name: 'Calm', slug: `calm-${Date.now().toString(36)}`, description: 'd'.repeat(5_000) });
+    expectApiError(maxed, 400, 'VALIDATION_FAILED');
+    expect(maxed.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'description', code: expect.stringMatching(/^validation\./), params: expect.any(Object) })]));
   });
 
   it('a mute says it is a mute and until when, over REST and in a chat ack', async () => {

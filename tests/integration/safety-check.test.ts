@@ -28,7 +28,7 @@ async function registered(userAgent = FIREFOX_LINUX) {
 
 const login = (handle: string, password = GOOD_PASSWORD, userAgent = FIREFOX_LINUX) =>
   t.http.post('/api/auth/login').set('User-Agent', userAgent).send({ handle, password });
-const history = async (agent: ReturnType<ListeningApp['agent']>) => (await agent.get('/api/auth/sign-in-history').expect(200)).body as Record<string, string>[];
+const history = async (agent: ReturnType<ListeningApp['agent']>) => (await agent.get('/api/auth/sign-in-history').expect(200)).body as (Record<string, string> & { deviceKind: object })[];
 const newDeviceNotices = async (id: string) =>
   (await t.query<{ body: string }>(`SELECT body FROM notifications WHERE user_id = $1 AND kind = 'new-device'`, [id])).map((r) => r.body);
 
@@ -45,7 +45,13 @@ describe('sign-in history', () => {
     expect(entries.map((e) => [e.outcome, e.method])).toEqual(expect.arrayContaining([['success', 'registration'], ['failure', 'password'], ['success', 'password']]));
     expect(entries).toHaveLength(3);
     for (const e of entries) {
-      expect(e).toEqual({ hour: expect.any(String), outcome: expect.any(String), method: expect.any(String), device: 'Firefox on Linux' });
+      expect(e).toEqual({
+        hour: expect.any(String),
+        outcome: expect.any(String),
+        method: expect.any(String),
+        device: 'Firefox on Linux',
+        deviceKind: { browser: 'Firefox', system: 'Linux' },
+      });
       const hour = new Date(e.hour);
       expect([hour.getUTCMinutes(), hour.getUTCSeconds(), hour.getUTCMilliseconds()]).toEqual([0, 0, 0]);
     }
@@ -59,6 +65,13 @@ describe('sign-in history', () => {
     expect((await history(m.agent)).map((e) => e.device)).not.toContain('Old');
     await login(m.handle).expect(200);
     expect(await t.query(`SELECT 1 FROM sign_in_events WHERE device = 'Old'`)).toEqual([]);
+  });
+
+  it('a device the server does not recognise has no browser or system in its kind, so no English reaches the app', async () => {
+    const m = await registered('curl/8.5.0');
+    expect((await history(m.agent)).map((e) => [e.device, e.deviceKind])).toEqual([['Unknown browser on unknown system', { browser: null, system: null }]]);
+    const sessions = (await m.agent.get('/api/auth/sessions').expect(200)).body as { deviceKind: object }[];
+    expect(sessions.map((s) => s.deviceKind)).toEqual([{ browser: null, system: null }]);
   });
 
   it('a recovery-code attempt is in the history too', async () => {

@@ -185,7 +185,7 @@ describe('room rules', () => {
     const replies = `/api/threads/${thread.id}/posts`;
     const refused = await agent.post(replies).send({ body: 'a reply with no choice' });
     expectApiError(refused, 400, 'WARNING_REQUIRED');
-    expect(refused.body.details).toEqual([{ field: 'warning', problem: expect.any(String) }]);
+    expect(refused.body.details).toEqual([{ field: 'warning', code: 'warning.required', problem: expect.any(String) }]);
     expectApiError(await agent.post(replies).send({ body: 'a note alone', warning: { categories: [], note: 'just a note' } }), 400, 'WARNING_REQUIRED');
     await agent.post(replies).send({ body: 'none apply', warning: { categories: [], noneApply: true } }).expect(201);
     await agent.post(replies).send({ body: 'a warned reply', warning: { categories: ['violence'] } }).expect(201);

@@ -61,13 +61,41 @@ export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
 export const SIGN_IN_METHODS = ['registration', 'password', 'recovery-code', 'two-step', 'passkey'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
+/**
+ * A device as the app words it: the browser and system families by name (product names, the
+ * same in every language), null where they were not recognised. `deviceKindOf` reads it from
+ * a `device` label, which is English ("Firefox on Android", "Unknown browser on Linux").
+ */
+export interface DeviceKind {
+  browser: string | null;
+  system: string | null;
+}
+
+const UNKNOWN_BROWSER = 'Unknown browser';
+const UNKNOWN_SYSTEM = 'unknown system';
+
+/** The `device` label the API stores and sends: "Firefox on Android". */
+export function deviceLabelOf({ browser, system }: DeviceKind): string {
+  return `${browser ?? UNKNOWN_BROWSER} on ${system ?? UNKNOWN_SYSTEM}`;
+}
+
+/** The kind a `device` label names (labels are only ever made by `deviceLabelOf`). */
+export function deviceKindOf(label: string): DeviceKind {
+  const at = label.lastIndexOf(' on ');
+  const browser = at < 0 ? label : label.slice(0, at);
+  const system = at < 0 ? '' : label.slice(at + 4);
+  return { browser: browser && browser !== UNKNOWN_BROWSER ? browser : null, system: system && system !== UNKNOWN_SYSTEM ? system : null };
+}
+
 export interface SignInHistoryEntry {
   /** The start of the hour it happened in (coarse on purpose). */
   hour: string;
   outcome: SignInOutcome;
   method: SignInMethod;
-  /** The same coarse label as sessions: browser and system family. */
+  /** The same coarse label as sessions: browser and system family, in English. */
   device: string;
+  /** The same, for the app to word in the member's language. */
+  deviceKind: DeviceKind;
 }
 
 /** "Someone else may know my password": one step that locks them out. */
@@ -202,8 +230,10 @@ export interface SessionSummary {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
-  /** A coarse device label (browser and OS family), never the full user agent or an IP. */
+  /** A coarse device label (browser and OS family) in English, never the full user agent or an IP. */
   device: string;
+  /** The same, for the app to word in the member's language. */
+  deviceKind: DeviceKind;
 }
 
 export interface LogoutEverywhereResponse {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { LoginResponse, LogoutEverywhereResponse } from '@kindred/contracts';
+import { deviceKindOf, type LoginResponse, type LogoutEverywhereResponse } from '@kindred/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequireAccess } from '../access/access.decorators.js';
 import { Action } from '../access/actions.js';
@@ -118,6 +118,7 @@ export class AuthController {
       lastSeenAt: s.lastSeenAt.toISOString(),
       expiresAt: s.expiresAt.toISOString(),
       device: s.device,
+      deviceKind: deviceKindOf(s.device),
     }));
   }
 

@@ -1,5 +1,7 @@
-/** A coarse label such as "Firefox on Android"; enough to recognise a device, no more. */
-export function deviceLabel(userAgent: string | undefined): string {
+import { deviceLabelOf, type DeviceKind } from '@kindred/contracts';
+
+/** The browser and system families of a user agent; enough to recognise a device, no more. */
+export function deviceKind(userAgent: string | undefined): DeviceKind {
   const ua = userAgent ?? '';
   const browser = /Edg\//.test(ua)
     ? 'Edge'
@@ -9,7 +11,7 @@ export function deviceLabel(userAgent: string | undefined): string {
         ? 'Chrome'
         : /Safari\//.test(ua)
           ? 'Safari'
-          : 'Unknown browser';
+          : null;
   const system = /Android/.test(ua)
     ? 'Android'
     : /iPhone|iPad|iPod/.test(ua)
@@ -20,6 +22,11 @@ export function deviceLabel(userAgent: string | undefined): string {
           ? 'macOS'
           : /Linux/.test(ua)
             ? 'Linux'
-            : 'unknown system';
-  return `${browser} on ${system}`;
+            : null;
+  return { browser, system };
+}
+
+/** A coarse label such as "Firefox on Android", as stored with sessions and sign-ins. */
+export function deviceLabel(userAgent: string | undefined): string {
+  return deviceLabelOf(deviceKind(userAgent));
 }

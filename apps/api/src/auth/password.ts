@@ -37,11 +37,17 @@ export interface PasswordContext {
  * the handle inside it, then zxcvbn's guessability score (details carry its feedback codes).
  */
 export function passwordProblems(password: string, context: PasswordContext, field = 'password'): ApiErrorDetail[] {
-  const problems: string[] = [];
-  if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters`);
-  if (context.handle && password.toLowerCase().includes(context.handle.toLowerCase())) problems.push('must not contain your handle');
-  if (problems.length > 0) return problems.map((problem) => ({ field, problem: `Password ${problem}.` }));
+  const problems: ApiErrorDetail[] = [];
+  if ([...password].length < PASSWORD_MIN_LENGTH) {
+    problems.push({ field, code: 'password.tooShort', params: { min: PASSWORD_MIN_LENGTH }, problem: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` });
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    problems.push({ field, code: 'password.tooLong', params: { max: PASSWORD_MAX_LENGTH }, problem: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` });
+  }
+  if (context.handle && password.toLowerCase().includes(context.handle.toLowerCase())) {
+    problems.push({ field, code: 'password.containsHandle', problem: 'Password must not contain your handle.' });
+  }
+  if (problems.length > 0) return problems;
   return guessabilityProblems(password, field, [context.handle, context.email]);
 }
 
@@ -49,7 +55,7 @@ export function passwordProblems(password: string, context: PasswordContext, fie
 export function weakPasswordError(password: string, context: PasswordContext, field = 'password'): AppError | undefined {
   const problems = passwordProblems(password, context, field);
   if (problems.length === 0) return undefined;
-  const guessable = problems.some((p) => p.code);
+  const guessable = problems.some((p) => p.code?.startsWith('password.warning.') || p.code === 'password.weak');
   const message = guessable ? 'Please choose a password that is harder to guess.' : problems[0]!.problem;
   return new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.WeakPassword, message, details: problems });
 }
@@ -61,6 +67,6 @@ export async function requireCurrentPassword(hash: string, password: string, fie
     status: HttpStatus.BAD_REQUEST,
     code: ErrorCode.InvalidCredentials,
     message: 'Your current password is not right.',
-    details: [{ field, problem: 'This is not your current password.' }],
+    details: [{ field, code: 'password.notCurrent', problem: 'This is not your current password.' }],
   });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationKind, SIGN_IN_HISTORY_DAYS, type SignInHistoryEntry, type SignInMethod } from '@kindred/contracts';
+import { deviceKindOf, NotificationKind, SIGN_IN_HISTORY_DAYS, type SignInHistoryEntry, type SignInMethod } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SessionService } from './session.service.js';
@@ -28,7 +28,7 @@ export class SignInHistoryService {
 
   async list(userId: string): Promise<SignInHistoryEntry[]> {
     const rows = await this.events.listSince(userId, this.cutoff());
-    return rows.map((r) => ({ hour: r.hour.toISOString(), outcome: r.outcome, method: r.method, device: r.device }));
+    return rows.map((r) => ({ hour: r.hour.toISOString(), outcome: r.outcome, method: r.method, device: r.device, deviceKind: deviceKindOf(r.device) }));
   }
 
   recordFailure(userId: string, method: SignInMethod, device: string): Promise<void> {

@@ -47,7 +47,7 @@ export class TotpService {
     const credential = await this.credentials.find(auth.user.id);
     if (!credential || credential.confirmedAt) throw AppError.conflict('Start setting up two-step sign-in first.', ErrorReason.TwoStepNotStarted);
     const step = this.matchingStep(credential.secretEncrypted, code);
-    if (step === undefined) throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.TwoStepCodeInvalid, message: 'That code did not work. Check the time on your phone and try the newest code.', details: [{ field: 'code', problem: 'This code did not match.' }] });
+    if (step === undefined) throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.TwoStepCodeInvalid, message: 'That code did not work. Check the time on your phone and try the newest code.', details: [{ field: 'code', code: 'twoStep.codeMismatch', problem: 'This code did not match.' }] });
     if (!(await this.credentials.confirm(auth.user.id, step, this.clock.now()))) throw AppError.conflict('Two-step sign-in is already on.', ErrorReason.TwoStepAlreadyOn);
   }
 

@@ -14,7 +14,7 @@ export interface NormalizedWarning {
 export function normalizeWarning(input: ContentWarningInput | undefined, required: boolean): NormalizedWarning {
   const categories = [...new Set(input?.categories ?? [])];
   if (input?.noneApply && categories.length > 0) {
-    throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', problem: 'Contradictory warning choice.' }], ErrorReason.ContradictoryWarning);
+    throw AppError.validation('Choose warning categories or "none apply", not both.', [{ field: 'warning', code: 'warning.contradictory', problem: 'Contradictory warning choice.' }], ErrorReason.ContradictoryWarning);
   }
   if (required) requireWarningChoice(input);
   return { categories, note: input?.note?.trim() || null };
@@ -27,6 +27,6 @@ export function requireWarningChoice(input: ContentWarningInput | undefined): vo
     status: HttpStatus.BAD_REQUEST,
     code: ErrorCode.WarningRequired,
     message: 'This room asks for a content-warning choice. Pick any that apply, or "none apply".',
-    details: [{ field: 'warning', problem: 'A content-warning choice is required in this room.' }],
+    details: [{ field: 'warning', code: 'warning.required', problem: 'A content-warning choice is required in this room.' }],
   });
 }

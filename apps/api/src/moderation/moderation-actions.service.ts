@@ -75,7 +75,7 @@ export class ModerationActionsService {
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
-    if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', problem: 'Not applicable here.' }], ErrorReason.ActionNotApplicable);
+    if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', code: 'action.notApplicable', problem: 'Not applicable here.' }], ErrorReason.ActionNotApplicable);
     const facts = await this.targets.facts(type, id);
     const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
     await this.authorize(actor, dto, roomId);
@@ -108,10 +108,10 @@ export class ModerationActionsService {
       await this.access.require({ user: actor, action: Action.SiteSanction });
       return;
     }
-    if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', problem: 'Required for this action.' }], ErrorReason.FieldRequired);
+    if (!roomId) throw AppError.validation('Say which room this applies to.', [{ field: 'roomId', code: 'field.required', problem: 'Required for this action.' }], ErrorReason.FieldRequired);
     await this.access.require({ user: actor, action: Action.RoomModerate, roomId });
     if (dto.action === A.Move) {
-      if (!dto.toRoomId) throw AppError.validation('Say which room to move the thread to.', [{ field: 'toRoomId', problem: 'Required.' }], ErrorReason.FieldRequired);
+      if (!dto.toRoomId) throw AppError.validation('Say which room to move the thread to.', [{ field: 'toRoomId', code: 'field.required', problem: 'Required.' }], ErrorReason.FieldRequired);
       await this.access.require({ user: actor, action: Action.RoomModerate, roomId: dto.toRoomId });
     }
   }
@@ -158,7 +158,7 @@ export class ModerationActionsService {
       case A.Ban:
         return this.sanction(ctx, after);
       case A.Lift: {
-        if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', problem: 'Required.' }], ErrorReason.FieldRequired);
+        if (!dto.sanctionId) throw AppError.validation('Say which restriction to lift.', [{ field: 'sanctionId', code: 'field.required', problem: 'Required.' }], ErrorReason.FieldRequired);
         // A room moderator may lift only a mute in the room they were authorised for.
         if (!(await this.sanctions.lift(dto.sanctionId, ctx.subjectUserId, ctx.roomId, ctx.actor.id, manager))) {
           throw AppError.notFound('No active restriction with that id for this member.', 'sanction');
@@ -198,7 +198,7 @@ export class ModerationActionsService {
     const { dto, manager, actor } = ctx;
     if (ctx.subjectUserId === actor.id) throw AppError.validation('You cannot restrict your own account.', undefined, ErrorReason.NotYourself);
     if (dto.action !== A.Ban && !dto.durationMinutes) {
-      throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', problem: 'Required.' }], ErrorReason.FieldRequired);
+      throw AppError.validation('Mutes and suspensions need a duration.', [{ field: 'durationMinutes', code: 'field.required', problem: 'Required.' }], ErrorReason.FieldRequired);
     }
     const expiresAt = dto.action === A.Ban ? null : new Date(this.clock.now().getTime() + dto.durationMinutes! * 60_000);
     const sanctionId = await this.sanctions.impose(

@@ -25,7 +25,7 @@ const isLogCursor = (v: Record<string, unknown>): v is { at: string; id: string 
  */
 function logDate(value: string, field: 'from' | 'to'): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw AppError.validation('Use a date like 2025-01-31 or 2025-01-31T18:00:00Z.', [{ field, problem: 'Not a date we can read.' }], ErrorReason.UnreadableDate);
+  if (Number.isNaN(date.getTime())) throw AppError.validation('Use a date like 2025-01-31 or 2025-01-31T18:00:00Z.', [{ field, code: 'date.unreadable', problem: 'Not a date we can read.' }], ErrorReason.UnreadableDate);
   return date;
 }
 

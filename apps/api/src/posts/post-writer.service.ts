@@ -173,7 +173,7 @@ export class PostWriterService {
   /** A reply link to a post whose author blocked the replier is dropped silently: blocks stay private. */
   private async replyTarget(manager: EntityManager, threadId: string, postId: string, authorId: string): Promise<string | null> {
     return this.rules.replyLink(postId, await this.posts.authorInThread(postId, threadId, manager), authorId, () =>
-      AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', problem: 'Not a post in this thread.' }], ErrorReason.ReplyOutsidePlace),
+      AppError.validation('You can only reply to a post in this thread.', [{ field: 'replyToPostId', code: 'reply.outsidePlace', problem: 'Not a post in this thread.' }], ErrorReason.ReplyOutsidePlace),
     );
   }
 

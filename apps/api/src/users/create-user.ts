@@ -37,7 +37,7 @@ export async function createUser(manager: EntityManager, input: NewUser): Promis
         status: HttpStatus.CONFLICT,
         code: ErrorCode.HandleTaken,
         message: 'That handle is already taken. Please choose another pseudonym.',
-        details: [{ field: 'handle', problem: 'This handle is already taken.' }],
+        details: [{ field: 'handle', code: 'handle.taken', problem: 'This handle is already taken.' }],
       });
     }
     throw error;

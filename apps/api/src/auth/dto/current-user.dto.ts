@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LANGUAGES, ROLES, type CurrentUser, type Language, type MeResponse, type Role, type SessionSummary } from '@kindred/contracts';
 import type { UserEntity } from '../../users/user.entity.js';
+import { DeviceKindDto } from './safety-check.dto.js';
 
 export class CurrentUserDto implements CurrentUser {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -24,5 +25,6 @@ export class SessionSummaryDto implements SessionSummary {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) lastSeenAt: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ description: 'Browser and system family only.' }) device: string;
+  @ApiProperty({ description: 'Browser and system family only, in English.' }) device: string;
+  @ApiProperty({ type: DeviceKindDto, description: 'The same, for the app to word in the member’s language.' }) deviceKind: DeviceKindDto;
 }

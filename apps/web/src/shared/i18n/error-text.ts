@@ -54,10 +54,69 @@ const ERROR_MESSAGES: Record<ErrorCode, MessageId> = {
 };
 
 /**
- * Field-level reasons the web has words for, by the detail's code. A detail with an unknown
- * code (or none) shows the server's own text until its code gets a message here.
+ * Field-level reasons the web has words for, by the detail's code (`validation.<constraint>`
+ * with the rule's numbers as params, or a feature's own). A detail with an unknown code (or
+ * none) shows the server's own text until its code gets a message here.
  */
-const DETAIL_MESSAGES: Partial<Record<string, MessageId>> = {};
+const DETAIL_MESSAGES: Partial<Record<string, MessageId>> = {
+  'password.warning.straightRow': 'detail.password.warning.straightRow',
+  'password.warning.keyPattern': 'detail.password.warning.keyPattern',
+  'password.warning.simpleRepeat': 'detail.password.warning.simpleRepeat',
+  'password.warning.extendedRepeat': 'detail.password.warning.extendedRepeat',
+  'password.warning.sequences': 'detail.password.warning.sequences',
+  'password.warning.recentYears': 'detail.password.warning.recentYears',
+  'password.warning.dates': 'detail.password.warning.dates',
+  'password.warning.topTen': 'detail.password.warning.topTen',
+  'password.warning.topHundred': 'detail.password.warning.topHundred',
+  'password.warning.common': 'detail.password.warning.common',
+  'password.warning.similarToCommon': 'detail.password.warning.similarToCommon',
+  'password.warning.wordByItself': 'detail.password.warning.wordByItself',
+  'password.warning.namesByThemselves': 'detail.password.warning.namesByThemselves',
+  'password.warning.commonNames': 'detail.password.warning.commonNames',
+  'password.warning.userInputs': 'detail.password.warning.userInputs',
+  'password.warning.pwned': 'detail.password.warning.pwned',
+  'password.suggestion.l33t': 'detail.password.suggestion.l33t',
+  'password.suggestion.reverseWords': 'detail.password.suggestion.reverseWords',
+  'password.suggestion.allUppercase': 'detail.password.suggestion.allUppercase',
+  'password.suggestion.capitalization': 'detail.password.suggestion.capitalization',
+  'password.suggestion.dates': 'detail.password.suggestion.dates',
+  'password.suggestion.recentYears': 'detail.password.suggestion.recentYears',
+  'password.suggestion.associatedYears': 'detail.password.suggestion.associatedYears',
+  'password.suggestion.sequences': 'detail.password.suggestion.sequences',
+  'password.suggestion.repeated': 'detail.password.suggestion.repeated',
+  'password.suggestion.longerKeyboardPattern': 'detail.password.suggestion.longerKeyboardPattern',
+  'password.suggestion.anotherWord': 'detail.password.suggestion.anotherWord',
+  'password.suggestion.useWords': 'detail.password.suggestion.useWords',
+  'password.suggestion.noNeed': 'detail.password.suggestion.noNeed',
+  'password.suggestion.pwned': 'detail.password.suggestion.pwned',
+  'password.weak': 'detail.password.weak',
+  'password.tooShort': 'detail.password.tooShort',
+  'password.tooLong': 'detail.password.tooLong',
+  'password.containsHandle': 'detail.password.containsHandle',
+  'password.notCurrent': 'detail.password.notCurrent',
+  'handle.taken': 'detail.handle.taken',
+  'twoStep.codeMismatch': 'detail.twoStep.codeMismatch',
+  'field.required': 'detail.field.required',
+  'action.notApplicable': 'detail.action.notApplicable',
+  'date.unreadable': 'detail.date.unreadable',
+  'reply.outsidePlace': 'detail.reply.outsidePlace',
+  'warning.contradictory': 'detail.warning.contradictory',
+  'warning.required': 'detail.warning.required',
+  'validation.isString': 'detail.validation.isString',
+  'validation.isLength': 'detail.validation.isLength',
+  'validation.maxLength': 'detail.validation.maxLength',
+  'validation.minLength': 'detail.validation.minLength',
+  'validation.isUuid': 'detail.validation.isUuid',
+  'validation.isIn': 'detail.validation.isIn',
+  'validation.isInt': 'detail.validation.isInt',
+  'validation.min': 'detail.validation.min',
+  'validation.max': 'detail.validation.max',
+  'validation.isBoolean': 'detail.validation.isBoolean',
+  'validation.matches': 'detail.validation.matches',
+  'validation.arrayMaxSize': 'detail.validation.arrayMaxSize',
+  'validation.isEmail': 'detail.validation.isEmail',
+  'validation.whitelistValidation': 'detail.validation.whitelistValidation',
+};
 
 export function errorText(error: ApiError, t: Translate): string {
   const id = ERROR_MESSAGES[error.code] as MessageId | undefined;

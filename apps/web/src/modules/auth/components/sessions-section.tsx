@@ -1,3 +1,4 @@
+import { deviceText } from '../../../shared/i18n/device-text';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../hooks/use-sessions';
@@ -26,7 +27,7 @@ export function SessionsSection() {
         {sessions.data.map((session) => (
           <li key={session.id} className="item-list__row">
             <span>
-              <strong>{session.device}</strong>
+              <strong>{deviceText(session.deviceKind, t)}</strong>
               {session.current && <span className="badge">{t('sessions.thisDevice')}</span>}
               <br />
               <span className="muted">
@@ -41,7 +42,7 @@ export function SessionsSection() {
                 onClick={() => revoke.mutate(session.id)}
               >
                 {t('sessions.signOut')}
-                <span className="visually-hidden"> {session.device}</span>
+                <span className="visually-hidden"> {deviceText(session.deviceKind, t)}</span>
               </button>
             )}
           </li>

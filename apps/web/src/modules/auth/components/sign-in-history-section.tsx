@@ -1,3 +1,4 @@
+import { deviceText } from '../../../shared/i18n/device-text';
 import type { SignInHistoryEntry } from '@kindred/contracts';
 import { SIGN_IN_HISTORY_DAYS } from '@kindred/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -40,7 +41,7 @@ export function SignInHistorySection() {
                 <strong>{t(describe(entry))}</strong>
                 <br />
                 <span className="muted">
-                  <time dateTime={entry.hour}>{t('history.around', { time: format.dateTime(entry.hour) })}</time> · {entry.device}
+                  <time dateTime={entry.hour}>{t('history.around', { time: format.dateTime(entry.hour) })}</time> · {deviceText(entry.deviceKind, t)}
                 </span>
               </span>
             </li>

@@ -1,4 +1,5 @@
-import type { ContentWarningCategory, ModerationActionType, NoticeContent, ReportTargetType } from '@kindred/contracts';
+import { deviceKindOf, type ContentWarningCategory, type ModerationActionType, type NoticeContent, type ReportTargetType } from '@kindred/contracts';
+import { deviceText } from '../../../shared/i18n/device-text';
 import { useCallback } from 'react';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../shared/i18n/use-t';
@@ -70,7 +71,8 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
     case 'join-request.declined':
       return { title: t('notice.joinDeclined.title', notice.params), body: t('notice.joinDeclined.body', notice.params) };
     case 'sign-in.new-device':
-      return { title: t('notice.newDevice.title'), body: t('notice.newDevice.body', notice.params) };
+      // The label is stored English with the notice; worded again in the member's language.
+      return { title: t('notice.newDevice.title'), body: t('notice.newDevice.body', { device: deviceText(deviceKindOf(notice.params.device), t) }) };
     case 'care.check-in':
       return { title: t('notice.careCheckIn.title'), body: notice.params.message };
     case 'care.reply':
