@@ -21,7 +21,11 @@ export interface ApiErrorDetail {
    * or a feature's own, e.g. `password.warning.common`.
    */
   code?: string;
-  /** Values the detail code's message refers to (e.g. `{ max: 200 }`). */
+  /**
+   * Values the detail code's message refers to: a validation rule's numbers (`{ limit: 200 }` for
+   * `validation.maxLength`, `{ min: 3, max: 32 }` for `validation.isLength`), `{ min }` for
+   * `password.tooShort`.
+   */
   params?: ErrorParams;
 }
 
