@@ -217,7 +217,9 @@ describe('languages in the browser', () => {
   it('the pseudo right-to-left locale mirrors the layout with nothing wider than a 375 px phone', async () => {
     const m = await signedInMember(e2e, { locale: 'ar-XB', viewport: { width: 375, height: 812 } });
     await joinAs(m.agent, room.id);
-    for (const path of ['/', '/settings', '/settings/safety', `/rooms/${room.slug}`, `/threads/${threadId}`, '/search']) {
+    // A moderator, so the room's chat has its moderator tools and the dashboard opens.
+    await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [m.user.id]);
+    for (const path of ['/', '/settings', '/settings/safety', `/rooms/${room.slug}`, `/threads/${threadId}`, '/search', '/moderation']) {
       await m.page.goto(path);
       await m.page.locator('main h1').first().waitFor();
       expect(await m.page.evaluate('[document.documentElement.dir, document.documentElement.lang]')).toEqual(['rtl', 'ar-XB']);
