@@ -293,6 +293,36 @@ describe('safety in chat', () => {
     c.disconnect();
     await waitFor(() => updates.at(-1)?.count === 1, 5_000, 'presence after disconnect');
   });
+
+  it('presence respects blocks both ways: neither the blocker nor the blocked person sees the other here; others see both', async () => {
+    const room = await createRoom(admin.agent);
+    const [blocker, blocked, other] = [await memberSession(t), await memberSession(t), await memberSession(t)];
+    for (const m of [blocker, blocked, other]) await join(m.agent, room.id).expect(200);
+    await blocker.agent.post('/api/me/blocks').send({ handle: blocked.handle }).expect(201);
+    const handles = (p: PresenceView | undefined) => (p?.members ?? []).map((m) => m.handle).sort();
+
+    const b = await open(blocker.token);
+    await request(b, 'chat:join', { roomId: room.id });
+    const blockerSees = record<PresenceView>(b, 'presence');
+    const o = await open(other.token);
+    await request(o, 'chat:join', { roomId: room.id });
+    const otherSees = record<PresenceView>(o, 'presence');
+    const x = await open(blocked.token);
+    const blockedSees = record<PresenceView>(x, 'presence');
+    const joined = await request<{ presence: PresenceView }>(x, 'chat:join', { roomId: room.id });
+    // The answer to the blocked person's own join leaves the blocker out.
+    expect(handles(joined.presence)).toEqual([blocked.handle, other.handle].sort());
+    await waitFor(() => handles(otherSees.at(-1)).length === 3, 5_000, 'the other member sees all three');
+    await waitFor(() => blockerSees.length > 0 && handles(blockerSees.at(-1)).length === 2, 5_000, 'the blocker hears the room');
+    expect(handles(blockerSees.at(-1))).toEqual([blocker.handle, other.handle].sort());
+    expect(blockedSees).toEqual([]);
+
+    // A later change (someone leaves) is told to each of them the same way.
+    o.disconnect();
+    await waitFor(() => blockedSees.length > 0 && blockerSees.at(-1)!.count === 1, 5_000, 'presence after the other member left');
+    expect(handles(blockedSees.at(-1))).toEqual([blocked.handle]);
+    expect(handles(blockerSees.at(-1))).toEqual([blocker.handle]);
+  });
 });
 
 describe('moderator control', () => {

@@ -156,8 +156,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
         if (!alreadyIn) for (const name of channels) await socket.leave(name);
         throw error;
       }
-      const presence = await this.presence.snapshot(this.server, dto.roomId);
-      socket.to(channel.room(dto.roomId)).emit('presence', presence);
+      const presence = await this.presence.snapshot(this.server, dto.roomId, user.id);
+      void this.presence.broadcast(this.server, dto.roomId, socket.id).catch(() => undefined);
       return { ...result, presence };
     });
   }
