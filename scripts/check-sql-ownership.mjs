@@ -31,6 +31,9 @@ export const READ_JOINS = {
   'threads/thread.repository.ts': ['posts', 'users'],
   // …whose statements are built in one file the query-plan test can explain.
   'threads/thread-list.sql.ts': ['posts', 'users'],
+  // Unread and new (thread list, thread summary, room directory): posts the viewer can see
+  // after their markers, and their baseline (joining) in the room, counted in the same statement.
+  'threads/unread.sql.ts': ['posts', 'room_memberships'],
   // Full-text search: one keyset-paginated statement over readable rooms (query-plan test).
   'search/search.sql.ts': ['posts', 'threads', 'rooms', 'room_memberships'],
   // Thread pages: each post with its author's handle (and its reactions) in one statement.

@@ -13,8 +13,9 @@ import { connectedChat, memberSession, request, startListeningApp, type ChatClie
  * A budget that grows means a new round trip on a hot path: make it part of an existing query.
  */
 const BUDGET = {
-  // session+user, thread, room+membership, preferences+blocks, the page with authors and reactions
-  threadPage: 5,
+  // session+user, thread, room+membership, preferences+blocks, the page with authors and reactions,
+  // the reader's read marker moved to the page's last post
+  threadPage: 6,
   // the same reads, the sanction check, the transaction (begin, thread lock, resend check, insert,
   // thread count, commit), then the new post with its author and reactions
   createPost: 12,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { searchSql } from '../../apps/api/src/search/search.sql.js';
 import { threadListHiddenCountSql, threadListPageSql } from '../../apps/api/src/threads/thread-list.sql.js';
+import { ROOM_UNREAD_COUNTS_SQL } from '../../apps/api/src/threads/unread.sql.js';
 import { createRoom, memberWithRole } from '../support/forum.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -147,5 +148,52 @@ describe('the thread list on a room with 10,000 threads', () => {
     expect(second.items.map((i: { title: string }) => i.title)).toEqual(['busy 8', 'busy 9', 'busy 10', 'busy 11', 'busy 12', 'busy 13', 'busy 15', 'busy 16', 'busy 17', 'busy 18']);
     expect(second.hiddenCount).toBe(2);
     await viewerAgent.put('/api/me/warning-preferences').send({ 'self-harm': 'warn' }).expect(200);
+  });
+});
+
+describe('unread counts on the room with 100k posts', () => {
+  let readerId: string;
+
+  // A member of the room who read 300 of its 2,000 threads halfway and muted a few of them,
+  // among 50 other members who read 1,000 threads each (markers are mostly other people's).
+  beforeAll(async () => {
+    const reader = await memberWithRole(t, 'moderator', 'reader');
+    readerId = reader.user.id;
+    await t.query(`INSERT INTO room_memberships (room_id, user_id, joined_at, guidelines_accepted_at) VALUES ($1, $2, now(), now())`, [roomId, readerId]);
+    await t.query(
+      `INSERT INTO thread_read_markers (user_id, thread_id, read_at, read_post_id)
+       SELECT u.id, t.id, t.created_at, gen_random_uuid() FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, 50)) u
+       CROSS JOIN (SELECT id, created_at FROM threads WHERE room_id = $1 ORDER BY created_at DESC LIMIT 1000) t`,
+      [roomId],
+    );
+    await t.query(
+      `INSERT INTO thread_read_markers (user_id, thread_id, read_at, read_post_id)
+       SELECT $2, t.id, p.created_at, p.id FROM (SELECT id FROM threads WHERE room_id = $1 ORDER BY created_at LIMIT 300) t
+       CROSS JOIN LATERAL (SELECT id, created_at FROM posts WHERE thread_id = t.id ORDER BY created_at, id OFFSET 24 LIMIT 1) p`,
+      [roomId, readerId],
+    );
+    await t.query('INSERT INTO thread_mutes (user_id, thread_id) SELECT user_id, thread_id FROM thread_read_markers WHERE user_id = $1 LIMIT 5', [readerId]);
+    // The seeded posts came after their threads' activity time; a real reply moves it.
+    await t.query(`UPDATE threads SET last_activity_at = created_at + interval '50 seconds' WHERE room_id = $1`, [roomId]);
+    await t.query('ANALYZE thread_read_markers');
+    await t.query('ANALYZE threads');
+  }, 60_000);
+
+  it('the room directory’s counts read through indexes, never a sequential scan of posts, threads or markers', async () => {
+    const text = await plan(ROOM_UNREAD_COUNTS_SQL, [readerId, ['self-harm'], []]);
+    expect(text).toMatch(/IDX_posts_thread_page/);
+    expect(text).toMatch(/IDX_threads_room_created/);
+    expect(text).not.toMatch(/Seq Scan on (posts|threads|thread_read_markers)/);
+  });
+
+  it('the thread list’s unread columns read through indexes too', async () => {
+    const text = await plan(threadListPageSql(false, 20), [roomId, new Date().toISOString(), false, readerId, ['self-harm'], []]);
+    expect(text).not.toMatch(/Seq Scan on (posts|threads|thread_read_markers)/);
+  });
+
+  it('and the counts are right: 25 unread posts in each thread read halfway, muted ones left out', async () => {
+    const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, [readerId, [], []]);
+    // The threads were all started before the member joined: none is new.
+    expect(row).toMatchObject({ new_threads: 0, unread_posts: 25 * (300 - 5) });
   });
 });

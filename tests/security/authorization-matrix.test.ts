@@ -156,6 +156,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/rooms/{room}/join': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/join`),
   'POST /api/rooms/{room}/leave': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/leave`).then((call) => ({ ...call, body: undefined })),
   'GET /api/rooms/{room}/threads': (c) => ({ url: `/api/rooms/${c.target.room.id}/threads` }),
+  'PUT /api/rooms/{room}/read': (c) => ({ url: `/api/rooms/${c.target.room.id}/read` }),
   'POST /api/rooms/{room}/threads': (c) => ({ url: `/api/rooms/${c.target.room.id}/threads`, body: { title: 'A matrix thread', body: 'Words.' } }),
   'GET /api/threads/{id}': (c) => ({ url: `/api/threads/${c.target.threadId}` }),
   'GET /api/threads/{id}/posts': (c) => ({ url: `/api/threads/${c.target.threadId}/posts` }),

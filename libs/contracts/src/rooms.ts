@@ -48,6 +48,16 @@ export interface RoomSummary {
   joinPolicy: JoinPolicy;
   /** Present when the viewer is signed in. */
   viewer?: Pick<RoomViewerState, 'isMember' | 'role' | 'joinRequestPending'>;
+  /** In the directory, for the viewer's own rooms only: what is new for them there. */
+  unread?: RoomUnread;
+}
+
+/** What is new for a member in one of their rooms, filtered as their thread pages are. */
+export interface RoomUnread {
+  /** Threads started since they joined or marked the room read, that they never opened. */
+  newThreads: number;
+  /** Posts after where they stopped reading, in threads they opened. */
+  unreadPosts: number;
 }
 
 /** What the viewer's relationship to the room is; drives which buttons the app shows. */

@@ -97,10 +97,24 @@ export interface ThreadSummary {
   createdAt: string;
   lastActivityAt: string;
   muted: boolean;
+  /** Never opened by the viewer, and started since they joined the room or last marked it read. */
+  isNew: boolean;
+  /** Posts after where the viewer stopped reading, that they can see (0 for a thread never opened). */
+  unreadPosts: number;
+}
+
+/** Where the viewer stopped reading a thread. */
+export interface ThreadReadMarker {
+  /** The last post they were shown: the "new since your last visit" divider goes after it. */
+  postId: string;
+  /** Pass as `cursor` to the thread's posts to start at the first unread post. */
+  cursor: string;
 }
 
 export interface ThreadDetail extends ThreadSummary {
   firstPost: PostView;
+  /** Null when the viewer never opened the thread (or is not signed in). */
+  lastRead: ThreadReadMarker | null;
   /** Only in the author's own create response, when their words suggested crisis: shown privately. */
   support?: CrisisResource[];
 }

@@ -15,6 +15,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { PostRepository } from '../posts/post.repository.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
+import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -34,6 +35,7 @@ export class AccountService {
     private readonly safety: SafetyService,
     private readonly memberships: MembershipRepository,
     private readonly threads: ThreadRepository,
+    private readonly readMarkers: ReadMarkerRepository,
     private readonly posts: PostRepository,
     private readonly messages: ChatMessageRepository,
     private readonly queue: QueueRepository,
@@ -105,6 +107,7 @@ export class AccountService {
       await this.safety.forgetUser(user.id, manager);
       await this.memberships.forgetUser(user.id, manager);
       await this.threads.forgetUser(user.id, manager);
+      await this.readMarkers.forgetUser(user.id, manager);
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);

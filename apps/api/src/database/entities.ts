@@ -23,7 +23,9 @@ import { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import { RoomEntity } from '../rooms/room.entity.js';
 import { BlockEntity } from '../safety/block.entity.js';
 import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
+import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
+import { ThreadReadMarkerEntity } from '../threads/thread-read-marker.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { AppStateEntity } from './app-state.entity.js';
@@ -48,6 +50,8 @@ export const ENTITIES = [
   RoomInviteEntity,
   ThreadEntity,
   ThreadMuteEntity,
+  ThreadReadMarkerEntity,
+  RoomReadMarkerEntity,
   PostEntity,
   PostRevisionEntity,
   ReactionEntity,

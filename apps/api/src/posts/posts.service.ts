@@ -22,16 +22,17 @@ export class PostsService {
     private readonly views: PostViewsService,
   ) {}
 
-  async page(threadId: string, viewer: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<PostListItem>> {
+  /** A page of the thread, and the keyset of its last post (for the reader's read marker). */
+  async page(threadId: string, viewer: ViewerContext, cursor: string | undefined, limit: number): Promise<{ page: Page<PostListItem>; last?: PostCursor }> {
     const after = cursor ? decodeCursor(cursor, isPostCursor) : undefined;
     const rows = await this.posts.pageRows(threadId, viewer, after, limit);
     const page = rows.slice(0, limit);
     const items = this.views.fromPageRows(page, viewer);
     const last = page.at(-1);
+    const key = last && { at: last.sort_key, id: last.id };
     return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_key, id: last.id }) : null,
-      hiddenCount: items.filter((i) => i.kind === 'hidden').length,
+      page: { items, nextCursor: rows.length > limit && key ? encodeCursor(key) : null, hiddenCount: items.filter((i) => i.kind === 'hidden').length },
+      ...(key ? { last: key } : {}),
     };
   }
 

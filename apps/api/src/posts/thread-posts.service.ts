@@ -33,15 +33,20 @@ export class ThreadPostsService {
     const own = thread.authorId === grant.actor?.id;
     // Someone who hides this thread's topics, or blocked its author, cannot open it.
     if (!own && viewer.filter.hides(viewer.filter.seen(thread.contentWarnings, thread.autoWarnings, thread.authorId), thread.authorId)) throw this.viewers.hiddenBySettings();
-    const summary = await this.threads.summaryOf(thread, grant, viewer.filter);
+    const { summary, lastRead } = await this.threads.summaryOf(thread, grant, viewer.filter);
     const firstPost = await this.posts.openingPost(thread.id, own ? { ...viewer, filter: this.viewers.unfiltered(viewer.userId) } : viewer);
     if (!firstPost || firstPost.kind !== 'post') throw this.viewers.hiddenBySettings();
-    return { ...summary, firstPost };
+    return { ...summary, firstPost, lastRead };
   }
 
-  /** `grant`: room.read for the thread's room. */
+  /**
+   * `grant`: room.read for the thread's room. A signed-in reader has now seen the thread up to
+   * the page's last post (placeholders included: they were passed too); the marker only moves forward.
+   */
   async page(grant: AccessGrant, threadId: string, cursor: string | undefined, limit: number): Promise<Page<PostListItem>> {
-    return this.posts.page(threadId, await this.viewers.context(grant.actor, grant), cursor, limit);
+    const { page, last } = await this.posts.page(threadId, await this.viewers.context(grant.actor, grant), cursor, limit);
+    if (grant.actor && last) await this.threads.markSeen(grant.actor.id, threadId, last.at, last.id);
+    return page;
   }
 
   /** `grant`: room.post for the thread's room. The author always sees their own words, whatever their settings say. */

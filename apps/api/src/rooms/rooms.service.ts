@@ -4,6 +4,8 @@ import type { AccessGrant } from '../access/access.service.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
+import { SafetyService } from '../safety/safety.service.js';
+import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { CreateRoomDto, UpdateRoomDto } from './dto/room.dto.js';
 import { RoomEntity } from './room.entity.js';
@@ -15,6 +17,8 @@ export class RoomsService {
   constructor(
     private readonly rooms: RoomRepository,
     private readonly threads: ThreadRepository,
+    private readonly readMarkers: ReadMarkerRepository,
+    private readonly safety: SafetyService,
     private readonly log: ModerationLogService,
     private readonly events: DomainEvents,
   ) {}
@@ -24,12 +28,21 @@ export class RoomsService {
     const user = grant.actor;
     const rooms = await this.rooms.visibleTo(user && { id: user.id, staff: grant.canModerate });
     if (!user) return rooms.map((room) => RoomSummaryDto.from(room));
-    // The viewer's place in every room in two queries, not one request per room.
-    const { roles, pending: waiting } = await this.rooms.placesOf(user.id);
-    return rooms.map((room) => ({
-      ...RoomSummaryDto.from(room),
-      viewer: { isMember: roles.has(room.id), role: roles.get(room.id) ?? null, joinRequestPending: waiting.has(room.id) },
-    }));
+    // The viewer's place in every room in two queries, not one request per room; what is new
+    // in their rooms in one more, filtered by their settings as their thread pages are.
+    const filter = await this.safety.viewerFilter(user.id);
+    const [{ roles, pending: waiting }, unread] = await Promise.all([
+      this.rooms.placesOf(user.id),
+      this.readMarkers.roomCounts(user.id, filter.hiddenCategories, filter.blockedUserIds),
+    ]);
+    return rooms.map((room) => {
+      const counts = unread.get(room.id);
+      return {
+        ...RoomSummaryDto.from(room),
+        viewer: { isMember: roles.has(room.id), role: roles.get(room.id) ?? null, joinRequestPending: waiting.has(room.id) },
+        ...(counts ? { unread: counts } : {}),
+      };
+    });
   }
 
   async detail(grant: AccessGrant): Promise<RoomDetail> {

@@ -1,5 +1,6 @@
 import { sortKeySql } from '../common/pagination/sort-key.js';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
 
 /**
  * The room's thread list, as SQL the query-plan test can explain. Parameters: $1 room, $2 the
@@ -73,8 +74,10 @@ export function threadListPageSql(after: boolean, limit: number): string {
            CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
              (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
                 AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
-           EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted
+           EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted,
+           ${threadUnreadColumnsSql('l', '$5', '$6', '$4')}
     FROM listed l LEFT JOIN users u ON u.id = l.author_id
+    ${threadUnreadJoinsSql('l', '$1', '$4')}
     WHERE NOT l.hidden_for_viewer ${after ? `AND (l.pinned_now, l.activity, l.id) < ${key(7)}` : ''}
     ORDER BY l.pinned_now DESC, l.activity DESC, l.id DESC
     LIMIT ${limit + 1}`;

@@ -5,6 +5,8 @@ import { RoomEntity } from '../rooms/room.entity.js';
 @Entity({ name: 'threads' })
 // Thread list: pinned first, latest activity first, id as the tie-breaker (keyset order).
 @Index('IDX_threads_room_listing', ['roomId', 'pinned', 'lastActivityAt', 'id'])
+// New-thread counts: a room's threads started after the member's baseline.
+@Index('IDX_threads_room_created', ['roomId', 'createdAt'])
 export class ThreadEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -7,6 +7,8 @@ import { isUuid } from '../common/pagination/cursor.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { PreparedQueries } from '../database/prepared-queries.js';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { sortKeySql } from '../common/pagination/sort-key.js';
+import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
 import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
 import { ThreadEntity } from './thread.entity.js';
 
@@ -29,6 +31,15 @@ export interface ThreadRow {
   last_activity_at: Date;
   activity_key: string;
   muted: boolean;
+  /** Never opened, and started after the viewer's baseline in the room. */
+  is_new: boolean;
+  unread_posts: number;
+}
+
+/** A thread's summary row with where the viewer stopped reading (null: never opened). */
+export interface ThreadSummaryRow extends ThreadRow {
+  read_key: string | null;
+  read_post_id: string | null;
 }
 
 /** The keyset position of a thread in the list: pinned first, then latest activity. */
@@ -226,16 +237,20 @@ export class ThreadRepository {
   }
 
   /** One thread as the list shows it, for this viewer (hidden posts left out of the count). */
-  async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<ThreadRow | undefined> {
+  async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<ThreadSummaryRow | undefined> {
     const [row] = (await this.db.query(
       `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.auto_warnings, t.warning_note, t.status,
               (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > now())) AS pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
               (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
                  AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
-              EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted
-       FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.id = $1`,
+              EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted,
+              ${threadUnreadColumnsSql('t', '$2', '$3', '$4')},
+              ${sortKeySql('rm.read_at')} AS read_key, rm.read_post_id
+       FROM threads t LEFT JOIN users u ON u.id = t.author_id
+       ${threadUnreadJoinsSql('t', 't.room_id', '$4')}
+       WHERE t.id = $1`,
       [threadId, hiddenCategories, blockedUserIds, viewerId],
-    )) as ThreadRow[];
+    )) as ThreadSummaryRow[];
     return row;
   }
 

@@ -29,6 +29,13 @@ export class ThreadsController {
     return this.threads.list(grant, viewer.filter, query.cursor, query.limit ?? DEFAULT_PAGE);
   }
 
+  /** "Mark room read": idempotent, so a repeated tap changes nothing but the time. */
+  @Put('rooms/:room/read')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async markRoomRead(@CurrentAuth() auth: AuthContext, @Param('room') room: string): Promise<void> {
+    await this.threads.markRoomRead(await this.access.require({ user: auth.user, action: Action.RoomRead, roomId: room }));
+  }
+
   @Put('threads/:id/mute')
   @HttpCode(HttpStatus.NO_CONTENT)
   async mute(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {

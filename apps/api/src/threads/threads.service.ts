@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthorView, Page, ThreadSummary } from '@kindred/contracts';
+import type { AuthorView, Page, ThreadReadMarker, ThreadSummary } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
 import { FORMER_MEMBER_HANDLE } from '../users/user.repository.js';
 import type { ThreadEntity } from './thread.entity.js';
+import { ReadMarkerRepository } from './read-marker.repository.js';
 import { ThreadRepository, type ThreadRow } from './thread.repository.js';
 
 interface ThreadCursor extends Record<string, unknown> {
@@ -23,6 +24,7 @@ const isThreadCursor = (v: Record<string, unknown>): v is ThreadCursor =>
 export class ThreadsService {
   constructor(
     private readonly threads: ThreadRepository,
+    private readonly readMarkers: ReadMarkerRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -54,9 +56,22 @@ export class ThreadsService {
     };
   }
 
-  async summaryOf(thread: ThreadEntity, grant: AccessGrant, filter: ViewerFilter): Promise<ThreadSummary> {
-    const row = await this.threads.summaryRow(thread.id, grant.actor?.id ?? null, filter.hiddenCategories, filter.blockedUserIds);
-    return this.summary(row!, filter);
+  /** The thread as the list shows it, and where the viewer stopped reading it. */
+  async summaryOf(thread: ThreadEntity, grant: AccessGrant, filter: ViewerFilter): Promise<{ summary: ThreadSummary; lastRead: ThreadReadMarker | null }> {
+    const row = (await this.threads.summaryRow(thread.id, grant.actor?.id ?? null, filter.hiddenCategories, filter.blockedUserIds))!;
+    // The cursor has the thread page's own shape: the page after it starts at the first unread post.
+    const lastRead = row.read_key && row.read_post_id ? { postId: row.read_post_id, cursor: encodeCursor({ at: row.read_key, id: row.read_post_id }) } : null;
+    return { summary: this.summary(row, filter), lastRead };
+  }
+
+  /** The member was shown the thread up to this post (`at`: its full-precision sort key). */
+  async markSeen(userId: string, threadId: string, at: string, postId: string): Promise<void> {
+    await this.readMarkers.markSeen(userId, threadId, at, postId);
+  }
+
+  /** `grant`: room.read for the room. Everything in it up to now counts as read for the member. */
+  async markRoomRead(grant: AccessGrant): Promise<void> {
+    await this.readMarkers.markRoomRead(grant.actor!.id, grant.room!.id);
   }
 
   private summary(row: ThreadRow, filter: ViewerFilter): ThreadSummary {
@@ -75,6 +90,8 @@ export class ThreadsService {
       createdAt: row.created_at.toISOString(),
       lastActivityAt: row.last_activity_at.toISOString(),
       muted: row.muted,
+      isNew: row.is_new,
+      unreadPosts: row.unread_posts,
     };
   }
 

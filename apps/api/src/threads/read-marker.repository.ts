@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PreparedQueries } from '../database/prepared-queries.js';
+import { ROOM_UNREAD_COUNTS_SQL } from './unread.sql.js';
+
+/** What is new for a member in one room. */
+export interface RoomUnreadCounts {
+  newThreads: number;
+  unreadPosts: number;
+}
+
+/**
+ * Moves the marker forward only: an older page read later (another tab, "load earlier")
+ * never makes seen posts unread again. One statement, the thread page's only extra one.
+ */
+const MARK_SEEN_SQL = `INSERT INTO thread_read_markers (user_id, thread_id, read_at, read_post_id) VALUES ($1, $2, $3::timestamptz, $4)
+  ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = EXCLUDED.read_at, read_post_id = EXCLUDED.read_post_id, updated_at = now()
+  WHERE (thread_read_markers.read_at, thread_read_markers.read_post_id) < (EXCLUDED.read_at, EXCLUDED.read_post_id)`;
+
+/** Every query on `thread_read_markers` and `room_read_markers`. */
+@Injectable()
+export class ReadMarkerRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {}
+
+  /** The member saw the thread up to this post (`at`: its full-precision sort key). */
+  async markSeen(userId: string, threadId: string, at: string, postId: string): Promise<void> {
+    await this.prepared.query(MARK_SEEN_SQL, [userId, threadId, at, postId]);
+  }
+
+  /** Everything in the room up to now counts as read. */
+  async markRoomRead(userId: string, roomId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO room_read_markers (user_id, room_id, read_at) VALUES ($1, $2, clock_timestamp())
+       ON CONFLICT (user_id, room_id) DO UPDATE SET read_at = EXCLUDED.read_at`,
+      [userId, roomId],
+    );
+  }
+
+  /** New threads and unread posts in each room the member belongs to, filtered as their thread pages are. */
+  async roomCounts(userId: string, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<Map<string, RoomUnreadCounts>> {
+    const rows: { room_id: string; new_threads: number; unread_posts: number }[] = await this.db.query(ROOM_UNREAD_COUNTS_SQL, [userId, hiddenCategories, blockedUserIds]);
+    return new Map(rows.map((r) => [r.room_id, { newThreads: r.new_threads, unreadPosts: r.unread_posts }]));
+  }
+
+  /** Account deletion: the member's read markers go. */
+  async forgetUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM thread_read_markers WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM room_read_markers WHERE user_id = $1', [userId]);
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { ThreadEntity } from './thread.entity.js';
+
+/**
+ * How far a member has read a thread: the last post a thread page showed them. Posts after
+ * it (by time, id breaking ties, the page order) are unread. A thread without a marker was
+ * never opened: "new" when it appeared after the member's baseline in the room.
+ */
+@Entity({ name: 'thread_read_markers' })
+export class ThreadReadMarkerEntity {
+  // The primary key leads with the member: their markers are read together for room counts.
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  threadId: string;
+
+  @ManyToOne(() => ThreadEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'thread_id' })
+  thread?: Relation<ThreadEntity>;
+
+  /** The last seen post's time at full precision (the page's keyset). */
+  @Column({ type: 'timestamptz' })
+  readAt: Date;
+
+  @Column({ type: 'uuid' })
+  readPostId: string;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
