@@ -9,6 +9,7 @@ import { RoomHeader } from '../modules/rooms/components/room-header';
 import { RoomUnavailable } from '../modules/rooms/components/room-unavailable';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
 import { NewThreadForm, newThreadDraftKey } from '../modules/threads/components/new-thread-form';
+import { MarkRoomReadButton } from '../modules/threads/components/mark-room-read-button';
 import { ThreadList } from '../modules/threads/components/thread-list';
 import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
 import { hasDraftText } from '../shared/lib/drafts';
@@ -144,18 +145,21 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
         <section aria-labelledby="threads-heading">
           <div className="section-head">
             <h2 id="threads-heading">{t('room.threads')}</h2>
-            {canPost && !composerOpen && (
-              <button
-                ref={startButtonRef}
-                type="button"
-                className="button button--primary"
-                aria-expanded={composerOpen}
-                aria-controls="new-thread"
-                onClick={() => setComposerOpen(true)}
-              >
-                {t('room.startThread')}
-              </button>
-            )}
+            <div className="button-row">
+              {r.viewer.isMember && <MarkRoomReadButton roomId={r.id} onDone={setNotice} />}
+              {canPost && !composerOpen && (
+                <button
+                  ref={startButtonRef}
+                  type="button"
+                  className="button button--primary"
+                  aria-expanded={composerOpen}
+                  aria-controls="new-thread"
+                  onClick={() => setComposerOpen(true)}
+                >
+                  {t('room.startThread')}
+                </button>
+              )}
+            </div>
           </div>
           {canPost && (
             <div id="new-thread" hidden={!composerOpen} className="panel">

@@ -72,6 +72,7 @@ export function ThreadPage() {
             threadId={t.id}
             openingPostId={t.firstPost.id}
             viewerId={user.id}
+            lastReadPostId={t.lastRead?.postId ?? null}
             canPost={canPost}
             onDeleted={onDeleted}
             onBlocked={onBlocked}

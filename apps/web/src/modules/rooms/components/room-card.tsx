@@ -50,6 +50,8 @@ export function RoomCard({ room, signedIn }: RoomCardProps) {
         )}
         {room.visibility === RoomVisibility.Hidden && <li className="badge">{t('rooms.unlisted')}</li>}
         {(pending || requested) && <li className="badge">{t('rooms.requestWaiting')}</li>}
+        {!!room.unread?.newThreads && <li className="badge badge--new">{t('rooms.newThreads', { count: room.unread.newThreads })}</li>}
+        {!!room.unread?.unreadPosts && <li className="badge badge--new">{t('rooms.unreadPosts', { count: room.unread.unreadPosts })}</li>}
       </ul>
       {requested && (
         <p ref={noticeRef} tabIndex={-1} className="notice" role="status">

@@ -41,6 +41,11 @@ export function deletePost(postId: string): Promise<void> {
   return apiRequest<void>(`/api/posts/${enc(postId)}`, { method: 'DELETE' });
 }
 
+/** Everything in the room up to now counts as read for the member. */
+export function markRoomRead(roomId: string): Promise<void> {
+  return apiRequest<void>(`/api/rooms/${enc(roomId)}/read`, { method: 'PUT' });
+}
+
 export function setReaction(postId: string, kind: ReactionKind, on: boolean): Promise<void> {
   return apiRequest<void>(`/api/posts/${enc(postId)}/reactions/${enc(kind)}`, { method: on ? 'PUT' : 'DELETE' });
 }

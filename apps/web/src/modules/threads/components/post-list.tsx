@@ -1,16 +1,20 @@
 import type { PostListItem } from '@kindred/contracts';
+import { useEffect, useRef, useState } from 'react';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { usePosts } from '../hooks/use-thread';
 import { PostItem } from './post-item';
 import { useT } from '../../../shared/i18n/use-t';
 
-type Row = { kind: 'post'; item: Extract<PostListItem, { kind: 'post' }> } | { kind: 'hidden'; id: string; count: number };
+type Row = { kind: 'post'; item: Extract<PostListItem, { kind: 'post' }> } | { kind: 'hidden'; id: string; count: number } | { kind: 'new-since' };
 
-/** Runs of hidden placeholders become one quiet line; they carry no content at all. */
-function toRows(items: PostListItem[]): Row[] {
+/**
+ * Runs of hidden placeholders become one quiet line; they carry no content at all. The
+ * "new since your last visit" divider follows the last post seen, when anything follows it.
+ */
+function toRows(items: PostListItem[], lastSeenId: string | null): Row[] {
   const rows: Row[] = [];
-  for (const item of items) {
+  items.forEach((item, index) => {
     const last = rows.at(-1);
     if (item.kind === 'hidden') {
       if (last?.kind === 'hidden') last.count += 1;
@@ -18,7 +22,8 @@ function toRows(items: PostListItem[]): Row[] {
     } else {
       rows.push({ kind: 'post', item });
     }
-  }
+    if (item.id === lastSeenId && index < items.length - 1) rows.push({ kind: 'new-since' });
+  });
   return rows;
 }
 
@@ -26,25 +31,49 @@ interface PostListProps {
   threadId: string;
   openingPostId: string;
   viewerId: string;
+  /** The last post the reader saw on their previous visit (null: first visit). */
+  lastReadPostId: string | null;
   canPost: boolean;
   onDeleted: (wasOpening: boolean) => void;
   onBlocked: (handle: string, authorId: string) => void;
 }
 
-export function PostList({ threadId, openingPostId, viewerId, canPost, onDeleted, onBlocked }: PostListProps) {
+export function PostList({ threadId, openingPostId, viewerId, lastReadPostId, canPost, onDeleted, onBlocked }: PostListProps) {
   const t = useT();
   const posts = usePosts(threadId);
+  // Kept from the visit's start: reading moves the server's marker, the divider stays put.
+  const [lastSeenId] = useState(lastReadPostId);
+  const dividerRef = useRef<HTMLParagraphElement>(null);
+  const scrolled = useRef(false);
+  const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
+  const seenLoaded = lastSeenId === null || items.some((item) => item.id === lastSeenId);
+
+  // Open at the first unread post: load on until the last post seen, then bring the divider into view once.
+  useEffect(() => {
+    if (!posts.data || scrolled.current) return;
+    if (!seenLoaded && posts.hasNextPage && !posts.isFetchingNextPage) void posts.fetchNextPage();
+    else if (dividerRef.current) {
+      scrolled.current = true;
+      dividerRef.current.scrollIntoView({ block: 'start' });
+    }
+  }, [posts, seenLoaded]);
 
   if (posts.isPending) return <LoadingState label={t('threads.posts.loading')} />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
 
-  const rows = toRows(posts.data.pages.flatMap((page) => page.items));
+  const rows = toRows(items, lastSeenId);
 
   return (
     <>
       <ol className="post-list">
         {rows.map((row) =>
-          row.kind === 'hidden' ? (
+          row.kind === 'new-since' ? (
+            <li key="new-since" className="new-since">
+              <p ref={dividerRef} className="new-since__label">
+                {t('thread.newSince')}
+              </p>
+            </li>
+          ) : row.kind === 'hidden' ? (
             <li key={`hidden-${row.id}`} className="hidden-note">
               {t('threads.posts.hidden', { count: row.count })} <AppLink to="/settings">{t('threads.changeWhatYouSee')}</AppLink>
             </li>

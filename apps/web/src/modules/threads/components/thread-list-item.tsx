@@ -27,6 +27,8 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         )}
       </WarningGate>
       <div className="thread-item__meta">
+        {thread.isNew && <span className="badge badge--new">{t('threads.new')}</span>}
+        {thread.unreadPosts > 0 && <span className="badge badge--new">{t('threads.unread', { count: thread.unreadPosts })}</span>}
         {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
         {thread.locked && <span className="badge">{t('threads.locked')}</span>}
         {thread.status === PostStatus.Pending && <span className="badge badge--pending">{t('threads.waitingForReview')}</span>}

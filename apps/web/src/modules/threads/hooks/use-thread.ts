@@ -13,9 +13,16 @@ export function useThread(threadId: string) {
 }
 
 export function usePosts(threadId: string, enabled = true) {
+  const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: threadKeys.posts(threadId),
-    queryFn: ({ pageParam, signal }) => fetchPosts(threadId, pageParam, POSTS_PAGE_SIZE, signal),
+    queryFn: async ({ pageParam, signal }) => {
+      const page = await fetchPosts(threadId, pageParam, POSTS_PAGE_SIZE, signal);
+      // Reading a page moved the member's read marker: thread lists and the directory's counts
+      // are out of date. Marked stale only; they are fetched again when shown.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'threads' || q.queryKey[0] === 'rooms', refetchType: 'none' });
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled,

@@ -1,6 +1,6 @@
 import type { CreateThreadRequest } from '@kindred/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { createThread, fetchThreads } from '../api/threads-api';
+import { createThread, fetchThreads, markRoomRead } from '../api/threads-api';
 
 const THREADS_PAGE_SIZE = 25;
 
@@ -28,5 +28,14 @@ export function useCreateThread(roomId: string) {
       client.setQueryData(threadKeys.detail(thread.id), thread);
       await client.invalidateQueries({ queryKey: threadKeys.list(roomId) });
     },
+  });
+}
+
+/** "Mark room read": the room's thread list and the directory's counts are fetched again. */
+export function useMarkRoomRead(roomId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => markRoomRead(roomId),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'rooms' || (q.queryKey[0] === 'threads' && q.queryKey[1] === roomId) }),
   });
 }
