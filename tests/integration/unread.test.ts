@@ -136,6 +136,18 @@ describe('unread and new', () => {
     expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 1, unreadPosts: 1 });
   });
 
+  it('a moved thread takes its unread posts to its new room', async () => {
+    const { room, reader, author } = await roomWithReader();
+    const destination = await createRoom(admin);
+    await join(reader.agent, destination.id).expect(200);
+    const thread = await createThread(author.agent, room.id);
+    await read(reader.agent, thread.id);
+    await reply(author.agent, thread.id);
+    await admin.post(`/api/moderation/thread/${thread.id}/actions`).send({ action: 'move', reason: 'Fits better there', toRoomId: destination.id }).expect(200);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 0 });
+    expect((await directoryEntry(reader.agent, destination.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 1 });
+  });
+
   it('counts exist only for the member’s own rooms, and a hidden room stays unknown to outsiders', async () => {
     const { room: listedRoom, author } = await roomWithReader();
     // An invite-only hidden room, joined the way an invite would (the author's membership).

@@ -52,7 +52,7 @@ export interface RoomSummary {
   unread?: RoomUnread;
 }
 
-/** What is new for a member in one of their rooms, filtered as their thread pages are. */
+/** What is new for a member in one of their rooms, filtered as their thread pages are; each at most UNREAD_COUNT_CAP. */
 export interface RoomUnread {
   /** Threads started since they joined or marked the room read, that they never opened. */
   newThreads: number;

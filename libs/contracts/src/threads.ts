@@ -99,9 +99,15 @@ export interface ThreadSummary {
   muted: boolean;
   /** Never opened by the viewer, and started since they joined the room or last marked it read. */
   isNew: boolean;
-  /** Posts after where the viewer stopped reading, that they can see (0 for a thread never opened). */
+  /** Posts after where the viewer stopped reading, that they can see (0 for a thread never opened), at most UNREAD_COUNT_CAP. */
   unreadPosts: number;
 }
+
+/**
+ * Unread and new counts stop here: a reader needs "a lot", not an exact large number, and
+ * counting stops early instead of reading every unread post (the app shows "99+").
+ */
+export const UNREAD_COUNT_CAP = 100;
 
 /** Where the viewer stopped reading a thread. */
 export interface ThreadReadMarker {

@@ -60,6 +60,9 @@ export async function run(ctx) {
     const viewerCookie = `kindred_session=${forum.viewer.token}`;
     const posterCookie = `kindred_session=${forum.poster.token}`;
     const page = await load(ctx, kindred, 'http-thread-page', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
+    // What's new (issue 14): the directory with unread counts over every thread of the forum.
+    await ctx.seeder.seedHalfRead(forum);
+    const directory = await load(ctx, kindred, 'http-unread-directory', { url: kindred.base, path: '/api/rooms', ids: [''], headers: { cookie: viewerCookie } });
 
     bareProc = startNode(join(import.meta.dirname, '..', 'servers', 'bare-http.mjs'), [], {
       env: cleanEnv({
@@ -97,12 +100,14 @@ export async function run(ctx) {
       : undefined;
     const ratio = barePage.reqPerSec > 0 ? page.reqPerSec / barePage.reqPerSec : null;
     const ok = (r) => r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
-    const valid = ![page, barePage, create].some((r) => r.generatorSaturated);
+    const valid = ![page, barePage, create, directory].some((r) => r.generatorSaturated);
     const rows = [
       row(`thread page (50 posts, logged in, ${o.connections} conns) req/s`, fmt.n(page.reqPerSec)),
       row('thread page p50 / p99', `${fmt.ms(page.latency.p50)} / ${fmt.ms(page.latency.p99)}`, 'p99 ≤ 20 ms', page.latency.p99 <= 20 && ok(page)),
       row('bare Fastify + pg, same rows: req/s, p50 / p99', `${fmt.n(barePage.reqPerSec)}, ${fmt.ms(barePage.latency.p50)} / ${fmt.ms(barePage.latency.p99)}${rowsMatch ? '' : ' (ROWS DIFFER)'}`),
       row('thread page ratio Kindred / bare (req/s)', ratio === null ? 'n/a' : ratio.toFixed(2), '≥ 0.5', ratio !== null && ratio >= 0.5),
+      row(`room directory, unread-heavy (${forum.threadIds.length} threads half read) req/s`, fmt.n(directory.reqPerSec)),
+      row('room directory p50 / p99 (vs thread page p99)', `${fmt.ms(directory.latency.p50)} / ${fmt.ms(directory.latency.p99)} (${fmt.ms(page.latency.p99)})`, 'p99 ≤ 20 ms', directory.latency.p99 <= 20 && ok(directory)),
       row('create-post req/s', fmt.n(create.reqPerSec)),
       row('create-post p50 / p99', `${fmt.ms(create.latency.p50)} / ${fmt.ms(create.latency.p99)}`, 'p99 ≤ 30 ms', create.latency.p99 <= 30 && ok(create)),
       ...(unloaded
@@ -111,10 +116,10 @@ export async function run(ctx) {
             row('1 connection: create-post p50 / p99', `${fmt.ms(unloaded.create.latency.p50)} / ${fmt.ms(unloaded.create.latency.p99)} (${fmt.n(unloaded.create.reqPerSec)} req/s)`),
           ]
         : []),
-      row('errors (non-2xx / socket errors / timeouts)', [page, barePage, create].map((r) => `${r.non2xx}/${r.errors}/${r.timeouts}`).join(', '), '0', [page, barePage, create].every(ok)),
-      row('autocannon CPU (max)', fmt.pct(Math.max(page.generatorCpu, barePage.generatorCpu, create.generatorCpu)), `< ${fmt.pct(o.saturation)}`, valid),
+      row('errors (non-2xx / socket errors / timeouts)', [page, barePage, create, directory].map((r) => `${r.non2xx}/${r.errors}/${r.timeouts}`).join(', '), '0', [page, barePage, create, directory].every(ok)),
+      row('autocannon CPU (max)', fmt.pct(Math.max(page.generatorCpu, barePage.generatorCpu, create.generatorCpu, directory.generatorCpu)), `< ${fmt.pct(o.saturation)}`, valid),
     ];
-    return { rows, valid, noise: Math.max(page.outsideCores, barePage.outsideCores, create.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, barePage, create, unloaded, ratio } };
+    return { rows, valid, noise: Math.max(page.outsideCores, barePage.outsideCores, create.outsideCores, directory.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, barePage, create, directory, unloaded, ratio } };
   } finally {
     if (bareProc) await bareProc.stop();
     await kindred.stop();

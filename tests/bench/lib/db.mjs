@@ -245,6 +245,24 @@ export class Seeder {
     return { room, viewer, poster, threadIds, posts, seedMs, filter: { hidden: [hide], shown: [show], blocked: authorIds.slice(0, 5) } };
   }
 
+  /**
+   * Unread-heavy: the viewer opened every thread of the forum and read each halfway, and a
+   * few new threads came since they joined, so the directory counts unread posts everywhere.
+   */
+  async seedHalfRead(forum) {
+    await this.pool.query(`UPDATE room_memberships SET joined_at = now() - interval '31 days' WHERE user_id = $1`, [forum.viewer.id]);
+    await this.pool.query(
+      `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id)
+       SELECT $1, t.id, t.room_id, p.created_at, p.id FROM threads t
+       CROSS JOIN LATERAL (SELECT id, created_at FROM posts WHERE thread_id = t.id ORDER BY created_at, id OFFSET (t.post_count / 2) LIMIT 1) p
+       WHERE t.room_id = $2 AND t.id <> ALL($3::uuid[])
+       ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = EXCLUDED.read_at, read_post_id = EXCLUDED.read_post_id`,
+      [forum.viewer.id, forum.room.id, forum.threadIds.slice(-20)],
+    );
+    await this.pool.query(`DELETE FROM thread_read_markers WHERE user_id = $1 AND thread_id = ANY($2::uuid[])`, [forum.viewer.id, forum.threadIds.slice(-20)]);
+    await this.pool.query('ANALYZE thread_read_markers');
+  }
+
   async close() {
     await this.pool.end();
   }

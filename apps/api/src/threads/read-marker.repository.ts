@@ -14,7 +14,8 @@ export interface RoomUnreadCounts {
  * Moves the marker forward only: an older page read later (another tab, "load earlier")
  * never makes seen posts unread again. One statement, the thread page's only extra one.
  */
-const MARK_SEEN_SQL = `INSERT INTO thread_read_markers (user_id, thread_id, read_at, read_post_id) VALUES ($1, $2, $3::timestamptz, $4)
+const MARK_SEEN_SQL = `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id)
+  SELECT $1, $2, t.room_id, $3::timestamptz, $4 FROM threads t WHERE t.id = $2
   ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = EXCLUDED.read_at, read_post_id = EXCLUDED.read_post_id, updated_at = now()
   WHERE (thread_read_markers.read_at, thread_read_markers.read_post_id) < (EXCLUDED.read_at, EXCLUDED.read_post_id)`;
 

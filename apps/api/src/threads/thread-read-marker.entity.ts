@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { ThreadEntity } from './thread.entity.js';
 
 /**
@@ -7,6 +7,8 @@ import { ThreadEntity } from './thread.entity.js';
  * never opened: "new" when it appeared after the member's baseline in the room.
  */
 @Entity({ name: 'thread_read_markers' })
+// A room's counts start from the member's markers in that room.
+@Index('IDX_thread_read_markers_user_room', ['userId', 'roomId'])
 export class ThreadReadMarkerEntity {
   // The primary key leads with the member: their markers are read together for room counts.
   @PrimaryColumn({ type: 'uuid' })
@@ -18,6 +20,10 @@ export class ThreadReadMarkerEntity {
   @ManyToOne(() => ThreadEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'thread_id' })
   thread?: Relation<ThreadEntity>;
+
+  /** The thread's room, kept with it when a thread moves (threads/ owns both). */
+  @Column({ type: 'uuid' })
+  roomId: string;
 
   /** The last seen post's time at full precision (the page's keyset). */
   @Column({ type: 'timestamptz' })

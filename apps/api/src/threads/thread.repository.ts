@@ -69,7 +69,7 @@ export interface NewThread {
   status: PostStatus;
 }
 
-/** Every query on `threads` and `thread_mutes`. */
+/** Every query on `threads` and `thread_mutes` (and read markers following a moved thread). */
 @Injectable()
 export class ThreadRepository {
   /** The thread page and every reply look a thread up by id: a prepared statement. */
@@ -176,6 +176,8 @@ export class ThreadRepository {
 
   async moveToRoom(id: string, roomId: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE threads SET room_id = $2 WHERE id = $1', [id, roomId]);
+    // Read markers travel with their thread: the room's counts start from them.
+    await manager.query('UPDATE thread_read_markers SET room_id = $2 WHERE thread_id = $1', [id, roomId]);
   }
 
   async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string } | undefined> {

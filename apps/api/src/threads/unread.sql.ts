@@ -1,3 +1,4 @@
+import { UNREAD_COUNT_CAP } from '@kindred/contracts';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 
 /**
@@ -37,9 +38,9 @@ export const baselineSql = (alias: string, roomParam: string, viewerParam: strin
 export const threadUnreadColumnsSql = (t: string, hiddenParam: string, blockedParam: string, viewerParam: string) =>
   `coalesce(rm.user_id IS NULL AND b.since IS NOT NULL AND ${t}.created_at > b.since AND ${t}.author_id IS DISTINCT FROM ${viewerParam}::uuid, false) AS is_new,
    CASE WHEN rm.user_id IS NULL OR ${t}.last_activity_at <= greatest(rm.read_at, b.room_read_at) THEN 0 ELSE
-     (SELECT count(*)::int FROM posts p WHERE p.thread_id = ${t}.id
+     (SELECT count(*)::int FROM (SELECT 1 FROM posts p WHERE p.thread_id = ${t}.id
         AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id) AND (b.room_read_at IS NULL OR p.created_at > b.room_read_at)
-        AND ${postCountsSql(hiddenParam, blockedParam, viewerParam)}) END AS unread_posts`;
+        AND ${postCountsSql(hiddenParam, blockedParam, viewerParam)} LIMIT ${UNREAD_COUNT_CAP}) capped) END AS unread_posts`;
 
 /** The joins `threadUnreadColumnsSql` needs, for thread `t` in room `roomParam`. */
 export const threadUnreadJoinsSql = (t: string, roomParam: string, viewerParam: string) =>
@@ -52,33 +53,35 @@ const countedThreadSql = (t: string, hiddenParam: string, blockedParam: string, 
    AND NOT EXISTS (SELECT 1 FROM thread_mutes mu WHERE mu.thread_id = ${t}.id AND mu.user_id = ${viewerParam}::uuid)`;
 
 /**
- * New threads and unread posts in each room the viewer belongs to. Parameters: $1 viewer,
- * $2 hidden categories, $3 blocked authors. New threads read `IDX_threads_room_created` from
- * the baseline on; unread posts start from the member's markers (their primary key), skip
- * threads quiet since, and count through `IDX_posts_thread_page` after each marker.
+ * New threads and unread posts in each room the viewer belongs to, each counted up to
+ * UNREAD_COUNT_CAP. Parameters: $1 viewer, $2 hidden categories, $3 blocked authors. New
+ * threads read `IDX_threads_room_created` from the baseline on; unread posts start from the
+ * member's markers in the room (`IDX_thread_read_markers_user_room`), skip threads quiet
+ * since, and count through `IDX_posts_thread_page` after each marker, stopping at the cap.
  */
 export const ROOM_UNREAD_COUNTS_SQL = `
   WITH mine AS (
     SELECT m.room_id, greatest(m.joined_at, rr.read_at) AS since, rr.read_at AS room_read_at
     FROM room_memberships m LEFT JOIN room_read_markers rr ON rr.user_id = m.user_id AND rr.room_id = m.room_id
     WHERE m.user_id = $1
-  ), unread AS (
-    SELECT t.room_id, count(*)::int AS n
-    FROM thread_read_markers rm
-    -- One primary-key lookup per marker (LIMIT keeps it a lookup): the cost follows how many
-    -- threads the member opened, never how many threads the forum has.
-    CROSS JOIN LATERAL (SELECT * FROM threads t WHERE t.id = rm.thread_id LIMIT 1) t
-    JOIN mine ON mine.room_id = t.room_id
-    JOIN posts p ON p.thread_id = rm.thread_id AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id)
-    WHERE rm.user_id = $1 AND t.last_activity_at > greatest(rm.read_at, mine.room_read_at)
-      AND (mine.room_read_at IS NULL OR p.created_at > mine.room_read_at)
-      AND ${countedThreadSql('t', '$2', '$3', '$1')} AND ${postCountsSql('$2', '$3', '$1')}
-    GROUP BY t.room_id
   )
   SELECT mine.room_id,
-    (SELECT count(*)::int FROM threads t
-     WHERE t.room_id = mine.room_id AND t.created_at > mine.since AND t.author_id IS DISTINCT FROM $1
-       AND NOT EXISTS (SELECT 1 FROM thread_read_markers rm WHERE rm.user_id = $1 AND rm.thread_id = t.id)
-       AND ${countedThreadSql('t', '$2', '$3', '$1')}) AS new_threads,
-    coalesce(unread.n, 0) AS unread_posts
-  FROM mine LEFT JOIN unread ON unread.room_id = mine.room_id`;
+    (SELECT count(*)::int FROM (
+       SELECT 1 FROM threads t
+       WHERE t.room_id = mine.room_id AND t.created_at > mine.since AND t.author_id IS DISTINCT FROM $1
+         AND NOT EXISTS (SELECT 1 FROM thread_read_markers rm WHERE rm.user_id = $1 AND rm.thread_id = t.id)
+         AND ${countedThreadSql('t', '$2', '$3', '$1')}
+       -- In the index's order: with the cap, a scan of the whole table never looks cheaper.
+       ORDER BY t.created_at
+       LIMIT ${UNREAD_COUNT_CAP}) capped) AS new_threads,
+    (SELECT count(*)::int FROM (
+       SELECT 1 FROM thread_read_markers rm
+       -- One primary-key lookup per marker (LIMIT keeps it a lookup): the cost follows how many
+       -- threads the member opened here, never how many threads the room has.
+       CROSS JOIN LATERAL (SELECT * FROM threads t WHERE t.id = rm.thread_id LIMIT 1) t
+       JOIN posts p ON p.thread_id = rm.thread_id AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id)
+       WHERE rm.user_id = $1 AND rm.room_id = mine.room_id AND t.last_activity_at > greatest(rm.read_at, mine.room_read_at)
+         AND (mine.room_read_at IS NULL OR p.created_at > mine.room_read_at)
+         AND ${countedThreadSql('t', '$2', '$3', '$1')} AND ${postCountsSql('$2', '$3', '$1')}
+       LIMIT ${UNREAD_COUNT_CAP}) capped) AS unread_posts
+  FROM mine`;

@@ -1,5 +1,5 @@
 import type { ThreadSummary } from '@kindred/contracts';
-import { PostStatus } from '@kindred/contracts';
+import { PostStatus, UNREAD_COUNT_CAP } from '@kindred/contracts';
 import { AppLink } from '../../../shared/ui/app-link';
 import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
@@ -28,7 +28,11 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
       </WarningGate>
       <div className="thread-item__meta">
         {thread.isNew && <span className="badge badge--new">{t('threads.new')}</span>}
-        {thread.unreadPosts > 0 && <span className="badge badge--new">{t('threads.unread', { count: thread.unreadPosts })}</span>}
+        {thread.unreadPosts > 0 && (
+          <span className="badge badge--new">
+            {thread.unreadPosts >= UNREAD_COUNT_CAP ? t('threads.unreadMany', { count: UNREAD_COUNT_CAP - 1 }) : t('threads.unread', { count: thread.unreadPosts })}
+          </span>
+        )}
         {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
         {thread.locked && <span className="badge">{t('threads.locked')}</span>}
         {thread.status === PostStatus.Pending && <span className="badge badge--pending">{t('threads.waitingForReview')}</span>}
