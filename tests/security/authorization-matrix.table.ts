@@ -187,6 +187,8 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/threads/{id}/posts',                 [401,  201,   404,  404,     M,    M,      401,   201,    404,     201,    NM,    201]),
   // Marking a room read is reading: whoever may read the room's threads, sanctions aside.
   rest('PUT',    '/api/rooms/{room}/read',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  rest('PUT',    '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  rest('DELETE', '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('PUT',    '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('DELETE', '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('GET',    '/api/posts/{id}',                         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),

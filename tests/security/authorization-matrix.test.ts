@@ -161,6 +161,8 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'GET /api/threads/{id}': (c) => ({ url: `/api/threads/${c.target.threadId}` }),
   'GET /api/threads/{id}/posts': (c) => ({ url: `/api/threads/${c.target.threadId}/posts` }),
   'POST /api/threads/{id}/posts': (c) => ({ url: `/api/threads/${c.target.threadId}/posts`, body: { body: 'A matrix reply.' } }),
+  'PUT /api/threads/{id}/follow': (c) => ({ url: `/api/threads/${c.target.threadId}/follow` }),
+  'DELETE /api/threads/{id}/follow': (c) => ({ url: `/api/threads/${c.target.threadId}/follow` }),
   'PUT /api/threads/{id}/mute': (c) => ({ url: `/api/threads/${c.target.threadId}/mute` }),
   'DELETE /api/threads/{id}/mute': (c) => ({ url: `/api/threads/${c.target.threadId}/mute` }),
   'GET /api/posts/{id}': (c) => ({ url: `/api/posts/${c.target.postId}` }),

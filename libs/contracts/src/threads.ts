@@ -97,6 +97,8 @@ export interface ThreadSummary {
   createdAt: string;
   lastActivityAt: string;
   muted: boolean;
+  /** The viewer follows the thread (they started it, replied, or chose to); their mute wins over it. */
+  followed: boolean;
   /** Never opened by the viewer, and started since they joined the room or last marked it read. */
   isNew: boolean;
   /** Posts after where the viewer stopped reading, that they can see (0 for a thread never opened), at most UNREAD_COUNT_CAP. */

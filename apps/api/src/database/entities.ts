@@ -24,6 +24,7 @@ import { RoomEntity } from '../rooms/room.entity.js';
 import { BlockEntity } from '../safety/block.entity.js';
 import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
 import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
+import { ThreadFollowEntity } from '../threads/thread-follow.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
 import { ThreadReadMarkerEntity } from '../threads/thread-read-marker.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   ThreadEntity,
   ThreadMuteEntity,
   ThreadReadMarkerEntity,
+  ThreadFollowEntity,
   RoomReadMarkerEntity,
   PostEntity,
   PostRevisionEntity,

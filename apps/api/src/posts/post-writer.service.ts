@@ -68,6 +68,8 @@ export class PostWriterService {
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
+      // Starting a thread follows it: replies to it are what its author most wants to hear about.
+      await this.threads.setFollowed(threadId, authorId, true, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
       const support = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
@@ -108,7 +110,7 @@ export class PostWriterService {
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
       if (status === PostStatus.Published) {
-        await this.threads.recordReply(thread.id, manager);
+        await this.threads.recordReply(thread.id, authorId, manager);
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }

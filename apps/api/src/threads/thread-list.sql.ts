@@ -75,6 +75,7 @@ export function threadListPageSql(after: boolean, limit: number): string {
              (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
                 AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
            EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted,
+           EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = l.id AND f.user_id = $4) AS followed,
            ${threadUnreadColumnsSql('l', '$5', '$6', '$4')}
     FROM listed l LEFT JOIN users u ON u.id = l.author_id
     ${threadUnreadJoinsSql('l', '$1', '$4')}

@@ -31,6 +31,7 @@ export interface ThreadRow {
   last_activity_at: Date;
   activity_key: string;
   muted: boolean;
+  followed: boolean;
   /** Never opened, and started after the viewer's baseline in the room. */
   is_new: boolean;
   unread_posts: number;
@@ -69,7 +70,7 @@ export interface NewThread {
   status: PostStatus;
 }
 
-/** Every query on `threads` and `thread_mutes` (and read markers following a moved thread). */
+/** Every query on `threads`, `thread_mutes` and `thread_follows` (and read markers following a moved thread). */
 @Injectable()
 export class ThreadRepository {
   /** The thread page and every reply look a thread up by id: a prepared statement. */
@@ -139,9 +140,13 @@ export class ThreadRepository {
     return rows.map((r) => r.id);
   }
 
-  /** A published reply: one more post, and activity now. */
-  async recordReply(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1', [id]);
+  /** A published reply: one more post, activity now, and its author follows the thread (same statement). */
+  async recordReply(id: string, authorId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `WITH followed AS (INSERT INTO thread_follows (user_id, thread_id) VALUES ($2, $1) ON CONFLICT DO NOTHING)
+       UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1`,
+      [id, authorId],
+    );
   }
 
   /** Published posts came or went; the count never goes below zero. */
@@ -246,6 +251,7 @@ export class ThreadRepository {
               (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
                  AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted,
+              EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.user_id = $4) AS followed,
               ${threadUnreadColumnsSql('t', '$2', '$3', '$4')},
               ${sortKeySql('rm.read_at')} AS read_key, rm.read_post_id
        FROM threads t LEFT JOIN users u ON u.id = t.author_id
@@ -254,6 +260,11 @@ export class ThreadRepository {
       [threadId, hiddenCategories, blockedUserIds, viewerId],
     )) as ThreadSummaryRow[];
     return row;
+  }
+
+  async setFollowed(threadId: string, userId: string, followed: boolean, manager: EntityManager = this.db.manager): Promise<void> {
+    if (followed) await manager.query('INSERT INTO thread_follows (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, threadId]);
+    else await manager.query('DELETE FROM thread_follows WHERE user_id = $1 AND thread_id = $2', [userId, threadId]);
   }
 
   async setMuted(threadId: string, userId: string, muted: boolean): Promise<void> {
@@ -271,8 +282,9 @@ export class ThreadRepository {
     await manager.query(`UPDATE threads SET title = '(removed)', status = 'deleted' WHERE author_id = $1`, [userId]);
   }
 
-  /** Account deletion: the member's thread mutes go. */
+  /** Account deletion: the member's thread mutes and follows go. */
   async forgetUser(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM thread_mutes WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM thread_follows WHERE user_id = $1', [userId]);
   }
 }

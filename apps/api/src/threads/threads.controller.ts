@@ -10,7 +10,7 @@ import { ViewerService } from '../safety/viewer.service.js';
 import { ThreadAccessService } from './thread-access.service.js';
 import { ThreadsService } from './threads.service.js';
 
-/** A room's thread list and muting a thread; a thread's posts are served by posts/. */
+/** A room's thread list, following and muting a thread, marking a room read; a thread's posts are served by posts/. */
 @ApiTags('threads')
 @ApiCookieAuth()
 @Controller()
@@ -34,6 +34,20 @@ export class ThreadsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async markRoomRead(@CurrentAuth() auth: AuthContext, @Param('room') room: string): Promise<void> {
     await this.threads.markRoomRead(await this.access.require({ user: auth.user, action: Action.RoomRead, roomId: room }));
+  }
+
+  @Put('threads/:id/follow')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async follow(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    const { grant } = await this.threadAccess.thread(auth.user, id);
+    await this.threads.setFollowed(grant, id, true);
+  }
+
+  @Delete('threads/:id/follow')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async unfollow(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    const { grant } = await this.threadAccess.thread(auth.user, id);
+    await this.threads.setFollowed(grant, id, false);
   }
 
   @Put('threads/:id/mute')

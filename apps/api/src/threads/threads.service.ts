@@ -90,9 +90,15 @@ export class ThreadsService {
       createdAt: row.created_at.toISOString(),
       lastActivityAt: row.last_activity_at.toISOString(),
       muted: row.muted,
+      followed: row.followed,
       isNew: row.is_new,
       unreadPosts: row.unread_posts,
     };
+  }
+
+  /** `grant`: room.read for the thread's room. */
+  async setFollowed(grant: AccessGrant, threadId: string, followed: boolean): Promise<void> {
+    await this.threads.setFollowed(threadId, grant.actor!.id, followed);
   }
 
   /** `grant`: room.read for the thread's room. */
