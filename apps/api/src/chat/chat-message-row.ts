@@ -1,4 +1,4 @@
-import type { ChatMessageStatus, ChatMessageView, ContentWarningCategory, ContentWarningView, HiddenChatMessage, Presentation } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, type ChatMessageStatus, type ChatMessageView, type ContentWarningCategory, type ContentWarningView, type HiddenChatMessage, type Presentation } from '@kindred/contracts';
 import { warningView } from '../safety/viewer-filter.js';
 
 export interface ChatMessageRow {
@@ -20,8 +20,6 @@ export interface ChatMessageRow {
 
 export const CHAT_MESSAGE_COLUMNS = `m.id, m.room_id, m.seq, m.author_id, u.handle, m.client_id, m.body, m.content_warnings,
   m.auto_warnings, m.warning_note, m.reply_to_message_id, m.status, m.created_at, m.edited_at`;
-
-export const FORMER_MEMBER_HANDLE = 'former member';
 
 /**
  * `warning`: as one viewer sees it (history, replay). Live messages go to the whole room in one

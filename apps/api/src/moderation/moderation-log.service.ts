@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isAppealableAction, type ModerationLogView } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, UNNAMED_MODERATOR_HANDLE, isAppealableAction, type ModerationLogView } from '@kindred/contracts';
 import type { EntityManager, Repository } from 'typeorm';
-import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
+import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogEntity } from './moderation-log.entity.js';
 
 export interface LogEntry {
@@ -150,7 +150,7 @@ function view(r: LogRow, revealModerator: boolean): ModerationLogView {
   return {
     id: r.id,
     createdAt: r.created_at.toISOString(),
-    actor: revealModerator ? { id: r.actor_id, handle: r.actor_handle ?? FORMER_MEMBER_HANDLE } : { id: '00000000-0000-0000-0000-000000000000', handle: 'a moderator' },
+    actor: revealModerator ? { id: r.actor_id, handle: r.actor_handle ?? FORMER_MEMBER_HANDLE } : { id: PLACEHOLDER_AUTHOR_ID, handle: UNNAMED_MODERATOR_HANDLE },
     roomId: r.room_id,
     action: r.action,
     targetType: r.target_type,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentWarningCategory, PostStatus, QueueTargetContext, ReportTargetType } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, type ContentWarningCategory, type PostStatus, type QueueTargetContext, type ReportTargetType } from '@kindred/contracts';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
-import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
+import { UserRepository } from '../users/user.repository.js';
 
 export interface TargetFacts {
   roomId: string | null;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
 import type { ViewerContext } from '../safety/viewer.service.js';
-import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
+import { UserRepository } from '../users/user.repository.js';
 import type { PostPageRow, PostRow, ReactionCountRow } from './post-row.js';
 import { PostRepository } from './post.repository.js';
 
-const FORMER_MEMBER: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: FORMER_MEMBER_HANDLE };
+const FORMER_MEMBER: AuthorView = { id: PLACEHOLDER_AUTHOR_ID, handle: FORMER_MEMBER_HANDLE };
 
 /**
  * Turns stored posts into what one viewer may see: hidden-by-settings and blocked

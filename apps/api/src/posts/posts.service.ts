@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PostListItem, PostRevisionView, ReactionKind } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, type Page, type PostListItem, type PostRevisionView, type ReactionKind } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
-import { FORMER_MEMBER_HANDLE, UserRepository } from '../users/user.repository.js';
+import { UserRepository } from '../users/user.repository.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { PostViewsService } from './post-views.service.js';
 import { PostRepository } from './post.repository.js';

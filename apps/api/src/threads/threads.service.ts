@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthorView, Page, ThreadReadMarker, ThreadSummary } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, type AuthorView, type Page, type ThreadReadMarker, type ThreadSummary } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
-import { FORMER_MEMBER_HANDLE } from '../users/user.repository.js';
 import type { ThreadEntity } from './thread.entity.js';
 import { ReadMarkerRepository } from './read-marker.repository.js';
 import { ThreadRepository, type ThreadRow } from './thread.repository.js';

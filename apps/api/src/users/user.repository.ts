@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, type AuthorView } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, Role, type AuthorView } from '@kindred/contracts';
 import { MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { createUser, handleKeyOf, type NewUser } from './create-user.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { UserEntity } from './user.entity.js';
-
-export const FORMER_MEMBER_HANDLE = 'former member';
 
 export interface MemberSettingsRow {
   showPresence: boolean;

@@ -4,6 +4,7 @@ import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { formatAbsolute } from '../../../shared/lib/format-time';
 import { useT } from '../../../shared/i18n/use-t';
+import { isPlaceholderAuthor, useAuthorName } from '../../../shared/i18n/author-name';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { useRevealed } from '../../content-warnings/hooks/use-revealed';
@@ -37,15 +38,16 @@ const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key =
  */
 export function ChatMessageItem({ message, presentation, own, canModerate, canAct, onAction, onEdit, roving }: ChatMessageItemProps) {
   const t = useT();
+  const authorName = useAuthorName();
   const [editing, setEditing] = useState(false);
   const [revealed, reveal] = useRevealed(messageRevealId(message.id));
   const itemRef = useRef<HTMLLIElement | null>(null);
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const formerMember = message.author.handle === 'former member';
+  const formerMember = isPlaceholderAuthor(message.author);
   const folded = presentation === 'warn' && !revealed;
   const idBase = `chat-${message.id}`;
   const actions: { action: MenuAction; label: string }[] = [];
-  const handle = message.author.handle;
+  const handle = authorName(message.author);
   if (folded) actions.push({ action: 'show', label: t('chat.message.show') });
   if (own) {
     actions.push({ action: 'edit', label: t('chat.message.edit') }, { action: 'delete', label: t('chat.message.delete') });
@@ -112,7 +114,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
     >
       <div className="chat-message__meta">
         <span id={`${idBase}-author`} className="chat-message__author">
-          {message.author.handle}
+          {authorName(message.author)}
           {own && <span className="visually-hidden"> {t('chat.message.you')}</span>}
         </span>
         <time id={`${idBase}-time`} className="chat-message__time" dateTime={message.createdAt} title={formatAbsolute(message.createdAt)}>

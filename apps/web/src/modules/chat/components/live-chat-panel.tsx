@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
 import { useRoomChat } from '../hooks/use-room-chat';
 import { useT } from '../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../shared/i18n/author-name';
 import { untilText, useChatWords } from '../lib/describe';
 import type { RoomChatSnapshot } from '../lib/room-chat-store';
 import { ChatComposer } from './chat-composer';
@@ -55,6 +56,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
   const canModerate = room.viewer.canModerate;
   const words = useChatWords();
   const { t, refusal } = words;
+  const authorName = useAuthorName();
   const mutes = useMuteDurations();
 
   if (!user || !store || !snapshot) return <ChatBodyPlaceholder canPost={canPost} />;
@@ -121,7 +123,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
         <LazyReportDialog
           targets={[
             { type: 'message', id: dialog.message.id, label: t('chat.report.thisMessage') },
-            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: dialog.message.author.handle }) },
+            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: authorName(dialog.message.author) }) },
           ]}
           onClose={close}
         />
@@ -158,7 +160,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
             return error ? refusal(error) : null;
           }}
         >
-          <p>{t('chat.remove.body', { handle: dialog.message.author.handle })}</p>
+          <p>{t('chat.remove.body', { handle: authorName(dialog.message.author) })}</p>
         </LazyReasonDialog>
       )}
       {dialog?.action === 'mute' && (

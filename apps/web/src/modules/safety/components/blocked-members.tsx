@@ -7,11 +7,13 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { BlockMemberDialog } from './block-member-dialog';
 import { useBlocks, useUnblockMember } from '../hooks/use-blocks';
 import { useT } from '../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../shared/i18n/author-name';
 import { useErrorText } from '../../../shared/i18n/error-text';
 import { T } from '../../../shared/i18n/t';
 
 export function BlockedMembers() {
   const t = useT();
+  const authorName = useAuthorName();
   const errorText = useErrorText();
   const blocks = useBlocks();
   const unblock = useUnblockMember();
@@ -46,7 +48,7 @@ export function BlockedMembers() {
           {blocks.data.map((member) => (
             <li key={member.id} className="item-list__row">
               <span>
-                <strong>{member.handle}</strong>{' '}
+                <strong>{authorName(member)}</strong>{' '}
                 <span className="muted">
                   <T id="blocks.blockedAt" components={{ time: <TimeAgo iso={member.blockedAt} /> }} />
                 </span>
@@ -56,11 +58,11 @@ export function BlockedMembers() {
                 className="button button--small"
                 disabled={unblock.isPending}
                 onClick={() =>
-                  unblock.mutate(member.id, { onSuccess: () => setStatus(t('blocks.unblocked', { handle: member.handle })) })
+                  unblock.mutate(member.id, { onSuccess: () => setStatus(t('blocks.unblocked', { handle: authorName(member) })) })
                 }
               >
                 {t('blocks.unblock')}
-                <span className="visually-hidden"> {member.handle}</span>
+                <span className="visually-hidden"> {authorName(member)}</span>
               </button>
             </li>
           ))}

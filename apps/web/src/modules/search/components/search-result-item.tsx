@@ -5,6 +5,7 @@ import { WarningBadges } from '../../content-warnings/components/warning-badges'
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
 import { T } from '../../../shared/i18n/t';
+import { useAuthorName } from '../../../shared/i18n/author-name';
 
 const EXCERPT_LENGTH = 220;
 
@@ -32,6 +33,7 @@ function combined(result: SearchResult, viewerId: string | undefined): { warning
 export function SearchResultItem({ result, viewerId }: { result: SearchResult; viewerId: string | undefined }) {
   const { post, thread, room } = result;
   const { warning, presentation } = combined(result, viewerId);
+  const authorName = useAuthorName();
   return (
     <li className="search-result">
       <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result">
@@ -47,7 +49,7 @@ export function SearchResultItem({ result, viewerId }: { result: SearchResult; v
         )}
       </WarningGate>
       <p className="muted search-result__meta">
-        <T id="search.meta" values={{ room: room.name, handle: post.author.handle }} components={{ time: <TimeAgo iso={post.createdAt} /> }} />
+        <T id="search.meta" values={{ room: room.name, handle: authorName(post.author) }} components={{ time: <TimeAgo iso={post.createdAt} /> }} />
       </p>
     </li>
   );

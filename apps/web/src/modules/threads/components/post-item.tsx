@@ -18,6 +18,7 @@ import { ReactionBar } from './reaction-bar';
 import { postRevealId, threadRevealId } from '../lib/reveal-keys';
 import { useT } from '../../../shared/i18n/use-t';
 import { T } from '../../../shared/i18n/t';
+import { isPlaceholderAuthor, useAuthorName } from '../../../shared/i18n/author-name';
 
 /** Shown to moderators, who still see posts that are gone for everyone else. */
 const STATUS_LABELS: Partial<Record<PostStatus, MessageId>> = {
@@ -38,6 +39,7 @@ interface PostItemProps {
 
 export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBlocked }: PostItemProps) {
   const t = useT();
+  const authorName = useAuthorName();
   const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -48,12 +50,13 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
   const editable = own && (post.status === 'published' || post.status === 'pending');
   const statusLabel = STATUS_LABELS[post.status];
   // Posts by deleted accounts carry a placeholder author that cannot be blocked.
-  const blockable = !own && post.author.handle !== 'former member';
+  const blockable = !own && !isPlaceholderAuthor(post.author);
+  const author = authorName(post.author);
 
   return (
-    <article className={`post${isOpening ? ' post--opening' : ''}`} aria-label={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: post.author.handle })}>
+    <article className={`post${isOpening ? ' post--opening' : ''}`} aria-label={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: author })}>
       <header className="post__header">
-        <span className="post__author">{post.author.handle}</span>
+        <span className="post__author">{author}</span>
         {own && <span className="badge">{t('threads.post.you')}</span>}
         <span className="muted">
           <TimeAgo iso={post.createdAt} />
@@ -93,7 +96,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
               <button type="button" className="button button--small button--quiet" onClick={() => setReporting(true)}>
                 <T
                   id={isOpening ? 'threads.post.reportThread' : 'threads.post.reportReply'}
-                  values={{ handle: post.author.handle }}
+                  values={{ handle: author }}
                   components={{ hidden: <span className="visually-hidden" /> }}
                 />
               </button>

@@ -8,6 +8,7 @@ import { threadRevealId } from '../lib/reveal-keys';
 import { PendingNotice } from './pending-notice';
 import './threads.css';
 import { useT } from '../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../shared/i18n/author-name';
 import { T } from '../../../shared/i18n/t';
 
 /**
@@ -16,6 +17,7 @@ import { T } from '../../../shared/i18n/t';
  */
 export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewerId: string | undefined }) {
   const t = useT();
+  const authorName = useAuthorName();
   const [revealed] = useRevealed(threadRevealId(thread.id));
   const folded = presentationFor(thread, viewerId) === 'warn' && !revealed;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -56,7 +58,7 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
       <p className="thread-header__meta muted">
         {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
         {thread.locked && <span className="badge">{t('threads.locked')}</span>}
-        <T id="threads.header.meta" values={{ handle: thread.author.handle }} components={{ time: <TimeAgo iso={thread.createdAt} /> }} />
+        <T id="threads.header.meta" values={{ handle: authorName(thread.author) }} components={{ time: <TimeAgo iso={thread.createdAt} /> }} />
       </p>
       {thread.status === 'pending' && <PendingNotice what="thread" />}
     </header>

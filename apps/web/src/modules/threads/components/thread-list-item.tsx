@@ -7,10 +7,12 @@ import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
 import { threadRevealId } from '../lib/reveal-keys';
 import { useT } from '../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../shared/i18n/author-name';
 import { T } from '../../../shared/i18n/t';
 
 export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; viewerId: string | undefined }) {
   const t = useT();
+  const authorName = useAuthorName();
   const presentation = presentationFor(thread, viewerId);
   return (
     <li className={`thread-item${thread.pinned ? ' thread-item--pinned' : ''}`}>
@@ -38,7 +40,7 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         {thread.status === PostStatus.Pending && <span className="badge badge--pending">{t('threads.waitingForReview')}</span>}
         {presentation !== 'warn' && <WarningBadges categories={thread.warning.categories} />}
         <span className="muted">
-          <T id="threads.listMeta" values={{ handle: thread.author.handle }} components={{ time: <TimeAgo iso={thread.lastActivityAt} /> }} />
+          <T id="threads.listMeta" values={{ handle: authorName(thread.author) }} components={{ time: <TimeAgo iso={thread.lastActivityAt} /> }} />
         </span>
       </div>
     </li>

@@ -3,6 +3,7 @@ import { ModerationActionType as A, Role } from '@kindred/contracts';
 import type { QueueItem } from '../../api/moderation-api';
 import type { Translate } from '../../../../shared/i18n/use-t';
 import { ACTION_LABELS } from '../../lib/labels';
+import { isPlaceholderAuthor } from '../../../../shared/i18n/author-name';
 
 export interface ActionOption {
   key: string;
@@ -43,7 +44,7 @@ export function actionOptions(item: QueueItem, viewer: CurrentUser | null, t: Tr
     }
   }
   const author = target.author;
-  if (author && author.handle !== 'former member' && author.id !== viewer?.id) {
+  if (author && !isPlaceholderAuthor(author) && author.id !== viewer?.id) {
     const roomId = item.roomId ?? undefined;
     const memberActions: ModerationActionType[] = [A.Warn];
     if (roomId) memberActions.push(A.Mute);

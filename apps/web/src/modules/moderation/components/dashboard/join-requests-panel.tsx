@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useErrorText } from '../../../../shared/i18n/error-text';
 import { T } from '../../../../shared/i18n/t';
 import { useT } from '../../../../shared/i18n/use-t';
+import { authorName } from '../../../../shared/i18n/author-name';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import { useDecideJoinRequest } from '../../hooks/use-moderation';
@@ -48,8 +49,8 @@ function JoinRequestRow({ request, onDecided }: { request: JoinRequestView; onDe
   const decide = useDecideJoinRequest();
   const [denying, setDenying] = useState(false);
   const [reason, setReason] = useState('');
-  const handle = request.user.handle;
   const t = useT();
+  const handle = authorName(request.user, t);
   const errorText = useErrorText();
 
   function send(approve: boolean) {

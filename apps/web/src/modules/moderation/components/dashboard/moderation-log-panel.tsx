@@ -1,6 +1,7 @@
 import type { AuthorView, RoomSummary } from '@kindred/contracts';
 import { useId, useState } from 'react';
 import { useT } from '../../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../../shared/i18n/author-name';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import type { LogFilters } from '../../api/moderation-api';
@@ -18,6 +19,7 @@ function dayBoundary(date: string, end: boolean): string | undefined {
 export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
   const describeAction = useDescribeLogAction();
   const t = useT();
+  const nameOf = useAuthorName();
   const id = useId();
   const [room, setRoom] = useState('');
   const [action, setAction] = useState('');
@@ -84,7 +86,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
           {moderator && (
             <li>
               <button type="button" className="button button--small button--quiet" onClick={() => setModerator(null)}>
-                {t('moderation.log.byModerator', { handle: moderator.handle })} <span aria-hidden="true">×</span>
+                {t('moderation.log.byModerator', { handle: nameOf(moderator) })} <span aria-hidden="true">×</span>
                 <span className="visually-hidden"> {t('moderation.log.removeFilter')}</span>
               </button>
             </li>
@@ -92,7 +94,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
           {member && (
             <li>
               <button type="button" className="button button--small button--quiet" onClick={() => setMember(null)}>
-                {t('moderation.log.aboutMember', { handle: member.handle })} <span aria-hidden="true">×</span>
+                {t('moderation.log.aboutMember', { handle: nameOf(member) })} <span aria-hidden="true">×</span>
                 <span className="visually-hidden"> {t('moderation.log.removeFilter')}</span>
               </button>
             </li>
@@ -121,7 +123,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
               <p className="log-entry__people">
                 {t('moderation.log.by')}{' '}
                 <button type="button" className="link-button" onClick={() => setModerator(entry.actor)}>
-                  {entry.actor.handle}
+                  {nameOf(entry.actor)}
                   <span className="visually-hidden"> {t('moderation.log.onlyTheirs')}</span>
                 </button>
                 {entry.subject && (
@@ -129,7 +131,7 @@ export function ModerationLogPanel({ rooms }: { rooms: RoomSummary[] }) {
                     {' '}
                     · {t('moderation.log.about')}{' '}
                     <button type="button" className="link-button" onClick={() => setMember(entry.subject)}>
-                      {entry.subject.handle}
+                      {nameOf(entry.subject)}
                       <span className="visually-hidden"> {t('moderation.log.onlyAbout')}</span>
                     </button>
                   </>

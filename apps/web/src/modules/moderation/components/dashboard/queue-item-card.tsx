@@ -9,6 +9,7 @@ import { useClaim } from '../../hooks/use-moderation';
 import { useDescribeLogAction, KIND_LABELS, REPORT_CATEGORY, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import type { MessageId } from '../../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../../shared/i18n/use-t';
+import { authorName, useAuthorName } from '../../../../shared/i18n/author-name';
 import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
@@ -16,7 +17,7 @@ import { QueueNotes } from './queue-notes';
 
 function titleOf(item: QueueItem, t: Translate): string {
   const { target } = item;
-  const who = target.author?.handle ?? t('moderation.item.someone');
+  const who = target.author ? authorName(target.author, t) : t('moderation.item.someone');
   switch (target.type) {
     case 'message':
       return target.roomName ? t('moderation.item.messageIn', { who, room: target.roomName }) : t('moderation.item.message', { who });
@@ -54,6 +55,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
   const claimedByOther = !!item.claimedBy && !mine;
   const severity = SEVERITY_CLASS[item.severity] ?? 'other';
   const t = useT();
+  const nameOf = useAuthorName();
   const errorText = useErrorText();
   const title = titleOf(item, t);
   const statusNote = target.status ? STATUS_NOTES[target.status] : undefined;
@@ -63,7 +65,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       <ul className="queue-item__badges" aria-label={t('moderation.item.about')}>
         <li className={`badge badge--severity badge--severity-${severity}`}>{t(SEVERITY_LABELS[item.severity] ?? 'moderation.severity.other')}</li>
         <li className="badge">{KIND_LABELS[item.kind] ? t(KIND_LABELS[item.kind]) : item.kind}</li>
-        <li className="badge">{item.claimedBy ? (mine ? t('moderation.item.claimedByYou') : t('moderation.item.claimedBy', { handle: item.claimedBy.handle })) : t(STATUS_LABELS[item.status])}</li>
+        <li className="badge">{item.claimedBy ? (mine ? t('moderation.item.claimedByYou') : t('moderation.item.claimedBy', { handle: nameOf(item.claimedBy) })) : t(STATUS_LABELS[item.status])}</li>
       </ul>
       {/* The page's h1 is "Moderation"; each item is the next level down. */}
       <h2 id={`${id}-title`} className="queue-item__title">
@@ -106,7 +108,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
                   {report.note && <> — {report.note}</>}
                 </p>
                 <p className="muted queue-list__meta">
-                  {report.reporter.handle} · <TimeAgo iso={report.createdAt} />
+                  {nameOf(report.reporter)} · <TimeAgo iso={report.createdAt} />
                 </p>
               </li>
             ))}
@@ -120,7 +122,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
           <ol className="queue-context">
             {target.context.map((line) => (
               <li key={line.id} className={line.id === target.id ? 'queue-context__target' : undefined}>
-                <span className="queue-context__author">{line.author.handle}</span>
+                <span className="queue-context__author">{nameOf(line.author)}</span>
                 {line.id === target.id && <span className="badge">{t('moderation.item.thisOne')}</span>}
                 <span className="queue-context__body">{line.body}</span>
               </li>
@@ -132,7 +134,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       <details className="disclosure queue-item__section">
         <summary>
           {target.author
-            ? t('moderation.item.historyOf', { handle: target.author.handle, count: item.history.length })
+            ? t('moderation.item.historyOf', { handle: nameOf(target.author), count: item.history.length })
             : t('moderation.item.history', { count: item.history.length })}
         </summary>
         {item.history.length === 0 ? (
@@ -145,7 +147,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
                   <strong>{describeAction(entry.action)}</strong> — {entry.reason}
                 </p>
                 <p className="muted queue-list__meta">
-                  {entry.actor.handle} · <TimeAgo iso={entry.createdAt} />
+                  {nameOf(entry.actor)} · <TimeAgo iso={entry.createdAt} />
                 </p>
               </li>
             ))}

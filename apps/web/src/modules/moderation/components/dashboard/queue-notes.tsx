@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useErrorText } from '../../../../shared/i18n/error-text';
 import { useT } from '../../../../shared/i18n/use-t';
+import { useAuthorName } from '../../../../shared/i18n/author-name';
 import { TimeAgo } from '../../../../shared/ui/time-ago';
 import type { QueueItem } from '../../api/moderation-api';
 import { useAddNote } from '../../hooks/use-moderation';
@@ -12,6 +13,7 @@ const NOTE_MAX_LENGTH = 2_000;
 export function QueueNotes({ item }: { item: QueueItem }) {
   const id = useId();
   const t = useT();
+  const nameOf = useAuthorName();
   const errorText = useErrorText();
   const add = useAddNote();
   const [body, setBody] = useState('');
@@ -30,7 +32,7 @@ export function QueueNotes({ item }: { item: QueueItem }) {
             <li key={`${note.createdAt}-${index}`}>
               <p className="queue-list__text">{note.body}</p>
               <p className="muted queue-list__meta">
-                {note.author.handle} · <TimeAgo iso={note.createdAt} />
+                {nameOf(note.author)} · <TimeAgo iso={note.createdAt} />
               </p>
             </li>
           ))}
