@@ -13,6 +13,8 @@ import { SharedLimits } from './common/limits/shared-limits.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { ConversationsCoreModule } from './conversations/conversations-core.module.js';
+import { ConversationsModule } from './conversations/conversations.module.js';
 import { CrisisResourcesModule } from './crisis-resources/crisis-resources.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -50,7 +52,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        AccessModule.forRoot({ imports: [RoomsModule, ModerationCoreModule] }),
+        AccessModule.forRoot({ imports: [RoomsModule, ModerationCoreModule, ConversationsCoreModule] }),
         UsersModule,
         AuthModule,
         SetupModule,
@@ -65,6 +67,7 @@ export class AppModule {
         PostsModule,
         SearchModule,
         ChatModule,
+        ConversationsModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -35,6 +35,8 @@ export interface ChatMessageView {
   replyToMessageId: string | null;
   createdAt: string;
   editedAt: string | null;
+  /** Private conversations: written as the moderation team (author is MODERATION_TEAM_AUTHOR). */
+  team?: true;
 }
 
 /**

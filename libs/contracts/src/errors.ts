@@ -36,8 +36,10 @@ export interface ApiErrorDetail {
  * - `MUTED`: `sanction` (`mute` | `suspend` | `ban`), `until` (ISO time, when it ends);
  * - `ACCOUNT_SUSPENDED`: `reason` (the moderator's words, as written);
  * - `REPORT_LIMIT`: `limit` (reports per hour);
+ * - `CONVERSATION_REQUEST_LIMIT`: `limit` (open requests per 24 hours);
  * - `NOT_FOUND`: `what` (`room`, `thread`, `post`, `message`, `member`, `queue-item`,
- *   `notification`, `session`, `join-request`, `invite`, `sanction`, `decision`, `moderator`);
+ *   `notification`, `session`, `join-request`, `invite`, `sanction`, `decision`, `moderator`,
+ *   `conversation`);
  * - `FORBIDDEN`, `CONFLICT`, `VALIDATION_FAILED`: `reason` when the refusal is more specific than
  *   the code (`ErrorReason`).
  */
@@ -117,6 +119,13 @@ export const ErrorCode = {
   NotAppealable: 'NOT_APPEALABLE',
   /** A care response (check in, mark supported, hand over) on a queue item that is not about a crisis. */
   NotACrisisItem: 'NOT_A_CRISIS_ITEM',
+  /**
+   * A conversation cannot start with someone: their setting, no shared room, or a block either
+   * way. One answer for all of them, so a blocked person cannot tell they were blocked.
+   */
+  MessagesNotAccepted: 'MESSAGES_NOT_ACCEPTED',
+  /** Too many open conversation requests in 24 hours (`limit`). */
+  ConversationRequestLimit: 'CONVERSATION_REQUEST_LIMIT',
   AccountSuspended: 'ACCOUNT_SUSPENDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',

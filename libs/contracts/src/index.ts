@@ -12,3 +12,4 @@ export * from './moderation.js';
 export * from './health.js';
 export * from './languages.js';
 export * from './care.js';
+export * from './conversations.js';

@@ -7,6 +7,7 @@ import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RoomRepository } from '../rooms/room.repository.js';
+import { PARTICIPATION_LOOKUP, type Participation, type ParticipationLookup } from './participation-lookup.js';
 import { SANCTION_LOOKUP, type ActiveSanction, type SanctionLookup } from './sanction-lookup.js';
 
 /** Enough for every member active at once on one instance; the least recently used go first. */
@@ -20,7 +21,8 @@ const SITE_WIDE = '*';
 /**
  * The facts the gate decides on, cached per member and room on this instance and dropped the
  * moment a carried event says they changed (here or on another instance): the room, the
- * membership, the sanction in force, the rooms one moderates. Private to access/: only
+ * membership, the sanction in force, the rooms one moderates, where one stands in a private
+ * conversation. Private to access/: only
  * AccessService asks, so every decision is still made in one place.
  *
  * Cached rooms and memberships are frozen: they are shared by every request that asks.
@@ -31,11 +33,13 @@ export class AccessFacts {
   private readonly memberships: DecisionCache<RoomMembershipEntity | null>;
   private readonly sanctions: DecisionCache<ActiveSanction | null>;
   private readonly moderated: DecisionCache<readonly string[]>;
+  private readonly participations: DecisionCache<Participation | null>;
 
   constructor(
     private readonly roomRepository: RoomRepository,
     private readonly membershipRepository: MembershipRepository,
     @Inject(SANCTION_LOOKUP) private readonly sanctionLookup: SanctionLookup,
+    @Inject(PARTICIPATION_LOOKUP) private readonly participationLookup: ParticipationLookup,
     private readonly clock: Clock,
     caches: DecisionCaches,
     events: DomainEvents,
@@ -45,6 +49,7 @@ export class AccessFacts {
     this.memberships = caches.create(options);
     this.sanctions = caches.create(options);
     this.moderated = caches.create(options);
+    this.participations = caches.create(options);
     // Rooms are cached under their id and their slug: drop both.
     events.on('room.updated', ({ roomId }) => this.rooms.dropWhere((_, room) => room?.id === roomId));
     events.on('membership.changed', ({ userId, roomId }) => {
@@ -56,6 +61,9 @@ export class AccessFacts {
       // A site-wide sanction is part of every room's answer.
       if (roomId) this.sanctions.drop(pair(userId, roomId));
       else this.sanctions.dropWhere((key) => key.startsWith(`${userId}|`));
+    });
+    events.on('conversation.participation.changed', ({ conversationId, userIds }) => {
+      for (const userId of userIds) this.participations.drop(pair(conversationId, userId));
     });
     events.on('role.changed', ({ userId }) => this.forgetMember(userId));
     events.on('sessions.revoked', ({ userId }) => this.forgetMember(userId));
@@ -82,6 +90,11 @@ export class AccessFacts {
 
   moderatedRoomIds(userId: string): Promise<readonly string[]> {
     return this.moderated.get(userId, async () => Object.freeze(await this.membershipRepository.moderatedRoomIds(userId)));
+  }
+
+  /** Frozen: shared by every request that asks. */
+  participation(conversationId: string, userId: string): Promise<Participation | null> {
+    return this.participations.get(pair(conversationId, userId), async () => freeze(await this.participationLookup.participation(conversationId, userId)));
   }
 
   private forgetMember(userId: string): void {

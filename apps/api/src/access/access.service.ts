@@ -5,7 +5,8 @@ import { asSentence } from '../common/text/sentence.js';
 import type { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { AccessFacts } from './access-facts.js';
-import { Action, MINIMUM_ROLE, MODERATION_SCOPED, REFUSAL, ROOM_ACTIONS, roleAtLeast } from './actions.js';
+import { Action, CONVERSATION_ACTIONS, MINIMUM_ROLE, MODERATION_SCOPED, REFUSAL, ROOM_ACTIONS, roleAtLeast } from './actions.js';
+import type { Participation } from './participation-lookup.js';
 import { SANCTION_LOOKUP, type SanctionLookup } from './sanction-lookup.js';
 
 export interface Actor {
@@ -18,6 +19,8 @@ export interface AccessRequest {
   action: Action;
   /** A room's id or slug, for room actions. */
   roomId?: string;
+  /** The conversation, for conversation actions. */
+  conversationId?: string;
 }
 
 const ISSUER: unique symbol = Symbol('AccessService');
@@ -35,16 +38,26 @@ export class AccessGrant {
   readonly canModerate: boolean;
   /** For moderation tools: the rooms the actor moderates; null means every room (staff). */
   readonly moderatedRooms: readonly string[] | null;
+  /** For conversation actions: where the actor stands in it. */
+  readonly participation?: Participation;
 
   constructor(
     issuer: typeof ISSUER,
-    facts: { actor: Actor | undefined; canModerate: boolean; room?: RoomEntity; membership?: RoomMembershipEntity | null; moderatedRooms?: readonly string[] | null },
+    facts: {
+      actor: Actor | undefined;
+      canModerate: boolean;
+      room?: RoomEntity;
+      membership?: RoomMembershipEntity | null;
+      moderatedRooms?: readonly string[] | null;
+      participation?: Participation;
+    },
   ) {
     if (issuer !== ISSUER) throw new Error('Only AccessService issues access grants');
     this.actor = facts.actor;
     this.canModerate = facts.canModerate;
     if ('room' in facts) this.room = facts.room;
     if ('membership' in facts) this.membership = facts.membership;
+    if (facts.participation) this.participation = facts.participation;
     this.moderatedRooms = facts.moderatedRooms === undefined ? [] : facts.moderatedRooms;
   }
 
@@ -55,6 +68,8 @@ export class AccessGrant {
 }
 
 const noSuchRoom = () => AppError.notFound('No such room.', 'room');
+/** Someone else's conversation, a declined or left one, or none at all: the same answer. */
+const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
 
 /**
  * The `room.read` rule as SQL, for queries that span many rooms (search). Kept beside the
@@ -88,6 +103,9 @@ export class AccessService {
     if (!user) throw AppError.unauthenticated();
     if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action], ErrorReason.GlobalModeratorsOnly);
     if (action === Action.SignIn) await this.refuseIfBanned(user.id);
+    if (CONVERSATION_ACTIONS.has(action)) return this.requireConversation(user, request.conversationId);
+    // Reaching out to people is posting: a site-wide suspension stops it as it stops posts.
+    if (action === Action.ConversationStart) await this.refuseIfSanctioned(user.id, null);
     const staff = roleAtLeast(user.role, Role.Moderator);
     const scoped = MODERATION_SCOPED.get(action);
     if (scoped !== undefined) {
@@ -109,6 +127,18 @@ export class AccessService {
    */
   async moderationChannels(user: Actor): Promise<readonly string[] | null> {
     return roleAtLeast(user.role, Role.Moderator) ? null : this.facts.moderatedRoomIds(user.id);
+  }
+
+  /**
+   * Only the people in a conversation may see it: a request's recipient (to answer it) and those
+   * in it. Moderators and admins are no exception; they see a reported snapshot, never the
+   * conversation. Having declined or left is the same as never having been in it.
+   */
+  private async requireConversation(user: Actor, conversationId: string | undefined): Promise<AccessGrant> {
+    if (!conversationId) throw noSuchConversation();
+    const participation = await this.facts.participation(conversationId, user.id);
+    if (!participation || (participation.state !== 'invited' && participation.state !== 'active')) throw noSuchConversation();
+    return new AccessGrant(ISSUER, { actor: user, canModerate: false, participation });
   }
 
   private async requireRoom({ user, action, roomId }: AccessRequest): Promise<AccessGrant> {
@@ -170,8 +200,8 @@ export class AccessService {
     });
   }
 
-  /** Muted here, or suspended or banned site-wide: reading stays possible, posting does not. */
-  private async refuseIfSanctioned(userId: string, roomId: string): Promise<void> {
+  /** Muted here, or suspended or banned site-wide (`roomId` null: site-wide only): reading stays possible, posting does not. */
+  private async refuseIfSanctioned(userId: string, roomId: string | null): Promise<void> {
     const active = await this.facts.sanction(userId, roomId);
     if (!active) return;
     const until = active.expiresAt;

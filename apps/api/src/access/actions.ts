@@ -40,6 +40,14 @@ export const Action = {
   SiteSanction: 'moderation.site-sanction',
   /** Write and edit the check-in templates moderators pick from. */
   CareTemplatesManage: 'moderation.care-templates.manage',
+  /** Start a private conversation with other members (their settings and blocks are checked after). */
+  ConversationStart: 'conversation.start',
+  /** Open a check-in conversation with a member, as a moderator or admin. */
+  ConversationCheckIn: 'conversation.check-in',
+  /** Read a conversation one is in (a request: only its first message). Nobody else, moderators included. */
+  ConversationRead: 'conversation.read',
+  /** Accept, decline, leave or mute a conversation one is in or is asked into. */
+  ConversationRespond: 'conversation.respond',
   /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
   ApiDocsView: 'api-docs.view',
 } as const;
@@ -56,11 +64,15 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
   Action.RoomAppointModerators,
 ]);
 
+/** Actions on one conversation: decided on where the actor stands in it. */
+export const CONVERSATION_ACTIONS: ReadonlySet<Action> = new Set([Action.ConversationRead, Action.ConversationRespond]);
+
 /** Actions scoped to the rooms one moderates (all rooms for staff); the refusal names the tool. */
 export const MODERATION_SCOPED: ReadonlyMap<Action, string> = new Map([
   [Action.ModerationQueue, 'The moderation queue is for moderators.'],
   [Action.ModerationLogRead, 'The moderation log is for moderators.'],
   [Action.SanctionsRead, 'Only moderators can see restrictions.'],
+  [Action.ConversationCheckIn, 'Check-ins are opened by moderators.'],
 ]);
 
 /** Refusals that say more than "not allowed". */
@@ -96,4 +108,8 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.SiteSanction]: Role.Moderator,
   [Action.CareTemplatesManage]: Role.Admin,
   [Action.ApiDocsView]: Role.Admin,
+  [Action.ConversationStart]: Role.Member,
+  [Action.ConversationCheckIn]: Role.Member,
+  [Action.ConversationRead]: Role.Member,
+  [Action.ConversationRespond]: Role.Member,
 };

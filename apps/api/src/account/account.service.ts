@@ -46,7 +46,7 @@ export class AccountService {
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
-    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, language: user.language, country: user.country };
+    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, whoCanMessageMe: user.whoCanMessageMe, language: user.language, country: user.country };
   }
 
   async updateSettings(user: UserEntity, dto: UpdateSettingsDto): Promise<MemberSettings> {

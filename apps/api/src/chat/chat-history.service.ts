@@ -6,7 +6,7 @@ import { Action } from '../access/actions.js';
 import { AppError } from '../common/errors/app-error.js';
 import { SafetyService } from '../safety/safety.service.js';
 import type { ViewerFilter } from '../safety/viewer-filter.js';
-import { hiddenChatMessage, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
+import { viewerItems, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository, type ChatRoomRow } from './chat-message.repository.js';
 import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
 import { settled, unwrap } from './settled.js';
@@ -113,16 +113,7 @@ export class ChatHistoryService {
     return seq;
   }
 
-  /**
-   * What one viewer gets: a message they hide (its category, or its author blocked) becomes a
-   * placeholder that keeps only its place, so the app can keep onboarding's promise of a quiet
-   * note; the words never leave the server. Their own words are never hidden from them.
-   */
   private items(rows: ChatMessageRow[], filter: ViewerFilter): ChatItem[] {
-    return rows.map((r) =>
-      r.author_id !== filter.viewerId && filter.hides(filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id)
-        ? hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() })
-        : toChatMessageView(r, filter.presentation(filter.seen(r.content_warnings, r.auto_warnings, r.author_id)), filter.warningView(r.content_warnings, r.warning_note, r.auto_warnings, r.author_id)),
-    );
+    return viewerItems(rows, filter);
   }
 }

@@ -1,5 +1,5 @@
-import { FORMER_MEMBER_HANDLE, type ChatMessageStatus, type ChatMessageView, type ContentWarningCategory, type ContentWarningView, type HiddenChatMessage, type Presentation } from '@kindred/contracts';
-import { warningView } from '../safety/viewer-filter.js';
+import { FORMER_MEMBER_HANDLE, type ChatItem, type ChatMessageStatus, type ChatMessageView, type ContentWarningCategory, type ContentWarningView, type HiddenChatMessage, type Presentation } from '@kindred/contracts';
+import { warningView, type ViewerFilter } from '../safety/viewer-filter.js';
 
 export interface ChatMessageRow {
   id: string;
@@ -56,4 +56,18 @@ export const livePresentation = (categories: readonly ContentWarningCategory[]):
 /** Where a message the viewer hides sits, and nothing else (see HiddenChatMessage). */
 export function hiddenChatMessage(message: { roomId: string; seq: number; createdAt: string }): HiddenChatMessage {
   return { kind: 'hidden', roomId: message.roomId, seq: message.seq, createdAt: message.createdAt, reason: 'your-settings' };
+}
+
+/**
+ * What one viewer gets (room chat and private conversations alike): a message they hide (its
+ * category, or its author blocked) becomes a placeholder that keeps only its place, so the app
+ * can keep onboarding's promise of a quiet note; the words never leave the server. Their own
+ * words are never hidden from them.
+ */
+export function viewerItems(rows: ChatMessageRow[], filter: ViewerFilter): ChatItem[] {
+  return rows.map((r) =>
+    r.author_id !== filter.viewerId && filter.hides(filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id)
+      ? hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() })
+      : toChatMessageView(r, filter.presentation(filter.seen(r.content_warnings, r.auto_warnings, r.author_id)), filter.warningView(r.content_warnings, r.warning_note, r.auto_warnings, r.author_id)),
+  );
 }

@@ -64,6 +64,11 @@ export class ChatMessageRepository {
     return row!;
   }
 
+  /** A private conversation's chat, under the conversation's id (see ChatRoomEntity). */
+  async openConversationChannel(conversationId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO chat_rooms (room_id, kind) VALUES ($1, 'conversation')`, [conversationId]);
+  }
+
   async updateRoom(roomId: string, changes: ChatRoomChanges, manager: EntityManager): Promise<void> {
     const columns = Object.keys(changes) as (keyof ChatRoomChanges)[];
     await manager.query(

@@ -1,19 +1,24 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { RoomEntity } from '../rooms/room.entity.js';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** Whose chat this is: a room's live chat, or a private conversation's messages. */
+export type ChatChannelKind = 'room' | 'conversation';
 
 /**
  * A room's live chat settings and its message counter. Sending a message takes this row's
  * lock to draw the next `seq`, so messages in a room commit strictly in `seq` order and
  * replay after a reconnect ("everything after seq N") can never miss a late commit.
+ *
+ * A private conversation has one too, keyed by the conversation's id, so its messages take the
+ * same path. That is why `room_id` has no foreign key to `rooms` (rooms are never deleted).
  */
 @Entity({ name: 'chat_rooms' })
 export class ChatRoomEntity {
+  /** The room's id, or the conversation's (see `kind`): one message pipeline for both. */
   @PrimaryColumn({ type: 'uuid' })
   roomId: string;
 
-  @OneToOne(() => RoomEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'room_id' })
-  room?: Relation<RoomEntity>;
+  @Column({ type: 'varchar', length: 16, default: 'room' })
+  kind: ChatChannelKind;
 
   @Column({ type: 'bigint', default: 0 })
   lastSeq: string;

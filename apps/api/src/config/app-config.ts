@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONVERSATION_REQUESTS_PER_DAY_DEFAULT } from '@kindred/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigError } from './config-error.js';
@@ -33,6 +34,8 @@ export interface AppConfig {
   /** Chat send budget per member, counted over 5-second windows (so a burst of five times this). */
   chatMessagesPerSecond: number;
   reportLimitPerHour: number;
+  /** Open conversation requests one member may send in 24 hours (consent first: no flooding). */
+  conversationRequestsPerDay: number;
   /** Crisis resources per country and language (CRISIS_RESOURCES_JSON, else the defaults), validated here. */
   crisisResources: CrisisResourcesConfig;
   logLevel: string;
@@ -135,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMs: (env.LOGIN_LOCK_MINUTES ?? 15) * 60_000,
     chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND ?? 2,
     reportLimitPerHour: env.REPORT_LIMIT_PER_HOUR ?? 20,
+    conversationRequestsPerDay: env.CONVERSATION_REQUESTS_PER_DAY ?? CONVERSATION_REQUESTS_PER_DAY_DEFAULT,
     crisisResources: parseCrisisResources(env.CRISIS_RESOURCES_JSON),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     // A public map of every endpoint helps an attacker more than a member; admins still get it.

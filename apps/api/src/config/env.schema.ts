@@ -161,6 +161,13 @@ export class EnvironmentVariables {
   REPORT_LIMIT_PER_HOUR?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  CONVERSATION_REQUESTS_PER_DAY?: number;
+
+  @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
   @MaxLength(200_000)

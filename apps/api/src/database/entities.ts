@@ -33,6 +33,8 @@ import { AppStateEntity } from './app-state.entity.js';
 import { CareTemplateEntity } from '../care/care-template.entity.js';
 import { CheckInMessageEntity } from '../care/check-in-message.entity.js';
 import { CheckInEntity } from '../care/check-in.entity.js';
+import { ConversationParticipantEntity } from '../conversations/conversation-participant.entity.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
 export const ENTITIES = [
@@ -71,4 +73,6 @@ export const ENTITIES = [
   CareTemplateEntity,
   CheckInEntity,
   CheckInMessageEntity,
+  ConversationEntity,
+  ConversationParticipantEntity,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsCoreModule } from '../conversations/conversations-core.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { BlockRepository } from './block.repository.js';
 import { SafetyController } from './safety.controller.js';
@@ -6,7 +7,7 @@ import { SafetyService } from './safety.service.js';
 import { ViewerService } from './viewer.service.js';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, ConversationsCoreModule],
   controllers: [SafetyController],
   providers: [SafetyService, BlockRepository, ViewerService],
   exports: [SafetyService, ViewerService],

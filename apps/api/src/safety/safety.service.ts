@@ -5,6 +5,7 @@ import { DecisionCaches } from '../common/cache/decision-caches.js';
 import type { DecisionCache } from '../common/cache/decision-cache.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { ConversationRepository } from '../conversations/conversation.repository.js';
 import { UserRepository } from '../users/user.repository.js';
 import { BlockRepository } from './block.repository.js';
 import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
@@ -22,6 +23,7 @@ export class SafetyService {
   constructor(
     private readonly blocks: BlockRepository,
     private readonly users: UserRepository,
+    private readonly conversations: ConversationRepository,
     private readonly events: DomainEvents,
     caches: DecisionCaches,
   ) {
@@ -87,6 +89,10 @@ export class SafetyService {
     if (target.id === userId) throw AppError.validation('You cannot block yourself.', [{ field: 'handle', problem: 'This is your own handle.' }], ErrorReason.NotYourself);
     const blockedAt = await this.blocks.add(userId, target.id);
     await this.events.announce('block.changed', { blockerId: userId, blockedId: target.id });
+    // Blocks cover private conversations too: one-to-one ones end for the blocker, silently.
+    for (const conversationId of await this.conversations.endOneToOnes(userId, target.id)) {
+      await this.events.announce('conversation.participation.changed', { conversationId, userIds: [userId] });
+    }
     return { id: target.id, handle: target.handle, blockedAt: blockedAt.toISOString() };
   }
 

@@ -1,4 +1,4 @@
-import { Role, type Language } from '@kindred/contracts';
+import { Role, WHO_CAN_MESSAGE_ME_DEFAULT, type Language, type WhoCanMessageMe } from '@kindred/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'users' })
@@ -40,6 +40,10 @@ export class UserEntity {
   /** Who may mention this member: everyone, people in the member's rooms, or nobody. */
   @Column({ type: 'varchar', length: 16, default: 'everyone' })
   mentionsFrom: 'everyone' | 'rooms' | 'nobody';
+
+  /** Who may start a private conversation with this member: nobody, people in their rooms, or anyone. */
+  @Column({ type: 'varchar', length: 16, default: WHO_CAN_MESSAGE_ME_DEFAULT })
+  whoCanMessageMe: WhoCanMessageMe;
 
   /** The language the member chose for Kindred; null follows their browser. */
   @Column({ type: 'varchar', length: 8, nullable: true })

@@ -10,6 +10,7 @@ export interface MemberSettingsRow {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: UserEntity['mentionsFrom'];
+  whoCanMessageMe: UserEntity['whoCanMessageMe'];
   language: UserEntity['language'];
   country: string | null;
 }
@@ -81,13 +82,14 @@ export class UserRepository {
   }
 
   async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {
-    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5, country = $6 WHERE id = $1', [
+    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5, country = $6, who_can_message_me = $7 WHERE id = $1', [
       id,
       settings.showPresence,
       settings.showTyping,
       settings.mentionsFrom,
       settings.language,
       settings.country,
+      settings.whoCanMessageMe,
     ]);
   }
 
@@ -111,6 +113,18 @@ export class UserRepository {
     return rows.map((r) => ({ id: r.id, mentionsFrom: r.mentions_from }));
   }
 
+  /**
+   * Members who could receive a conversation (live accounts, not `authorId`), with who they
+   * accept one from.
+   */
+  async messagingChoices(ids: string[], authorId: string): Promise<{ id: string; handle: string; whoCanMessageMe: UserEntity['whoCanMessageMe'] }[]> {
+    const rows: { id: string; handle: string; who_can_message_me: UserEntity['whoCanMessageMe'] }[] = await this.db.query(
+      'SELECT id, handle, who_can_message_me FROM users WHERE id = ANY($1::uuid[]) AND id <> $2 AND deleted_at IS NULL',
+      [ids, authorId],
+    );
+    return rows.map((r) => ({ id: r.id, handle: r.handle, whoCanMessageMe: r.who_can_message_me }));
+  }
+
   /** The member's chosen country and language (for crisis resources); null where they have not said. */
   async placeOf(id: string): Promise<{ country: string | null; language: string | null }> {
     const [row] = (await this.db.query('SELECT country, language FROM users WHERE id = $1', [id])) as { country: string | null; language: string | null }[];
@@ -121,7 +135,7 @@ export class UserRepository {
   async anonymize(id: string, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE users SET handle = '${FORMER_MEMBER_HANDLE}', handle_key = $2, password_hash = '', email = NULL, deleted_at = $3,
-              show_presence = false, show_typing = false, mentions_from = 'nobody', country = NULL WHERE id = $1`,
+              show_presence = false, show_typing = false, mentions_from = 'nobody', who_can_message_me = 'nobody', country = NULL WHERE id = $1`,
       [id, `deleted-${id.replace(/-/g, '').slice(0, 24)}`, at],
     );
   }

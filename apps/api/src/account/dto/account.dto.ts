@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANGUAGES, PASSWORD_MAX_LENGTH, type Language } from '@kindred/contracts';
+import { LANGUAGES, PASSWORD_MAX_LENGTH, WHO_CAN_MESSAGE_ME, type Language, type WhoCanMessageMe } from '@kindred/contracts';
 import { IsBoolean, IsIn, IsISO31661Alpha2, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../../common/validation/omittable.js';
 
@@ -10,6 +10,8 @@ export interface MemberSettings {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: MentionChoice;
+  /** Who may start a private conversation with the member (default: people in their rooms). */
+  whoCanMessageMe: WhoCanMessageMe;
   /** null follows the browser's language. */
   language: Language | null;
   /** ISO 3166-1 alpha-2 (upper case), chosen by the member: whose crisis resources they see. */
@@ -31,6 +33,11 @@ export class UpdateSettingsDto implements Partial<MemberSettings> {
   @IsOmittable()
   @IsIn(MENTION_CHOICES)
   mentionsFrom?: MentionChoice;
+
+  @ApiPropertyOptional({ enum: WHO_CAN_MESSAGE_ME, description: 'Who may start a private conversation with you: nobody, people in your rooms, or anyone on Kindred.' })
+  @IsOmittable()
+  @IsIn(WHO_CAN_MESSAGE_ME)
+  whoCanMessageMe?: WhoCanMessageMe;
 
   @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: "Kindred's language for you; null follows your browser." })
   // null is a real choice here (back to the browser's language), so only a missing field skips the check.

@@ -22,6 +22,8 @@ export interface DomainEventMap {
   'room.updated': { roomId: string };
   'block.changed': { blockerId: string; blockedId: string };
   'preferences.changed': { userId: string };
+  /** These members' standing in this conversation changed (accepted, declined, left, ended by a block). */
+  'conversation.participation.changed': { conversationId: string; userIds: string[] };
 }
 
 /**
@@ -29,7 +31,15 @@ export interface DomainEventMap {
  * decisions that depend on them (the gate's room facts, viewers' filters). With REDIS_URL the
  * EventRelay carries them; without it there is only this process.
  */
-export const CARRIED_EVENTS = ['member.sanctioned', 'membership.changed', 'role.changed', 'room.updated', 'block.changed', 'preferences.changed'] as const;
+export const CARRIED_EVENTS = [
+  'member.sanctioned',
+  'membership.changed',
+  'role.changed',
+  'room.updated',
+  'block.changed',
+  'preferences.changed',
+  'conversation.participation.changed',
+] as const;
 export type CarriedEvent = (typeof CARRIED_EVENTS)[number];
 
 /** Sends a carried event to the other instances; resolves once Redis took it (or it is queued). */

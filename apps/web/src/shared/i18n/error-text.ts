@@ -47,6 +47,8 @@ const ERROR_MESSAGES: Record<ErrorCode, MessageId> = {
   [ErrorCode.SameModerator]: 'error.sameModerator',
   [ErrorCode.NotAppealable]: 'error.notAppealable',
   [ErrorCode.NotACrisisItem]: 'error.notACrisisItem',
+  [ErrorCode.MessagesNotAccepted]: 'error.messagesNotAccepted',
+  [ErrorCode.ConversationRequestLimit]: 'error.conversationRequestLimit',
   [ErrorCode.AccountSuspended]: 'error.accountSuspended',
   [ErrorCode.ServiceUnavailable]: 'error.serviceUnavailable',
   [ErrorCode.Internal]: 'error.internal',

@@ -1,0 +1,226 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ConversationKind,
+  ErrorCode,
+  ErrorReason,
+  type ChatItem,
+  type ConversationInbox,
+  type ConversationMessagesPage,
+  type ConversationView,
+} from '@kindred/contracts';
+import type { DataSource } from 'typeorm';
+import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
+import { viewerItems } from '../chat/chat-message-row.js';
+import { ChatMessageRepository } from '../chat/chat-message.repository.js';
+import { Clock } from '../common/clock.js';
+import { normalizeWarning } from '../common/content-warning.js';
+import { AppError } from '../common/errors/app-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
+import { SafetyService } from '../safety/safety.service.js';
+import { UserRepository } from '../users/user.repository.js';
+import { conversationSummary, teamAuthored } from './conversation-views.js';
+import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
+import type { ConversationMessagesQueryDto, CreateConversationDto } from './dto/conversation.dto.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const INBOX_LIMIT = 200;
+const PAGE = 50;
+/** The first message: what a request shows before it is accepted. */
+const FIRST_SEQ = '1';
+
+const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
+
+/**
+ * Private conversations with consent first: a peer conversation starts as a request each
+ * recipient accepts or declines (silently); who may ask is each recipient's choice, and blocks
+ * refuse it either way. Messages live in the chat engine under the conversation's id.
+ */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: ChatMessageRepository,
+    private readonly access: AccessService,
+    private readonly safety: SafetyService,
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async inbox(user: Actor): Promise<ConversationInbox> {
+    await this.access.require({ user, action: Action.AccountRead });
+    const rows = await this.conversations.inbox(user.id, INBOX_LIMIT);
+    const handles = await this.handlesOf(rows);
+    const summaries = rows.map((row) => conversationSummary(row, user.id, handles));
+    return { requests: summaries.filter((s) => s.standing === 'request'), conversations: summaries.filter((s) => s.standing !== 'request') };
+  }
+
+  async start(user: Actor, dto: CreateConversationDto): Promise<ConversationView> {
+    const kind = dto.kind ?? ConversationKind.Peer;
+    await this.access.require({ user, action: kind === ConversationKind.CheckIn ? Action.ConversationCheckIn : Action.ConversationStart });
+    if (dto.participantIds.includes(user.id)) {
+      throw AppError.validation('A conversation is with other people: leave yourself out.', [{ field: 'participantIds', problem: 'This is your own id.' }], ErrorReason.NotYourself);
+    }
+    if (kind === ConversationKind.CheckIn && dto.participantIds.length !== 1) {
+      throw AppError.validation('A check-in is with one member.', [{ field: 'participantIds', problem: 'Give exactly one member.' }]);
+    }
+    if (dto.asTeam && kind !== ConversationKind.CheckIn) {
+      throw AppError.validation('Only a check-in is written as the moderation team.', [{ field: 'asTeam', problem: 'Only for check-ins.' }], ErrorReason.ActionNotApplicable);
+    }
+    const warning = normalizeWarning(dto.warning, false);
+    // A retry of a start that committed answers with that conversation, not a second one.
+    const earlier = await this.messages.byClientId(user.id, dto.clientId);
+    if (earlier) return this.retried(user, earlier.room_id);
+
+    const recipients = await this.users.messagingChoices(dto.participantIds, user.id);
+    if (recipients.length !== dto.participantIds.length) throw AppError.notFound('No member with that id.', 'member');
+    if (kind === ConversationKind.Peer) await this.refuseUnwelcome(user.id, recipients);
+
+    const conversationId = await this.db.transaction(async (manager) => {
+      if (kind === ConversationKind.Peer) {
+        await this.conversations.lockRequestsOf(user.id, manager);
+        const open = await this.conversations.openRequestsSince(user.id, new Date(this.clock.now().getTime() - DAY_MS), manager);
+        if (open >= this.config.conversationRequestsPerDay) throw this.requestLimit();
+      }
+      const id = await this.conversations.create(
+        {
+          kind,
+          startedBy: user.id,
+          participants: [
+            { userId: user.id, state: 'active', asTeam: !!dto.asTeam },
+            // A check-in reaches the member at once; a peer conversation asks first.
+            ...recipients.map((r) => ({ userId: r.id, state: kind === ConversationKind.CheckIn ? ('active' as const) : ('invited' as const), asTeam: false })),
+          ],
+        },
+        manager,
+      );
+      await this.messages.openConversationChannel(id, manager);
+      const { last_seq: seq } = await this.messages.nextSeq(id, manager);
+      await this.messages.insert({ roomId: id, seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: null }, manager);
+      return id;
+    });
+    return this.view(user, conversationId);
+  }
+
+  async get(user: Actor, conversationId: string): Promise<ConversationView> {
+    await this.access.require({ user, action: Action.ConversationRead, conversationId });
+    return this.view(user, conversationId);
+  }
+
+  async messagesPage(user: Actor, conversationId: string, query: ConversationMessagesQueryDto): Promise<ConversationMessagesPage> {
+    const grant = await this.access.require({ user, action: Action.ConversationRead, conversationId });
+    const row = await this.conversations.one(conversationId);
+    if (!row) throw noSuchConversation();
+    return this.page(user, row, grant.participation!.state === 'invited', query);
+  }
+
+  /** `invited`: nothing but the first message reaches someone who has not accepted. */
+  private async page(user: Actor, row: ConversationRow, invited: boolean, query: ConversationMessagesQueryDto): Promise<ConversationMessagesPage> {
+    if (invited) return { items: query.before === undefined || query.before > 1 ? await this.firstMessage(user, row) : [], nextBefore: null };
+    const limit = query.limit ?? PAGE;
+    const rows = query.before === undefined ? await this.messages.latest(row.id, limit + 1) : await this.messages.before(row.id, String(query.before), limit + 1);
+    const page = rows.slice(0, limit).reverse();
+    const filter = await this.safety.viewerFilter(user.id);
+    return { items: teamAuthored(viewerItems(page, filter), row, user.id), nextBefore: rows.length > limit && page[0] ? Number(page[0].seq) : null };
+  }
+
+  async accept(user: Actor, conversationId: string): Promise<ConversationView> {
+    await this.respond(user, conversationId, 'active');
+    return this.view(user, conversationId);
+  }
+
+  /** Silent: the sender keeps seeing "pending"; the request is gone for the recipient. */
+  async decline(user: Actor, conversationId: string): Promise<void> {
+    await this.respond(user, conversationId, 'declined');
+  }
+
+  /** Leaving is never shown to the others. */
+  async leave(user: Actor, conversationId: string): Promise<void> {
+    await this.access.require({ user, action: Action.ConversationRespond, conversationId });
+    await this.conversations.moveParticipant(conversationId, user.id, ['invited', 'active'], 'left');
+    await this.events.announce('conversation.participation.changed', { conversationId, userIds: [user.id] });
+  }
+
+  async mute(user: Actor, conversationId: string, muted: boolean): Promise<void> {
+    await this.access.require({ user, action: Action.ConversationRespond, conversationId });
+    await this.conversations.setMuted(conversationId, user.id, muted);
+  }
+
+  private async respond(user: Actor, conversationId: string, to: 'active' | 'declined'): Promise<AccessGrant> {
+    const grant = await this.access.require({ user, action: Action.ConversationRespond, conversationId });
+    if (grant.participation!.state !== 'invited' || !(await this.conversations.moveParticipant(conversationId, user.id, ['invited'], to))) {
+      throw AppError.conflict('You already answered this request.', ErrorReason.AlreadyExists);
+    }
+    await this.events.announce('conversation.participation.changed', { conversationId, userIds: [user.id] });
+    return grant;
+  }
+
+  /**
+   * Each recipient decides who may ask: nobody, people who share a room with them (the
+   * default), or anyone. A block either way refuses too, with the same answer, so the blocked
+   * person cannot tell a block from a setting.
+   */
+  private async refuseUnwelcome(senderId: string, recipients: { id: string; handle: string; whoCanMessageMe: string }[]): Promise<void> {
+    const ids = recipients.map((r) => r.id);
+    const [sharing, blockers, filter] = await Promise.all([
+      this.memberships.sharingARoomWith(senderId, recipients.filter((r) => r.whoCanMessageMe === 'rooms').map((r) => r.id)),
+      this.safety.blockersAmong(senderId, ids),
+      this.safety.viewerFilter(senderId),
+    ]);
+    for (const r of recipients) {
+      const allowed = r.whoCanMessageMe === 'anyone' || (r.whoCanMessageMe === 'rooms' && sharing.has(r.id));
+      if (!allowed || blockers.has(r.id) || filter.blockedUserIds.includes(r.id)) {
+        throw new AppError({
+          status: HttpStatus.FORBIDDEN,
+          code: ErrorCode.MessagesNotAccepted,
+          message: `${r.handle} cannot receive a conversation from you.`,
+          params: { handle: r.handle },
+        });
+      }
+    }
+  }
+
+  private requestLimit(): AppError {
+    const limit = this.config.conversationRequestsPerDay;
+    return new AppError({
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      code: ErrorCode.ConversationRequestLimit,
+      message: `You have ${limit} conversation requests waiting for an answer from the last day. Please wait before starting more.`,
+      params: { limit },
+    });
+  }
+
+  /** The same start sent again: the conversation it made (a client id used in room chat is refused). */
+  private async retried(user: Actor, conversationId: string): Promise<ConversationView> {
+    const row = await this.conversations.one(conversationId);
+    if (!row || row.started_by !== user.id) {
+      throw AppError.validation('This clientId was already used for another message.', [{ field: 'clientId', problem: 'Already used.' }], ErrorReason.ClientIdReused);
+    }
+    return this.get(user, conversationId);
+  }
+
+  private async view(user: Actor, conversationId: string): Promise<ConversationView> {
+    const row = await this.conversations.one(conversationId);
+    if (!row) throw noSuchConversation();
+    const summary = conversationSummary(row, user.id, await this.handlesOf([row]));
+    const { items } = await this.page(user, row, summary.standing === 'request', {});
+    return { ...summary, items };
+  }
+
+  /** A request's first message, folded behind the recipient's own warning preferences (or hidden by them). */
+  private async firstMessage(user: Actor, row: ConversationRow): Promise<ChatItem[]> {
+    const rows = await this.messages.rows('m.room_id = $1 AND m.seq = $2', [row.id, FIRST_SEQ], 'ASC', 1);
+    return teamAuthored(viewerItems(rows, await this.safety.viewerFilter(user.id)), row, user.id);
+  }
+
+  private handlesOf(rows: ConversationRow[]) {
+    return this.users.handles(rows.flatMap((r) => r.participants.map((p) => p.user_id)));
+  }
+}

@@ -1,0 +1,99 @@
+import type { AuthorView } from './common.js';
+import type { ChatItem } from './chat.js';
+import type { ContentWarningInput } from './threads.js';
+
+/** Everyone in a conversation, the starter included. */
+export const CONVERSATION_MIN_PARTICIPANTS = 2;
+export const CONVERSATION_MAX_PARTICIPANTS = 8;
+/** The default for CONVERSATION_REQUESTS_PER_DAY: open requests one member may send in 24 hours. */
+export const CONVERSATION_REQUESTS_PER_DAY_DEFAULT = 5;
+export const CONVERSATION_PAGE_MAX = 100;
+
+export const ConversationKind = {
+  /** Between members: starts as a request each recipient accepts or declines. */
+  Peer: 'peer',
+  /** Opened by a moderator or admin, labelled "from the moderation team". */
+  CheckIn: 'check-in',
+} as const;
+export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
+
+/** Who may start a conversation with a member. */
+export const WHO_CAN_MESSAGE_ME = ['nobody', 'rooms', 'anyone'] as const;
+export type WhoCanMessageMe = (typeof WHO_CAN_MESSAGE_ME)[number];
+export const WHO_CAN_MESSAGE_ME_DEFAULT: WhoCanMessageMe = 'rooms';
+
+/**
+ * Where the viewer stands: `request` waits for their answer; `pending` is a conversation they
+ * started that nobody has accepted yet (a declined request stays `pending` for the sender,
+ * forever); `active` once they and at least one other person are in.
+ */
+export type ConversationStanding = 'request' | 'pending' | 'active';
+
+/**
+ * A participant as others see them. `joined: false` until they accept (declining looks the same);
+ * leaving is never shown, so a blocked person cannot tell they were blocked.
+ */
+export interface ConversationParticipantView {
+  /** null for a moderator who writes as the moderation team. */
+  member: AuthorView | null;
+  joined: boolean;
+  /** Writes as the moderation team (check-ins); shown with the team's name. */
+  team: boolean;
+}
+
+/**
+ * Stands in for a moderator who writes a check-in as the moderation team: messages they write
+ * carry this author (and `team: true`), so their name never reaches the member. The app shows
+ * the team's name in the member's language.
+ */
+export const MODERATION_TEAM_AUTHOR: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: 'moderation team' };
+
+export interface ConversationSummary {
+  id: string;
+  kind: ConversationKind;
+  /** A check-in the moderation team opened. */
+  fromTeam: boolean;
+  standing: ConversationStanding;
+  /** Who started it (null when a moderator started it as the team). */
+  startedBy: AuthorView | null;
+  /** Everyone else, as the viewer may see them. */
+  others: ConversationParticipantView[];
+  muted: boolean;
+  createdAt: string;
+  lastActivityAt: string;
+}
+
+/** One conversation, with the messages the viewer may see: a request shows only its first message. */
+export interface ConversationView extends ConversationSummary {
+  items: ChatItem[];
+}
+
+/** Requests wait apart from conversations, so nothing unasked-for sits among them. */
+export interface ConversationInbox {
+  requests: ConversationSummary[];
+  conversations: ConversationSummary[];
+}
+
+export interface CreateConversationRequest {
+  /** The other participants (1–7), by member id. */
+  participantIds: string[];
+  /** The first message, shown to recipients folded behind their warning preferences. */
+  body: string;
+  /** An id the client chose, so a retry does not send twice. */
+  clientId: string;
+  warning?: ContentWarningInput;
+  /** Moderators and admins: open a check-in instead of a peer conversation. */
+  kind?: ConversationKind;
+  /** Check-ins: show the moderation team's name rather than the moderator's. */
+  asTeam?: boolean;
+}
+
+export interface MuteConversationRequest {
+  muted: boolean;
+}
+
+export interface ConversationMessagesPage {
+  items: ChatItem[];
+  /** Pass as `before` for the next older page; null at the beginning. */
+  nextBefore: number | null;
+}
