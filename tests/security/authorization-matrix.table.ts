@@ -172,6 +172,25 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('GET',    '/api/search',                             [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
 
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
+  // Private conversations: only the people in one may see it (moderators and admins included);
+  // starting one follows the recipient's setting (here: the default, people in my rooms) and blocks.
+  rest('GET',    '/api/conversations',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('POST',   '/api/conversations#with-a-roommate-of-the-author', [401, 201, '403 MESSAGES_NOT_ACCEPTED', 201, 201,  M,      401,   '403 MESSAGES_NOT_ACCEPTED',  '403 MESSAGES_NOT_ACCEPTED',   201,    '403 MESSAGES_NOT_ACCEPTED', '403 MESSAGES_NOT_ACCEPTED']),
+  rest('POST',   '/api/conversations#check-in',             [401,  403,   403,  403,     403,  403,    401,   403,    201,     201,    201,   201]),
+  rest('GET', '/api/conversations/{id}#own-conversation', [401, 200, 200, 200, 200, 200, 401, 200, 200, 200, 200, 200]),
+  rest('GET', '/api/conversations/{id}#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('GET', '/api/conversations/{id}/messages#own-conversation', [401, 200, 200, 200, 200, 200, 401, 200, 200, 200, 200, 200]),
+  rest('GET', '/api/conversations/{id}/messages#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('POST', '/api/conversations/{id}/accept#request-to-the-actor', [401, 200, 200, 200, 200, 200, 401, 200, 200, 200, 200, 200]),
+  rest('POST', '/api/conversations/{id}/accept#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('POST', '/api/conversations/{id}/decline#request-to-the-actor', [401, 204, 204, 204, 204, 204, 401, 204, 204, 204, 204, 204]),
+  rest('POST', '/api/conversations/{id}/decline#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('POST', '/api/conversations/{id}/leave#own-conversation', [401, 204, 204, 204, 204, 204, 401, 204, 204, 204, 204, 204]),
+  rest('POST', '/api/conversations/{id}/leave#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('PUT', '/api/conversations/{id}/mute#own-conversation', [401, 204, 204, 204, 204, 204, 401, 204, 204, 204, 204, 204]),
+  rest('PUT', '/api/conversations/{id}/mute#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+
+  //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
   // Reading and writing in a room
   rest('GET',    '/api/search#in-room',                     [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('POST',   '/api/reports',                            [401,  201,   404,  404,     201,  201,    401,   201,    404,     201,    201,   201]),

@@ -49,6 +49,14 @@ export class SqlFixtures {
     if (before) await this.member(roomId, userId, before.role as 'member' | 'moderator');
   };
 
+  /** A peer conversation `starterId` began with `otherId`, who stands as `otherState`; with its chat row. */
+  conversation = async (starterId: string, otherId: string, otherState: 'invited' | 'active') => {
+    const { id } = await this.one<{ id: string }>(`INSERT INTO conversations (kind, started_by) VALUES ('peer', $1) RETURNING id`, [starterId]);
+    await this.t.query(`INSERT INTO conversation_participants (conversation_id, user_id, state) VALUES ($1, $2, 'active'), ($1, $3, $4)`, [id, starterId, otherId, otherState]);
+    await this.t.query(`INSERT INTO chat_rooms (room_id, kind) VALUES ($1, 'conversation')`, [id]);
+    return id;
+  };
+
   session = async (userId: string) => (await this.t.get(SessionService).create(userId, 'matrix')).token;
 
   sessionId = async (userId: string) => (await this.t.get(SessionService).create(userId, 'matrix')).session.id;
