@@ -288,6 +288,14 @@ export const SOCKET_MATRIX: readonly SocketRow[] = [
   socket('mod:slow-mode',                      [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   socket('mod:lock',                           [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   socket('mod:notice',                         [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
+  // Private conversations: the actor's own (with the author), or one they are not in (moderators included).
+  socket('conversation:join#own-conversation', [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:join#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
+  socket('conversation:leave',                 [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:send#own-conversation', [R,  'ok',  'ok', 'ok',    'ok',    'MUTED', R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:send#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
+  socket('conversation:typing#own-conversation', [R, 'ok', 'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:typing#another-members-conversation', [R, NF, NF, NF,  NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
 ];
 
 /** Found by this matrix; the code lives in apps/api/src/chat (owned elsewhere), so reported, not fixed. */

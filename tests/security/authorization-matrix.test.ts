@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChatClientEvent } from '@kindred/contracts';
+import { ChatClientEvent, ConversationClientEvent } from '@kindred/contracts';
 import type { Response } from 'supertest';
 import { GOOD_PASSWORD, uniqueHandle } from '../support/accounts.js';
 import { connectChat, request, startListeningApp, type ChatClient, type ListeningApp } from '../support/realtime.js';
@@ -287,6 +287,17 @@ const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCal
   'mod:slow-mode': (c) => ({ payload: { roomId: c.target.room.id, seconds: 0 } }),
   'mod:lock': (c) => ({ payload: { roomId: c.target.room.id, locked: false, reason } }),
   'mod:notice': (c) => ({ payload: { roomId: c.target.room.id, text: null } }),
+  'conversation:join#own-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active') } }),
+  'conversation:join#another-members-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active') } }),
+  'conversation:leave': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active') } }),
+  'conversation:send#own-conversation': async (c) => ({
+    payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active'), clientId: randomUUID(), body: 'A private matrix message.' },
+  }),
+  'conversation:send#another-members-conversation': async (c) => ({
+    payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active'), clientId: randomUUID(), body: 'A private matrix message.' },
+  }),
+  'conversation:typing#own-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active'), typing: true } }),
+  'conversation:typing#another-members-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active'), typing: true } }),
 };
 
 let t: ListeningApp;
@@ -436,8 +447,8 @@ describe('the matrix cannot be skipped', () => {
     expect([...inTable].filter((r) => !served.includes(r))).toEqual([]);
   });
 
-  it('has a row for every socket event in ChatClientEvent, and no row for an unknown event', () => {
-    const events = Object.values(ChatClientEvent) as string[];
+  it('has a row for every socket event in ChatClientEvent and ConversationClientEvent, and no row for an unknown event', () => {
+    const events = [...Object.values(ChatClientEvent), ...Object.values(ConversationClientEvent)] as string[];
     const inTable = new Set(SOCKET_MATRIX.map((r) => r.event));
     expect(events.filter((e) => !inTable.has(e))).toEqual([]);
     expect([...inTable].filter((e) => !events.includes(e))).toEqual([]);

@@ -1,6 +1,14 @@
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
 import type { AuthorView } from './common.js';
+import type {
+  ConversationRefPayload,
+  ConversationTypingPayload,
+  JoinConversationPayload,
+  JoinConversationResult,
+  SendConversationMessagePayload,
+  SendConversationMessageResult,
+} from './conversations.js';
 import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningInput, ContentWarningView, Presentation } from './threads.js';
 
@@ -284,4 +292,8 @@ export interface ChatClientToServerEvents {
   'mod:slow-mode': (payload: SlowModePayload, ack: Ack<{ state: ChatRoomState }>) => void;
   'mod:lock': (payload: LockChatPayload, ack: Ack<{ state: ChatRoomState }>) => void;
   'mod:notice': (payload: PinnedNoticePayload, ack: Ack<{ state: ChatRoomState }>) => void;
+  'conversation:join': (payload: JoinConversationPayload, ack: Ack<JoinConversationResult>) => void;
+  'conversation:leave': (payload: ConversationRefPayload, ack: Ack) => void;
+  'conversation:send': (payload: SendConversationMessagePayload, ack: Ack<SendConversationMessageResult>) => void;
+  'conversation:typing': (payload: ConversationTypingPayload, ack: Ack) => void;
 }

@@ -1,5 +1,6 @@
 import type { AuthorView } from './common.js';
-import type { ChatItem } from './chat.js';
+import type { ChatChanges, ChatItem, ChatMessageView } from './chat.js';
+import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningInput } from './threads.js';
 
 /** Everyone in a conversation, the starter included. */
@@ -96,4 +97,54 @@ export interface ConversationMessagesPage {
   items: ChatItem[];
   /** Pass as `before` for the next older page; null at the beginning. */
   nextBefore: number | null;
+}
+
+/**
+ * Socket events (client → server) on the `/chat` namespace for private conversations. Messages
+ * then arrive as room chat's do (`message:new`, `message:hidden`, `typing`), with the
+ * conversation's id as `roomId`: one message pipeline for rooms and conversations.
+ */
+export const ConversationClientEvent = {
+  /** Start hearing a conversation one is in (not a request): the latest messages, or the replay after `lastMessageId`. */
+  Join: 'conversation:join',
+  /** Stop hearing it live (the conversation itself is left over REST). */
+  Leave: 'conversation:leave',
+  Send: 'conversation:send',
+  Typing: 'conversation:typing',
+} as const;
+export type ConversationClientEvent = (typeof ConversationClientEvent)[keyof typeof ConversationClientEvent];
+
+export interface ConversationRefPayload {
+  conversationId: string;
+}
+
+export interface JoinConversationPayload extends ConversationRefPayload {
+  /** The last message the client has: the answer replays everything after it. */
+  lastMessageId?: string;
+  /** The last change number the client saw: edits and removals since then come too. */
+  sinceChange?: number;
+}
+
+export interface JoinConversationResult {
+  messages: ChatItem[];
+  /** More than one replay holds: fetch the latest page instead. */
+  truncated: boolean;
+  hasMore: boolean;
+  lastChange: number;
+  changes: ChatChanges;
+}
+
+export interface SendConversationMessagePayload extends ConversationRefPayload {
+  clientId: string;
+  body: string;
+  warning?: ContentWarningInput;
+}
+
+export interface SendConversationMessageResult {
+  message: ChatMessageView;
+  support?: CrisisResource[];
+}
+
+export interface ConversationTypingPayload extends ConversationRefPayload {
+  typing: boolean;
 }

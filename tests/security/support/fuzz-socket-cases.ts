@@ -1,4 +1,4 @@
-import { CHAT_HISTORY_PAGE_MAX, CHAT_MESSAGE_MAX_LENGTH, CHAT_MUTE_MAX_MINUTES, CHAT_NOTICE_MAX_LENGTH, ChatClientEvent, MAX_SLOW_MODE_SECONDS } from '@kindred/contracts';
+import { CHAT_HISTORY_PAGE_MAX, CHAT_MESSAGE_MAX_LENGTH, CHAT_MUTE_MAX_MINUTES, CHAT_NOTICE_MAX_LENGTH, ChatClientEvent, ConversationClientEvent, MAX_SLOW_MODE_SECONDS } from '@kindred/contracts';
 import type { Schema } from './fuzz-inputs.js';
 
 /** Socket payload contracts (libs/contracts chat.ts) as schemas the generator understands. */
@@ -31,4 +31,12 @@ export const SOCKET_SCHEMAS: Record<string, Schema> = {
   [ChatClientEvent.ModSlowMode]: { type: 'object', properties: { roomId: uuid, seconds: { type: 'integer', minimum: 0, maximum: MAX_SLOW_MODE_SECONDS } }, required: ['roomId', 'seconds'] },
   [ChatClientEvent.ModLock]: { type: 'object', properties: { roomId: uuid, locked: { type: 'boolean' }, reason: reasonSchema }, required: ['roomId', 'locked', 'reason'] },
   [ChatClientEvent.ModNotice]: { type: 'object', properties: { roomId: uuid, text: { type: 'string', minLength: 1, maxLength: CHAT_NOTICE_MAX_LENGTH, nullable: true } }, required: ['roomId', 'text'] },
+  [ConversationClientEvent.Join]: { type: 'object', properties: { conversationId: uuid, lastMessageId: uuid }, required: ['conversationId'] },
+  [ConversationClientEvent.Leave]: { type: 'object', properties: { conversationId: uuid }, required: ['conversationId'] },
+  [ConversationClientEvent.Send]: {
+    type: 'object',
+    properties: { conversationId: uuid, clientId: { type: 'string', format: 'client-id', minLength: 8, maxLength: 64 }, body: { type: 'string', minLength: 1, maxLength: CHAT_MESSAGE_MAX_LENGTH }, warning },
+    required: ['conversationId', 'clientId', 'body'],
+  },
+  [ConversationClientEvent.Typing]: { type: 'object', properties: { conversationId: uuid, typing: { type: 'boolean' } }, required: ['conversationId', 'typing'] },
 };

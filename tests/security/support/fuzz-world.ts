@@ -114,7 +114,7 @@ export class FuzzWorld {
     const notification = await fx.notification(member.user.id);
     const invite = await fx.invite(room.id, admin.user.id);
     const session = await fx.sessionId(member.user.id);
-    const conversation = await fx.conversation(admin.user.id, member.user.id, 'invited');
+    const conversation = await fx.conversation(admin.user.id, member.user.id, 'active');
     const pool = {
       uuids: [room.id, thread.id, thread.firstPost.id, reply.id, message.id, queueItem, logEntry, notification, invite.id, session, conversation, admin.user.id, member.user.id],
       slugs: [room.slug],

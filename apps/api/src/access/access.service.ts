@@ -103,7 +103,7 @@ export class AccessService {
     if (!user) throw AppError.unauthenticated();
     if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw AppError.forbidden(REFUSAL[action], ErrorReason.GlobalModeratorsOnly);
     if (action === Action.SignIn) await this.refuseIfBanned(user.id);
-    if (CONVERSATION_ACTIONS.has(action)) return this.requireConversation(user, request.conversationId);
+    if (CONVERSATION_ACTIONS.has(action)) return this.requireConversation(user, action, request.conversationId);
     // Reaching out to people is posting: a site-wide suspension stops it as it stops posts.
     if (action === Action.ConversationStart) await this.refuseIfSanctioned(user.id, null);
     const staff = roleAtLeast(user.role, Role.Moderator);
@@ -134,10 +134,15 @@ export class AccessService {
    * in it. Moderators and admins are no exception; they see a reported snapshot, never the
    * conversation. Having declined or left is the same as never having been in it.
    */
-  private async requireConversation(user: Actor, conversationId: string | undefined): Promise<AccessGrant> {
+  private async requireConversation(user: Actor, action: Action, conversationId: string | undefined): Promise<AccessGrant> {
     if (!conversationId) throw noSuchConversation();
     const participation = await this.facts.participation(conversationId, user.id);
     if (!participation || (participation.state !== 'invited' && participation.state !== 'active')) throw noSuchConversation();
+    // Consent first: nothing flows either way until the request is accepted.
+    const live = action === Action.ConversationListen || action === Action.ConversationPost;
+    if (live && participation.state !== 'active') throw AppError.forbidden('Accept this request first.');
+    // Writing in a conversation is posting: a site-wide suspension stops it too.
+    if (action === Action.ConversationPost) await this.refuseIfSanctioned(user.id, null);
     return new AccessGrant(ISSUER, { actor: user, canModerate: false, participation });
   }
 

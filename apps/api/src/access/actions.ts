@@ -48,6 +48,10 @@ export const Action = {
   ConversationRead: 'conversation.read',
   /** Accept, decline, leave or mute a conversation one is in or is asked into. */
   ConversationRespond: 'conversation.respond',
+  /** Hear a conversation live (and say one is typing): only once one is in it (a request is answered first). */
+  ConversationListen: 'conversation.listen',
+  /** Write in a conversation one is in; a site-wide suspension stops it, as it stops posts. */
+  ConversationPost: 'conversation.post',
   /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
   ApiDocsView: 'api-docs.view',
 } as const;
@@ -65,7 +69,7 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
 ]);
 
 /** Actions on one conversation: decided on where the actor stands in it. */
-export const CONVERSATION_ACTIONS: ReadonlySet<Action> = new Set([Action.ConversationRead, Action.ConversationRespond]);
+export const CONVERSATION_ACTIONS: ReadonlySet<Action> = new Set([Action.ConversationRead, Action.ConversationRespond, Action.ConversationListen, Action.ConversationPost]);
 
 /** Actions scoped to the rooms one moderates (all rooms for staff); the refusal names the tool. */
 export const MODERATION_SCOPED: ReadonlyMap<Action, string> = new Map([
@@ -112,4 +116,6 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.ConversationCheckIn]: Role.Member,
   [Action.ConversationRead]: Role.Member,
   [Action.ConversationRespond]: Role.Member,
+  [Action.ConversationListen]: Role.Member,
+  [Action.ConversationPost]: Role.Member,
 };

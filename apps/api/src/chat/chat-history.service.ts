@@ -9,7 +9,7 @@ import type { ViewerFilter } from '../safety/viewer-filter.js';
 import { viewerItems, type ChatMessageRow } from './chat-message-row.js';
 import { ChatMessageRepository, type ChatRoomRow } from './chat-message.repository.js';
 import type { HistoryDto, JoinChatDto, MarkReadDto } from './dto/chat-payloads.dto.js';
-import { settled, unwrap } from './settled.js';
+import { settled, unwrap, type Attempt } from './settled.js';
 import { SharedReads } from './shared-reads.js';
 
 const REPLAY_LIMIT = 200;
@@ -48,6 +48,18 @@ export class ChatHistoryService {
     // The member's own filter does not depend on the gate's answer and is only used after it.
     const filter = settled(this.safety.viewerFilter(user.id));
     const grant = await this.access.require({ user, action: Action.RoomRead, roomId: dto.roomId });
+    return { grant, result: await this.joined(dto, filter, admit) };
+  }
+
+  /**
+   * The same join for a chat whose gate the caller asked (a private conversation, under its
+   * id): `grant` proves it. Latest messages or the replay, exactly as for a room.
+   */
+  async joinChannel(grant: AccessGrant, dto: JoinChatDto, admit: () => Promise<void> | void): Promise<Omit<JoinChatResult, 'presence'>> {
+    return this.joined(dto, settled(this.safety.viewerFilter(grant.actor!.id)), admit);
+  }
+
+  private async joined(dto: JoinChatDto, filter: Promise<Attempt<ViewerFilter>>, admit: () => Promise<void> | void): Promise<Omit<JoinChatResult, 'presence'>> {
     await admit();
     // Rows are shared between joins of the same room asking the same thing: never changed here.
     const roomId = dto.roomId;
@@ -70,9 +82,9 @@ export class ChatHistoryService {
     const common = { state: roomState(room), lastChange: Number(room.last_change), changes: this.changes(changed.slice(0, REPLAY_LIMIT), viewer) };
     if (dto.lastMessageId) {
       const truncated = rows.length > REPLAY_LIMIT || changed.length > REPLAY_LIMIT;
-      return { grant, result: { ...common, messages: this.items(rows.slice(0, REPLAY_LIMIT), viewer), truncated, hasMore: false } };
+      return { ...common, messages: this.items(rows.slice(0, REPLAY_LIMIT), viewer), truncated, hasMore: false };
     }
-    return { grant, result: { ...common, messages: this.items(rows.slice(0, LATEST_PAGE).reverse(), viewer), truncated: false, hasMore: rows.length > LATEST_PAGE } };
+    return { ...common, messages: this.items(rows.slice(0, LATEST_PAGE).reverse(), viewer), truncated: false, hasMore: rows.length > LATEST_PAGE };
   }
 
   /** Edited or restored messages as this viewer sees them now; removed ones by their place only. */

@@ -83,6 +83,45 @@ export class ChatMessagesService {
   }
 
   /**
+   * A message in a private conversation, through the same pipeline as room chat: group commit
+   * under the conversation's chat row, ack after commit, retries by client id, delivery by the
+   * same event. `grant` is the gate's conversation.post answer; no room rules apply (a
+   * conversation has no lock or slow mode). `present` rewrites what everyone is shown (a
+   * moderator writing as the team).
+   */
+  async sendInConversation(
+    grant: AccessGrant,
+    dto: SendMessageDto,
+    present: (message: ChatMessageView) => ChatMessageView = (m) => m,
+  ): Promise<{ message: ChatMessageView }> {
+    const user = grant.actor!;
+    const warning = normalizeWarning(dto.warning, false);
+    const audience = settled(this.safety.excludedAudience(user.id, warning.categories));
+    const existing = await this.messages.byClientId(user.id, dto.clientId);
+    if (existing) {
+      const message = present(this.sameMessageOrConflict(existing, dto));
+      this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(existing.author_id, liveCategories(existing)) });
+      return { message };
+    }
+    let row: ChatMessageRow | undefined;
+    try {
+      row = await this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: true });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        const winner = await this.messages.byClientId(user.id, dto.clientId);
+        if (winner) return { message: present(this.sameMessageOrConflict(winner, dto)) };
+      }
+      throw error;
+    }
+    // Exempt writes are never held back by rules; no row means the conversation's chat row is gone.
+    if (!row) throw noSuchMessage();
+    const message = present(toChatMessageView(row, livePresentation(liveCategories(row))));
+    const excludedUserIds = await unwrap(audience).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
+    this.events.emit('chat.message.created', { message, excludedUserIds });
+    return { message };
+  }
+
+  /**
    * A resend of a committed message answers with it and delivers it again: the first delivery
    * may never have happened (the sender saw an error after the commit, or the server died
    * between commit and broadcast). Clients keep one entry per `seq`, so a second delivery of a

@@ -1,4 +1,4 @@
-import { ConversationKind, MODERATION_TEAM_AUTHOR, type AuthorView, type ChatItem, type ConversationParticipantView, type ConversationStanding, type ConversationSummary } from '@kindred/contracts';
+import { ConversationKind, MODERATION_TEAM_AUTHOR, type AuthorView, type ChatItem, type ChatMessageView, type ConversationParticipantView, type ConversationStanding, type ConversationSummary } from '@kindred/contracts';
 import type { ConversationRow, ParticipantRow } from './conversation.repository.js';
 
 const FORMER_MEMBER: Omit<AuthorView, 'id'> = { handle: 'former member' };
@@ -37,9 +37,12 @@ export function conversationSummary(row: ConversationRow, viewerId: string, hand
   };
 }
 
+/** A message written as the moderation team, as everyone is shown it live. */
+export const teamAuthoredMessage = (message: ChatMessageView): ChatMessageView => ({ ...message, author: MODERATION_TEAM_AUTHOR, team: true });
+
 /** Messages a moderator wrote as the team carry the team as author for everyone but them. */
 export function teamAuthored(items: ChatItem[], row: ConversationRow, viewerId: string): ChatItem[] {
   const team = new Set(row.participants.filter((p) => p.as_team && p.user_id !== viewerId).map((p) => p.user_id));
   if (team.size === 0) return items;
-  return items.map((item) => (item.kind === 'message' && team.has(item.author.id) ? { ...item, author: MODERATION_TEAM_AUTHOR, team: true } : item));
+  return items.map((item) => (item.kind === 'message' && team.has(item.author.id) ? teamAuthoredMessage(item) : item));
 }

@@ -103,6 +103,11 @@ export class ConversationRepository implements ParticipationLookup {
     return changed > 0;
   }
 
+  /** The inbox orders by the latest message. */
+  async touch(conversationId: string, at: Date): Promise<void> {
+    await this.db.query('UPDATE conversations SET last_activity_at = greatest(last_activity_at, $2) WHERE id = $1', [conversationId, at]);
+  }
+
   async setMuted(conversationId: string, userId: string, muted: boolean): Promise<void> {
     await this.db.query('UPDATE conversation_participants SET muted = $3, updated_at = now() WHERE conversation_id = $1 AND user_id = $2', [conversationId, userId, muted]);
   }

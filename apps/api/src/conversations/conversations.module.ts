@@ -12,5 +12,6 @@ import { ConversationsService } from './conversations.service.js';
   imports: [ConversationsCoreModule, ChatModule, SafetyModule, RoomsModule, UsersModule],
   controllers: [ConversationsController],
   providers: [ConversationsService],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}

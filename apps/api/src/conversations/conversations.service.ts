@@ -8,12 +8,16 @@ import {
   type ConversationInbox,
   type ConversationMessagesPage,
   type ConversationView,
+  type JoinConversationResult,
+  type SendConversationMessageResult,
 } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { viewerItems } from '../chat/chat-message-row.js';
+import { ChatHistoryService } from '../chat/chat-history.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
+import { ChatMessagesService } from '../chat/chat-messages.service.js';
 import { Clock } from '../common/clock.js';
 import { normalizeWarning } from '../common/content-warning.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -22,8 +26,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { UserRepository } from '../users/user.repository.js';
-import { conversationSummary, teamAuthored } from './conversation-views.js';
+import { conversationSummary, standingOf, teamAuthored, teamAuthoredMessage } from './conversation-views.js';
 import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
+import type { JoinConversationDto, SendConversationMessageDto } from './dto/conversation-payloads.dto.js';
 import type { ConversationMessagesQueryDto, CreateConversationDto } from './dto/conversation.dto.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,6 +51,8 @@ export class ConversationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly conversations: ConversationRepository,
     private readonly messages: ChatMessageRepository,
+    private readonly chatHistory: ChatHistoryService,
+    private readonly chatMessages: ChatMessagesService,
     private readonly access: AccessService,
     private readonly safety: SafetyService,
     private readonly users: UserRepository,
@@ -151,6 +158,43 @@ export class ConversationsService {
   async mute(user: Actor, conversationId: string, muted: boolean): Promise<void> {
     await this.access.require({ user, action: Action.ConversationRespond, conversationId });
     await this.conversations.setMuted(conversationId, user.id, muted);
+  }
+
+  /**
+   * Hear a conversation live (only once in it): `admit` puts the socket in its channel before
+   * messages are read, so none falls between the replay and live delivery (as for rooms).
+   */
+  async join(user: Actor, dto: JoinConversationDto, admit: () => Promise<void> | void): Promise<JoinConversationResult> {
+    const grant = await this.access.require({ user, action: Action.ConversationListen, conversationId: dto.conversationId });
+    const row = await this.conversations.one(dto.conversationId);
+    if (!row) throw noSuchConversation();
+    const { lastMessageId, sinceChange } = dto;
+    const result = await this.chatHistory.joinChannel(grant, { roomId: row.id, lastMessageId, sinceChange }, admit);
+    return {
+      messages: teamAuthored(result.messages, row, user.id),
+      truncated: result.truncated,
+      hasMore: result.hasMore,
+      lastChange: result.lastChange,
+      changes: { updated: teamAuthored(result.changes.updated, row, user.id), removed: result.changes.removed },
+    };
+  }
+
+  /** Checks the gate for live events that carry no content (typing). */
+  async requireActive(user: Actor, conversationId: string): Promise<void> {
+    await this.access.require({ user, action: Action.ConversationListen, conversationId });
+  }
+
+  async send(user: Actor, dto: SendConversationMessageDto): Promise<SendConversationMessageResult> {
+    const grant = await this.access.require({ user, action: Action.ConversationPost, conversationId: dto.conversationId });
+    const row = await this.conversations.one(dto.conversationId);
+    if (!row) throw noSuchConversation();
+    // Consent first, for the sender too: until someone accepts, the first message is all there is.
+    if (standingOf(row, user.id) !== 'active') throw AppError.forbidden('Nobody has accepted this request yet; your first message is waiting for them.');
+    const asTeam = row.participants.some((p) => p.user_id === user.id && p.as_team);
+    const { conversationId, clientId, body, warning } = dto;
+    const result = await this.chatMessages.sendInConversation(grant, { roomId: conversationId, clientId, body, warning }, asTeam ? teamAuthoredMessage : undefined);
+    await this.conversations.touch(conversationId, new Date(result.message.createdAt));
+    return result;
   }
 
   private async respond(user: Actor, conversationId: string, to: 'active' | 'declined'): Promise<AccessGrant> {

@@ -42,6 +42,16 @@ export class ChatBroadcaster {
       server.in(rooms).emit(ChatServerEvent.SessionEnded, { reason });
       server.in(rooms).disconnectSockets(true);
     });
+    // Carried to every instance: someone who declined, left or ended a conversation by a block
+    // stops hearing it at once, on whichever instance their sockets are.
+    this.events.on('conversation.participation.changed', async ({ conversationId, userIds }) => {
+      for (const userId of userIds) {
+        for (const socket of await server.local.in(channel.user(userId)).fetchSockets()) {
+          socket.leave(channel.room(conversationId));
+          socket.leave(channel.reader(conversationId, userId));
+        }
+      }
+    });
     // Carried to every instance: each brings its own sockets of the member up to date, so the
     // gate hears the new role on their next event and staff hear every room's queue.
     this.events.on('role.changed', async ({ userId, role }) => {

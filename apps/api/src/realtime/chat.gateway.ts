@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { CHAT_NAMESPACE, ChatClientEvent, ErrorCode, type ChatError } from '@kindred/contracts';
+import { CHAT_NAMESPACE, ChatClientEvent, ConversationClientEvent, ErrorCode, type ChatError } from '@kindred/contracts';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatModerationService } from '../chat/chat-moderation.service.js';
@@ -24,6 +24,7 @@ import {
 import { SharedLimits, type WindowCounter } from '../common/limits/shared-limits.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
+import { ConversationSockets } from './conversation-sockets.js';
 import { PresenceService } from './presence.service.js';
 import { socketAuthMiddleware } from './socket-auth.js';
 import { channel, type ChatNamespace, type ChatSocket } from './socket-context.js';
@@ -82,6 +83,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly typing: TypingRelay,
     private readonly broadcaster: ChatBroadcaster,
     private readonly access: AccessService,
+    private readonly conversations: ConversationSockets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     limits: SharedLimits,
   ) {
@@ -129,6 +131,10 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [ChatClientEvent.ModSlowMode]: (s, p) => this.modSlowMode(s, p),
       [ChatClientEvent.ModLock]: (s, p) => this.modLock(s, p),
       [ChatClientEvent.ModNotice]: (s, p) => this.modNotice(s, p),
+      [ConversationClientEvent.Join]: (s, p) => this.run(s, (user) => this.conversations.join(s, user, p)),
+      [ConversationClientEvent.Leave]: (s, p) => this.run(s, (user) => this.conversations.leave(s, user, p)),
+      [ConversationClientEvent.Send]: (s, p) => this.run(s, (user) => this.countedSend(user).then(() => this.conversations.send(s, user, p))),
+      [ConversationClientEvent.Typing]: (s, p) => this.run(s, (user) => this.conversations.typingEvent(s, user, p)),
     };
     return Object.entries(handlers).map(([event, handle]) => [
       event,
@@ -177,8 +183,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     return this.run(socket, async (user) => {
       const dto = await parsePayload(SendMessageDto, payload);
       this.requireJoined(socket, dto.roomId);
-      const { count } = await this.sends.hit(user.id);
-      if (count > (this.config.chatMessagesPerSecond * SEND_WINDOW_MS) / 1000) throw tooFast();
+      await this.countedSend(user);
       const result = await this.messages.send(user, dto);
       this.typing.stop(socket, dto.roomId);
       return result;
@@ -252,6 +257,12 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       }
       return work({ id: socket.data.userId, role: socket.data.role });
     });
+  }
+
+  /** Room and conversation messages share one send budget per member. */
+  private async countedSend(user: Actor): Promise<void> {
+    const { count } = await this.sends.hit(user.id);
+    if (count > (this.config.chatMessagesPerSecond * SEND_WINDOW_MS) / 1000) throw tooFast();
   }
 
   private requireJoined(socket: ChatSocket, roomId: string): void {
