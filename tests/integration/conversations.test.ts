@@ -249,3 +249,39 @@ describe('leave and mute', () => {
     expect((await view(a.agent, conversation.id)).standing).toBe('active');
   });
 });
+
+describe('data rights', () => {
+  it('exports one’s conversations and own messages in them, nothing of the other people', async () => {
+    const a = await roomMember();
+    const b = await roomMember();
+    const conversation = await started(a.agent, [b.user.id], { body: 'My own words in private.' });
+    const exported = (await a.agent.get('/api/me/export').expect(200)).body as { conversations: { id: string; kind: string; started_by_me: boolean; state: string }[]; chatMessages: { room_id: string; body: string }[] };
+    expect(exported.conversations).toEqual([expect.objectContaining({ id: conversation.id, kind: 'peer', started_by_me: true, state: 'active' })]);
+    expect(exported.chatMessages).toEqual([expect.objectContaining({ room_id: conversation.id, body: 'My own words in private.' })]);
+    expect(JSON.stringify(exported)).not.toContain(b.handle);
+    const theirs = (await b.agent.get('/api/me/export').expect(200)).body as { conversations: { id: string; state: string }[]; chatMessages: unknown[] };
+    expect(theirs.conversations).toEqual([expect.objectContaining({ id: conversation.id, state: 'invited' })]);
+    expect(theirs.chatMessages).toEqual([]);
+  });
+
+  it('anonymises a deleted member’s messages (or erases them on request) and withdraws their unanswered requests', async () => {
+    const keeper = await roomMember();
+    const eraser = await roomMember();
+    const other = await roomMember();
+    const kept = await started(keeper.agent, [other.user.id], { body: 'Words to keep.' });
+    await other.agent.post(`/api/conversations/${kept.id}/accept`).expect(200);
+    const erased = await started(eraser.agent, [other.user.id], { body: 'Words to erase.' });
+    await other.agent.post(`/api/conversations/${erased.id}/accept`).expect(200);
+    const unanswered = await started(keeper.agent, [(await roomMember()).user.id]);
+    const pendingTo = (await t.query<{ user_id: string }>(`SELECT user_id FROM conversation_participants WHERE conversation_id = $1 AND state = 'invited'`, [unanswered.id]))[0]!.user_id;
+
+    await keeper.agent.delete('/api/me').send({ password: 'quiet-harbour-lantern-42', eraseContent: false }).expect(204);
+    await eraser.agent.delete('/api/me').send({ password: 'quiet-harbour-lantern-42', eraseContent: true }).expect(204);
+
+    const keptView = await view(other.agent, kept.id);
+    expect(keptView.items).toEqual([expect.objectContaining({ body: 'Words to keep.', author: { id: keeper.user.id, handle: 'former member' } })]);
+    expect(JSON.stringify(keptView)).not.toContain(keeper.handle);
+    expect((await view(other.agent, erased.id)).items).toEqual([]);
+    expect(await t.query(`SELECT state FROM conversation_participants WHERE conversation_id = $1 AND user_id = $2`, [unanswered.id, pendingTo])).toEqual([{ state: 'declined' }]);
+  });
+});

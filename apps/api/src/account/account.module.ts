@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsCoreModule } from '../conversations/conversations-core.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CareModule } from '../care/care.module.js';
 import { ChatModule } from '../chat/chat.module.js';
@@ -13,7 +14,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
+  imports: [ConversationsCoreModule, AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

@@ -7,6 +7,7 @@ import { verifyPassword } from '../auth/password.js';
 import { CareRepository } from '../care/care.repository.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
+import { ConversationRepository } from '../conversations/conversation.repository.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -43,6 +44,7 @@ export class AccountService {
     private readonly accountSecurity: AccountSecurityDataService,
     private readonly events: DomainEvents,
     private readonly care: CareRepository,
+    private readonly conversations: ConversationRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -57,7 +59,7 @@ export class AccountService {
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),
@@ -67,6 +69,7 @@ export class AccountService {
       this.notifications.exportFor(user.id),
       this.sessions.exportFor(user.id),
       this.care.exportFor(user.id),
+      this.conversations.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
@@ -79,7 +82,9 @@ export class AccountService {
       memberships,
       threads,
       posts,
+      // Room chat and private conversations alike (a conversation's messages carry its id as room_id).
       chatMessages: messages,
+      conversations,
       reportsMade: reports,
       checkIns,
       notifications,
@@ -98,7 +103,7 @@ export class AccountService {
       throw new AppError({ status: HttpStatus.BAD_REQUEST, code: ErrorCode.InvalidCredentials, message: 'That password is not right.', details: [{ field: 'password', problem: 'Not your password.' }] });
     }
     await this.sessions.revokeAll(user.id, 'account-deleted');
-    await this.db.transaction(async (manager) => {
+    const conversationChanges = await this.db.transaction(async (manager) => {
       if (eraseContent) {
         await this.posts.eraseByAuthor(user.id, manager);
         await this.messages.eraseByAuthor(user.id, manager);
@@ -114,7 +119,10 @@ export class AccountService {
       await this.accountSecurity.eraseFor(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
+      // Conversations stay for the others (the member's words anonymised or erased as above).
+      return this.conversations.forgetUser(user.id, manager);
     });
+    for (const change of conversationChanges) await this.events.announce('conversation.participation.changed', change);
     // Its memberships, blocks and preferences are gone: no instance may answer from what it knew.
     await this.events.announce('membership.changed', { userId: user.id, roomId: null });
     await this.events.announce('preferences.changed', { userId: user.id });

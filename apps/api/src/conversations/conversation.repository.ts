@@ -112,6 +112,33 @@ export class ConversationRepository implements ParticipationLookup {
     await this.db.query('UPDATE conversation_participants SET muted = $3, updated_at = now() WHERE conversation_id = $1 AND user_id = $2', [conversationId, userId, muted]);
   }
 
+  /** The member's conversations, for their data export: only their own standing, never who else is in them. */
+  exportFor(userId: string): Promise<unknown[]> {
+    return this.db.query(
+      `SELECT c.id, c.kind, c.started_by = $1 AS started_by_me, p.state, p.muted, c.created_at, c.last_activity_at
+       FROM conversation_participants p JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = $1 ORDER BY c.created_at`,
+      [userId],
+    );
+  }
+
+  /**
+   * Account deletion: the member leaves every conversation, and the requests they sent that
+   * nobody answered are withdrawn. Returns whose standing changed where (for the gate's caches).
+   */
+  async forgetUser(userId: string, manager: EntityManager): Promise<{ conversationId: string; userIds: string[] }[]> {
+    const rows = (await manager.query(
+      `WITH mine AS (
+         UPDATE conversation_participants SET state = 'left', updated_at = now() WHERE user_id = $1 AND state IN ${VISIBLE} RETURNING conversation_id, user_id
+       ), withdrawn AS (
+         UPDATE conversation_participants p SET state = 'declined', updated_at = now() FROM conversations c
+         WHERE c.id = p.conversation_id AND c.started_by = $1 AND p.state = 'invited' RETURNING p.conversation_id, p.user_id
+       )
+       SELECT conversation_id, array_agg(user_id) AS user_ids FROM (SELECT * FROM mine UNION ALL SELECT * FROM withdrawn) changed GROUP BY conversation_id`,
+      [userId],
+    )) as { conversation_id: string; user_ids: string[] }[];
+    return rows.map((r) => ({ conversationId: r.conversation_id, userIds: r.user_ids }));
+  }
+
   /**
    * Blocking ends every one-to-one peer conversation (or request, either way) the blocker shares
    * with the blocked member, for the blocker only; the other side is not told. Returns them.
