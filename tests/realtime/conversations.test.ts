@@ -181,6 +181,45 @@ describe('the same safety as room chat', () => {
   });
 });
 
+describe('crisis care in a conversation', () => {
+  it('gives the author resources privately, warns readers at once, and raises an item that names the conversation and shows only that message', async () => {
+    const a = await roommate();
+    const b = await roommate();
+    const id = await conversation(a, [b]);
+    const [sa, sb] = [await open(a.token), await open(b.token)];
+    await joinConversation(sa, id);
+    await joinConversation(sb, id);
+    const inbox = record<ChatMessageView>(sb, 'message:new');
+    const ack = (await send(sa, id, 'I want to end my life tonight, I have the pills ready.')) as Ack<{ message: ChatMessageView; support?: unknown[] }>;
+    expect(ack.ok).toBe(true);
+    expect(ack.support?.length).toBeGreaterThan(0);
+    await waitFor(() => inbox.length === 1, 5_000, 'delivery');
+    expect(inbox[0]).toMatchObject({ presentation: 'warn', warning: { automatic: ['suicide'] } });
+    expect(JSON.stringify(inbox[0])).not.toContain('support');
+
+    const [item] = await t.query<{ id: string; kind: string; room_id: string | null }>('SELECT id, kind, room_id FROM queue_items WHERE target_id = $1', [ack.message.id]);
+    expect(item).toMatchObject({ kind: 'crisis', room_id: null });
+    const moderator = await memberSession(t, 'mod');
+    await t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    const detail = (await moderator.agent.get(`/api/moderation/queue/${item!.id}`).expect(200)).body as { target: { conversationId?: string; body: string; context: unknown[]; roomId: string | null } };
+    expect(detail.target).toMatchObject({ conversationId: id, roomId: null, body: 'I want to end my life tonight, I have the pills ready.', context: [] });
+    // Only the flagged message: nothing else said in the conversation reaches moderators.
+    expect(JSON.stringify(detail)).not.toContain('Hello there.');
+  });
+
+  it('checks a conversation’s first message too', async () => {
+    const a = await roommate();
+    const b = await roommate();
+    const res = await a.agent.post('/api/conversations').send({ participantIds: [b.user.id], body: 'I want to end my life tonight, I have the pills ready.', clientId: randomUUID() }).expect(201);
+    const started = res.body as ConversationView;
+    expect(started.support?.length).toBeGreaterThan(0);
+    const request = (await b.agent.get(`/api/conversations/${started.id}`).expect(200)).body as ConversationView;
+    expect(request.items).toEqual([expect.objectContaining({ presentation: 'warn', warning: expect.objectContaining({ automatic: ['suicide'] }) })]);
+    expect(request.support).toBeUndefined();
+    expect(await t.query(`SELECT 1 FROM queue_items WHERE kind = 'crisis' AND subject_user_id = $1`, [a.user.id])).toHaveLength(1);
+  });
+});
+
 describe('two instances joined by the Redis adapter', () => {
   let redis: TestRedis | undefined;
   let one: ListeningApp;

@@ -67,6 +67,8 @@ export interface ConversationSummary {
 /** One conversation, with the messages the viewer may see: a request shows only its first message. */
 export interface ConversationView extends ConversationSummary {
   items: ChatItem[];
+  /** Only in the answer to starting one whose first message reads like a crisis: resources for the author, privately. */
+  support?: CrisisResource[];
 }
 
 /** Requests wait apart from conversations, so nothing unasked-for sits among them. */

@@ -97,8 +97,13 @@ export interface QueueTargetContext {
   body: string | null;
   warning: ContentWarningView | null;
   status: string | null;
-  /** The surrounding conversation: a few items before and after, oldest first. */
+  /** The surrounding conversation: a few items before and after, oldest first (never for a private conversation). */
   context: { id: string; author: AuthorView; body: string; createdAt: string }[];
+  /**
+   * A message in a private conversation: which conversation, named but never shown. Moderators
+   * cannot read peer conversations; only this one flagged message (and, later, a reporter's snapshot).
+   */
+  conversationId?: string;
 }
 
 export interface QueueItemView {

@@ -291,23 +291,34 @@ export class ChatMessageRepository {
     return row && { roomId: row.room_id, authorId: row.author_id };
   }
 
-  /** The room of each of these messages. */
+  /** The room of each of these messages (none for a private conversation's). */
   async roomsOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; room_id: string }[] = await this.db.query('SELECT id, room_id FROM chat_messages WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: { id: string; room_id: string }[] = await this.db.query(
+      `SELECT m.id, m.room_id FROM chat_messages m JOIN chat_rooms r ON r.room_id = m.room_id WHERE m.id = ANY($1::uuid[]) AND r.kind = 'room'`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.room_id]));
   }
 
-  /** A reported message, whatever its status, and the five before and after it. */
-  async withContext(id: string): Promise<{ message: ChatMessageRow; around: NearbyMessageRow[] } | undefined> {
-    const [message] = (await this.db.query(`SELECT ${CHAT_MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = $1`, [id])) as ChatMessageRow[];
+  /**
+   * A reported message, whatever its status, and the five before and after it; in a private
+   * conversation the message alone (`conversation`: moderators never read one).
+   */
+  async withContext(id: string): Promise<{ message: ChatMessageRow; around: NearbyMessageRow[]; conversation: boolean } | undefined> {
+    const [message] = (await this.db.query(
+      `SELECT ${CHAT_MESSAGE_COLUMNS}, r.kind = 'conversation' AS in_conversation
+       FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id LEFT JOIN chat_rooms r ON r.room_id = m.room_id WHERE m.id = $1`,
+      [id],
+    )) as (ChatMessageRow & { in_conversation: boolean | null })[];
     if (!message) return undefined;
+    if (message.in_conversation) return { message, around: [], conversation: true };
     const around = (await this.db.query(
       `SELECT m.id, m.author_id, u.handle, m.body, m.created_at FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
        WHERE m.room_id = $1 AND m.seq BETWEEN $2::bigint - 5 AND $2::bigint + 5 ORDER BY m.seq`,
       [message.room_id, message.seq],
     )) as NearbyMessageRow[];
-    return { message, around };
+    return { message, around, conversation: false };
   }
 
   /** The member's messages, for their data export. */

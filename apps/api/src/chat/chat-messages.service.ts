@@ -93,7 +93,7 @@ export class ChatMessagesService {
     grant: AccessGrant,
     dto: SendMessageDto,
     present: (message: ChatMessageView) => ChatMessageView = (m) => m,
-  ): Promise<{ message: ChatMessageView }> {
+  ): Promise<{ message: ChatMessageView; support?: CrisisResource[] }> {
     const user = grant.actor!;
     const warning = normalizeWarning(dto.warning, false);
     const audience = settled(this.safety.excludedAudience(user.id, warning.categories));
@@ -104,8 +104,11 @@ export class ChatMessagesService {
       return { message };
     }
     let row: ChatMessageRow | undefined;
+    let support: CrisisResource[] | undefined;
     try {
-      row = await this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: true });
+      row = mayRaiseCrisisItem(dto.body)
+        ? await this.insertPrivateWithCrisisCheck(user, dto, warning, (s) => (support = s))
+        : await this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: true });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         const winner = await this.messages.byClientId(user.id, dto.clientId);
@@ -116,9 +119,30 @@ export class ChatMessagesService {
     // Exempt writes are never held back by rules; no row means the conversation's chat row is gone.
     if (!row) throw noSuchMessage();
     const message = present(toChatMessageView(row, livePresentation(liveCategories(row))));
-    const excludedUserIds = await unwrap(audience).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
+    const committed = row;
+    const excludedUserIds =
+      committed.auto_warnings.length > 0
+        ? await this.audienceWithRetry(user.id, liveCategories(committed))
+        : await unwrap(audience).catch(() => this.audienceWithRetry(user.id, committed.content_warnings));
     this.events.emit('chat.message.created', { message, excludedUserIds });
-    return { message };
+    return support ? { message, support } : { message };
+  }
+
+  /**
+   * Crisis care in a private conversation, as in room chat: the author privately gets resources,
+   * readers the automatic warning at once, and moderators an item with no room that names the
+   * conversation and shows only this message (see QueueTargets).
+   */
+  private insertPrivateWithCrisisCheck(user: Actor, dto: SendMessageDto, warning: NormalizedWarning, setSupport: (support: CrisisResource[]) => void): Promise<ChatMessageRow> {
+    return this.db.transaction(async (manager) => {
+      const { last_seq: seq } = await this.messages.nextSeq(dto.roomId, manager);
+      const inserted = await this.messages.insert({ roomId: dto.roomId, seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: null }, manager);
+      const crisis = await this.crisis.check({ authorId: user.id, roomId: null, targetType: 'message', targetId: inserted.id, text: dto.body }, manager);
+      if (!crisis) return inserted;
+      await this.messages.setNewAutoWarnings(inserted.id, crisis.warnings, manager);
+      setSupport(crisis.resources);
+      return { ...inserted, auto_warnings: crisis.warnings };
+    });
   }
 
   /**

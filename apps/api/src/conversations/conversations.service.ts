@@ -8,6 +8,7 @@ import {
   type ConversationInbox,
   type ConversationMessagesPage,
   type ConversationView,
+  type CrisisResource,
   type JoinConversationResult,
   type SendConversationMessageResult,
 } from '@kindred/contracts';
@@ -23,6 +24,7 @@ import { normalizeWarning } from '../common/content-warning.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -59,6 +61,7 @@ export class ConversationsService {
     private readonly memberships: MembershipRepository,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly crisis: CrisisSupportService,
   ) {}
 
   async inbox(user: Actor): Promise<ConversationInbox> {
@@ -90,6 +93,7 @@ export class ConversationsService {
     if (recipients.length !== dto.participantIds.length) throw AppError.notFound('No member with that id.', 'member');
     if (kind === ConversationKind.Peer) await this.refuseUnwelcome(user.id, recipients);
 
+    let support: CrisisResource[] | undefined;
     const conversationId = await this.db.transaction(async (manager) => {
       if (kind === ConversationKind.Peer) {
         await this.conversations.lockRequestsOf(user.id, manager);
@@ -110,10 +114,18 @@ export class ConversationsService {
       );
       await this.messages.openConversationChannel(id, manager);
       const { last_seq: seq } = await this.messages.nextSeq(id, manager);
-      await this.messages.insert({ roomId: id, seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: null }, manager);
+      const first = await this.messages.insert({ roomId: id, seq, authorId: user.id, clientId: dto.clientId, body: dto.body, warning, replyToMessageId: null }, manager);
+      // Crisis care as for any message: resources for the author, the automatic warning for readers,
+      // and an item for moderators that names this conversation and shows only this message.
+      const crisis = await this.crisis.check({ authorId: user.id, roomId: null, targetType: 'message', targetId: first.id, text: dto.body }, manager);
+      if (crisis) {
+        await this.messages.setNewAutoWarnings(first.id, crisis.warnings, manager);
+        support = crisis.resources;
+      }
       return id;
     });
-    return this.view(user, conversationId);
+    const started = await this.view(user, conversationId);
+    return support ? { ...started, support } : started;
   }
 
   async get(user: Actor, conversationId: string): Promise<ConversationView> {

@@ -17,7 +17,8 @@ const WARNING_OF: Record<CrisisCategory, ContentWarningCategory> = { suicide: 's
 
 export interface ContentRef {
   authorId: string;
-  roomId: string;
+  /** null for a private conversation's message: no room moderator's scope, staff see it. */
+  roomId: string | null;
   targetType: ReportTargetType;
   targetId: string;
   text: string;

@@ -56,11 +56,10 @@ export class QueueTargets {
     if (type === 'message') {
       const found = await this.messages.withContext(id);
       if (!found) return base;
-      const { message: m, around } = found;
+      const { message: m, around, conversation } = found;
       return {
         ...base,
-        roomId: m.room_id,
-        roomName: (await this.rooms.nameOf(m.room_id)) ?? null,
+        ...(conversation ? { conversationId: m.room_id } : { roomId: m.room_id, roomName: (await this.rooms.nameOf(m.room_id)) ?? null }),
         author: { id: m.author_id, handle: m.handle ?? FORMER_MEMBER_HANDLE },
         body: m.body,
         warning: { categories: m.content_warnings, note: m.warning_note },
