@@ -220,6 +220,48 @@ describe('crisis care in a conversation', () => {
   });
 });
 
+describe('reports: moderators see a snapshot, never the conversation', () => {
+  it('keeps the reported message and up to ten around it in the item; only a participant can report, a request’s recipient only its first message', async () => {
+    const a = await roommate();
+    const b = await roommate();
+    const id = await conversation(a, [b]);
+    const sa = await open(a.token);
+    await joinConversation(sa, id);
+    const sent: ChatMessageView[] = [];
+    for (let i = 1; i <= 14; i += 1) sent.push(((await send(sa, id, `line ${i}`)) as Ack<{ message: ChatMessageView }>).message);
+    const reported = sent[7]!; // seq 9: five before, five after
+
+    const moderator = await memberSession(t, 'mod');
+    await t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    // Someone outside the conversation cannot report in it, moderators included.
+    for (const outsider of [await roommate(), moderator]) {
+      expect((await outsider.agent.post('/api/reports').send({ targetType: 'message', targetId: reported.id, category: 'harassment' })).status).toBe(404);
+    }
+    await b.agent.post('/api/reports').send({ targetType: 'message', targetId: reported.id, category: 'harassment', note: 'This hurt.' }).expect(201);
+
+    const [item] = await t.query<{ id: string; room_id: string | null }>(`SELECT id, room_id FROM queue_items WHERE target_id = $1 AND kind = 'report'`, [reported.id]);
+    expect(item!.room_id).toBeNull();
+    const detail = (await moderator.agent.get(`/api/moderation/queue/${item!.id}`).expect(200)).body as { target: { conversationId?: string; body: string; context: { body: string }[] } };
+    expect(detail.target.conversationId).toBe(id);
+    expect(detail.target.body).toBe('line 8');
+    expect(detail.target.context.map((m) => m.body)).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9', 'line 10', 'line 11', 'line 12', 'line 13']);
+    // Nothing outside the snapshot: not the first message, not the last lines.
+    const everything = JSON.stringify(detail);
+    for (const outside of ['Hello there.', 'line 2"', 'line 14']) expect(everything).not.toContain(outside);
+    // Still no way in for the moderator.
+    expect((await moderator.agent.get(`/api/conversations/${id}`)).status).toBe(404);
+
+    // A request's recipient: its first message alone.
+    const c = await roommate();
+    const res = await a.agent.post('/api/conversations').send({ participantIds: [c.user.id], body: 'An unwanted first message.', clientId: randomUUID() }).expect(201);
+    const first = (res.body as ConversationView).items[0] as ChatMessageView;
+    await c.agent.post('/api/reports').send({ targetType: 'message', targetId: first.id, category: 'harassment' }).expect(201);
+    const [requestItem] = await t.query<{ id: string }>(`SELECT id FROM queue_items WHERE target_id = $1`, [first.id]);
+    const requestDetail = (await moderator.agent.get(`/api/moderation/queue/${requestItem!.id}`).expect(200)).body as { target: { context: { body: string }[] } };
+    expect(requestDetail.target.context.map((m) => m.body)).toEqual(['An unwanted first message.']);
+  });
+});
+
 describe('two instances joined by the Redis adapter', () => {
   let redis: TestRedis | undefined;
   let one: ListeningApp;

@@ -286,9 +286,27 @@ export class ChatMessageRepository {
     );
   }
 
-  async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string } | undefined> {
-    const [row] = (await this.db.query('SELECT room_id, author_id FROM chat_messages WHERE id = $1', [id])) as { room_id: string; author_id: string }[];
-    return row && { roomId: row.room_id, authorId: row.author_id };
+  /** Where a message is (a room's chat or a private conversation), its author and place in it. */
+  async roomAndAuthor(id: string): Promise<{ roomId: string; authorId: string; inConversation: boolean; seq: string } | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT m.room_id, m.author_id, m.seq, r.kind = 'conversation' AS in_conversation FROM chat_messages m LEFT JOIN chat_rooms r ON r.room_id = m.room_id WHERE m.id = $1`,
+      [id],
+    )) as { room_id: string; author_id: string; seq: string; in_conversation: boolean | null }[];
+    return row && { roomId: row.room_id, authorId: row.author_id, inConversation: !!row.in_conversation, seq: row.seq };
+  }
+
+  /**
+   * A reported message in a private conversation and up to ten published ones around it (five
+   * before, five after), oldest first: the snapshot moderators will see instead of the conversation.
+   */
+  snapshotAround(id: string): Promise<NearbyMessageRow[]> {
+    return this.db.query(
+      `SELECT m.id, m.author_id, u.handle, m.body, m.created_at FROM chat_messages target
+       JOIN chat_messages m ON m.room_id = target.room_id AND m.seq BETWEEN target.seq - 5 AND target.seq + 5 AND (m.status = 'published' OR m.id = target.id)
+       LEFT JOIN users u ON u.id = m.author_id
+       WHERE target.id = $1 ORDER BY m.seq`,
+      [id],
+    );
   }
 
   /** The room of each of these messages (none for a private conversation's). */

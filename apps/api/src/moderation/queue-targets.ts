@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FORMER_MEMBER_HANDLE, type ContentWarningCategory, type PostStatus, type QueueTargetContext, type ReportTargetType } from '@kindred/contracts';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
+import type { ReportSnapshotMessage } from './report.entity.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';
@@ -9,6 +10,10 @@ import { UserRepository } from '../users/user.repository.js';
 
 export interface TargetFacts {
   roomId: string | null;
+  /** A message in a private conversation: which one (its room is none). */
+  conversationId?: string;
+  /** The message's place in its conversation (1 is a request's first message). */
+  seq?: number;
   /** Whose content or conduct this is. */
   subjectUserId: string;
 }
@@ -32,18 +37,33 @@ export class QueueTargets {
 
   /** Where a target lives and who it belongs to; 404 when it does not exist. */
   async facts(type: ReportTargetType, id: string): Promise<TargetFacts> {
+    if (type === 'message') {
+      const message = await this.messages.roomAndAuthor(id);
+      if (!message) throw AppError.notFound('No such message.', 'message');
+      // A private conversation's message belongs to no room: no room moderator's scope.
+      if (message.inConversation) return { roomId: null, conversationId: message.roomId, seq: Number(message.seq), subjectUserId: message.authorId };
+      return { roomId: message.roomId, subjectUserId: message.authorId };
+    }
     const found =
       type === 'post'
         ? await this.posts.roomAndAuthor(id)
         : type === 'thread'
           ? await this.threads.roomAndAuthor(id)
-          : type === 'message'
-            ? await this.messages.roomAndAuthor(id)
-            : (await this.users.isLive(id))
-              ? { roomId: null, authorId: id }
-              : undefined;
+          : (await this.users.isLive(id))
+            ? { roomId: null, authorId: id }
+            : undefined;
     if (!found) throw AppError.notFound(`No such ${type}.`, type);
     return { roomId: found.roomId, subjectUserId: found.authorId };
+  }
+
+  /** What moderators will see of a reported private conversation: the message and up to ten around it, as now. */
+  async snapshot(messageId: string): Promise<ReportSnapshotMessage[]> {
+    return (await this.messages.snapshotAround(messageId)).map((r) => ({
+      id: r.id,
+      author: { id: r.author_id, handle: r.handle ?? FORMER_MEMBER_HANDLE },
+      body: r.body,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   /** The reported content in its conversation, for the moderator who has to decide. */

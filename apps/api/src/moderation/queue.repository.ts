@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { QueueItemKind, QueueItemStatus, ReportCategory, ReportTargetType } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { QueueItemEntity } from './queue-item.entity.js';
+import type { ReportSnapshotMessage } from './report.entity.js';
 
 export interface NewReport {
   reporterId: string;
@@ -11,6 +12,7 @@ export interface NewReport {
   category: ReportCategory;
   note: string | null;
   queueItemId: string;
+  snapshot?: ReportSnapshotMessage[] | null;
 }
 
 /** A member's report with its item's status and outcome. */
@@ -115,10 +117,18 @@ export class QueueRepository {
 
   async insertReport(report: NewReport, manager: EntityManager): Promise<{ id: string; createdAt: Date }> {
     const [row] = (await manager.query(
-      `INSERT INTO reports (reporter_id, target_type, target_id, category, note, queue_item_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-      [report.reporterId, report.targetType, report.targetId, report.category, report.note, report.queueItemId],
+      `INSERT INTO reports (reporter_id, target_type, target_id, category, note, queue_item_id, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+      [report.reporterId, report.targetType, report.targetId, report.category, report.note, report.queueItemId, report.snapshot ? JSON.stringify(report.snapshot) : null],
     )) as { id: string; created_at: Date }[];
     return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  /** The latest snapshot reporters took of this item's target (private conversations only). */
+  async latestSnapshot(itemId: string): Promise<ReportSnapshotMessage[] | null> {
+    const [row] = (await this.db.query('SELECT snapshot FROM reports WHERE queue_item_id = $1 AND snapshot IS NOT NULL ORDER BY created_at DESC LIMIT 1', [itemId])) as {
+      snapshot: ReportSnapshotMessage[];
+    }[];
+    return row?.snapshot ?? null;
   }
 
   /** The member's reports (or one of them) with their items' status and outcome, newest first. */

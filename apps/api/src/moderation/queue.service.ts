@@ -140,12 +140,15 @@ export class QueueService {
   }
 
   private async view(item: QueueItemEntity): Promise<QueueItemView> {
-    const [target, reports, notes, history] = await Promise.all([
+    const [target, reports, notes, history, snapshot] = await Promise.all([
       this.targets.context(item.targetType, item.targetId),
       this.items.reports(item.id),
       this.items.notes(item.id),
       item.subjectUserId ? this.log.forSubject(item.subjectUserId, 10) : Promise.resolve([] as ModerationLogView[]),
+      this.items.latestSnapshot(item.id),
     ]);
+    // A private conversation shows moderators only what a reporter snapshotted, never the conversation.
+    if (target.conversationId && snapshot) target.context = snapshot;
     const handles = await this.users.handles([...reports.map((r) => r.reporter_id), ...notes.map((n) => n.author_id), item.claimedBy]);
     const person = (id: string) => ({ id, handle: handles.get(id)!.handle });
     return {

@@ -1,4 +1,12 @@
 import type { ReportCategory, ReportTargetType } from '@kindred/contracts';
+
+/** One message of a report's snapshot. */
+export interface ReportSnapshotMessage {
+  id: string;
+  author: { id: string; handle: string };
+  body: string;
+  createdAt: string;
+}
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'reports' })
@@ -25,6 +33,13 @@ export class ReportEntity {
   @Index()
   @Column({ type: 'uuid' })
   queueItemId: string;
+
+  /**
+   * A report on a private conversation's message: the reported message and up to ten around it,
+   * as they were when reported. The only part of a peer conversation moderators ever see.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  snapshot: ReportSnapshotMessage[] | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

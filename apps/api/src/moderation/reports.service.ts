@@ -13,6 +13,7 @@ import { statusVisible } from '../threads/thread-access.service.js';
 import { QueueRepository, type MyReportRow } from './queue.repository.js';
 import { QueueRaiser } from './queue-raiser.js';
 import { QueueTargets, type TargetPlace } from './queue-targets.js';
+import type { ReportSnapshotMessage } from './report.entity.js';
 import { severityOf } from './severity.js';
 
 /** Members report harm; reports on one target merge into one queue item. */
@@ -33,6 +34,7 @@ export class ReportsService {
     const facts = await this.targets.facts(dto.targetType, dto.targetId);
     // You can only report what you can see; anything else is "not found".
     if (facts.roomId) await this.access.require({ user: reporter, action: Action.RoomRead, roomId: facts.roomId });
+    const snapshot = facts.conversationId ? await this.conversationSnapshot(reporter, facts.conversationId, facts.seq!, dto.targetId) : null;
     if (facts.subjectUserId === reporter.id && dto.targetType === 'member') throw AppError.validation('You cannot report yourself.', undefined, ErrorReason.NotYourself);
     const since = new Date(this.clock.now().getTime() - 3_600_000);
     if ((await this.items.reportsSince(reporter.id, since)) >= this.config.reportLimitPerHour) {
@@ -44,13 +46,27 @@ export class ReportsService {
         manager,
       );
       const report = await this.items.insertReport(
-        { reporterId: reporter.id, targetType: dto.targetType, targetId: dto.targetId, category: dto.category, note: dto.note?.trim() || null, queueItemId: item.id },
+        { reporterId: reporter.id, targetType: dto.targetType, targetId: dto.targetId, category: dto.category, note: dto.note?.trim() || null, queueItemId: item.id, snapshot },
         manager,
       );
       this.queue.announce(item);
       return report.id;
     });
     return (await this.views(reporter, reportId))[0]!;
+  }
+
+  /**
+   * Only someone in the conversation can report in it, and only what they could see: a request's
+   * recipient its first message alone. The snapshot is what moderators will see, and all.
+   */
+  private async conversationSnapshot(reporter: Actor, conversationId: string, seq: number, messageId: string): Promise<ReportSnapshotMessage[]> {
+    const grant = await this.access.require({ user: reporter, action: Action.ConversationRead, conversationId }).catch(() => {
+      throw AppError.notFound('No such message.', 'message');
+    });
+    const all = await this.targets.snapshot(messageId);
+    if (grant.participation!.state !== 'invited') return all;
+    if (seq !== 1) throw AppError.notFound('No such message.', 'message');
+    return all.filter((m) => m.id === messageId);
   }
 
   mine(reporter: Actor): Promise<MyReportView[]> {
