@@ -93,6 +93,33 @@ describe('conversation messages travel the chat engine', () => {
   });
 });
 
+describe('edit and delete one’s own messages', () => {
+  it('delivers an edit and a deletion to the others; someone else’s message is refused', async () => {
+    const a = await roommate();
+    const b = await roommate();
+    const id = await conversation(a, [b]);
+    const [sa, sb] = [await open(a.token), await open(b.token)];
+    await joinConversation(sa, id);
+    await joinConversation(sb, id);
+    const edits = record<ChatMessageView>(sb, 'message:edited');
+    const removals = record<{ roomId: string; messageId: string }>(sb, 'message:removed');
+    const { message } = (await send(sa, id, 'with a typo')) as Ack<{ message: ChatMessageView }>;
+    expect(await request(sb, 'conversation:edit', { conversationId: id, messageId: message.id, body: 'not yours' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await request(sa, 'conversation:edit', { conversationId: id, messageId: message.id, body: 'without a typo' })).toMatchObject({ ok: true, message: { body: 'without a typo' } });
+    await waitFor(() => edits.length === 1, 5_000, 'edit');
+    expect(edits[0]).toMatchObject({ id: message.id, body: 'without a typo' });
+    expect(await request(sb, 'conversation:delete', { conversationId: id, messageId: message.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await request(sa, 'conversation:delete', { conversationId: id, messageId: message.id })).toMatchObject({ ok: true });
+    await waitFor(() => removals.length === 1, 5_000, 'removal');
+    expect(removals[0]).toEqual({ roomId: id, messageId: message.id });
+    expect(bodies(await messagesOf(b.agent, id))).toEqual(['Hello there.']);
+    // A message of another conversation is not found through this one.
+    const other = await conversation(a, [await roommate()]);
+    const elsewhere = (await send(sa, other, 'elsewhere')) as Ack<{ message: ChatMessageView }>;
+    expect(await request(sa, 'conversation:edit', { conversationId: id, messageId: elsewhere.message.id, body: 'moved' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});
+
 describe('consent first, live', () => {
   it('lets nothing flow before the request is accepted: the recipient cannot listen, the sender cannot add more', async () => {
     const a = await roommate();

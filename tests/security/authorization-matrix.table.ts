@@ -294,6 +294,12 @@ export const SOCKET_MATRIX: readonly SocketRow[] = [
   socket('conversation:leave',                 [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:send#own-conversation', [R,  'ok',  'ok', 'ok',    'ok',    'MUTED', R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:send#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
+  socket('conversation:edit#own-message',      [R,  'ok',  'ok', 'ok',    'ok',    'MUTED', R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:edit#another-members-message', [R, FB, FB,  FB,      FB,      'MUTED', R,     FB,     FB,      FB,     FB,           FB]),
+  socket('conversation:edit#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
+  socket('conversation:delete#own-message',    [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:delete#another-members-message', [R, FB, FB, FB,     FB,      FB,      R,     FB,     FB,      FB,     FB,           FB]),
+  socket('conversation:delete#another-members-conversation', [R, NF, NF, NF,  NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
   socket('conversation:typing#own-conversation', [R, 'ok', 'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:typing#another-members-conversation', [R, NF, NF, NF,  NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
 ];

@@ -53,6 +53,13 @@ const freshPost = (c: Cell, authorId: string) => c.w.fx.post(c.target.threadId, 
 const freshQueueItem = (c: Cell) => c.w.fx.queueItem(c.target.room.id, 'post', c.target.postId, c.target.author.id);
 const freshCrisisItem = (c: Cell) => c.w.fx.crisisItem(c.target.room.id, c.target.postId, c.target.author.id);
 
+/** A message by `authorId` in a fresh conversation between the author and `participantId`. */
+async function messageIn(c: Cell, participantId: string, authorId: string, extra: Record<string, unknown> = {}): Promise<SocketCall> {
+  const conversationId = await c.w.fx.conversation(c.w.author.id, participantId, 'active');
+  const { id } = await c.w.fx.message(conversationId, authorId);
+  return { payload: { conversationId, messageId: id, ...extra } };
+}
+
 /** A well-formed WebAuthn answer to no ceremony: reaches the check, which refuses it. */
 const FAKE_CREDENTIAL = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {} };
 
@@ -296,6 +303,12 @@ const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCal
   'conversation:send#another-members-conversation': async (c) => ({
     payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active'), clientId: randomUUID(), body: 'A private matrix message.' },
   }),
+  'conversation:edit#own-message': async (c) => messageIn(c, me(c).id, me(c).id, { body: 'Edited.' }),
+  'conversation:edit#another-members-message': async (c) => messageIn(c, me(c).id, c.w.author.id, { body: 'Edited.' }),
+  'conversation:edit#another-members-conversation': async (c) => messageIn(c, c.w.spare.id, c.w.author.id, { body: 'Edited.' }),
+  'conversation:delete#own-message': async (c) => messageIn(c, me(c).id, me(c).id),
+  'conversation:delete#another-members-message': async (c) => messageIn(c, me(c).id, c.w.author.id),
+  'conversation:delete#another-members-conversation': async (c) => messageIn(c, c.w.spare.id, c.w.author.id),
   'conversation:typing#own-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active'), typing: true } }),
   'conversation:typing#another-members-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active'), typing: true } }),
 };

@@ -2,7 +2,9 @@ import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
 import type { AuthorView } from './common.js';
 import type {
+  ConversationMessageRefPayload,
   ConversationRefPayload,
+  EditConversationMessagePayload,
   ConversationTypingPayload,
   JoinConversationPayload,
   JoinConversationResult,
@@ -295,5 +297,7 @@ export interface ChatClientToServerEvents {
   'conversation:join': (payload: JoinConversationPayload, ack: Ack<JoinConversationResult>) => void;
   'conversation:leave': (payload: ConversationRefPayload, ack: Ack) => void;
   'conversation:send': (payload: SendConversationMessagePayload, ack: Ack<SendConversationMessageResult>) => void;
+  'conversation:edit': (payload: EditConversationMessagePayload, ack: Ack<{ message: ChatMessageView }>) => void;
+  'conversation:delete': (payload: ConversationMessageRefPayload, ack: Ack) => void;
   'conversation:typing': (payload: ConversationTypingPayload, ack: Ack) => void;
 }

@@ -112,6 +112,10 @@ export const ConversationClientEvent = {
   /** Stop hearing it live (the conversation itself is left over REST). */
   Leave: 'conversation:leave',
   Send: 'conversation:send',
+  /** Change one's own message (arrives as `message:edited`). */
+  Edit: 'conversation:edit',
+  /** Delete one's own message (arrives as `message:removed`). */
+  Delete: 'conversation:delete',
   Typing: 'conversation:typing',
 } as const;
 export type ConversationClientEvent = (typeof ConversationClientEvent)[keyof typeof ConversationClientEvent];
@@ -145,6 +149,15 @@ export interface SendConversationMessagePayload extends ConversationRefPayload {
 export interface SendConversationMessageResult {
   message: ChatMessageView;
   support?: CrisisResource[];
+}
+
+export interface ConversationMessageRefPayload extends ConversationRefPayload {
+  messageId: string;
+}
+
+export interface EditConversationMessagePayload extends ConversationMessageRefPayload {
+  body: string;
+  warning?: ContentWarningInput;
 }
 
 export interface ConversationTypingPayload extends ConversationRefPayload {

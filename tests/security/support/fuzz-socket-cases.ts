@@ -38,5 +38,11 @@ export const SOCKET_SCHEMAS: Record<string, Schema> = {
     properties: { conversationId: uuid, clientId: { type: 'string', format: 'client-id', minLength: 8, maxLength: 64 }, body: { type: 'string', minLength: 1, maxLength: CHAT_MESSAGE_MAX_LENGTH }, warning },
     required: ['conversationId', 'clientId', 'body'],
   },
+  [ConversationClientEvent.Edit]: {
+    type: 'object',
+    properties: { conversationId: uuid, messageId: uuid, body: { type: 'string', minLength: 1, maxLength: CHAT_MESSAGE_MAX_LENGTH }, warning },
+    required: ['conversationId', 'messageId', 'body'],
+  },
+  [ConversationClientEvent.Delete]: { type: 'object', properties: { conversationId: uuid, messageId: uuid }, required: ['conversationId', 'messageId'] },
   [ConversationClientEvent.Typing]: { type: 'object', properties: { conversationId: uuid, typing: { type: 'boolean' } }, required: ['conversationId', 'typing'] },
 };

@@ -238,6 +238,32 @@ export class ChatMessagesService {
     );
   }
 
+  /**
+   * Edit or delete one's own message in a private conversation (`grant`: the gate's answer for
+   * it). A message elsewhere is "not found", someone else's is refused, as in room chat.
+   */
+  async changeInConversation(
+    grant: AccessGrant,
+    conversationId: string,
+    change: { messageId: string; body?: string; warning?: EditMessageDto['warning'] } | { messageId: string; delete: true },
+    present: (message: ChatMessageView) => ChatMessageView = (m) => m,
+  ): Promise<ChatMessageView | undefined> {
+    const row = await this.findMessage(change.messageId);
+    if (!row || row.room_id !== conversationId || row.status !== ChatMessageStatus.Published) throw noSuchMessage();
+    if (row.author_id !== grant.actor!.id) throw AppError.forbidden('You can only change your own messages.', ErrorReason.OwnContentOnly);
+    if ('delete' in change) {
+      await this.messages.setStatus(row.id, ChatMessageStatus.Deleted);
+      this.events.emit('chat.message.removed', { roomId: row.room_id, messageId: row.id });
+      return undefined;
+    }
+    const warning = change.warning ? normalizeWarning(change.warning, false) : { categories: row.content_warnings, note: row.warning_note };
+    await this.messages.edit(row.id, change.body!, warning, this.clock.now());
+    const updated = (await this.messages.byId(row.id))!;
+    const message = present(toChatMessageView(updated, livePresentation(liveCategories(updated))));
+    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, liveCategories(updated)) });
+    return message;
+  }
+
   async edit(user: Actor, dto: EditMessageDto): Promise<ChatMessageView> {
     const row = await this.ownMessage(user, dto.messageId);
     const grant = await this.access.require({ user, action: Action.RoomPost, roomId: row.room_id });

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   ErrorReason,
   type ChatItem,
+  type ChatMessageView,
   type ConversationInbox,
   type ConversationMessagesPage,
   type ConversationView,
@@ -30,7 +31,7 @@ import { SafetyService } from '../safety/safety.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import { conversationSummary, standingOf, teamAuthored, teamAuthoredMessage } from './conversation-views.js';
 import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
-import type { JoinConversationDto, SendConversationMessageDto } from './dto/conversation-payloads.dto.js';
+import type { ConversationMessageRefDto, EditConversationMessageDto, JoinConversationDto, SendConversationMessageDto } from './dto/conversation-payloads.dto.js';
 import type { ConversationMessagesQueryDto, CreateConversationDto } from './dto/conversation.dto.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -207,6 +208,21 @@ export class ConversationsService {
     const result = await this.chatMessages.sendInConversation(grant, { roomId: conversationId, clientId, body, warning }, asTeam ? teamAuthoredMessage : undefined);
     await this.conversations.touch(conversationId, new Date(result.message.createdAt));
     return result;
+  }
+
+  async edit(user: Actor, dto: EditConversationMessageDto): Promise<ChatMessageView> {
+    const grant = await this.access.require({ user, action: Action.ConversationPost, conversationId: dto.conversationId });
+    const row = await this.conversations.one(dto.conversationId);
+    if (!row) throw noSuchConversation();
+    const asTeam = row.participants.some((p) => p.user_id === user.id && p.as_team);
+    const { messageId, body, warning } = dto;
+    return (await this.chatMessages.changeInConversation(grant, dto.conversationId, { messageId, body, warning }, asTeam ? teamAuthoredMessage : undefined))!;
+  }
+
+  /** Deleting one's own words stays possible while suspended, as in room chat. */
+  async deleteMessage(user: Actor, dto: ConversationMessageRefDto): Promise<void> {
+    const grant = await this.access.require({ user, action: Action.ConversationListen, conversationId: dto.conversationId });
+    await this.chatMessages.changeInConversation(grant, dto.conversationId, { messageId: dto.messageId, delete: true });
   }
 
   private async respond(user: Actor, conversationId: string, to: 'active' | 'declined'): Promise<AccessGrant> {

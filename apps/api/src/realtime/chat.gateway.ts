@@ -134,6 +134,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [ConversationClientEvent.Join]: (s, p) => this.run(s, (user) => this.conversations.join(s, user, p)),
       [ConversationClientEvent.Leave]: (s, p) => this.run(s, (user) => this.conversations.leave(s, user, p)),
       [ConversationClientEvent.Send]: (s, p) => this.run(s, (user) => this.countedSend(user).then(() => this.conversations.send(s, user, p))),
+      [ConversationClientEvent.Edit]: (s, p) => this.run(s, (user) => this.conversations.edit(user, p)),
+      [ConversationClientEvent.Delete]: (s, p) => this.run(s, (user) => this.conversations.remove(user, p)),
       [ConversationClientEvent.Typing]: (s, p) => this.run(s, (user) => this.conversations.typingEvent(s, user, p)),
     };
     return Object.entries(handlers).map(([event, handle]) => [

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/access.service.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
-import { ConversationRefDto, ConversationTypingDto, JoinConversationDto, SendConversationMessageDto } from '../conversations/dto/conversation-payloads.dto.js';
+import {
+  ConversationMessageRefDto,
+  ConversationRefDto,
+  ConversationTypingDto,
+  EditConversationMessageDto,
+  JoinConversationDto,
+  SendConversationMessageDto,
+} from '../conversations/dto/conversation-payloads.dto.js';
 import { channel, type ChatSocket } from './socket-context.js';
 import { TypingRelay } from './typing-relay.service.js';
 import { parsePayload } from './ws-handler.js';
@@ -43,6 +50,15 @@ export class ConversationSockets {
     const result = await this.conversations.send(user, dto);
     this.typing.stop(socket, dto.conversationId);
     return result;
+  }
+
+  async edit(user: Actor, payload: unknown) {
+    return { message: await this.conversations.edit(user, await parsePayload(EditConversationMessageDto, payload)) };
+  }
+
+  async remove(user: Actor, payload: unknown) {
+    await this.conversations.deleteMessage(user, await parsePayload(ConversationMessageRefDto, payload));
+    return {};
   }
 
   /** Only to those hearing it live; members who hide their presence or typing send none. */

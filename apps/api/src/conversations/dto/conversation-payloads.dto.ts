@@ -1,7 +1,9 @@
 import {
   CHAT_CLIENT_ID_MAX_LENGTH,
   CHAT_MESSAGE_MAX_LENGTH,
+  type ConversationMessageRefPayload,
   type ConversationRefPayload,
+  type EditConversationMessagePayload,
   type ConversationTypingPayload,
   type JoinConversationPayload,
   type SendConversationMessagePayload,
@@ -33,6 +35,20 @@ export class SendConversationMessageDto extends ConversationRefDto implements Se
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'clientId may use letters, digits, _ and -' })
   clientId: string;
 
+  @IsString()
+  @Length(1, CHAT_MESSAGE_MAX_LENGTH)
+  body: string;
+
+  @OptionalWarning()
+  warning?: ContentWarningDto;
+}
+
+export class ConversationMessageRefDto extends ConversationRefDto implements ConversationMessageRefPayload {
+  @IsUUID()
+  messageId: string;
+}
+
+export class EditConversationMessageDto extends ConversationMessageRefDto implements EditConversationMessagePayload {
   @IsString()
   @Length(1, CHAT_MESSAGE_MAX_LENGTH)
   body: string;
