@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import {
   CHAT_CLIENT_ID_MAX_LENGTH,
   CHAT_HISTORY_PAGE_MAX,
@@ -22,6 +23,13 @@ import {
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ContentWarningDto, OptionalWarning } from '../../posts/dto/content-warning.dto.js';
 
+/** A client's id for a message, so a retry is recognised (room chat, conversations). */
+export const IsClientId = () =>
+  applyDecorators(IsString(), Length(8, CHAT_CLIENT_ID_MAX_LENGTH), Matches(/^[A-Za-z0-9_-]+$/, { message: 'clientId may use letters, digits, _ and -' }));
+
+/** A chat message's words, in a room or a conversation. */
+export const IsMessageBody = () => applyDecorators(IsString(), Length(1, CHAT_MESSAGE_MAX_LENGTH));
+
 /** Socket payloads are validated exactly like HTTP bodies: strict, bounded, no extras. */
 class RoomRef {
   @IsUUID()
@@ -43,13 +51,10 @@ export class JoinChatDto extends RoomRef implements JoinChatPayload {
 export class LeaveChatDto extends RoomRef implements LeaveChatPayload {}
 
 export class SendMessageDto extends RoomRef implements SendMessagePayload {
-  @IsString()
-  @Length(8, CHAT_CLIENT_ID_MAX_LENGTH)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'clientId may use letters, digits, _ and -' })
+  @IsClientId()
   clientId: string;
 
-  @IsString()
-  @Length(1, CHAT_MESSAGE_MAX_LENGTH)
+  @IsMessageBody()
   body: string;
 
   @OptionalWarning()

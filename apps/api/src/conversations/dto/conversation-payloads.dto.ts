@@ -1,6 +1,4 @@
 import {
-  CHAT_CLIENT_ID_MAX_LENGTH,
-  CHAT_MESSAGE_MAX_LENGTH,
   type ConversationMessageRefPayload,
   type ConversationRefPayload,
   type EditConversationMessagePayload,
@@ -8,7 +6,8 @@ import {
   type JoinConversationPayload,
   type SendConversationMessagePayload,
 } from '@kindred/contracts';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsClientId, IsMessageBody } from '../../chat/dto/chat-payloads.dto.js';
 import { ContentWarningDto, OptionalWarning } from '../../posts/dto/content-warning.dto.js';
 
 /** Socket payloads are validated exactly like HTTP bodies: strict, bounded, no extras. */
@@ -30,13 +29,10 @@ export class JoinConversationDto extends ConversationRefDto implements JoinConve
 }
 
 export class SendConversationMessageDto extends ConversationRefDto implements SendConversationMessagePayload {
-  @IsString()
-  @Length(8, CHAT_CLIENT_ID_MAX_LENGTH)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'clientId may use letters, digits, _ and -' })
+  @IsClientId()
   clientId: string;
 
-  @IsString()
-  @Length(1, CHAT_MESSAGE_MAX_LENGTH)
+  @IsMessageBody()
   body: string;
 
   @OptionalWarning()
@@ -49,8 +45,7 @@ export class ConversationMessageRefDto extends ConversationRefDto implements Con
 }
 
 export class EditConversationMessageDto extends ConversationMessageRefDto implements EditConversationMessagePayload {
-  @IsString()
-  @Length(1, CHAT_MESSAGE_MAX_LENGTH)
+  @IsMessageBody()
   body: string;
 
   @OptionalWarning()

@@ -8,7 +8,8 @@ import {
   type CreateConversationRequest,
   type MuteConversationRequest,
 } from '@kindred/contracts';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsClientId, IsMessageBody } from '../../chat/dto/chat-payloads.dto.js';
 import { IsOmittable } from '../../common/validation/omittable.js';
 import { QueryInt } from '../../common/validation/query-int.js';
 import { ContentWarningDto, OptionalWarning } from '../../posts/dto/content-warning.dto.js';
@@ -25,14 +26,11 @@ export class CreateConversationDto implements CreateConversationRequest {
   participantIds: string[];
 
   @ApiProperty({ minLength: 1, maxLength: CHAT_MESSAGE_MAX_LENGTH, description: 'The first message.' })
-  @IsString()
-  @Length(1, CHAT_MESSAGE_MAX_LENGTH)
+  @IsMessageBody()
   body: string;
 
-  @ApiProperty({ minLength: 8, maxLength: CHAT_CLIENT_ID_MAX_LENGTH, description: 'Chosen by the client, so a retry does not start a second conversation.' })
-  @IsString()
-  @Length(8, CHAT_CLIENT_ID_MAX_LENGTH)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'clientId may use letters, digits, _ and -' })
+  @ApiProperty({ minLength: 8, maxLength: CHAT_CLIENT_ID_MAX_LENGTH, pattern: '^[A-Za-z0-9_-]+$', description: 'Chosen by the client, so a retry does not start a second conversation.' })
+  @IsClientId()
   clientId: string;
 
   @OptionalWarning()
