@@ -93,6 +93,31 @@ describe('conversation messages travel the chat engine', () => {
   });
 });
 
+describe('inboxes update live', () => {
+  it('tells a recipient a request arrived, and those in it of new messages, never a muted member; only the id travels', async () => {
+    const a = await roommate();
+    const b = await roommate();
+    const c = await roommate();
+    const [sa, sb, sc] = [await open(a.token), await open(b.token), await open(c.token)];
+    const heardByB = record<{ conversationId: string }>(sb, 'conversation:changed');
+    const heardByC = record<{ conversationId: string }>(sc, 'conversation:changed');
+    const res = await a.agent.post('/api/conversations').send({ participantIds: [b.user.id, c.user.id], body: 'A group?', clientId: randomUUID() }).expect(201);
+    const id = (res.body as ConversationView).id;
+    await waitFor(() => heardByB.length === 1 && heardByC.length === 1, 5_000, 'request arrival');
+    expect(heardByB[0]).toEqual({ conversationId: id });
+    await b.agent.post(`/api/conversations/${id}/accept`).expect(200);
+    await c.agent.post(`/api/conversations/${id}/accept`).expect(200);
+    await c.agent.put(`/api/conversations/${id}/mute`).send({ muted: true }).expect(204);
+    await settle();
+    const [bBefore, cBefore] = [heardByB.length, heardByC.length];
+    await joinConversation(sa, id);
+    await send(sa, id, 'news');
+    await waitFor(() => heardByB.length === bBefore + 1, 5_000, 'new message in the inbox');
+    await settle();
+    expect(heardByC.length).toBe(cBefore);
+  });
+});
+
 describe('edit and delete one’s own messages', () => {
   it('delivers an edit and a deletion to the others; someone else’s message is refused', async () => {
     const a = await roommate();

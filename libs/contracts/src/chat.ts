@@ -2,6 +2,7 @@ import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
 import type { AuthorView } from './common.js';
 import type {
+  ConversationChangedView,
   ConversationMessageRefPayload,
   ConversationRefPayload,
   EditConversationMessagePayload,
@@ -268,6 +269,7 @@ export interface ChatServerToClientEvents {
   notification: (notification: NotificationView) => void;
   /** To moderators of the item's room: something changed in the queue. */
   'queue:updated': (update: QueueUpdate) => void;
+  'conversation:changed': (changed: ConversationChangedView) => void;
 }
 
 export interface QueueUpdate {

@@ -120,6 +120,16 @@ export const ConversationClientEvent = {
 } as const;
 export type ConversationClientEvent = (typeof ConversationClientEvent)[keyof typeof ConversationClientEvent];
 
+/** Server → client: something in one's inbox changed (a request arrived or was accepted, a new message). */
+export const ConversationServerEvent = {
+  /** Fetch the inbox again; carries no content, so nothing private travels beyond the id. */
+  Changed: 'conversation:changed',
+} as const;
+
+export interface ConversationChangedView {
+  conversationId: string;
+}
+
 export interface ConversationRefPayload {
   conversationId: string;
 }

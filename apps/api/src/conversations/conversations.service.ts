@@ -40,6 +40,9 @@ const PAGE = 50;
 /** The first message: what a request shows before it is accepted. */
 const FIRST_SEQ = '1';
 
+/** Active, unmuted participants other than `except`: whose inbox hears of a change live. */
+const inboxesToTell = (row: ConversationRow, except: string) => row.participants.filter((p) => p.state === 'active' && !p.muted && p.user_id !== except).map((p) => p.user_id);
+
 const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
 
 /**
@@ -125,6 +128,7 @@ export class ConversationsService {
       }
       return id;
     });
+    this.events.emit('conversation.updated', { conversationId, userIds: [user.id, ...recipients.map((r) => r.id)] });
     const started = await this.view(user, conversationId);
     return support ? { ...started, support } : started;
   }
@@ -153,7 +157,9 @@ export class ConversationsService {
 
   async accept(user: Actor, conversationId: string): Promise<ConversationView> {
     await this.respond(user, conversationId, 'active');
-    return this.view(user, conversationId);
+    const accepted = await this.view(user, conversationId);
+    await this.announceTo(conversationId);
+    return accepted;
   }
 
   /** Silent: the sender keeps seeing "pending"; the request is gone for the recipient. */
@@ -207,7 +213,14 @@ export class ConversationsService {
     const { conversationId, clientId, body, warning } = dto;
     const result = await this.chatMessages.sendInConversation(grant, { roomId: conversationId, clientId, body, warning }, asTeam ? teamAuthoredMessage : undefined);
     await this.conversations.touch(conversationId, new Date(result.message.createdAt));
+    this.events.emit('conversation.updated', { conversationId, userIds: inboxesToTell(row, user.id) });
     return result;
+  }
+
+  /** Tells the inboxes of those in the conversation (never a request's recipient, never the muted). */
+  private async announceTo(conversationId: string): Promise<void> {
+    const row = await this.conversations.one(conversationId);
+    if (row) this.events.emit('conversation.updated', { conversationId, userIds: inboxesToTell(row, '') });
   }
 
   async edit(user: Actor, dto: EditConversationMessageDto): Promise<ChatMessageView> {

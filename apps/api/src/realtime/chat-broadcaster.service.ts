@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChatServerEvent, Role, type ChatMessageView } from '@kindred/contracts';
+import { ChatServerEvent, ConversationServerEvent, Role, type ChatMessageView } from '@kindred/contracts';
 import { roleAtLeast } from '../access/actions.js';
 import { hiddenChatMessage } from '../chat/chat-message-row.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -32,6 +32,9 @@ export class ChatBroadcaster {
     });
     this.events.on('notification.created', ({ userId, notification }) => {
       server.to(channel.user(userId)).emit(ChatServerEvent.Notification, notification);
+    });
+    this.events.on('conversation.updated', ({ conversationId, userIds }) => {
+      if (userIds.length > 0) server.to(userIds.map(channel.user)).emit(ConversationServerEvent.Changed, { conversationId });
     });
     this.events.on('queue.updated', (update) => {
       const rooms = update.roomId ? [channel.moderators(update.roomId), channel.globalModerators] : [channel.globalModerators];

@@ -13,6 +13,8 @@ export interface DomainEventMap {
   'chat.message.removed': MessageRemovedView;
   'chat.room.state': ChatRoomState;
   'notification.created': { userId: string; notification: NotificationView };
+  /** These members' inboxes changed (a request, an acceptance, a new message); muted members are left out by the sender. */
+  'conversation.updated': { conversationId: string; userIds: string[] };
   'queue.updated': { itemId: string; roomId: string | null; kind: QueueItemKind; status: QueueItemStatus; severity: number; claimedBy: string | null };
   // What cached access decisions depend on (see CARRIED_EVENTS). `roomId: null` means every room.
   /** A sanction imposed or lifted. */
