@@ -17,8 +17,6 @@ import { AutomaticWarnings1796402918677 } from './1796402918677-automatic-warnin
 
 import { ReadMarkers1796413846582 } from './1796413846582-read-markers.js';
 import { Conversations1796413898801 } from './1796413898801-conversations.js';
-import { ReadMarkers1796413846582 } from './1796413846582-read-markers.js';
-import { Conversations1796413898801 } from './1796413898801-conversations.js';
 import { ThreadFollows1796415912045 } from './1796415912045-thread-follows.js';
 import { ConversationReportSnapshots1796415945580 } from './1796415945580-conversation-report-snapshots.js';
 /** Ordered list of migrations; the generator appends new ones here. */
