@@ -248,6 +248,10 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/moderation/queue/{id}/hand-over',    [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('POST',   '/api/moderation/queue/{id}/not-a-crisis', [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('GET',    '/api/moderation/crisis-items',            [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
+  // Moderator wellbeing: unfolding a crisis or harm item (per moderator), and one's own exposure (no route names anyone else)
+  rest('PUT',    '/api/moderation/queue/{id}/reveal',       [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
+  rest('DELETE', '/api/moderation/queue/{id}/reveal',       [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
+  rest('GET',    '/api/me/moderation/wellbeing',            [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/care-templates',          [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/log',                     [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/members/{id}/sanctions',  [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),

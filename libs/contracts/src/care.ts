@@ -80,3 +80,18 @@ export interface CheckInView {
 export interface CheckInReplyRequest {
   body: string;
 }
+
+/** After this much queue work in one sitting, the dashboard suggests a break. */
+export const BREAK_AFTER_MINUTES = 45;
+export const BREAK_AFTER_ITEMS = 20;
+
+/**
+ * A moderator's own wellbeing figures, shown to them alone: what they handled in the last
+ * 7 days by severity, and the current sitting of queue work (work with no gap longer than
+ * 20 minutes) with whether a break is due.
+ */
+export interface ModeratorWellbeingView {
+  exposure: { days: number; crisis: number; harm: number; other: number };
+  sitting: { startedAt: string | null; minutes: number; itemsHandled: number };
+  suggestBreak: boolean;
+}

@@ -120,6 +120,11 @@ export interface QueueItemView {
   history: ModerationLogView[];
   createdAt: string;
   resolution: string | null;
+  /**
+   * Crisis and harm items start folded for each moderator, until that moderator reveals them
+   * (remembered on the server for that item and moderator).
+   */
+  folded: boolean;
 }
 
 export const ModerationActionType = {

@@ -35,6 +35,7 @@ import { CheckInMessageEntity } from '../care/check-in-message.entity.js';
 import { CheckInEntity } from '../care/check-in.entity.js';
 import { ConversationParticipantEntity } from '../conversations/conversation-participant.entity.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
 export const ENTITIES = [
@@ -72,6 +73,7 @@ export const ENTITIES = [
   NotificationEntity,
   CareTemplateEntity,
   CheckInEntity,
+  ModeratorRevealEntity,
   CheckInMessageEntity,
   ConversationEntity,
   ConversationParticipantEntity,

@@ -15,12 +15,15 @@ import { ModerationController } from './moderation.controller.js';
 import { QueueTargets } from './queue-targets.js';
 import { QueueService } from './queue.service.js';
 import { ReportsService } from './reports.service.js';
+import { WellbeingController } from './wellbeing/wellbeing.controller.js';
+import { WellbeingRepository } from './wellbeing/wellbeing.repository.js';
+import { WellbeingService } from './wellbeing/wellbeing.service.js';
 
 /** The moderators' tools: reports, the queue, actions on content and members, appeals. */
 @Module({
   imports: [ModerationCoreModule, AuthModule, UsersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, SafetyModule],
-  controllers: [ModerationController],
-  providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService, AutomaticWarnings],
+  controllers: [ModerationController, WellbeingController],
+  providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService, AutomaticWarnings, WellbeingRepository, WellbeingService],
   // Crisis care works queue items through the same service, so closing one tells reporters alike.
   exports: [QueueService, AutomaticWarnings],
 })

@@ -9,6 +9,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 // The queue: most severe first, oldest first within a severity.
 @Index('IDX_queue_items_listing', ['status', 'severity', 'createdAt'])
 @Index('IDX_queue_items_target', ['targetType', 'targetId', 'status'])
+// A moderator's own exposure and sitting of queue work (moderation/wellbeing).
+@Index('IDX_queue_items_resolver', ['resolvedBy', 'resolvedAt'])
 export class QueueItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

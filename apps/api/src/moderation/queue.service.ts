@@ -23,6 +23,7 @@ import { OPEN_STATES, QueueRaiser } from './queue-raiser.js';
 import { QueueRepository } from './queue.repository.js';
 import { QueueTargets } from './queue-targets.js';
 import { SanctionsService } from './sanctions.service.js';
+import { WellbeingRepository } from './wellbeing/wellbeing.repository.js';
 
 /**
  * Working the moderation queue: listing, claiming, notes and decisions. Every change is
@@ -40,12 +41,14 @@ export class QueueService {
     private readonly targets: QueueTargets,
     private readonly users: UserRepository,
     private readonly sanctions: SanctionsService,
+    private readonly reveals: WellbeingRepository,
   ) {}
 
   /** Open items (or those in `statuses`) in the grant's moderation scope. */
   async list(grant: AccessGrant, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
     const items = await this.items.list(statuses, grant.moderatedRooms && [...grant.moderatedRooms]);
-    return Promise.all(items.map((item) => this.view(item)));
+    const revealed = await this.reveals.revealed(grant.actor!.id, items.map((item) => item.id));
+    return Promise.all(items.map((item) => this.view(item, revealed.has(item.id))));
   }
 
   /**
@@ -58,7 +61,7 @@ export class QueueService {
 
   async get(grant: AccessGrant, id: string): Promise<{ item: QueueItemEntity; view: QueueItemView }> {
     const item = await this.requireItem(grant, id);
-    return { item, view: await this.view(item) };
+    return { item, view: await this.viewFor(grant, item) };
   }
 
   /** The item, if it is in the grant's moderation scope; otherwise 404. */
@@ -78,7 +81,7 @@ export class QueueService {
       : { status: QueueItemStatus.Open, claimedBy: null, claimedAt: null });
     await this.items.save(item);
     this.raiser.announce(item);
-    return this.view(item);
+    return this.viewFor(grant, item);
   }
 
   /** Gives an open item to a moderator (claiming it, or crisis care's hand over). */
@@ -97,7 +100,7 @@ export class QueueService {
   async addNote(grant: AccessGrant, id: string, body: string): Promise<QueueItemView> {
     const item = await this.requireItem(grant, id);
     await this.items.addNote(id, grant.actor!.id, body.trim());
-    return this.view(item);
+    return this.viewFor(grant, item);
   }
 
   /**
@@ -139,7 +142,12 @@ export class QueueService {
     return this.sanctions.activeList(userId, rooms);
   }
 
-  private async view(item: QueueItemEntity): Promise<QueueItemView> {
+  private async viewFor(grant: AccessGrant, item: QueueItemEntity): Promise<QueueItemView> {
+    return this.view(item, (await this.reveals.revealed(grant.actor!.id, [item.id])).has(item.id));
+  }
+
+  /** `revealed`: whether the viewing moderator unfolded this item (crisis and harm start folded). */
+  private async view(item: QueueItemEntity, revealed: boolean): Promise<QueueItemView> {
     const [target, reports, notes, history, snapshot] = await Promise.all([
       this.targets.context(item.targetType, item.targetId),
       this.items.reports(item.id),
@@ -166,6 +174,7 @@ export class QueueService {
       history,
       createdAt: item.createdAt.toISOString(),
       resolution: item.resolution,
+      folded: item.severity >= Severity.Harm && !revealed,
     };
   }
 }
