@@ -38,6 +38,14 @@ describe('crisis care in the browser', () => {
     await mp.getByRole('link', { name: /Moderation/ }).click();
     await mp.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
     const item = mp.getByRole('article', { name: `Thread “Tonight” by ${member.handle}` });
+    // The crisis reaches the moderator folded; revealing it is remembered on the server, so a reload keeps it open.
+    await item.getByText(/Folded: this is about someone who may be in crisis/).waitFor();
+    expect(await item.innerText()).not.toContain('end my life');
+    await item.getByRole('button', { name: /^Show this item/ }).click();
+    await item.locator('.queue-item__body', { hasText: 'I want to end my life tonight.' }).waitFor();
+    await mp.reload();
+    await item.locator('.queue-item__body', { hasText: 'I want to end my life tonight.' }).waitFor();
+    await item.getByRole('button', { name: /^Fold it again/ }).waitFor();
     await item.getByRole('button', { name: /^Respond with care/ }).click();
     await item.getByLabel('Check in privately with').selectOption({ label: 'Checking in' });
     await item.getByRole('button', { name: 'Send check-in' }).click();
@@ -64,5 +72,35 @@ describe('crisis care in the browser', () => {
     await item.getByRole('button', { name: 'Mark as supported' }).click();
     await mp.getByRole('link', { name: 'Moderation', exact: true }).waitFor();
     expect(await mp.title()).not.toMatch(/^\(/);
+  });
+
+  it('after 20 items in one sitting the dashboard suggests a pause, which opens the pause tool; the moderator sees their own week; axe is clean', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Long evening' });
+    const mod = await signedInMember(e2e, { bypassCSP: true });
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: mod.user.id }).expect(204);
+    // Twenty items, handled through the API as the dashboard would.
+    const items = await e2e.t.query<{ id: string }>(
+      `INSERT INTO queue_items (kind, severity, status, room_id, target_type, target_id, subject_user_id)
+       SELECT 'report', CASE WHEN n <= 2 THEN 3 WHEN n <= 7 THEN 2 ELSE 1 END, 'open', $1, 'member', $2, $2 FROM generate_series(1, 20) n RETURNING id`,
+      [room.id, admin.user.id],
+    );
+    for (const { id } of items) await mod.agent.post(`/api/moderation/queue/${id}/dismiss`).send({ reason: 'Looked at it.' }).expect(204);
+
+    const mp = mod.page;
+    await mp.goto('/moderation');
+    const suggestion = mp.getByRole('region', { name: 'Time for a pause?' });
+    await suggestion.getByText(/handled 20 items in this sitting/).waitFor();
+    await mp.getByText('Your last 7 days').click();
+    expect(await mp.locator('.care-exposure__list').innerText()).toMatch(/Crisis\s*2[\s\S]*Harassment and harm\s*5[\s\S]*Everything else\s*13/);
+    expect(describeViolations(await seriousViolations(mp))).toBe('');
+
+    await suggestion.getByRole('button', { name: 'Take a pause' }).click();
+    const pause = mp.getByRole('dialog', { name: 'Take a pause' });
+    await pause.getByText('Nothing here is urgent.', { exact: false }).waitFor();
+    await mp.keyboard.press('Escape');
+    await pause.waitFor({ state: 'detached' });
+    // Having paused, the suggestion rests for a while.
+    await suggestion.waitFor({ state: 'detached' });
   });
 });

@@ -1,4 +1,4 @@
-import type { CareTemplateView, CheckInRequest, CheckInView, CrisisItemsView } from '@kindred/contracts';
+import type { CareTemplateView, CheckInRequest, CheckInView, CrisisItemsView, ModeratorWellbeingView } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 const item = (id: string) => `/api/moderation/queue/${encodeURIComponent(id)}`;
@@ -12,3 +12,7 @@ export const sendCheckIn = (itemId: string, body: CheckInRequest) => apiRequest<
 export const markSupported = (itemId: string, note: string) => apiRequest<void>(`${item(itemId)}/supported`, { method: 'POST', body: { note } });
 export const markNotACrisis = (itemId: string) => apiRequest<void>(`${item(itemId)}/not-a-crisis`, { method: 'POST', body: {} });
 export const fetchCrisisItems = (signal?: AbortSignal) => apiRequest<CrisisItemsView>('/api/moderation/crisis-items', { signal });
+
+/** Unfold (or fold again) a crisis or harm item; the server remembers it for this moderator. */
+export const setRevealed = (itemId: string, revealed: boolean) => apiRequest<void>(`${item(itemId)}/reveal`, { method: revealed ? 'PUT' : 'DELETE' });
+export const fetchMyWellbeing = (signal?: AbortSignal) => apiRequest<ModeratorWellbeingView>('/api/me/moderation/wellbeing', { signal });

@@ -5,7 +5,20 @@ import { GroundingPrompts } from './grounding-prompts';
 import './pause.css';
 import { useT } from '../../../shared/i18n/use-t';
 
-/** "Take a pause" from the header: grounding tools in a dialog that one Esc closes. */
+/** The grounding tools in a dialog that one Esc closes (the header's button, a moderator's break suggestion). */
+export function PauseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog open={open} onClose={onClose} title={t('pause.button')} className="dialog--pause">
+      <p>{t('pause.intro')}</p>
+      <BreathingGuide />
+      <GroundingPrompts />
+      <p className="muted pause__footer">{t('pause.danger')}</p>
+    </Dialog>
+  );
+}
+
+/** "Take a pause" from the header. */
 export function PauseButton({ context }: { context?: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -19,12 +32,7 @@ export function PauseButton({ context }: { context?: string }) {
         {t('pause.button')}
         {context && <span className="visually-hidden"> {context}</span>}
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('pause.button')} className="dialog--pause">
-        <p>{t('pause.intro')}</p>
-        <BreathingGuide />
-        <GroundingPrompts />
-        <p className="muted pause__footer">{t('pause.danger')}</p>
-      </Dialog>
+      <PauseDialog open={open} onClose={() => setOpen(false)} />
     </>
   );
 }

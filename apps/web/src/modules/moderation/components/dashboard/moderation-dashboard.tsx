@@ -7,6 +7,7 @@ import { tabKeyTarget } from '../../../../shared/ui/tab-keys';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { useJoinRequests, useLiveQueue, useModeratedRooms, useQueue } from '../../hooks/use-moderation';
 import { JoinRequestsPanel } from './join-requests-panel';
+import { ModeratorWellbeing } from '../../../care/components/wellbeing/moderator-wellbeing';
 import { ModerationLogPanel } from './moderation-log-panel';
 import { QueueItemCard } from './queue-item-card';
 import './moderation.css';
@@ -66,6 +67,7 @@ export function ModerationDashboard() {
 
   return (
     <>
+      <ModeratorWellbeing />
       <div ref={statusRef} tabIndex={-1} role="status" className="moderation__status">
         {status && <p className="notice notice--success">{status}</p>}
       </div>

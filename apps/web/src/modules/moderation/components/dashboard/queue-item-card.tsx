@@ -11,6 +11,7 @@ import type { MessageId } from '../../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../../shared/i18n/use-t';
 import { authorName, useAuthorName } from '../../../../shared/i18n/author-name';
 import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
+import { FoldedItem } from '../../../care/components/wellbeing/folded-item';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
 import { QueueNotes } from './queue-notes';
@@ -42,6 +43,8 @@ type Mode = 'none' | 'act' | 'dismiss' | 'care';
 
 /** Crisis items (raised by the detector, or reports of a crisis) are answered with care first. */
 const CRISIS = 3;
+/** Crisis and harm items are already folded (FoldedItem); once revealed, a second fold for their warning would only be in the way. */
+const FOLDED_FROM = 2;
 
 /** One queue item: what happened, where, who reported it, the member's history, and the decision. */
 export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided: (message: string) => void }) {
@@ -77,18 +80,38 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
         {statusNote && ` · ${t(statusNote)}`}
       </p>
 
-      {target.body !== null && (
-        <div className="queue-item__content">
-          <WarningGate id={`queue:${item.id}`} warning={target.warning ?? { categories: [], note: null }} presentation={target.warning?.categories.length ? 'warn' : 'show'} what="content">
-            {() => (
-              <>
-                {target.warning && <WarningBadges categories={target.warning.categories} />}
-                <p className="queue-item__body">{target.body}</p>
-              </>
-            )}
-          </WarningGate>
-        </div>
-      )}
+      {/* Crisis and harm start folded for each moderator; the words and their context open on request. */}
+      <FoldedItem itemId={item.id} severity={item.severity} folded={item.folded} what={title}>
+        <>
+          {target.body !== null && (
+            <div className="queue-item__content">
+              <WarningGate id={`queue:${item.id}`} warning={target.warning ?? { categories: [], note: null }} presentation={target.warning?.categories.length && item.severity < FOLDED_FROM ? 'warn' : 'show'} what="content">
+                {() => (
+                  <>
+                    {target.warning && <WarningBadges categories={target.warning.categories} />}
+                    <p className="queue-item__body">{target.body}</p>
+                  </>
+                )}
+              </WarningGate>
+            </div>
+          )}
+
+          {target.context.length > 0 && (
+            <details className="disclosure queue-item__section">
+              <summary>{t('moderation.item.context', { count: target.context.length })}</summary>
+              <ol className="queue-context">
+                {target.context.map((line) => (
+                  <li key={line.id} className={line.id === target.id ? 'queue-context__target' : undefined}>
+                    <span className="queue-context__author">{nameOf(line.author)}</span>
+                    {line.id === target.id && <span className="badge">{t('moderation.item.thisOne')}</span>}
+                    <span className="queue-context__body">{line.body}</span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </>
+      </FoldedItem>
 
       {item.appealMessage && (
         <div className="queue-item__appeal">
@@ -114,21 +137,6 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             ))}
           </ul>
         </section>
-      )}
-
-      {target.context.length > 0 && (
-        <details className="disclosure queue-item__section">
-          <summary>{t('moderation.item.context', { count: target.context.length })}</summary>
-          <ol className="queue-context">
-            {target.context.map((line) => (
-              <li key={line.id} className={line.id === target.id ? 'queue-context__target' : undefined}>
-                <span className="queue-context__author">{nameOf(line.author)}</span>
-                {line.id === target.id && <span className="badge">{t('moderation.item.thisOne')}</span>}
-                <span className="queue-context__body">{line.body}</span>
-              </li>
-            ))}
-          </ol>
-        </details>
       )}
 
       <details className="disclosure queue-item__section">
