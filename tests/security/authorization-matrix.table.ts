@@ -252,6 +252,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('PUT',    '/api/moderation/queue/{id}/reveal',       [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('DELETE', '/api/moderation/queue/{id}/reveal',       [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('GET',    '/api/me/moderation/wellbeing',            [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
+  // The detector's learning loop: moderators label words in their rooms and see the figures; the words are for admins
+  rest('POST',   '/api/moderation/crisis-labels',           [401,  403,   403,  403,     403,  403,    401,   403,    404,     201,    201,   201]),
+  rest('GET',    '/api/moderation/crisis-labels/metrics',   [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/care-templates',          [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/log',                     [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   rest('GET',    '/api/moderation/members/{id}/sanctions',  [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
@@ -265,6 +268,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/moderation/care-templates',          [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   201]),
   rest('PUT',    '/api/moderation/care-templates/{id}',     [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
   rest('DELETE', '/api/moderation/care-templates/{id}',     [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   204]),
+  rest('GET',    '/api/admin/crisis-labels',                [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('GET',    '/api/admin/crisis-labels/export',         [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('POST',   '/api/admin/crisis-labels/{id}/review',    [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
   rest('GET',    '/api/admin/users',                        [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
   rest('PATCH',  '/api/admin/users/{id}/role',              [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
 ];

@@ -239,6 +239,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'PUT /api/moderation/queue/{id}/reveal': (c) => ({ url: `/api/moderation/queue/${c.target.queueItemId}/reveal` }),
   'DELETE /api/moderation/queue/{id}/reveal': (c) => ({ url: `/api/moderation/queue/${c.target.queueItemId}/reveal` }),
   'GET /api/me/moderation/wellbeing': () => ({ url: '/api/me/moderation/wellbeing' }),
+  // Each cell labels a crisis item of its own: one label per labelled thing.
+  'POST /api/moderation/crisis-labels': async (c) => ({ url: '/api/moderation/crisis-labels', body: { sourceType: 'queue-item', sourceId: await freshCrisisItem(c), label: 'not-a-crisis' } }),
+  'GET /api/moderation/crisis-labels/metrics': () => ({ url: '/api/moderation/crisis-labels/metrics' }),
+  'GET /api/admin/crisis-labels': () => ({ url: '/api/admin/crisis-labels' }),
+  'GET /api/admin/crisis-labels/export': () => ({ url: '/api/admin/crisis-labels/export' }),
+  'POST /api/admin/crisis-labels/{id}/review': async (c) => ({ url: `/api/admin/crisis-labels/${await c.w.fx.crisisLabel()}/review`, body: { status: 'accepted' } }),
   'GET /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates' }),
   'POST /api/moderation/care-templates': () => ({ url: '/api/moderation/care-templates', body: { title: 'Matrix', body: 'Checking in.' } }),
   'PUT /api/moderation/care-templates/{id}': async (c) => ({ url: `/api/moderation/care-templates/${await c.w.fx.careTemplate()}`, body: { title: 'Matrix', body: 'Checking in.' } }),

@@ -95,3 +95,64 @@ export interface ModeratorWellbeingView {
   sitting: { startedAt: string | null; minutes: number; itemsHandled: number };
   suggestBreak: boolean;
 }
+
+/**
+ * The learning loop of the crisis detector: moderators label what members really wrote (a crisis
+ * the detector missed, or a crisis item that was not one); admins review the labels; the accepted
+ * ones measure the detector and can be exported as test fixtures.
+ */
+export const CrisisLabel = { Crisis: 'crisis', NotACrisis: 'not-a-crisis' } as const;
+export type CrisisLabel = (typeof CrisisLabel)[keyof typeof CrisisLabel];
+
+/** What a label can be put on: content and reports (a missed crisis), or a crisis queue item (not a crisis). */
+export const CrisisLabelSource = { Post: 'post', Thread: 'thread', Message: 'message', Report: 'report', QueueItem: 'queue-item' } as const;
+export type CrisisLabelSource = (typeof CrisisLabelSource)[keyof typeof CrisisLabelSource];
+
+export const CrisisLabelStatus = { Pending: 'pending', Accepted: 'accepted', Rejected: 'rejected' } as const;
+export type CrisisLabelStatus = (typeof CrisisLabelStatus)[keyof typeof CrisisLabelStatus];
+
+export const CRISIS_LABEL_NOTE_MAX_LENGTH = 500;
+
+export interface CrisisLabelRequest {
+  sourceType: CrisisLabelSource;
+  sourceId: string;
+  label: CrisisLabel;
+  /** Why, for the reviewing admin. */
+  note?: string;
+}
+
+/** A labelled text, as admins review it (moderators only ever see the figures). */
+export interface CrisisLabelView {
+  id: string;
+  sourceType: CrisisLabelSource;
+  label: CrisisLabel;
+  status: CrisisLabelStatus;
+  /** The words as they were when labelled. */
+  text: string;
+  note: string | null;
+  /** Whether the detector, as it is now, calls this a crisis. */
+  detectedNow: boolean;
+  markedBy: { id: string; handle: string } | null;
+  createdAt: string;
+  reviewedAt: string | null;
+}
+
+export interface CrisisLabelReviewRequest {
+  status: Exclude<CrisisLabelStatus, 'pending'>;
+}
+
+/** The detector measured on the accepted labels (null when there is nothing to divide by). */
+export interface CrisisLabelMetricsView {
+  accepted: number;
+  crises: number;
+  pending: number;
+  recall: number | null;
+  precision: number | null;
+}
+
+/** One exported item, in the shape of tests/fixtures/crisis-labelled.ts. */
+export interface LabelledTextExport {
+  text: string;
+  crisis: boolean;
+  note?: string;
+}

@@ -110,6 +110,10 @@ export class SqlFixtures {
     return id;
   };
 
+  /** A moderator's pending label for the crisis detector (what admins review). */
+  crisisLabel = async () =>
+    (await this.one<{ id: string }>(`INSERT INTO crisis_labels (source_type, source_id, label, text) VALUES ('post', gen_random_uuid(), 'crisis', 'Fixture words.') RETURNING id`, [])).id;
+
   careTemplate = async () => (await this.one<{ id: string }>(`INSERT INTO care_templates (title, body) VALUES ('Fixture', 'Checking in.') RETURNING id`, [])).id;
 
   /** A moderation decision about a member (what an appeal refers to). */

@@ -52,6 +52,8 @@ export const Action = {
   ConversationListen: 'conversation.listen',
   /** Write in a conversation one is in; a site-wide suspension stops it, as it stops posts. */
   ConversationPost: 'conversation.post',
+  /** Review the labels moderators put on members' words for the crisis detector, and export them. */
+  CrisisLabelsReview: 'moderation.crisis-labels.review',
   /** Read /api/docs and /api/openapi.json when API_DOCS=admins. */
   ApiDocsView: 'api-docs.view',
 } as const;
@@ -83,6 +85,7 @@ export const MODERATION_SCOPED: ReadonlyMap<Action, string> = new Map([
 export const REFUSAL: Partial<Record<Action, string>> = {
   [Action.SiteSanction]: 'Only global moderators can suspend or ban.',
   [Action.CareTemplatesManage]: 'Only admins can change the check-in templates.',
+  [Action.CrisisLabelsReview]: 'Only admins can review the labelled words for the crisis detector.',
 };
 
 const rank: Record<Role, number> = { [Role.Member]: 0, [Role.Moderator]: 1, [Role.Admin]: 2 };
@@ -111,6 +114,7 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.SanctionsRead]: Role.Member,
   [Action.SiteSanction]: Role.Moderator,
   [Action.CareTemplatesManage]: Role.Admin,
+  [Action.CrisisLabelsReview]: Role.Admin,
   [Action.ApiDocsView]: Role.Admin,
   [Action.ConversationStart]: Role.Member,
   [Action.ConversationCheckIn]: Role.Member,

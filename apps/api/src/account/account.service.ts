@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { verifyPassword } from '../auth/password.js';
 import { CareRepository } from '../care/care.repository.js';
+import { CrisisLabelsRepository } from '../care/crisis-labels.repository.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { ConversationRepository } from '../conversations/conversation.repository.js';
@@ -45,6 +46,7 @@ export class AccountService {
     private readonly events: DomainEvents,
     private readonly care: CareRepository,
     private readonly conversations: ConversationRepository,
+    private readonly crisisLabels: CrisisLabelsRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -117,6 +119,8 @@ export class AccountService {
       await this.notifications.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);
       await this.accountSecurity.eraseFor(user.id, manager);
+      // Their words labelled for the crisis detector go, erased content or not (a copy kept only for tuning).
+      await this.crisisLabels.forgetAuthor(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
       // Conversations stay for the others (the member's words anonymised or erased as above).

@@ -8,12 +8,15 @@ import { CareController } from './care.controller.js';
 import { CareRepository } from './care.repository.js';
 import { CheckInsService } from './check-ins.service.js';
 import { CrisisCareService } from './crisis-care.service.js';
+import { CrisisLabelsController } from './crisis-labels.controller.js';
+import { CrisisLabelsRepository } from './crisis-labels.repository.js';
+import { CrisisLabelsService } from './crisis-labels.service.js';
 
-/** Crisis care: check-ins with a member, their templates, and the care responses to a crisis item. */
+/** Crisis care: check-ins with a member, their templates, the care responses to a crisis item, and the detector's labelled words. */
 @Module({
   imports: [ModerationCoreModule, ModerationModule, NotificationsModule, UsersModule],
-  controllers: [CareController],
-  providers: [CareRepository, CrisisCareService, CareTemplatesService, CheckInsService],
-  exports: [CareRepository],
+  controllers: [CareController, CrisisLabelsController],
+  providers: [CareRepository, CrisisCareService, CareTemplatesService, CheckInsService, CrisisLabelsRepository, CrisisLabelsService],
+  exports: [CareRepository, CrisisLabelsRepository],
 })
 export class CareModule {}

@@ -35,6 +35,7 @@ import { CheckInMessageEntity } from '../care/check-in-message.entity.js';
 import { CheckInEntity } from '../care/check-in.entity.js';
 import { ConversationParticipantEntity } from '../conversations/conversation-participant.entity.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { CrisisLabelEntity } from '../care/crisis-label.entity.js';
 import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
@@ -74,6 +75,7 @@ export const ENTITIES = [
   CareTemplateEntity,
   CheckInEntity,
   ModeratorRevealEntity,
+  CrisisLabelEntity,
   CheckInMessageEntity,
   ConversationEntity,
   ConversationParticipantEntity,

@@ -24,7 +24,8 @@ import { WellbeingService } from './wellbeing/wellbeing.service.js';
   imports: [ModerationCoreModule, AuthModule, UsersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, SafetyModule],
   controllers: [ModerationController, WellbeingController],
   providers: [QueueService, QueueTargets, ReportsService, ModerationActionsService, AppealsService, AutomaticWarnings, WellbeingRepository, WellbeingService],
-  // Crisis care works queue items through the same service, so closing one tells reporters alike.
-  exports: [QueueService, AutomaticWarnings],
+  // Crisis care works queue items through the same service, so closing one tells reporters alike;
+  // its labels for the detector read the labelled words through QueueTargets.
+  exports: [QueueService, AutomaticWarnings, QueueTargets],
 })
 export class ModerationModule {}

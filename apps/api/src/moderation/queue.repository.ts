@@ -97,6 +97,12 @@ export class QueueRepository {
     await manager.query('INSERT INTO queue_notes (queue_item_id, author_id, body) VALUES ($1, $2, $3)', [itemId, authorId, body]);
   }
 
+  /** What a report is about (for labelling it for the crisis detector). */
+  async reportTarget(reportId: string): Promise<{ targetType: ReportTargetType; targetId: string } | null> {
+    const [row] = await this.db.query<{ target_type: ReportTargetType; target_id: string }[]>('SELECT target_type, target_id FROM reports WHERE id = $1', [reportId]);
+    return row ? { targetType: row.target_type, targetId: row.target_id } : null;
+  }
+
   notes(itemId: string): Promise<{ body: string; created_at: Date; author_id: string }[]> {
     return this.db.query('SELECT n.body, n.created_at, n.author_id FROM queue_notes n WHERE n.queue_item_id = $1 ORDER BY n.created_at', [itemId]);
   }

@@ -17,8 +17,9 @@ import { AutomaticWarnings1796402918677 } from './1796402918677-automatic-warnin
 import { ReadMarkers1796413846582 } from './1796413846582-read-markers.js';
 import { ModeratorWellbeing1796413873647 } from './1796413873647-moderator-wellbeing.js';
 import { Conversations1796413898801 } from './1796413898801-conversations.js';
+import { CrisisLabels1796414568836 } from './1796414568836-crisis-labels.js';
 import { ThreadFollows1796415912045 } from './1796415912045-thread-follows.js';
 import { ConversationReportSnapshots1796415945580 } from './1796415945580-conversation-report-snapshots.js';
 
 /** Ordered list of migrations; the generator appends new ones here. */
-export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175, PostSearchVector1795309272164, SanctionsOnlyAppealable1795320000000, RecoveryCodes1796396541255, SignInHistory1796397187725, TotpCredentials1796398102268, ChatChangeFeed1796399000000, MemberLanguage1796400000000, NoticeCodesAndCountry1796400500000, CrisisCare1796402502211, AuthCeremonies1796402875504, Passkeys1796402875505, AutomaticWarnings1796402918677, ReadMarkers1796413846582, ModeratorWellbeing1796413873647, Conversations1796413898801, ThreadFollows1796415912045, ConversationReportSnapshots1796415945580];
+export const MIGRATIONS: Function[] = [Initial1795298697237, RoomsThreadsPosts1795299298903, LiveChat1795299784733, Moderation1795300190175, PostSearchVector1795309272164, SanctionsOnlyAppealable1795320000000, RecoveryCodes1796396541255, SignInHistory1796397187725, TotpCredentials1796398102268, ChatChangeFeed1796399000000, MemberLanguage1796400000000, NoticeCodesAndCountry1796400500000, CrisisCare1796402502211, AuthCeremonies1796402875504, Passkeys1796402875505, AutomaticWarnings1796402918677, ReadMarkers1796413846582, ModeratorWellbeing1796413873647, Conversations1796413898801, CrisisLabels1796414568836, ThreadFollows1796415912045, ConversationReportSnapshots1796415945580];
