@@ -103,4 +103,45 @@ describe('crisis care in the browser', () => {
     // Having paused, the suggestion rests for a while.
     await suggestion.waitFor({ state: 'detached' });
   });
+
+  it('a moderator teaches the detector from the queue (a missed crisis, a false alarm); an admin accepts the labels; the figures follow; axe is clean', async () => {
+    const adminPerson = await signedInMember(e2e, { bypassCSP: true });
+    await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [adminPerson.user.id]);
+    const room = await createRoomAs(adminPerson.agent, { name: 'Night watch' });
+    const member = await signedInMember(e2e);
+    const reporter = await signedInMember(e2e);
+    const mod = await signedInMember(e2e, { bypassCSP: true });
+    for (const m of [member, reporter]) await joinAs(m.agent, room.id);
+    await adminPerson.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: mod.user.id }).expect(204);
+    await threadAs(member.agent, room.id, { title: 'Film night', body: 'I want to end my life tonight.' });
+    const quiet = await threadAs(member.agent, room.id, { title: 'Sunday', body: 'i wrote the letters. nobody needs to look for me after sunday' });
+    await reporter.agent.post('/api/reports').send({ targetType: 'thread', targetId: quiet.id, category: 'other', note: 'This worries me.' }).expect(201);
+
+    const mp = mod.page;
+    await mp.goto('/moderation');
+    await mp.getByText(/No labels have been reviewed yet/).waitFor();
+    const missed = mp.getByRole('article', { name: `Thread “Sunday” by ${member.handle}` });
+    await missed.getByRole('button', { name: /^A crisis the detector missed/ }).click();
+    await missed.getByText('Thank you. An admin will review the label before it counts.').waitFor();
+    const alarm = mp.getByRole('article', { name: `Thread “Film night” by ${member.handle}` });
+    await alarm.getByRole('button', { name: /^Teach the detector: not a crisis/ }).click();
+    await alarm.getByText('Thank you. An admin will review the label before it counts.').waitFor();
+    await mp.getByText('2 labels wait for an admin’s review.').waitFor();
+    // Moderators never get the review list.
+    expect(await mp.getByText(/waiting for review/).count()).toBe(0);
+
+    const ap = adminPerson.page;
+    await ap.goto('/moderation');
+    await ap.getByText('Labels for the detector waiting for review (2)').click();
+    await ap.getByText(/A crisis the detector missed, from a thread/).waitFor();
+    await ap.getByText(/Not a crisis, from a crisis item/).waitFor();
+    expect(describeViolations(await seriousViolations(ap))).toBe('');
+    for (let i = 0; i < 2; i += 1) {
+      await ap.getByRole('button', { name: 'Accept' }).first().click();
+      await ap.getByText(`Labels for the detector waiting for review (${1 - i})`).waitFor();
+    }
+    await ap.getByText(/On 2 reviewed labels of members’ own words: it finds 0% of the crises \(recall\), and 0% of what it flags is a crisis \(precision\)\./).waitFor();
+    const download = await ap.request.get('/api/admin/crisis-labels/export');
+    expect(((await download.json()) as { crisis: boolean }[]).map((item) => item.crisis)).toEqual([true, false]);
+  });
 });

@@ -1,4 +1,14 @@
-import type { CareTemplateView, CheckInRequest, CheckInView, CrisisItemsView, ModeratorWellbeingView } from '@kindred/contracts';
+import type {
+  CareTemplateView,
+  CheckInRequest,
+  CheckInView,
+  CrisisItemsView,
+  CrisisLabelMetricsView,
+  CrisisLabelRequest,
+  CrisisLabelStatus,
+  CrisisLabelView,
+  ModeratorWellbeingView,
+} from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 const item = (id: string) => `/api/moderation/queue/${encodeURIComponent(id)}`;
@@ -16,3 +26,12 @@ export const fetchCrisisItems = (signal?: AbortSignal) => apiRequest<CrisisItems
 /** Unfold (or fold again) a crisis or harm item; the server remembers it for this moderator. */
 export const setRevealed = (itemId: string, revealed: boolean) => apiRequest<void>(`${item(itemId)}/reveal`, { method: revealed ? 'PUT' : 'DELETE' });
 export const fetchMyWellbeing = (signal?: AbortSignal) => apiRequest<ModeratorWellbeingView>('/api/me/moderation/wellbeing', { signal });
+
+/** The detector's learning loop: labels from moderators, figures for all of them, review and export for admins. */
+export const labelForDetector = (body: CrisisLabelRequest) => apiRequest<CrisisLabelView>('/api/moderation/crisis-labels', { method: 'POST', body });
+export const fetchDetectorFigures = (signal?: AbortSignal) => apiRequest<CrisisLabelMetricsView>('/api/moderation/crisis-labels/metrics', { signal });
+export const fetchCrisisLabels = (status: CrisisLabelStatus, signal?: AbortSignal) => apiRequest<CrisisLabelView[]>('/api/admin/crisis-labels', { signal, query: { status } });
+export const reviewCrisisLabel = (id: string, status: 'accepted' | 'rejected') =>
+  apiRequest<CrisisLabelView>(`/api/admin/crisis-labels/${encodeURIComponent(id)}/review`, { method: 'POST', body: { status } });
+/** A plain same-origin download (the session cookie goes with it); the words never pass through browser storage. */
+export const CRISIS_LABELS_EXPORT_URL = '/api/admin/crisis-labels/export';

@@ -7,6 +7,7 @@ import { tabKeyTarget } from '../../../../shared/ui/tab-keys';
 import { ErrorState, LoadingState } from '../../../../shared/ui/query-state';
 import { useJoinRequests, useLiveQueue, useModeratedRooms, useQueue } from '../../hooks/use-moderation';
 import { JoinRequestsPanel } from './join-requests-panel';
+import { DetectorPanel } from '../../../care/components/detector/detector-panel';
 import { ModeratorWellbeing } from '../../../care/components/wellbeing/moderator-wellbeing';
 import { ModerationLogPanel } from './moderation-log-panel';
 import { QueueItemCard } from './queue-item-card';
@@ -128,6 +129,7 @@ export function ModerationDashboard() {
           (roomsPending ? <LoadingState label={t('moderation.dashboard.loadingRooms')} /> : <JoinRequestsPanel rooms={requestRooms} requests={requests} onDecided={onDecided} />)}
         {tab === 'log' && <ModerationLogPanel rooms={rooms} />}
       </div>
+      <DetectorPanel />
     </>
   );
 }

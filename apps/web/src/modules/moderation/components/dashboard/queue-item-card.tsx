@@ -12,6 +12,7 @@ import { useT, type Translate } from '../../../../shared/i18n/use-t';
 import { authorName, useAuthorName } from '../../../../shared/i18n/author-name';
 import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
 import { FoldedItem } from '../../../care/components/wellbeing/folded-item';
+import { LabelForDetector } from '../../../care/components/detector/label-for-detector';
 import { ActionForm } from './action-form';
 import { DismissForm } from './dismiss-form';
 import { QueueNotes } from './queue-notes';
@@ -203,6 +204,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       {mode === 'act' && <ActionForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'dismiss' && <DismissForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'care' && <CrisisCarePanel itemId={item.id} onDone={onDecided} />}
+      {item.kind !== 'held-post' && <LabelForDetector itemId={item.id} severity={item.severity} target={target} what={titleOf(item)} />}
     </article>
   );
 }
