@@ -144,4 +144,31 @@ describe('crisis care in the browser', () => {
     const download = await ap.request.get('/api/admin/crisis-labels/export');
     expect(((await download.json()) as { crisis: boolean }[]).map((item) => item.crisis)).toEqual([true, false]);
   });
+
+  it('a moderator hands a crisis item over to another moderator of the room, keyboard only', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Shift change' });
+    const member = await signedInMember(e2e);
+    const mod = await signedInMember(e2e, { bypassCSP: true });
+    const next = await signedInMember(e2e);
+    await joinAs(member.agent, room.id);
+    for (const m of [mod, next]) await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: m.user.id }).expect(204);
+    await threadAs(member.agent, room.id, { title: 'Late', body: 'I want to end my life tonight.' });
+
+    const mp = mod.page;
+    await mp.goto('/moderation');
+    const item = mp.getByRole('article', { name: `Thread “Late” by ${member.handle}` });
+    await item.getByRole('button', { name: /^Respond with care/ }).click();
+    const to = item.getByLabel('Hand over to');
+    await to.focus();
+    await to.selectOption({ label: next.handle });
+    await item.getByLabel('Note for them (optional, for moderators only)').fill('I am off shift now.');
+    await item.getByRole('button', { name: 'Hand over' }).focus();
+    await mp.keyboard.press('Enter');
+    await mp.getByText(`Handed over to ${next.handle}. They have been told.`).waitFor();
+    await item.getByText(`Claimed by ${next.handle}`).waitFor();
+    expect(describeViolations(await seriousViolations(mp))).toBe('');
+    const notices = (await next.agent.get('/api/me/notifications').expect(200)).body as { kind: string }[];
+    expect(notices.map((n) => n.kind)).toContain('care-hand-over');
+  });
 });

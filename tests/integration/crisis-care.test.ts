@@ -131,6 +131,14 @@ describe('the other care responses', () => {
     expectApiError(await moderator.agent.post(`/api/moderation/queue/${itemId}/hand-over`).send({ toUserId: other.user.id }), 400, 'VALIDATION_FAILED');
     expectApiError(await moderator.agent.post(`/api/moderation/queue/${itemId}/hand-over`).send({ toUserId: elsewhere.user.id }), 400, 'VALIDATION_FAILED');
     expectApiError(await moderator.agent.post(`/api/moderation/queue/${itemId}/hand-over`).send({ toUserId: '00000000-0000-4000-8000-000000000000' }), 400, 'VALIDATION_FAILED');
+    // Who it can go to: the room's other moderator and site staff (asked of the gate), never members, other rooms' moderators or oneself.
+    const carers = (await moderator.agent.get(`/api/moderation/queue/${itemId}/carers`).expect(200)).body as { id: string; handle: string }[];
+    const ids = carers.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([secondModerator.user.id, admin.user.id]));
+    for (const no of [moderator.user.id, other.user.id, elsewhere.user.id, author.user.id]) expect(ids).not.toContain(no);
+    expect(carers.find((c) => c.id === secondModerator.user.id)!.handle).toBe(secondModerator.handle);
+    expectApiError(await elsewhere.agent.get(`/api/moderation/queue/${itemId}/carers`), 404);
+    expectApiError(await other.agent.get(`/api/moderation/queue/${itemId}/carers`), 403);
 
     await moderator.agent.post(`/api/moderation/queue/${itemId}/hand-over`).send({ toUserId: secondModerator.user.id, note: 'I am off shift.' }).expect(204);
     expect((await moderator.agent.get(`/api/moderation/queue/${itemId}`).expect(200)).body).toMatchObject({ status: 'claimed', claimedBy: { id: secondModerator.user.id } });

@@ -246,6 +246,7 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/moderation/queue/{id}/check-ins',    [401,  403,   403,  403,     403,  403,    401,   403,    404,     201,    201,   201]),
   rest('POST',   '/api/moderation/queue/{id}/supported',    [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('POST',   '/api/moderation/queue/{id}/hand-over',    [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
+  rest('GET',    '/api/moderation/queue/{id}/carers',       [401,  403,   403,  403,     403,  403,    401,   403,    404,     200,    200,   200]),
   rest('POST',   '/api/moderation/queue/{id}/not-a-crisis', [401,  403,   403,  403,     403,  403,    401,   403,    404,     204,    204,   204]),
   rest('GET',    '/api/moderation/crisis-items',            [401,  403,   403,  403,     403,  403,    401,   403,    200,     200,    200,   200]),
   // Moderator wellbeing: unfolding a crisis or harm item (per moderator), and one's own exposure (no route names anyone else)

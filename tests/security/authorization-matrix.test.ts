@@ -253,6 +253,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/moderation/queue/{id}/check-ins': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/check-ins`, body: { body: 'How are you doing?' } }),
   'POST /api/moderation/queue/{id}/supported': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/supported`, body: { note: 'A private note.' } }),
   'POST /api/moderation/queue/{id}/hand-over': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/hand-over`, body: { toUserId: c.w.actors.globalModerator.id } }),
+  'GET /api/moderation/queue/{id}/carers': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/carers` }),
   'POST /api/moderation/queue/{id}/not-a-crisis': async (c) => ({ url: `/api/moderation/queue/${await freshCrisisItem(c)}/not-a-crisis`, body: {} }),
   'GET /api/me/check-ins': () => ({ url: '/api/me/check-ins' }),
   'GET /api/me/check-ins/{id}#own-check-in': async (c) => ({ url: `/api/me/check-ins/${await c.w.fx.checkIn(await freshCrisisItem(c), me(c).id)}` }),

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { CareTemplateView, CheckInView } from '@kindred/contracts';
+import type { AuthorView, CareTemplateView, CheckInView } from '@kindred/contracts';
 import { RequireAccess } from '../access/access.decorators.js';
 import { AccessService } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -58,6 +58,12 @@ export class CareController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async markSupported(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MarkSupportedDto): Promise<void> {
     await this.crisisCare.markSupported(await this.workQueue(auth), id, dto.note);
+  }
+
+  /** Who the item can be handed over to. */
+  @Get('moderation/queue/:id/carers')
+  async carers(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AuthorView[]> {
+    return this.crisisCare.carers(await this.workQueue(auth), id);
   }
 
   @Post('moderation/queue/:id/hand-over')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RoomsModule } from '../rooms/rooms.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CareTemplatesService } from './care-templates.service.js';
 import { CareController } from './care.controller.js';
@@ -14,7 +15,7 @@ import { CrisisLabelsService } from './crisis-labels.service.js';
 
 /** Crisis care: check-ins with a member, their templates, the care responses to a crisis item, and the detector's labelled words. */
 @Module({
-  imports: [ModerationCoreModule, ModerationModule, NotificationsModule, UsersModule],
+  imports: [ModerationCoreModule, ModerationModule, NotificationsModule, RoomsModule, UsersModule],
   controllers: [CareController, CrisisLabelsController],
   providers: [CareRepository, CrisisCareService, CareTemplatesService, CheckInsService, CrisisLabelsRepository, CrisisLabelsService],
   exports: [CareRepository, CrisisLabelsRepository],

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CareAction, ErrorCode, NotificationKind, Severity, type CheckInView } from '@kindred/contracts';
+import { CareAction, ErrorCode, NotificationKind, Severity, type AuthorView, type CheckInView } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
@@ -11,10 +11,14 @@ import { OPEN_STATES } from '../moderation/queue-raiser.js';
 import type { QueueItemEntity } from '../moderation/queue-item.entity.js';
 import { QueueService } from '../moderation/queue.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
 import { UserRepository } from '../users/user.repository.js';
 import { CareRepository } from './care.repository.js';
 import { checkInViews } from './check-in-views.js';
 import type { CheckInDto, HandOverDto } from './dto/care.dto.js';
+
+/** Enough for any site; the list is read per crisis item, not kept. */
+const MAX_CARERS = 200;
 
 /** What reporters of a crisis are told once someone has reached out. */
 const SUPPORTED_OUTCOME = 'Thank you for looking out for someone. A moderator has reached out to them with care.';
@@ -36,6 +40,7 @@ export class CrisisCareService {
     private readonly notifications: NotificationsService,
     private readonly users: UserRepository,
     private readonly automaticWarnings: AutomaticWarnings,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   async checkIn(grant: AccessGrant, itemId: string, dto: CheckInDto): Promise<CheckInView> {
@@ -79,6 +84,19 @@ export class CrisisCareService {
     });
   }
 
+  /**
+   * Who this crisis item can be handed over to: the room's moderators, global moderators and
+   * admins, each asked of the gate as at hand-over; not the asking moderator.
+   */
+  async carers(grant: AccessGrant, itemId: string): Promise<AuthorView[]> {
+    const item = await this.openCrisisItem(grant, itemId);
+    const roomModerators = item.roomId ? await this.memberships.moderatorIdsOf(item.roomId) : [];
+    const candidates = [...new Set([...roomModerators, ...(await this.users.siteStaffIds(MAX_CARERS))])].filter((id) => id !== grant.actor!.id);
+    const allowed = (await Promise.all(candidates.map(async (id) => ((await this.canCare(id, item.roomId)) ? id : null)))).filter((id): id is string => !!id);
+    const handles = await this.users.handles(allowed);
+    return [...handles.values()].sort((a, b) => a.handle.localeCompare(b.handle));
+  }
+
   async notACrisis(grant: AccessGrant, itemId: string, note: string | undefined): Promise<void> {
     const item = await this.openCrisisItem(grant, itemId);
     await this.db.transaction(async (manager) => {
@@ -116,11 +134,16 @@ export class CrisisCareService {
 
   /** The new carer must moderate the item's room (asked of the gate, as for anyone). */
   private async requireModeratorOf(userId: string, roomId: string | null): Promise<void> {
-    const user = await this.users.findById(userId);
-    const grant = user ? await this.access.require({ user: { id: user.id, role: user.role }, action: Action.ModerationQueue }).catch(() => null) : null;
-    if (!grant?.moderates(roomId)) {
+    if (!(await this.canCare(userId, roomId))) {
       throw AppError.validation('Hand over to a moderator of this room, a global moderator or an admin.', [{ field: 'toUserId', problem: 'Not a moderator here.' }]);
     }
+  }
+
+  private async canCare(userId: string, roomId: string | null): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    if (!user || user.deletedAt) return false;
+    const grant = await this.access.require({ user: { id: user.id, role: user.role }, action: Action.ModerationQueue }).catch(() => null);
+    return !!grant?.moderates(roomId);
   }
 
   private async record(grant: AccessGrant, item: QueueItemEntity, action: CareAction, details: Record<string, unknown>, manager: EntityManager): Promise<void> {

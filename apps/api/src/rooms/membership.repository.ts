@@ -18,6 +18,12 @@ export class MembershipRepository {
     return rows.map((r) => r.room_id);
   }
 
+  /** The room's moderators (crisis care hands items over to them). */
+  async moderatorIdsOf(roomId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.db.query(`SELECT user_id FROM room_memberships WHERE room_id = $1 AND role = 'moderator'`, [roomId]);
+    return rows.map((r) => r.user_id);
+  }
+
   /** Of these members, the ones who share at least one room with `userId`. */
   async sharingARoomWith(userId: string, candidates: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
     if (candidates.length === 0) return new Set();

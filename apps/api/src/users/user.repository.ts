@@ -64,6 +64,12 @@ export class UserRepository {
     return !!row;
   }
 
+  /** Live members with a site role above member: candidates only, the gate decides what each may do. */
+  async siteStaffIds(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM users WHERE role <> 'member' AND deleted_at IS NULL ORDER BY handle_key LIMIT $1`, [limit]);
+    return rows.map((r) => r.id);
+  }
+
   /** Keyset page ordered by handle, so admins can walk a large member list. */
   listPage(limit: number, afterHandleKey?: string): Promise<UserEntity[]> {
     return this.repo().find({

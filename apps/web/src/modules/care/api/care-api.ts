@@ -1,4 +1,5 @@
 import type {
+  AuthorView,
   CareTemplateView,
   CheckInRequest,
   CheckInView,
@@ -21,6 +22,9 @@ export const fetchItemCheckIns = (itemId: string, signal?: AbortSignal) => apiRe
 export const sendCheckIn = (itemId: string, body: CheckInRequest) => apiRequest<CheckInView>(`${item(itemId)}/check-ins`, { method: 'POST', body });
 export const markSupported = (itemId: string, note: string) => apiRequest<void>(`${item(itemId)}/supported`, { method: 'POST', body: { note } });
 export const markNotACrisis = (itemId: string) => apiRequest<void>(`${item(itemId)}/not-a-crisis`, { method: 'POST', body: {} });
+export const fetchCarers = (itemId: string, signal?: AbortSignal) => apiRequest<AuthorView[]>(`${item(itemId)}/carers`, { signal });
+export const handOver = (itemId: string, toUserId: string, note: string) =>
+  apiRequest<void>(`${item(itemId)}/hand-over`, { method: 'POST', body: { toUserId, ...(note ? { note } : {}) } });
 export const fetchCrisisItems = (signal?: AbortSignal) => apiRequest<CrisisItemsView>('/api/moderation/crisis-items', { signal });
 
 /** Unfold (or fold again) a crisis or harm item; the server remembers it for this moderator. */

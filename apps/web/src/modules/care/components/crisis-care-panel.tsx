@@ -5,13 +5,14 @@ import { useErrorText } from '../../../shared/i18n/error-text';
 import { useT } from '../../../shared/i18n/use-t';
 import { useCareTemplates, useItemCheckIns, useMarkSupported, useNotACrisis, useSendCheckIn } from '../hooks/use-care';
 import { CheckInMessages } from './check-in-messages';
+import { HandOverForm } from './hand-over-form';
 import './care.css';
 
 const OWN_WORDS = '';
 
 /**
  * A crisis item's own responses, none of them a sanction: check in privately (a template or
- * words of one's own), mark as supported with a private note, or dismiss as not a crisis.
+ * words of one's own), mark as supported with a private note, hand over, or dismiss as not a crisis.
  */
 export function CrisisCarePanel({ itemId, onDone }: { itemId: string; onDone: (message: string) => void }) {
   const t = useT();
@@ -97,6 +98,7 @@ export function CrisisCarePanel({ itemId, onDone }: { itemId: string; onDone: (m
           </button>
         </div>
       </form>
+      <HandOverForm itemId={itemId} onDone={onDone} />
       {failed && (
         <p className="field__error" role="alert">
           {errorText(failed)}

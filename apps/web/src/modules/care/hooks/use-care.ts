@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSocketEvent } from '../../../shared/realtime/use-realtime';
 import { moderationKeys } from '../../moderation/hooks/query-keys';
-import { fetchCareTemplates, fetchCheckIn, fetchItemCheckIns, markNotACrisis, markSupported, replyToCheckIn, sendCheckIn } from '../api/care-api';
+import { fetchCarers, fetchCareTemplates, fetchCheckIn, fetchItemCheckIns, handOver, markNotACrisis, markSupported, replyToCheckIn, sendCheckIn } from '../api/care-api';
 
 export const careKeys = {
   checkIn: (id: string) => ['care', 'check-in', id] as const,
   templates: ['care', 'templates'] as const,
   itemCheckIns: (itemId: string) => ['care', 'item', itemId] as const,
   crisisItems: ['care', 'crisis-items'] as const,
+  carers: (itemId: string) => ['care', 'carers', itemId] as const,
 };
 
 /** The member's own check-in thread. */
@@ -55,3 +56,9 @@ function useCareMutation<T>(itemId: string, run: (input: T) => Promise<unknown>)
 export const useSendCheckIn = (itemId: string) => useCareMutation(itemId, (body: CheckInRequest) => sendCheckIn(itemId, body));
 export const useMarkSupported = (itemId: string) => useCareMutation(itemId, (note: string) => markSupported(itemId, note));
 export const useNotACrisis = (itemId: string) => useCareMutation(itemId, () => markNotACrisis(itemId));
+export const useHandOver = (itemId: string) => useCareMutation(itemId, ({ toUserId, note }: { toUserId: string; note: string }) => handOver(itemId, toUserId, note));
+
+/** Who the item can go to (the room's moderators, global moderators, admins). */
+export function useCarers(itemId: string) {
+  return useQuery({ queryKey: careKeys.carers(itemId), queryFn: ({ signal }) => fetchCarers(itemId, signal) });
+}
