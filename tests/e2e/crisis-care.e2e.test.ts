@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { chatLog, openChat } from './support/chat.js';
 import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
 
 /** Issue 17: a moderator answers a crisis with a private check-in; the member sees it and answers. */
@@ -170,5 +171,46 @@ describe('crisis care in the browser', () => {
     expect(describeViolations(await seriousViolations(mp))).toBe('');
     const notices = (await next.agent.get('/api/me/notifications').expect(200)).body as { kind: string }[];
     expect(notices.map((n) => n.kind)).toContain('care-hand-over');
+  });
+
+  it('the author’s own live chat copy carries the automatic label, and their resources panel adds the warning as their own in one click', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Evening chat' });
+    const author = await signedInMember(e2e, { bypassCSP: true });
+    const reader = await signedInMember(e2e);
+    for (const m of [author, reader]) await joinAs(m.agent, room.id);
+    await openChat(author.page, room.slug);
+    await openChat(reader.page, room.slug);
+
+    const box = author.page.getByRole('textbox', { name: 'Your message' });
+    await box.fill('I want to end my life tonight.');
+    await box.press('Enter');
+    const own = chatLog(author.page).locator('li', { hasText: 'I want to end my life tonight.' });
+    await own.getByText('Suicide (added automatically)').waitFor();
+    const support = author.page.getByRole('region', { name: 'You don’t have to carry this alone' });
+    await support.getByText(/readers who asked to be warned see them behind a “Suicide” warning, added automatically/).waitFor();
+    expect(describeViolations(await seriousViolations(author.page))).toBe('');
+
+    await support.getByRole('button', { name: 'Add the “Suicide” warning' }).click();
+    await support.getByText('Added: your words now carry your own “Suicide” warning.').waitFor();
+    // Now it is the author's own warning: no longer labelled as automatic, for the author or a reader.
+    await own.getByText('Suicide', { exact: true }).waitFor();
+    expect(await own.getByText('Suicide (added automatically)').count()).toBe(0);
+    const readerCopy = chatLog(reader.page).locator('li').filter({ has: reader.page.getByRole('button', { name: 'Show message' }) }).last();
+    await readerCopy.getByText('Suicide', { exact: true }).waitFor();
+
+    // A reply in a thread: the same offer, through the post's ordinary edit.
+    const thread = await threadAs(admin.agent, room.id, { title: 'How was your week', body: 'Tell us.' });
+    const ap = author.page;
+    await ap.goto(`/threads/${thread.id}`);
+    await ap.getByLabel('Your reply').fill('I want to end my life tonight, I have the pills ready.');
+    await ap.getByRole('button', { name: /^Post reply/ }).click();
+    const replySupport = ap.getByRole('region', { name: 'You don’t have to carry this alone' });
+    await replySupport.getByRole('button', { name: 'Add the “Suicide” warning' }).click();
+    await replySupport.getByText('Added: your words now carry your own “Suicide” warning.').waitFor();
+    const posts = (await reader.agent.get(`/api/threads/${thread.id}/posts`).expect(200)).body.items as { kind: string; warning?: { categories: string[]; automatic?: string[] } }[];
+    const last = posts.at(-1)!;
+    expect(last.warning).toMatchObject({ categories: ['suicide'] });
+    expect(last.warning!.automatic).toBeUndefined();
   });
 });

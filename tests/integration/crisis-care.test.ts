@@ -236,3 +236,25 @@ describe('adding a content warning is an edit, not a sanction', () => {
     expect((await author.agent.get('/api/me/moderation-log').expect(200)).body).toEqual([]);
   });
 });
+
+describe('the author may make the automatic warning their own', () => {
+  it('the author’s create response names the detected warning; adopting it is an ordinary edit after which no one sees it as automatic', async () => {
+    const { author, other, thread } = await crisis();
+    expect(thread).toMatchObject({ supportWarning: ['suicide'] });
+    // Only the author's create response carries it; a reader's view of the thread does not.
+    expect((await other.agent.get(`/api/threads/${thread.id}`).expect(200)).body.supportWarning).toBeUndefined();
+    expect((await other.agent.get(`/api/threads/${thread.id}`).expect(200)).body.firstPost.warning).toMatchObject({ categories: ['suicide'], automatic: ['suicide'] });
+
+    await author.agent.patch(`/api/posts/${thread.firstPost.id}`).send({ body: thread.firstPost.body, warning: { categories: ['suicide'] } }).expect(200);
+    const seen = (await other.agent.get(`/api/threads/${thread.id}`).expect(200)).body;
+    expect(seen.warning).toEqual({ categories: ['suicide'], note: null });
+    expect(seen.firstPost.warning).toEqual({ categories: ['suicide'], note: null });
+    // An edit of one's own, not a decision about them.
+    expect((await author.agent.get('/api/me/moderation-log').expect(200)).body).toEqual([]);
+
+    const reply = (await author.agent.post(`/api/threads/${thread.id}/posts`).send({ body: 'I keep thinking about how to kill myself.' }).expect(201)).body;
+    expect(reply.supportWarning).toEqual(expect.arrayContaining(['suicide']));
+    const calm = (await author.agent.post(`/api/threads/${thread.id}/posts`).send({ body: 'Thank you all for reading.' }).expect(201)).body;
+    expect(calm.supportWarning).toBeUndefined();
+  });
+});

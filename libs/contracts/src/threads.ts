@@ -70,6 +70,8 @@ export interface PostView {
   myReactions: ReactionKind[];
   /** Only in the author's own create/edit response, when their words suggested crisis. */
   support?: CrisisResource[];
+  /** With `support`: the warning readers got automatically, which the author may add as their own (one click, an edit). */
+  supportWarning?: ContentWarningCategory[];
 }
 
 /** Stands in for a post the viewer chose not to see; carries none of its content. */
@@ -125,6 +127,8 @@ export interface ThreadDetail extends ThreadSummary {
   lastRead: ThreadReadMarker | null;
   /** Only in the author's own create response, when their words suggested crisis: shown privately. */
   support?: CrisisResource[];
+  /** With `support`: the warning readers got automatically, which the author may add as their own. */
+  supportWarning?: ContentWarningCategory[];
 }
 
 export interface Page<T> {

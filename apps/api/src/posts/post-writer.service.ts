@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, PostStatus, QueueItemKind, Severity, type CrisisResource, ErrorReason } from '@kindred/contracts';
+import { ErrorCode, PostStatus, QueueItemKind, Severity, type ContentWarningCategory, type CrisisResource, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
@@ -18,6 +18,12 @@ import { ThreadRepository } from '../threads/thread.repository.js';
 import { UserRepository } from '../users/user.repository.js';
 import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
+
+/** Only when the words suggested crisis: resources for the author, and the warning readers got automatically. */
+interface AuthorSupport {
+  support?: CrisisResource[];
+  supportWarning?: ContentWarningCategory[];
+}
 import { mentionedHandleKeys } from './mentions.js';
 import { PostStateService } from './post-state.service.js';
 import type { PostEntity } from './post.entity.js';
@@ -54,7 +60,7 @@ export class PostWriterService {
     private readonly warningNotice: WarningEditNotice,
   ) {}
 
-  async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string; support?: CrisisResource[] }> {
+  async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
@@ -63,8 +69,7 @@ export class PostWriterService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
       const again = await this.resentThread(manager, room.id, authorId, dto, warning);
       if (again) {
-        const support = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, again.postId, again.threadId, manager);
-        return { ...again, support };
+        return { ...again, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, again.postId, again.threadId, manager)) };
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
@@ -72,8 +77,7 @@ export class PostWriterService {
       await this.threads.setFollowed(threadId, authorId, true, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
-      const support = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
-      return { threadId, postId, support };
+      return { threadId, postId, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager)) };
     });
   }
 
@@ -81,13 +85,15 @@ export class PostWriterService {
    * Crisis language: the author privately gets resources, moderators a queue item, and every
    * other reader the detected category as an automatic warning, at once.
    */
-  private async careFor(content: ContentRef, postId: string, threadId: string, manager: EntityManager): Promise<CrisisResource[] | undefined> {
+  /** Resources for the author, and the warning readers got automatically (which the author may adopt). */
+  private async careFor(content: ContentRef, postId: string, threadId: string, manager: EntityManager): Promise<AuthorSupport> {
     const crisis = await this.crisis.check(content, manager);
-    if (crisis) await this.state.setAutoWarnings(postId, threadId, crisis.warnings, manager);
-    return crisis?.resources;
+    if (!crisis) return {};
+    await this.state.setAutoWarnings(postId, threadId, crisis.warnings, manager);
+    return { support: crisis.resources, supportWarning: crisis.warnings };
   }
 
-  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; support?: CrisisResource[] }> {
+  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string } & AuthorSupport> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
@@ -103,8 +109,7 @@ export class PostWriterService {
       // The thread's row lock serializes replies, so a resent copy always sees the first.
       const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
       if (again) {
-        const support = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, again, thread.id, manager);
-        return { postId: again, support };
+        return { postId: again, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, again, thread.id, manager)) };
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
@@ -114,8 +119,7 @@ export class PostWriterService {
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
-      const support = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager);
-      return { postId, support };
+      return { postId, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager)) };
     });
   }
 

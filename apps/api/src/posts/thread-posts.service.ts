@@ -22,9 +22,9 @@ export class ThreadPostsService {
 
   /** `grant`: room.post in the room. Answers with the new thread as its author sees it. */
   async create(grant: AccessGrant, dto: CreateThreadDto): Promise<ThreadDetail> {
-    const { threadId, support } = await this.writer.createThread(grant, dto);
+    const { threadId, support, supportWarning } = await this.writer.createThread(grant, dto);
     const opened = await this.threadAccess.thread(grant.actor, threadId);
-    return { ...(await this.detail(opened.grant, opened.thread)), ...(support ? { support } : {}) };
+    return { ...(await this.detail(opened.grant, opened.thread)), ...(support ? { support, supportWarning } : {}) };
   }
 
   /** `grant`: room.read for the thread's room. The thread's summary and its opening post. */
@@ -51,9 +51,9 @@ export class ThreadPostsService {
 
   /** `grant`: room.post for the thread's room. The author always sees their own words, whatever their settings say. */
   async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<PostView> {
-    const { postId, support } = await this.writer.reply(grant, threadId, dto);
+    const { postId, support, supportWarning } = await this.writer.reply(grant, threadId, dto);
     const viewer = await this.viewers.context(grant.actor, grant);
     const post = (await this.posts.one(postId, { ...viewer, filter: this.viewers.unfiltered(viewer.userId) })) as PostView;
-    return support ? { ...post, support } : post;
+    return support ? { ...post, support, supportWarning } : post;
   }
 }

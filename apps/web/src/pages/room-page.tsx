@@ -12,6 +12,7 @@ import { NewThreadForm, newThreadDraftKey } from '../modules/threads/components/
 import { MarkRoomReadButton } from '../modules/threads/components/mark-room-read-button';
 import { ThreadList } from '../modules/threads/components/thread-list';
 import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
+import { useWarningOffer } from '../modules/threads/hooks/use-warning-offer';
 import { hasDraftText } from '../shared/lib/drafts';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { useAppNavigate } from '../shared/lib/navigation';
@@ -102,6 +103,7 @@ function RoomChat({ room: r }: { room: RoomDetail }) {
 function RoomThreads({ room: r }: { room: RoomDetail }) {
   const t = useT();
   const navigate = useAppNavigate();
+  const warningOffer = useWarningOffer();
   const canRead = canReadRoom(r);
   const canPost = useCanPost(r);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -126,7 +128,7 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
 
   function onCreated(thread: ThreadDetail) {
     setComposerOpen(false);
-    showCrisisSupport(thread.support, 'page');
+    showCrisisSupport(thread.support, 'page', warningOffer({ ...thread.firstPost, supportWarning: thread.supportWarning }, thread.id, thread.roomId));
     navigate(`/threads/${thread.id}`, {
       state: { notice: thread.status === 'pending' ? undefined : t('room.threadPosted') },
     });

@@ -148,7 +148,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
           <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message" tabbable={false}>
             {() => (
               <>
-                <WarningBadges categories={message.warning.categories} />
+                <WarningBadges categories={message.warning.categories} automatic={message.warning.automatic} />
                 <p className="chat-message__body">{message.body}</p>
               </>
             )}

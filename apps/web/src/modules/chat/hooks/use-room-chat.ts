@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { showCrisisSupport } from '../../safety/lib/crisis-support';
+import type { ChatMessageView, CrisisResource } from '@kindred/contracts';
+import { showCrisisSupport, withCategories } from '../../safety/lib/crisis-support';
 import { RoomChatStore, type RoomChatSnapshot } from '../lib/room-chat-store';
 import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
 
@@ -9,13 +10,20 @@ const noSnapshot = (): RoomChatSnapshot | null => null;
 /** The live chat of one room for the signed-in member; null until there is a connection. */
 export function useRoomChat(roomId: string, viewerId: string | undefined, enabled: boolean) {
   const connection = useRealtimeConnection();
-  const store = useMemo(
-    () =>
-      connection && viewerId && enabled
-        ? new RoomChatStore(connection.socket, roomId, viewerId, (resources) => showCrisisSupport(resources, 'chat'))
-        : null,
-    [connection, roomId, viewerId, enabled],
-  );
+  const store = useMemo(() => {
+    if (!connection || !viewerId || !enabled) return null;
+    // The author's own live copy carries the warning added automatically; they may make it theirs (an edit).
+    const onSupport = (resources: CrisisResource[], message: ChatMessageView) =>
+      showCrisisSupport(resources, 'chat', {
+        categories: message.warning.automatic ?? [],
+        apply: async () => {
+          const refused = await created.edit(message.id, message.body, withCategories(message.warning, message.warning.automatic ?? []));
+          if (refused) throw new Error(refused.message);
+        },
+      });
+    const created = new RoomChatStore(connection.socket, roomId, viewerId, onSupport);
+    return created;
+  }, [connection, roomId, viewerId, enabled]);
 
   useEffect(() => {
     if (!store) return;

@@ -2,6 +2,7 @@ import type {
   AuthorView,
   ChatError,
   ChatItem,
+  ChatMessageView,
   ChatRoomState,
   ChatServerToClientEvents,
   ContentWarningInput,
@@ -73,7 +74,7 @@ export class RoomChatStore {
     private readonly socket: RealtimeSocket,
     readonly roomId: string,
     private readonly viewerId: string,
-    private readonly onSupport: (resources: CrisisResource[]) => void,
+    private readonly onSupport: (resources: CrisisResource[], message: ChatMessageView) => void,
   ) {
     const canSend = () => this.joined && this.socket.connected;
     this.outbox = new ChatOutbox({
@@ -91,7 +92,7 @@ export class RoomChatStore {
       onSent: (message, support) => {
         this.store(message);
         this.publishMessages();
-        if (support?.length) this.onSupport(support);
+        if (support?.length) this.onSupport(support, message);
       },
       later: (fn, ms) => this.later(fn, ms),
       onChange: (pending) => this.update({ pending }),
@@ -297,8 +298,8 @@ export class RoomChatStore {
 
   // --- own messages ---
 
-  async edit(messageId: string, body: string): Promise<ChatError | null> {
-    const ack = await requestOrRefusal(this.socket, 'message:edit', { messageId, body });
+  async edit(messageId: string, body: string, warning?: ContentWarningInput): Promise<ChatError | null> {
+    const ack = await requestOrRefusal(this.socket, 'message:edit', warning ? { messageId, body, warning } : { messageId, body });
     if (!ack.ok) return ack;
     this.log.put(ack.message);
     this.publishMessages();

@@ -67,7 +67,7 @@ export function WarningGate({ id, warning, presentation, what, children, tabbabl
     <div className="warning-gate">
       <div className="warning-gate__label">
         <span className="warning-gate__title">{t('cw.gate.title')}</span>
-        <WarningBadges categories={warning.categories} />
+        <WarningBadges categories={warning.categories} automatic={warning.automatic} />
       </div>
       {warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: warning.note })}</p>}
       <button type="button" className="button button--small" onClick={reveal} tabIndex={tabbable ? undefined : -1}>

@@ -42,7 +42,7 @@ export function SearchResultItem({ result, viewerId }: { result: SearchResult; v
             <h3 className="search-result__title">
               <AppLink to={`/threads/${thread.id}`}>{thread.title}</AppLink>
             </h3>
-            <WarningBadges categories={warning.categories} />
+            <WarningBadges categories={warning.categories} automatic={warning.automatic} />
             {/* Plain text, escaped by React; formatting is only shown on the thread page. */}
             <p className="search-result__excerpt">{excerpt(post.body)}</p>
           </>

@@ -71,7 +71,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
         <WarningGate id={isOpening ? threadRevealId(post.threadId) : postRevealId(post.id)} warning={post.warning} presentation={presentationFor(post, viewerId)} what="post">
           {() => (
             <>
-              <WarningBadges categories={post.warning.categories} />
+              <WarningBadges categories={post.warning.categories} automatic={post.warning.automatic} />
               {/* bodyHtml is rendered and sanitised by the server; nothing else is inserted as HTML. */}
               <div className="prose post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
             </>

@@ -13,6 +13,7 @@ import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useCreatePost, useThread } from '../hooks/use-thread';
+import { useWarningOffer } from '../hooks/use-warning-offer';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
 import { useT } from '../../../shared/i18n/use-t';
@@ -23,12 +24,14 @@ export function ReplyForm({ threadId }: { threadId: string }) {
   const choiceProblem = useChoiceProblem();
   const form = useFormSubmission();
   const create = useCreatePost(threadId);
+  const warningOffer = useWarningOffer();
   const draftKey = `reply:${threadId}:`;
   const [body, setBody] = useDraft(`${draftKey}body`, () => '');
   const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice());
   const [posted, setPosted] = useState<PostStatus | null>(null);
   // Both already loaded by the thread page; read here from the cache.
-  const room = useRoom(useThread(threadId).data?.roomId);
+  const roomId = useThread(threadId).data?.roomId;
+  const room = useRoom(roomId);
   const required = !!room.data?.requireContentWarning;
   const warningError = warningFieldError(form.fieldErrors);
   const chosen = warning.categories.length;
@@ -43,7 +46,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
     if (warningProblem) problems.warning = warningProblem;
     const post = await form.submit(problems, () => create.mutateAsync({ body, warning: toWarningInput(warning) }));
     if (post) {
-      showCrisisSupport(post.support, 'reply');
+      showCrisisSupport(post.support, 'reply', roomId ? warningOffer(post, threadId, roomId) : undefined);
       clearDrafts(draftKey);
       setPosted(post.status);
     }

@@ -45,7 +45,7 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
         <div className="warning-gate">
           <div className="warning-gate__label">
             <span className="warning-gate__title">{t('cw.gate.title')}</span>
-            <WarningBadges categories={thread.warning.categories} />
+            <WarningBadges categories={thread.warning.categories} automatic={thread.warning.automatic} />
           </div>
           {thread.warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: thread.warning.note })}</p>}
           <button type="button" className="button button--small" onClick={reveal}>
@@ -53,7 +53,7 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
           </button>
         </div>
       ) : (
-        <WarningBadges categories={thread.warning.categories} />
+        <WarningBadges categories={thread.warning.categories} automatic={thread.warning.automatic} />
       )}
       <p className="thread-header__meta muted">
         {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}

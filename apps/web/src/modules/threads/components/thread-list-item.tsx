@@ -38,7 +38,7 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         {thread.pinned && <span className="badge badge--pinned">{t('threads.pinned')}</span>}
         {thread.locked && <span className="badge">{t('threads.locked')}</span>}
         {thread.status === PostStatus.Pending && <span className="badge badge--pending">{t('threads.waitingForReview')}</span>}
-        {presentation !== 'warn' && <WarningBadges categories={thread.warning.categories} />}
+        {presentation !== 'warn' && <WarningBadges categories={thread.warning.categories} automatic={thread.warning.automatic} />}
         <span className="muted">
           <T id="threads.listMeta" values={{ handle: authorName(thread.author) }} components={{ time: <TimeAgo iso={thread.lastActivityAt} /> }} />
         </span>

@@ -89,7 +89,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
               <WarningGate id={`queue:${item.id}`} warning={target.warning ?? { categories: [], note: null }} presentation={target.warning?.categories.length && item.severity < FOLDED_FROM ? 'warn' : 'show'} what="content">
                 {() => (
                   <>
-                    {target.warning && <WarningBadges categories={target.warning.categories} />}
+                    {target.warning && <WarningBadges categories={target.warning.categories} automatic={target.warning.automatic} />}
                     <p className="queue-item__body">{target.body}</p>
                   </>
                 )}
