@@ -199,6 +199,19 @@ describe('crisis care in the browser', () => {
     const readerCopy = chatLog(reader.page).locator('li').filter({ has: reader.page.getByRole('button', { name: 'Show message' }) }).last();
     await readerCopy.getByText('Suicide', { exact: true }).waitFor();
 
+    // A moderator teaches the detector from the chat: words it let through, labelled in one click for an admin's review.
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: reader.user.id }).expect(204);
+    await reader.page.reload();
+    await chatLog(reader.page).getByText('Suicide', { exact: true }).waitFor();
+    await box.fill('the cat is with my neighbour now. nobody needs to look for me after sunday');
+    await box.press('Enter');
+    await chatLog(reader.page).getByText(/nobody needs to look for me after sunday/).waitFor();
+    await chatLog(reader.page).locator('summary', { hasText: `the message from ${author.handle}` }).last().click();
+    await reader.page.getByRole('button', { name: 'A crisis the detector missed' }).click();
+    await reader.page.getByText('Thank you. An admin will review the label before it counts.').waitFor();
+    const [label] = await e2e.t.query<{ source_type: string; label: string; text: string }>(`SELECT source_type, label, text FROM crisis_labels WHERE marked_by = $1`, [reader.user.id]);
+    expect(label).toEqual({ source_type: 'message', label: 'crisis', text: 'the cat is with my neighbour now. nobody needs to look for me after sunday' });
+
     // A reply in a thread: the same offer, through the post's ordinary edit.
     const thread = await threadAs(admin.agent, room.id, { title: 'How was your week', body: 'Tell us.' });
     const ap = author.page;

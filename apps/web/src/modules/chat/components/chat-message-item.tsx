@@ -12,7 +12,7 @@ import { messageRevealId } from '../lib/chat-presentation';
 import { messageTime } from '../lib/describe';
 import type { RovingItemProps } from '../lib/use-roving-list';
 
-export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute';
+export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute' | 'missed-crisis';
 type MenuAction = MessageAction | 'edit' | 'show';
 
 interface ChatMessageItemProps {
@@ -58,6 +58,8 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
   if (canModerate && !own) {
     actions.push({ action: 'remove', label: t('chat.message.remove') });
     if (!formerMember) actions.push({ action: 'mute', label: t('chat.message.mute', { handle }) });
+    // Teaching the crisis detector from what members really write (an admin reviews it).
+    actions.push({ action: 'missed-crisis', label: t('care.detector.mark.missed') });
   }
 
   function closeMenu() {

@@ -9,6 +9,8 @@ import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { PauseButton } from '../../safety/components/pause-button';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { labelForDetector } from '../../care/api/care-api';
 import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
 import { useRoomChat } from '../hooks/use-room-chat';
 import { useT } from '../../../shared/i18n/use-t';
@@ -53,6 +55,8 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
   const preferences = useWarningPreferences(!!user);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState('');
+  const [labelProblem, setLabelProblem] = useState('');
+  const errorText = useErrorText();
   const canModerate = room.viewer.canModerate;
   const words = useChatWords();
   const { t, refusal } = words;
@@ -88,6 +92,7 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
       )}
       <div role="status" className="chat-notice-line">
         {notice && <p className="notice notice--success">{notice}</p>}
+        {labelProblem && <p className="notice notice--error">{labelProblem}</p>}
       </div>
       {preferences.isPending ? (
         <ChatLogPlaceholder text={t('chat.loadingSettings')} />
@@ -101,6 +106,15 @@ function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
           onLoadOlder={() => void store.loadOlder()}
           onAction={(action, message) => {
             setNotice('');
+            setLabelProblem('');
+            if (action === 'missed-crisis') {
+              // No dialog: one click labels the message; an admin reviews it before it counts.
+              labelForDetector({ sourceType: 'message', sourceId: message.id, label: 'crisis' }).then(
+                () => setNotice(t('care.detector.mark.done')),
+                (error: unknown) => setLabelProblem(errorText(error)),
+              );
+              return;
+            }
             setDialog({ action, message });
           }}
           onEdit={onEdit}
