@@ -3,7 +3,7 @@ import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
 import { chatLog, openChat } from './support/chat.js';
-import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
+import { createRoomAs, joinAs, replyAs, threadAs } from './support/forum-setup.js';
 
 /** Issue 17: a moderator answers a crisis with a private check-in; the member sees it and answers. */
 describe('crisis care in the browser', () => {
@@ -144,6 +144,16 @@ describe('crisis care in the browser', () => {
     await ap.getByText(/On 2 reviewed labels of members’ own words: it finds 0% of the crises \(recall\), and 0% of what it flags is a crisis \(precision\)\./).waitFor();
     const download = await ap.request.get('/api/admin/crisis-labels/export');
     expect(((await download.json()) as { crisis: boolean }[]).map((item) => item.crisis)).toEqual([true, false]);
+
+    // Any post can be labelled from its thread page too.
+    await replyAs(member.agent, quiet.id, { body: 'i gave the cat to my neighbour today. it is better this way' });
+    await mp.goto(`/threads/${quiet.id}`);
+    const reply = mp.getByRole('article', { name: new RegExp(`Reply by ${member.handle}`) }).last();
+    await reply.getByRole('button', { name: /^A crisis the detector missed/ }).click();
+    await reply.getByText('Thank you. An admin will review the label before it counts.').waitFor();
+    expect(describeViolations(await seriousViolations(mp))).toBe('');
+    const pending = (await adminPerson.agent.get('/api/admin/crisis-labels?status=pending').expect(200)).body as { sourceType: string; text: string }[];
+    expect(pending).toEqual([expect.objectContaining({ sourceType: 'post', text: 'i gave the cat to my neighbour today. it is better this way' })]);
   });
 
   it('a moderator hands a crisis item over to another moderator of the room, keyboard only', async () => {

@@ -11,6 +11,7 @@ import { presentationFor } from '../../content-warnings/lib/presentation';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import type { ReportTarget } from '../../reports/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
+import { MarkMissedCrisis } from '../../care/components/detector/mark-missed-crisis';
 import { useDeletePost } from '../hooks/use-thread';
 import { EditPostForm } from './edit-post-form';
 import { PendingNotice } from './pending-notice';
@@ -33,11 +34,12 @@ interface PostItemProps {
   isOpening: boolean;
   viewerId: string;
   canPost: boolean;
+  canModerate?: boolean;
   onDeleted: (wasOpening: boolean) => void;
   onBlocked: (handle: string, authorId: string) => void;
 }
 
-export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBlocked }: PostItemProps) {
+export function PostItem({ post, isOpening, viewerId, canPost, canModerate = false, onDeleted, onBlocked }: PostItemProps) {
   const t = useT();
   const authorName = useAuthorName();
   const errorText = useErrorText();
@@ -106,6 +108,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, onDeleted, onBloc
                 {t('threads.post.block', { handle: post.author.handle })}
               </button>
             )}
+            {canModerate && !own && <MarkMissedCrisis sourceId={post.id} what={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: post.author.handle })} />}
           </div>
         </footer>
       )}
