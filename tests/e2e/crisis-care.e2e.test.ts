@@ -135,7 +135,7 @@ describe('crisis care in the browser', () => {
     await ap.goto('/moderation');
     await ap.getByText('Labels for the detector waiting for review (2)').click();
     await ap.getByText(/A crisis the detector missed, from a thread/).waitFor();
-    await ap.getByText(/Not a crisis, from a crisis item/).waitFor();
+    await ap.getByText(/Not a crisis, from a thread/).waitFor();
     expect(describeViolations(await seriousViolations(ap))).toBe('');
     for (let i = 0; i < 2; i += 1) {
       await ap.getByRole('button', { name: 'Accept' }).first().click();

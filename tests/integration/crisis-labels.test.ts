@@ -23,6 +23,7 @@ afterAll(async () => {
 const MISSED = 'the cat is with my neighbour now. i wrote the letters. nobody needs to look for me after sunday';
 const CAUGHT = 'I want to end my life tonight, I have the pills ready.';
 const ORDINARY = 'Some ordinary words about my week.';
+const CAUGHT_REPLY = 'I have the pills ready and I am going to kill myself.';
 
 async function room() {
   const r = await createRoom(admin.agent);
@@ -38,11 +39,13 @@ describe('labelling for the detector', () => {
   it('moderators label a missed crisis and a false alarm; admins review; the figures and the export follow the accepted labels only', async () => {
     expect(detectCrisis(MISSED).hit).toBe(false);
     expect(detectCrisis(CAUGHT).hit).toBe(true);
+    expect(detectCrisis(CAUGHT_REPLY).hit).toBe(true);
     const { room: r, moderator, author, reporter } = await room();
     const missedThread = await createThread(author.agent, r.id, { title: 'Sunday', body: 'Thinking.' });
     const missedPost = await reply(author.agent, missedThread.id, { body: MISSED });
     const alarm = await createThread(author.agent, r.id, { title: 'Tonight', body: CAUGHT });
     const reported = await reply(author.agent, missedThread.id, { body: ORDINARY });
+    const caughtReply = await reply(author.agent, missedThread.id, { body: CAUGHT_REPLY });
     const report = (await reporter.agent.post('/api/reports').send({ targetType: 'post', targetId: reported.id, category: 'crisis' }).expect(201)).body as { id: string };
     const crisisItem = ((await moderator.agent.get('/api/moderation/queue').expect(200)).body as { id: string; kind: string; target: { id: string } }[]).find((q) => q.kind === 'crisis' && q.target.id === alarm.id)!;
 
@@ -52,14 +55,15 @@ describe('labelling for the detector', () => {
     const missed = (await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'post', sourceId: missedPost.id, label: 'crisis', note: 'Goodbye letters.' }).expect(201)).body as CrisisLabelView;
     expect(missed).toMatchObject({ sourceType: 'post', label: 'crisis', status: 'pending', text: MISSED, detectedNow: false, markedBy: { id: moderator.user.id } });
     const notACrisis = (await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'queue-item', sourceId: crisisItem.id, label: 'not-a-crisis' }).expect(201)).body as CrisisLabelView;
-    expect(notACrisis).toMatchObject({ text: CAUGHT, detectedNow: true });
+    // A crisis item and a report stand for the words they are about.
+    expect(notACrisis).toMatchObject({ sourceType: 'thread', text: CAUGHT, detectedNow: true });
     const fromReport = (await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'report', sourceId: report.id, label: 'crisis' }).expect(201)).body as CrisisLabelView;
-    expect(fromReport.text).toBe(ORDINARY);
-    // A thread: its opening words.
-    await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'thread', sourceId: alarm.id, label: 'crisis' }).expect(201);
+    expect(fromReport).toMatchObject({ sourceType: 'post', text: ORDINARY });
+    await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'post', sourceId: caughtReply.id, label: 'crisis' }).expect(201);
 
-    // Labelling the same thing twice is a conflict, not a second vote.
+    // The same words never carry two labels: labelling them again, or the other way through their item, is a conflict.
     expectApiError(await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'post', sourceId: missedPost.id, label: 'crisis' }), 409, 'CONFLICT');
+    expectApiError(await moderator.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'thread', sourceId: alarm.id, label: 'crisis' }), 409, 'CONFLICT');
 
     // Moderators see figures only; the words are for admins.
     expect((await moderator.agent.get('/api/moderation/crisis-labels/metrics').expect(200)).body).toEqual({ accepted: 0, crises: 0, pending: 4, recall: null, precision: null });
@@ -84,7 +88,7 @@ describe('labelling for the detector', () => {
     expect(exported.map(({ text, crisis }) => ({ text, crisis }))).toEqual([
       { text: MISSED, crisis: true },
       { text: CAUGHT, crisis: false },
-      { text: CAUGHT, crisis: true },
+      { text: CAUGHT_REPLY, crisis: true },
     ]);
     for (const item of exported) expect(Object.keys(item).sort()).toEqual(['crisis', 'note', 'text']);
     expect(JSON.stringify(exported)).not.toContain(author.handle);

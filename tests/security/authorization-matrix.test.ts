@@ -239,8 +239,11 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'PUT /api/moderation/queue/{id}/reveal': (c) => ({ url: `/api/moderation/queue/${c.target.queueItemId}/reveal` }),
   'DELETE /api/moderation/queue/{id}/reveal': (c) => ({ url: `/api/moderation/queue/${c.target.queueItemId}/reveal` }),
   'GET /api/me/moderation/wellbeing': () => ({ url: '/api/me/moderation/wellbeing' }),
-  // Each cell labels a crisis item of its own: one label per labelled thing.
-  'POST /api/moderation/crisis-labels': async (c) => ({ url: '/api/moderation/crisis-labels', body: { sourceType: 'queue-item', sourceId: await freshCrisisItem(c), label: 'not-a-crisis' } }),
+  // Each cell labels words of its own (a crisis item on a fresh post): one label per piece of writing.
+  'POST /api/moderation/crisis-labels': async (c) => {
+    const post = await c.w.fx.post(c.target.threadId, c.target.room.id, c.target.author.id, 'Words for the detector.');
+    return { url: '/api/moderation/crisis-labels', body: { sourceType: 'queue-item', sourceId: await c.w.fx.crisisItem(c.target.room.id, post.id, c.target.author.id), label: 'not-a-crisis' } };
+  },
   'GET /api/moderation/crisis-labels/metrics': () => ({ url: '/api/moderation/crisis-labels/metrics' }),
   'GET /api/admin/crisis-labels': () => ({ url: '/api/admin/crisis-labels' }),
   'GET /api/admin/crisis-labels/export': () => ({ url: '/api/admin/crisis-labels/export' }),

@@ -124,6 +124,7 @@ export interface CrisisLabelRequest {
 /** A labelled text, as admins review it (moderators only ever see the figures). */
 export interface CrisisLabelView {
   id: string;
+  /** Where the words were written: a post, thread or chat message (a report or crisis item stands for its words). */
   sourceType: CrisisLabelSource;
   label: CrisisLabel;
   status: CrisisLabelStatus;

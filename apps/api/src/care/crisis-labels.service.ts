@@ -24,6 +24,13 @@ import { CrisisLabelsRepository } from './crisis-labels.repository.js';
 import type { CrisisLabelDto } from './dto/crisis-labels.dto.js';
 
 const REVIEW_LIST_LIMIT = 200;
+
+/** The words labelled, whose they are, and the post, thread or message they were written as. */
+interface LabelledWords {
+  text: string;
+  authorId: string | null;
+  source: { type: Exclude<ReportTargetType, 'member'>; id: string };
+}
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
 /**
@@ -44,9 +51,11 @@ export class CrisisLabelsService {
   ) {}
 
   async mark(grant: AccessGrant, dto: CrisisLabelDto): Promise<CrisisLabelView> {
-    const { text, authorId } = await this.wordsOf(grant, dto);
-    if (await this.labels.existsFor(dto.sourceType, dto.sourceId)) throw AppError.conflict('This has already been labelled for the detector.', ErrorReason.AlreadyExists);
-    const saved = await this.labels.create({ sourceType: dto.sourceType, sourceId: dto.sourceId, label: dto.label, text, note: dto.note?.trim() || null, authorId, markedBy: grant.actor!.id });
+    const { text, authorId, source } = await this.wordsOf(grant, dto);
+    // Kept against the words themselves (a report or a crisis item stands for its post, thread or
+    // message), so the same words never carry two labels, let alone contradicting ones.
+    if (await this.labels.existsFor(source.type, source.id)) throw AppError.conflict('These words have already been labelled for the detector.', ErrorReason.AlreadyExists);
+    const saved = await this.labels.create({ sourceType: source.type, sourceId: source.id, label: dto.label, text, note: dto.note?.trim() || null, authorId, markedBy: grant.actor!.id });
     return (await this.views([saved]))[0]!;
   }
 
@@ -92,7 +101,7 @@ export class CrisisLabelsService {
   }
 
   /** The words labelled, from something in the moderator's scope (404 outside it). */
-  private async wordsOf(grant: AccessGrant, dto: CrisisLabelDto): Promise<{ text: string; authorId: string | null }> {
+  private async wordsOf(grant: AccessGrant, dto: CrisisLabelDto): Promise<LabelledWords> {
     if (dto.label === CrisisLabel.NotACrisis) {
       if (dto.sourceType !== CrisisLabelSource.QueueItem) {
         throw AppError.validation('Only a crisis item can be marked as not a crisis.', [{ field: 'sourceType', problem: 'Use queue-item with not-a-crisis.' }]);
@@ -120,10 +129,10 @@ export class CrisisLabelsService {
     return this.contentOf(target.type, target.id);
   }
 
-  private async contentOf(type: ReportTargetType, id: string): Promise<{ text: string; authorId: string | null }> {
+  private async contentOf(type: ReportTargetType, id: string): Promise<LabelledWords> {
     const context = await this.targets.context(type, id);
-    if (!context.body?.trim()) throw AppError.validation('There are no words here to label.', [{ field: 'sourceId', problem: 'Nothing written (erased, or not content).' }]);
-    return { text: context.body, authorId: context.author?.id ?? null };
+    if (type === 'member' || !context.body?.trim()) throw AppError.validation('There are no words here to label.', [{ field: 'sourceId', problem: 'Nothing written (erased, or not content).' }]);
+    return { text: context.body, authorId: context.author?.id ?? null, source: { type, id } };
   }
 
   private async views(rows: CrisisLabelEntity[]): Promise<CrisisLabelView[]> {
