@@ -204,7 +204,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       {mode === 'act' && <ActionForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'dismiss' && <DismissForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'care' && <CrisisCarePanel itemId={item.id} onDone={onDecided} />}
-      {item.kind !== 'held-post' && <LabelForDetector itemId={item.id} severity={item.severity} target={target} what={titleOf(item)} />}
+      {item.kind !== 'held-post' && <LabelForDetector itemId={item.id} severity={item.severity} target={target} what={title} />}
     </article>
   );
 }
