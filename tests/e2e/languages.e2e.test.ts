@@ -190,6 +190,10 @@ describe('languages in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Moderación' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /Mensaje de chat de voz/ }).waitFor();
     await expectAllSpanish(page, 'moderation queue');
+    // Harm and crisis items reach a moderator folded; the fold, its button and the reveal are Spanish too.
+    const show = page.getByRole('button', { name: /^Mostrar este elemento/ });
+    for (let i = 0; i < 10 && (await show.count()) > 0; i += 1) await show.first().click();
+    await page.getByRole('button', { name: /^Volver a plegarlo/ }).first().waitFor();
     for (const summary of ['La conversación alrededor', 'Notas privadas', 'historial reciente de moderación']) {
       await page.locator('summary', { hasText: summary }).first().click();
     }
