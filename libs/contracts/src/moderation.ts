@@ -224,6 +224,8 @@ export const NotificationKind = {
   CareReply: 'care-reply',
   /** For a moderator: a crisis item was handed over to them. */
   CareHandOver: 'care-hand-over',
+  /** New replies in a thread the member follows; one unread notice per thread, its count grows. */
+  Reply: 'reply',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -248,6 +250,8 @@ export type NoticeContent =
   | { code: 'care.hand-over'; params: Record<string, never> }
   /** A content warning was added: an edit that lets readers choose, not a decision about the author. */
   | { code: 'warning.added'; params: { categories: string[]; reason: string } }
+  /** `count` new replies in a followed thread since the member last read this notice or the thread. */
+  | { code: 'reply.new'; params: { threadTitle: string; count: number } }
   /** Notices written before codes existed: only their English words are known. */
   | { code: 'legacy'; params: { title: string; body: string } };
 export type NoticeCode = NoticeContent['code'];

@@ -79,6 +79,11 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
         body: `A moderator added ${what} so that each reader can choose whether and when to read it. Your words are still there, and nothing is held against you. Why: ${asSentence(reason)}`,
       };
     }
+    case 'reply.new': {
+      // The English words leave out the count: a batched notice changes it without rewriting them.
+      const { threadTitle } = content.params;
+      return { title: 'New replies in a thread you follow', body: `There are new replies in "${threadTitle}".` };
+    }
     case 'legacy':
       return content.params;
   }

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Private messages from Kindred to one member: moderation outcomes, held-post and join-request decisions. */
 @Entity({ name: 'notifications' })
 @Index(['userId', 'createdAt'])
+// Reply notices are batched: one unread per member and thread, a new reply raises its count.
+@Index('IDX_notifications_reply_batch', ['userId', 'link'], { unique: true, where: "kind = 'reply' AND read_at IS NULL" })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -28,6 +28,7 @@ import { mentionedHandleKeys } from './mentions.js';
 import { PostStateService } from './post-state.service.js';
 import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
+import { ReplyNoticesService } from './reply-notices.service.js';
 
 interface NewPost {
   threadId: string;
@@ -58,6 +59,7 @@ export class PostWriterService {
     private readonly memberships: MembershipRepository,
     private readonly rules: RoomRules,
     private readonly warningNotice: WarningEditNotice,
+    private readonly replyNotices: ReplyNoticesService,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
@@ -97,7 +99,7 @@ export class PostWriterService {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
-    return this.db.transaction(async (manager) => {
+    const result = await this.db.transaction(async (manager) => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
       const thread = await this.threads.lockForReply(threadId, manager);
@@ -119,8 +121,13 @@ export class PostWriterService {
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
-      return { postId, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager)) };
+      const care = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager);
+      return { postId, ...care, published: status === PostStatus.Published };
     });
+    // Followers hear of a published reply after the commit; a held reply is not announced (not even once approved).
+    const { published, ...answer } = result as typeof result & { published?: boolean };
+    if (published) this.replyNotices.announce(threadId, answer.postId, authorId);
+    return answer;
   }
 
   /**

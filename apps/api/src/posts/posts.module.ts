@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
@@ -12,13 +13,14 @@ import { PostRepository } from './post.repository.js';
 import { PostsController } from './posts.controller.js';
 import { PostsService } from './posts.service.js';
 import { ThreadPostsController } from './thread-posts.controller.js';
+import { ReplyNoticesService } from './reply-notices.service.js';
 import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
-  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule],
+  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule],
   controllers: [ThreadPostsController, PostsController],
-  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService],
-  exports: [PostRepository, PostStateService, PostViewsService],
+  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService],
+  exports: [ReplyNoticesService, PostRepository, PostStateService, PostViewsService],
 })
 export class PostsModule {}

@@ -86,6 +86,8 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
         : t('notice.warningAdded.change');
       return { title: t('notice.warningAdded.title'), body: t('notice.warningAdded.body', { what, reason }) };
     }
+    case 'reply.new':
+      return { title: t('notice.reply.title'), body: t('notice.reply.body', notice.params) };
     case 'legacy':
       return notice.params;
     default:
