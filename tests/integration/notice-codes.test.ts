@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MyReportView, NotificationView } from '@kindred/contracts';
 import { GOOD_PASSWORD, registerMember, uniqueHandle } from '../support/accounts.js';
-import { createThread, join, memberWithRole, roomWithModerators, type Agent } from '../support/forum.js';
+import { ReplyNoticesService } from '../../apps/api/src/posts/reply-notices.service.js';
+import { createThread, join, memberWithRole, reply, roomWithModerators, type Agent } from '../support/forum.js';
 
 type Member = Awaited<ReturnType<typeof registerMember>>;
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -122,6 +123,18 @@ describe('notices carry a code and parameters', () => {
     const [notice] = await notices(phone);
     expect(notice).toMatchObject({ kind: 'new-device', code: 'sign-in.new-device', link: '/settings/safety' });
     expect(notice!.params).toEqual({ device: expect.stringMatching(/Chrome.*Android/) });
+  });
+
+  it('new replies in a followed thread name the thread and how many; the English words leave the count out', async () => {
+    const { room, author, reporter } = await roomWith();
+    const thread = await createThread(author.agent, room.id, { title: 'Small wins' });
+    for (let i = 0; i < 2; i += 1) {
+      await reply(reporter.agent, thread.id);
+      await t.get(ReplyNoticesService).settled();
+    }
+    const [notice] = await notices(author.agent);
+    expect(coded(notice!)).toEqual({ kind: 'reply', code: 'reply.new', params: { threadTitle: 'Small wins', count: 2 } });
+    expect(notice).toMatchObject({ link: `/threads/${thread.id}`, title: 'New replies in a thread you follow', body: 'There are new replies in "Small wins".' });
   });
 
   it('the export keeps each notice’s code and parameters', async () => {
