@@ -34,34 +34,34 @@ export class NotificationsService {
     this.events.emit('notification.created', { userId, notification: toView(saved) });
   }
 
+  /** Each member's unread reply notice for the thread, by when its latest reply was written. */
+  async openReplyBatches(userIds: readonly string[], threadId: string): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.notifications.find({ select: { userId: true, createdAt: true }, where: { userId: In([...userIds]), kind: NotificationKind.Reply, link: threadLink(threadId), readAt: IsNull() } });
+    return new Map(rows.map((r) => [r.userId, r.createdAt]));
+  }
+
   /**
-   * A new reply (`postId`) in a followed thread: each member gets one unread reply notice per
-   * thread, and a reply while it is unread raises its count (and brings it to the top) instead of
-   * adding one. Reading the notice ends the batch, and so does reading the thread: a member whose
-   * read marker (thread or room) reached the notice's latest reply has it marked read here, so
-   * this reply starts a new one. The notice is dated by the reply it covers, to compare with markers.
+   * A new reply in a followed thread: each member gets one unread reply notice per thread, and a
+   * reply while it is unread raises its count (and brings it to the top) instead of adding one.
+   * Reading the notice ends the batch; so does reading the thread past it: `ended` are members
+   * who did, whose notice is marked read here so this reply starts a new one. A notice is dated
+   * by the latest reply it covers (`replyAt`), for comparing with read markers.
    */
-  async batchReply(userIds: readonly string[], threadId: string, threadTitle: string, postId: string): Promise<void> {
+  async batchReply(userIds: readonly string[], threadId: string, threadTitle: string, replyAt: Date, ended: readonly string[] = []): Promise<void> {
     if (userIds.length === 0) return;
     const link = threadLink(threadId);
-    await this.notifications.query(
-      `UPDATE notifications n SET read_at = $4
-        WHERE n.user_id = ANY($1::uuid[]) AND n.kind = '${NotificationKind.Reply}' AND n.link = $2 AND n.read_at IS NULL
-          AND (EXISTS (SELECT 1 FROM thread_read_markers m WHERE m.user_id = n.user_id AND m.thread_id = $3 AND m.read_at >= n.created_at)
-               OR EXISTS (SELECT 1 FROM room_read_markers m JOIN threads t ON t.room_id = m.room_id WHERE t.id = $3 AND m.user_id = n.user_id AND m.read_at >= n.created_at))`,
-      [userIds, link, threadId, this.clock.now()],
-    );
+    if (ended.length) await this.notifications.update({ userId: In([...ended]), kind: NotificationKind.Reply, link, readAt: IsNull() }, { readAt: this.clock.now() });
     const content = { code: 'reply.new', params: { threadTitle, count: 1 } } as const;
     const { title, body } = englishNotice(content);
     const rows: { id: string }[] = await this.notifications.query(
       `INSERT INTO notifications (user_id, kind, code, params, title, body, link, created_at)
-       SELECT u, $2, $3, jsonb_build_object('threadTitle', $4::text, 'count', 1), $5, $6, $7, p.created_at
-         FROM unnest($1::uuid[]) AS u, posts p WHERE p.id = $8
+       SELECT u, $2, $3, jsonb_build_object('threadTitle', $4::text, 'count', 1), $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
        ON CONFLICT (user_id, link) WHERE kind = '${NotificationKind.Reply}' AND read_at IS NULL
        DO UPDATE SET params = jsonb_build_object('threadTitle', $4::text, 'count', (notifications.params->>'count')::int + 1),
                      title = EXCLUDED.title, body = EXCLUDED.body, created_at = GREATEST(notifications.created_at, EXCLUDED.created_at)
        RETURNING id`,
-      [userIds, NotificationKind.Reply, content.code, threadTitle, title, body, link, postId],
+      [userIds, NotificationKind.Reply, content.code, threadTitle, title, body, link, replyAt],
     );
     const saved = await this.notifications.findBy({ id: In(rows.map((r) => r.id)) });
     // A batched notice keeps its id: the app replaces the one it shows rather than adding another.

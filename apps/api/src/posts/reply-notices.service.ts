@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
+import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import { PostRepository } from './post.repository.js';
 
@@ -17,6 +19,8 @@ export class ReplyNoticesService {
   constructor(
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly readMarkers: ReadMarkerRepository,
     private readonly safety: SafetyService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -33,18 +37,23 @@ export class ReplyNoticesService {
   }
 
   private async fanOut(threadId: string, postId: string, authorId: string): Promise<void> {
-    const audience = await this.threads.replyAudience(threadId, authorId);
-    if (!audience) return;
+    const thread = await this.threads.replyFollowers(threadId, authorId);
+    if (!thread) return;
     const post = await this.posts.findById(postId);
     if (!post) return;
-    // Never from a blocked author, never about words the member chose to hide (incl. automatic warnings).
-    const categories = [...new Set([...audience.categories, ...post.contentWarnings, ...post.autoWarnings])];
-    const excluded = new Set(await this.safety.excludedAudience(authorId, categories));
-    await this.notifications.batchReply(
-      audience.userIds.filter((id) => !excluded.has(id)),
-      threadId,
-      audience.title,
-      postId,
+    // The gate's room.read rule, for a room's own thread: its members, and staff who read every
+    // room. A follower who left the room hears nothing more of it.
+    const members = await this.memberships.membersAmong(
+      thread.roomId,
+      thread.followers.filter((f) => !f.staff).map((f) => f.userId),
     );
+    // Never from a blocked author, never about words the member hides (incl. automatic warnings).
+    const categories = [...new Set([...thread.categories, ...post.contentWarnings, ...post.autoWarnings])];
+    const excluded = new Set(await this.safety.excludedAudience(authorId, categories));
+    const audience = thread.followers.filter((f) => (f.staff || members.has(f.userId)) && !excluded.has(f.userId)).map((f) => f.userId);
+    if (audience.length === 0) return;
+    const open = await this.notifications.openReplyBatches(audience, threadId);
+    const ended = await this.readMarkers.readSince(threadId, open);
+    await this.notifications.batchReply(audience, threadId, thread.title, post.createdAt, [...ended]);
   }
 }

@@ -35,6 +35,13 @@ export class MembershipRepository {
     return new Set(rows.map((r) => r.user_id));
   }
 
+  /** Of these members, the ones who belong to the room. */
+  async membersAmong(roomId: string, candidates: readonly string[]): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const rows: { user_id: string }[] = await this.db.query('SELECT user_id FROM room_memberships WHERE room_id = $1 AND user_id = ANY($2::uuid[])', [roomId, candidates]);
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   /** The member's rooms, for their data export. */
   exportFor(userId: string): Promise<unknown[]> {
     return this.db.query('SELECT r.name AS room, m.role, m.joined_at FROM room_memberships m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = $1', [userId]);

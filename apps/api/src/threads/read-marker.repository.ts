@@ -41,6 +41,21 @@ export class ReadMarkerRepository {
     );
   }
 
+  /**
+   * Of these members, those whose marker for the thread (or its room's "mark all read") has
+   * reached their `since`: they have read what was new then.
+   */
+  async readSince(threadId: string, since: ReadonlyMap<string, Date>): Promise<Set<string>> {
+    if (since.size === 0) return new Set();
+    const rows: { user_id: string }[] = await this.db.query(
+      `SELECT s.user_id FROM unnest($2::uuid[], $3::timestamptz[]) AS s(user_id, since)
+        WHERE EXISTS (SELECT 1 FROM thread_read_markers m WHERE m.user_id = s.user_id AND m.thread_id = $1 AND m.read_at >= s.since)
+           OR EXISTS (SELECT 1 FROM room_read_markers m JOIN threads t ON t.room_id = m.room_id WHERE t.id = $1 AND m.user_id = s.user_id AND m.read_at >= s.since)`,
+      [threadId, [...since.keys()], [...since.values()]],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   /** New threads and unread posts in each room the member belongs to, filtered as their thread pages are. */
   async roomCounts(userId: string, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<Map<string, RoomUnreadCounts>> {
     const rows: { room_id: string; new_threads: number; unread_posts: number }[] = await this.db.query(ROOM_UNREAD_COUNTS_SQL, [userId, hiddenCategories, blockedUserIds]);

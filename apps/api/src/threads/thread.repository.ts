@@ -6,7 +6,6 @@ import type { NormalizedWarning } from '../common/content-warning.js';
 import { isUuid } from '../common/pagination/cursor.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { PreparedQueries } from '../database/prepared-queries.js';
-import { readableRoomSql } from '../access/access.service.js';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 import { sortKeySql } from '../common/pagination/sort-key.js';
 import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
@@ -269,27 +268,23 @@ export class ThreadRepository {
   }
 
   /**
-   * Who hears about a new reply by `authorId`, with the thread's title and warnings: its
-   * followers who may still read its room by the gate's `room.read` rule and are members of it
-   * (staff count without membership), minus the author and anyone who muted the thread (a mute
-   * wins over a follow). One statement; none when nobody else follows.
+   * The followers of a published thread who may hear about a reply by `authorId`, with the
+   * thread's room, title and warnings: minus the author and anyone who muted the thread (a mute
+   * wins over a follow). `staff`: a global moderator or admin, who reads every room. One
+   * statement; none when nobody else follows.
    */
-  async replyAudience(threadId: string, authorId: string): Promise<{ title: string; categories: string[]; userIds: string[] } | undefined> {
-    const staff = `u.role IN ('${Role.Moderator}', '${Role.Admin}')`;
-    const rows: { user_id: string; title: string; categories: string[] }[] = await this.db.query(
-      `SELECT f.user_id, t.title, t.content_warnings || t.auto_warnings AS categories
+  async replyFollowers(threadId: string, authorId: string): Promise<{ roomId: string; title: string; categories: string[]; followers: { userId: string; staff: boolean }[] } | undefined> {
+    const rows: { user_id: string; staff: boolean; room_id: string; title: string; categories: string[] }[] = await this.db.query(
+      `SELECT f.user_id, u.role IN ('${Role.Moderator}', '${Role.Admin}') AS staff, t.room_id, t.title, t.content_warnings || t.auto_warnings AS categories
          FROM threads t
-         JOIN rooms r ON r.id = t.room_id
          JOIN thread_follows f ON f.thread_id = t.id AND f.user_id <> $2
          JOIN users u ON u.id = f.user_id
        WHERE t.id = $1 AND t.status = '${PostStatus.Published}'
-         AND NOT EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = f.user_id)
-         AND ${readableRoomSql('r', 'f.user_id', staff)}
-         AND (${staff} OR EXISTS (SELECT 1 FROM room_memberships rm WHERE rm.room_id = r.id AND rm.user_id = f.user_id))`,
+         AND NOT EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = f.user_id)`,
       [threadId, authorId],
     );
     const [first] = rows;
-    return first && { title: first.title, categories: first.categories, userIds: rows.map((r) => r.user_id) };
+    return first && { roomId: first.room_id, title: first.title, categories: first.categories, followers: rows.map((r) => ({ userId: r.user_id, staff: r.staff })) };
   }
 
   async setMuted(threadId: string, userId: string, muted: boolean): Promise<void> {
