@@ -149,3 +149,22 @@ describe('reply notices: batching', () => {
     expect(notices[0]!.params).toMatchObject({ count: 3 });
   });
 });
+
+describe('reply notices: failure', () => {
+  it('a reply is kept and answered when notifying its followers fails', async () => {
+    const { starter, replier, thread } = await roomAndThread();
+    // A real refusal from the database for every reply notice, for the length of this test.
+    await t.query(`ALTER TABLE notifications ADD CONSTRAINT test_no_reply_notices CHECK (kind <> 'reply') NOT VALID`);
+    try {
+      const post = await replyAndSettle(replier.agent, thread.id, { body: 'Still here.' });
+      const [kept] = (await t.query('SELECT status FROM posts WHERE id = $1', [post.id])) as { status: string }[];
+      expect(kept).toEqual({ status: 'published' });
+      expect(await replyNotices(starter.agent)).toEqual([]);
+    } finally {
+      await t.query('ALTER TABLE notifications DROP CONSTRAINT test_no_reply_notices');
+    }
+    // Nothing stuck: the next reply notifies as usual.
+    await replyAndSettle(replier.agent, thread.id);
+    expect((await replyNotices(starter.agent)).map((n) => n.params)).toEqual([{ threadTitle: 'Sleeping again', count: 1 }]);
+  });
+});

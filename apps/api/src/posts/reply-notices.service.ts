@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
@@ -11,7 +11,7 @@ import { PostRepository } from './post.repository.js';
  * request's path: the reply is kept and answered whatever happens here.
  */
 @Injectable()
-export class ReplyNoticesService {
+export class ReplyNoticesService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ReplyNoticesService.name);
   /** Fan-outs still running, so tests (and shutdown) can wait for them to settle. */
   private readonly pending = new Set<Promise<void>>();
@@ -34,6 +34,11 @@ export class ReplyNoticesService {
 
   async settled(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /** Replies answered just before shutdown still reach their followers: the pool closes after. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
   }
 
   private async fanOut(threadId: string, postId: string, authorId: string): Promise<void> {
