@@ -93,6 +93,16 @@ describe('reply notices: who hears of a reply', () => {
     expect(await replyNotices(starter.agent)).toEqual([]);
   });
 
+  it('a reply that crisis detection warns about automatically never reaches a member who hides that category', async () => {
+    const { room, replier, thread } = await roomAndThread();
+    const hider = await follower(room.id, thread.id);
+    await hider.agent.put('/api/me/warning-preferences').send({ suicide: 'hide' }).expect(200);
+    const reader = await follower(room.id, thread.id);
+    await replyAndSettle(replier.agent, thread.id, { body: 'I want to end my life tonight.' });
+    expect(await replyNotices(hider.agent)).toEqual([]);
+    expect(await replyNotices(reader.agent)).toHaveLength(1);
+  });
+
   it('a held (pre-moderated) reply tells no one', async () => {
     const room = await createRoom(admin, { premoderateFirstPosts: 1 });
     const starter = await registerMember(t);
