@@ -192,7 +192,13 @@ describe('languages in the browser', () => {
     await expectAllSpanish(page, 'moderation queue');
     // Harm and crisis items reach a moderator folded; the fold, its button and the reveal are Spanish too.
     const show = page.getByRole('button', { name: /^Mostrar este elemento/ });
-    for (let i = 0; i < 10 && (await show.count()) > 0; i += 1) await show.first().click();
+    // One at a time, each settled before the next: a click that lands while an item's answer is
+    // still on its way could otherwise fold again an item that has just opened.
+    for (let left = await show.count(); left > 0; left = await show.count()) {
+      await show.first().click();
+      const deadline = Date.now() + 10_000;
+      while ((await show.count()) >= left && Date.now() < deadline) await page.waitForTimeout(50);
+    }
     await page.getByRole('button', { name: /^Volver a plegarlo/ }).first().waitFor();
     for (const summary of ['La conversación alrededor', 'Notas privadas', 'historial reciente de moderación']) {
       await page.locator('summary', { hasText: summary }).first().click();
