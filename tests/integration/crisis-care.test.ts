@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { registerMember } from '../support/accounts.js';
+import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
 import { expectApiError } from '../support/error-shape.js';
 import { createRoom, createThread, join, memberWithRole, type Agent } from '../support/forum.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -98,6 +98,12 @@ describe('checking in privately', () => {
       [false, 'Thank you. I am a bit safer now.'],
     ]);
     expect(JSON.stringify(exported)).not.toContain(moderator.user.id);
+
+    // They go with the account: nothing of the member's check-ins or answers stays behind.
+    await author.agent.delete('/api/me').send({ password: GOOD_PASSWORD, eraseContent: false }).expect(204);
+    expect(await t.query('SELECT count(*)::int AS n FROM care_check_ins WHERE member_id = $1', [author.user.id])).toEqual([{ n: 0 }]);
+    expect(await t.query('SELECT count(*)::int AS n FROM care_check_in_messages WHERE check_in_id = $1', [sent.body.id])).toEqual([{ n: 0 }]);
+    expect((await moderator.agent.get(`/api/moderation/queue/${itemId}/check-ins`).expect(200)).body).toEqual([]);
   });
 
   it('sends words of the moderator’s own, in the same thread as earlier check-ins', async () => {

@@ -121,6 +121,7 @@ export class AccountService {
       await this.accountSecurity.eraseFor(user.id, manager);
       // Their words labelled for the crisis detector go, erased content or not (a copy kept only for tuning).
       await this.crisisLabels.forgetAuthor(user.id, manager);
+      await this.care.forgetMember(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
       // Conversations stay for the others (the member's words anonymised or erased as above).

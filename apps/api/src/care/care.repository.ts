@@ -53,6 +53,14 @@ export class CareRepository {
     return this.db.getRepository(CheckInEntity).find({ where: { memberId }, order: { createdAt: 'DESC' }, take: 50 });
   }
 
+  /**
+   * A deleted account takes the member's check-ins and every message in them (the cascade from
+   * users never fires: the user row stays, anonymised, for the content others still read).
+   */
+  async forgetMember(memberId: string, manager: EntityManager): Promise<void> {
+    await manager.delete(CheckInEntity, { memberId });
+  }
+
   async addMessage(values: { checkInId: string; fromTeam: boolean; authorId: string | null; body: string }, manager?: EntityManager): Promise<CheckInMessageEntity> {
     const repo = (manager ?? this.db.manager).getRepository(CheckInMessageEntity);
     return repo.save(repo.create(values));
