@@ -1,42 +1,22 @@
 import type { Language } from '@kindred/contracts';
 import { useSyncExternalStore } from 'react';
-import { isLanguage } from './locales';
 
 /**
- * The language last chosen in this tab: by a visitor on the welcome, sign-in or register
- * page, or the signed-in member's setting. A reload starts in it instead of flashing the
- * browser's language first. It lives in sessionStorage, not localStorage: a Kindred key left
- * on the device after the tab is closed would tell a watching person the site was used.
- * Signed-in members get their language from their account on any tab anyway. It is a
- * language code only, never anything a member wrote; quick exit clears it with the rest.
+ * The language last chosen in this page: by a visitor on the welcome, sign-in or register
+ * page, or the signed-in member's setting. It is kept in memory only, never in browser
+ * storage: a Kindred key left on the device would tell a watching person the site was used
+ * (house rule 12). A reload starts again from the browser's language; a signed-in member's
+ * account setting then applies as soon as the session is read.
  */
-const STORAGE_KEY = 'kindred.language';
+let chosen: Language | null = null;
 const listeners = new Set<() => void>();
 
-function read(): Language | null {
-  try {
-    const stored = sessionStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : null;
-  } catch {
-    // Storage can be off (private modes, policies): the choice then lasts for this page only.
-    return memoryFallback;
-  }
-}
-
-let memoryFallback: Language | null = null;
-
 export function readDeviceLanguage(): Language | null {
-  return read();
+  return chosen;
 }
 
 export function setDeviceLanguage(language: Language | null): void {
-  memoryFallback = language;
-  try {
-    if (language) sessionStorage.setItem(STORAGE_KEY, language);
-    else sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // See read(): kept in memory only.
-  }
+  chosen = language;
   for (const listener of listeners) listener();
 }
 
@@ -46,5 +26,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useDeviceLanguage(): Language | null {
-  return useSyncExternalStore(subscribe, read);
+  return useSyncExternalStore(subscribe, readDeviceLanguage);
 }
