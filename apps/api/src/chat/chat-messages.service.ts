@@ -16,7 +16,7 @@ import { liveCategories, livePresentation, toChatMessageView, type ChatMessageRo
 import { ChatMessageRepository } from './chat-message.repository.js';
 import { ChatSendQueue } from './chat-send-queue.js';
 import type { EditMessageDto, MessageRefDto, SendMessageDto } from './dto/chat-payloads.dto.js';
-import { attempt, settled, unwrap } from './settled.js';
+import { attempt, settled, unwrap, type Attempt } from './settled.js';
 
 /** Pauses before asking for a committed message's audience again (a blip, not an outage). */
 const AUDIENCE_RETRY_PAUSES_MS = [20, 100];
@@ -63,22 +63,9 @@ export class ChatMessagesService {
     try {
       row = (await this.insertDirectly(user, dto, warning.value, grant)) ?? (await this.insertWithRules(user, dto, warning.value, grant, (s) => (support = s)));
     } catch (error) {
-      // Two copies of the same retry raced: the loser answers with the winner's message.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const winner = await this.messages.byClientId(user.id, dto.clientId);
-        if (winner) return { message: this.sameMessageOrConflict(winner, dto) };
-      }
-      throw error;
+      return { message: await this.raceWinner(error, user.id, dto) };
     }
-    const message = toChatMessageView(row, livePresentation(liveCategories(row)));
-    // Committed: from here the message must reach the room. A failed early lookup is asked
-    // again; if it still fails the sender gets an error and its resend delivers (see resent).
-    // An automatic warning widens the audience left out, so that lookup is asked afresh.
-    const excludedUserIds =
-      row.auto_warnings.length > 0
-        ? await this.audienceWithRetry(user.id, liveCategories(row))
-        : await unwrap(audience!).catch(() => this.audienceWithRetry(user.id, row.content_warnings));
-    this.events.emit('chat.message.created', { message, excludedUserIds });
+    const message = await this.deliver(row, user.id, audience!);
     return support ? { message, support } : { message };
   }
 
@@ -110,22 +97,41 @@ export class ChatMessagesService {
         ? await this.insertPrivateWithCrisisCheck(user, dto, warning, (s) => (support = s))
         : await this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: true });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const winner = await this.messages.byClientId(user.id, dto.clientId);
-        if (winner) return { message: present(this.sameMessageOrConflict(winner, dto)) };
-      }
-      throw error;
+      return { message: present(await this.raceWinner(error, user.id, dto)) };
     }
     // Exempt writes are never held back by rules; no row means the conversation's chat row is gone.
     if (!row) throw noSuchMessage();
-    const message = present(toChatMessageView(row, livePresentation(liveCategories(row))));
-    const committed = row;
-    const excludedUserIds =
-      committed.auto_warnings.length > 0
-        ? await this.audienceWithRetry(user.id, liveCategories(committed))
-        : await unwrap(audience).catch(() => this.audienceWithRetry(user.id, committed.content_warnings));
-    this.events.emit('chat.message.created', { message, excludedUserIds });
+    const message = await this.deliver(row, user.id, audience, present);
     return support ? { message, support } : { message };
+  }
+
+  /**
+   * Committed: from here the message must reach its readers. A failed early audience lookup is
+   * asked again; if it still fails the sender gets an error and its resend delivers (see
+   * resent). An automatic warning widens the audience left out, so that lookup is asked afresh.
+   */
+  private async deliver(
+    row: ChatMessageRow,
+    authorId: string,
+    audience: Promise<Attempt<string[]>>,
+    present: (message: ChatMessageView) => ChatMessageView = (m) => m,
+  ): Promise<ChatMessageView> {
+    const message = present(toChatMessageView(row, livePresentation(liveCategories(row))));
+    const excludedUserIds =
+      row.auto_warnings.length > 0
+        ? await this.audienceWithRetry(authorId, liveCategories(row))
+        : await unwrap(audience).catch(() => this.audienceWithRetry(authorId, row.content_warnings));
+    this.events.emit('chat.message.created', { message, excludedUserIds });
+    return message;
+  }
+
+  /** Two copies of the same retry raced to insert: the loser answers with the winner's message. */
+  private async raceWinner(error: unknown, authorId: string, dto: SendMessageDto): Promise<ChatMessageView> {
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      const winner = await this.messages.byClientId(authorId, dto.clientId);
+      if (winner) return this.sameMessageOrConflict(winner, dto);
+    }
+    throw error;
   }
 
   /**
