@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, IsNull, Not, Repository, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Not, Repository, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { SessionEndReason } from '@kindred/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
@@ -36,10 +36,10 @@ export class SessionService {
   ) {
     this.sessionRows = new EntityRows(db, SessionEntity, 's');
     this.userRows = users.entityRows('u');
-    this.resolveSql = `SELECT ${this.sessionRows.select}, ${this.userRows.select} FROM sessions "s" JOIN users "u" ON "u"."id" = "s"."user_id" WHERE "s"."token_hash" = $1 AND "s"."revoked_at" IS NULL`;
+    this.resolveSql = `SELECT ${this.sessionRows.select}, ${this.userRows.select} FROM sessions "s" JOIN users "u" ON "u"."id" = "s"."user_id" WHERE "s"."token_hash" = ANY($1::char(64)[]) AND "s"."revoked_at" IS NULL`;
   }
 
-  /** Every signed-in request resolves its session: one prepared statement, session and member. */
+  /** Every signed-in request and socket handshake resolves its session: one prepared statement, sessions and members. */
   private readonly sessionRows: EntityRows<SessionEntity>;
   private readonly userRows: EntityRows<UserEntity>;
   private readonly resolveSql: string;
@@ -48,14 +48,23 @@ export class SessionService {
    * Socket handshakes that arrive in the same turn of the event loop are looked up together,
    * one query for all of them. Nothing is cached: each handshake reads the session as it is.
    */
-  private readonly handshakeLookups = new DataLoader<string, SessionEntity | null>(
-    async (hashes) => {
-      const found = await this.sessions.find({ where: { tokenHash: In([...hashes]), revokedAt: IsNull() }, relations: { user: true } });
-      const byHash = new Map(found.map((s) => [s.tokenHash, s]));
-      return hashes.map((h) => byHash.get(h) ?? null);
-    },
-    { cache: false, maxBatchSize: MAX_HANDSHAKE_BATCH, batchScheduleFn: (run) => setImmediate(run) },
-  );
+  private readonly handshakeLookups = new DataLoader<string, SessionEntity | null>((hashes) => this.liveSessions(hashes), {
+    cache: false,
+    maxBatchSize: MAX_HANDSHAKE_BATCH,
+    batchScheduleFn: (run) => setImmediate(run),
+  });
+
+  /** The unrevoked sessions with these token hashes, each with its member (null where none), in order. */
+  private async liveSessions(hashes: readonly string[]): Promise<(SessionEntity | null)[]> {
+    const rows = await this.prepared.query<Record<string, unknown>>(this.resolveSql, [hashes]);
+    const byHash = new Map<string, SessionEntity>();
+    for (const row of rows) {
+      const session = this.sessionRows.from(row)!;
+      session.user = this.userRows.from(row) ?? undefined;
+      byHash.set(session.tokenHash, session);
+    }
+    return hashes.map((h) => byHash.get(h) ?? null);
+  }
 
   hashToken(token: string): string {
     return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
@@ -80,10 +89,8 @@ export class SessionService {
   /** The live session for a cookie token, or undefined when missing, revoked, idle or expired. */
   async resolve(token: string): Promise<AuthContext | undefined> {
     if (!TOKEN_SHAPE.test(token)) return undefined;
-    const [row] = await this.prepared.query<Record<string, unknown>>(this.resolveSql, [this.hashToken(token)]);
-    const session = this.sessionRows.from(row);
-    if (session) session.user = this.userRows.from(row) ?? undefined;
-    return this.usable(session);
+    const [session] = await this.liveSessions([this.hashToken(token)]);
+    return this.usable(session ?? null);
   }
 
   /** The same answer as `resolve`, for a socket handshake (batched with its neighbours). */
