@@ -89,11 +89,12 @@ export class PresenceService implements BeforeApplicationShutdown {
       if (!hidden.has(viewer)) hidden.set(viewer, new Set());
       hidden.get(viewer)!.add(member);
     };
-    for (const viewer of new Set(viewerIds)) {
+    const viewers = new Set(viewerIds);
+    for (const viewer of viewers) {
       for (const member of blocked.get(viewer)!) if (present.has(member)) hide(viewer, member);
     }
     for (const member of present) {
-      for (const viewer of blocked.get(member)!) if (viewerIds.includes(viewer)) hide(viewer, member);
+      for (const viewer of blocked.get(member)!) if (viewers.has(viewer)) hide(viewer, member);
     }
     return hidden;
   }
