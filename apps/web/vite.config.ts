@@ -39,9 +39,10 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         output: {
           // Libraries change rarely: one vendor file stays cached across app releases. Passkey
-          // ceremonies are used only on the sign-in and settings pages: that library stays in
-          // their lazy chunks instead of every page's first load.
-          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules\/(?!@simplewebauthn\/)/ }] },
+          // ceremonies are used only on the sign-in and settings pages, and the live connection opens
+          // after the first paint: those libraries stay in lazy chunks instead of every page's
+          // first load.
+          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules\/(?!@simplewebauthn\/|socket\.io-|engine\.io-|@socket\.io\/|xmlhttprequest-ssl\/)/ }] },
         },
       },
     },

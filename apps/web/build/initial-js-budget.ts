@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /** The room page is the landing chunk plus what it imports statically; lazy routes are excluded. */
-const BUDGET_KIB = 200;
+const BUDGET_KIB = 120;
 
 interface ChunkLike {
   type: 'chunk';

@@ -1,6 +1,6 @@
 import type { JoinOutcome, RoomDetail, ThreadDetail } from '@kindred/contracts';
 import { JoinPolicy, Role, RoomVisibility } from '@kindred/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '../modules/auth/hooks/use-session';
 import { LiveChatPanel } from '../modules/chat/components/live-chat-panel';
@@ -8,7 +8,7 @@ import { JoinRoomPanel } from '../modules/rooms/components/join-room-panel';
 import { RoomHeader } from '../modules/rooms/components/room-header';
 import { RoomUnavailable } from '../modules/rooms/components/room-unavailable';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
-import { NewThreadForm, newThreadDraftKey } from '../modules/threads/components/new-thread-form';
+import { newThreadDraftKey } from '../modules/threads/lib/draft-keys';
 import { MarkRoomReadButton } from '../modules/threads/components/mark-room-read-button';
 import { ThreadList } from '../modules/threads/components/thread-list';
 import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
@@ -23,6 +23,9 @@ import { LoadingState } from '../shared/ui/query-state';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TabList, tabPanelProps } from '../shared/ui/tab-list';
 import { useT } from '../shared/i18n/use-t';
+
+// The composer stays closed on most visits: it loads after the first paint, hidden meanwhile.
+const NewThreadForm = lazy(() => import('../modules/threads/components/new-thread-form').then((m) => ({ default: m.NewThreadForm })));
 
 /** Below this width threads and chat do not fit side by side (see .room-layout in rooms.css). */
 const ONE_COLUMN = '(max-width: 61.99rem)';
@@ -166,7 +169,9 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
           {canPost && (
             <div id="new-thread" hidden={!composerOpen} className="panel">
               <h3>{t('room.startThread')}</h3>
-              <NewThreadForm room={r} active={composerOpen} onCreated={onCreated} onCancel={() => setComposerOpen(false)} />
+              <Suspense fallback={<LoadingState label={t('common.loading')} />}>
+                <NewThreadForm room={r} active={composerOpen} onCreated={onCreated} onCancel={() => setComposerOpen(false)} />
+              </Suspense>
             </div>
           )}
           <ThreadList roomId={r.id} canPost={canPost} />

@@ -1,8 +1,7 @@
-import type { ChatClientToServerEvents, ChatServerToClientEvents } from '@kindred/contracts';
 import { CHAT_NAMESPACE, ErrorCode } from '@kindred/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { DeferredSocket, type RealtimeSocket } from './deferred-socket';
 
-export type RealtimeSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
+export type { RealtimeSocket } from './deferred-socket';
 
 /**
  * - connecting: the first connection is being made
@@ -28,14 +27,10 @@ export class RealtimeConnection {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly onSessionEnded: () => void) {
-    this.socket = io(CHAT_NAMESPACE, {
-      autoConnect: false,
-      // Its own manager: a later session must never inherit this one's socket or listeners.
-      forceNew: true,
-      // Quick to come back after a blip, never hammering a server that is restarting.
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 4_000,
-    });
+    const deferred = new DeferredSocket();
+    this.socket = deferred.asSocket();
+    // socket.io-client loads after the first paint; listeners below wait in the stand-in.
+    this.load(deferred);
     this.socket.on('connect', () => {
       this.connectedOnce = true;
       this.setStatus('connected');
@@ -58,6 +53,26 @@ export class RealtimeConnection {
       else this.retrySoon();
     });
     this.socket.on('session:ended', () => this.end());
+  }
+
+  private load(deferred: DeferredSocket): void {
+    import('socket.io-client')
+      .then(({ io }) => {
+        deferred.attach(
+          io(CHAT_NAMESPACE, {
+            autoConnect: false,
+            // Its own manager: a later session must never inherit this one's socket or listeners.
+            forceNew: true,
+            // Quick to come back after a blip, never hammering a server that is restarting.
+            reconnectionDelay: 500,
+            reconnectionDelayMax: 4_000,
+          }),
+        );
+      })
+      // A dropped network while loading: try again, as socket.io would for a dropped connection.
+      .catch(() => {
+        this.retryTimer = setTimeout(() => this.load(deferred), MANUAL_RETRY_MS);
+      });
   }
 
   start(): void {

@@ -14,9 +14,9 @@ import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
 import { useT } from '../../../shared/i18n/use-t';
+import { newThreadDraftKey } from '../lib/draft-keys';
 
 /** Where a room's unsent thread is kept in memory (see shared/lib/drafts.ts). */
-export const newThreadDraftKey = (roomId: string) => `thread:${roomId}:`;
 
 interface NewThreadFormProps {
   room: RoomDetail;
