@@ -35,8 +35,8 @@ export class ThreadPostsController {
 
   @Get('threads/:id/posts')
   async page(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto): Promise<Page<PostListItem>> {
-    const { grant } = await this.threadAccess.thread(auth.user, id);
-    return this.threadPosts.page(grant, id, query.cursor, query.limit ?? DEFAULT_PAGE);
+    const { grant, seen } = await this.threadAccess.threadForReader(auth.user, id);
+    return this.threadPosts.page(grant, id, query.cursor, query.limit ?? DEFAULT_PAGE, seen);
   }
 
   /** A resend (same words and warning within 10 minutes) answers with the reply already saved. */

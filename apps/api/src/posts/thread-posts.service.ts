@@ -3,6 +3,7 @@ import type { Page, PostListItem, PostView, ThreadDetail } from '@kindred/contra
 import type { AccessGrant } from '../access/access.service.js';
 import { ViewerService } from '../safety/viewer.service.js';
 import type { ThreadEntity } from '../threads/thread.entity.js';
+import type { ReadPosition } from '../threads/thread.repository.js';
 import { ThreadAccessService } from '../threads/thread-access.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import type { CreatePostDto, CreateThreadDto } from './dto/post.dto.js';
@@ -41,11 +42,12 @@ export class ThreadPostsService {
 
   /**
    * `grant`: room.read for the thread's room. A signed-in reader has now seen the thread up to
-   * the page's last post (placeholders included: they were passed too); the marker only moves forward.
+   * the page's last post (placeholders included: they were passed too); the marker only moves
+   * forward, and `seen` (where it stood when the thread was found) spares a write that would not move it.
    */
-  async page(grant: AccessGrant, threadId: string, cursor: string | undefined, limit: number): Promise<Page<PostListItem>> {
+  async page(grant: AccessGrant, threadId: string, cursor: string | undefined, limit: number, seen: ReadPosition | null = null): Promise<Page<PostListItem>> {
     const { page, last } = await this.posts.page(threadId, await this.viewers.context(grant.actor, grant), cursor, limit);
-    if (grant.actor && last) await this.threads.markSeen(grant.actor.id, threadId, last.at, last.id);
+    if (grant.actor && last) await this.threads.markSeen(grant.actor.id, threadId, last, seen);
     return page;
   }
 

@@ -62,6 +62,12 @@ export interface ThreadListQuery {
   limit: number;
 }
 
+/** Where a reader's marker stands in a thread: the sort key and id of the last post they were shown. */
+export interface ReadPosition {
+  at: string;
+  id: string;
+}
+
 export interface NewThread {
   roomId: string;
   authorId: string;
@@ -76,6 +82,7 @@ export class ThreadRepository {
   /** The thread page and every reply look a thread up by id: a prepared statement. */
   private readonly rows: EntityRows<ThreadEntity>;
   private readonly byIdSql: string;
+  private readonly forReaderSql: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -83,6 +90,9 @@ export class ThreadRepository {
   ) {
     this.rows = new EntityRows(db, ThreadEntity, 't');
     this.byIdSql = `SELECT ${this.rows.select} FROM ${this.rows.table} "t" WHERE "t"."id" = $1`;
+    this.forReaderSql = `SELECT ${this.rows.select}, ${sortKeySql('m.read_at')} AS "seen_at", m.read_post_id AS "seen_post_id"
+      FROM ${this.rows.table} "t" LEFT JOIN thread_read_markers m ON m.thread_id = "t"."id" AND m.user_id = $2::uuid
+      WHERE "t"."id" = $1`;
   }
 
   private repo(manager: EntityManager = this.db.manager): Repository<ThreadEntity> {
@@ -93,6 +103,19 @@ export class ThreadRepository {
     if (!isUuid(id)) return null;
     const [row] = await this.prepared.query<Record<string, unknown>>(this.byIdSql, [id]);
     return this.rows.from(row);
+  }
+
+  /**
+   * The thread and where this reader's marker stands, in the statement that finds the thread:
+   * a page that shows nothing new then needs no write to move the marker.
+   */
+  async findForReader(id: string, userId: string | undefined): Promise<{ thread: ThreadEntity; seen: ReadPosition | null } | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.prepared.query<Record<string, unknown>>(this.forReaderSql, [id, userId ?? null]);
+    const thread = this.rows.from(row);
+    if (!thread) return null;
+    const seen = row!.seen_at && row!.seen_post_id ? { at: row!.seen_at as string, id: row!.seen_post_id as string } : null;
+    return { thread, seen };
   }
 
   /**

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagin
 import type { ViewerFilter } from '../safety/viewer-filter.js';
 import type { ThreadEntity } from './thread.entity.js';
 import { ReadMarkerRepository } from './read-marker.repository.js';
-import { ThreadRepository, type ThreadRow } from './thread.repository.js';
+import { ThreadRepository, type ReadPosition, type ThreadRow } from './thread.repository.js';
 
 interface ThreadCursor extends Record<string, unknown> {
   /** Snapshot time of the first page: later activity does not reshuffle later pages. */
@@ -63,9 +63,13 @@ export class ThreadsService {
     return { summary: this.summary(row, filter), lastRead };
   }
 
-  /** The member was shown the thread up to this post (`at`: its full-precision sort key). */
-  async markSeen(userId: string, threadId: string, at: string, postId: string): Promise<void> {
-    await this.readMarkers.markSeen(userId, threadId, at, postId);
+  /**
+   * The member was shown the thread up to `last` (`at`: its full-precision sort key). `seen`,
+   * the marker read with the thread, spares the write when the page showed nothing newer.
+   */
+  async markSeen(userId: string, threadId: string, last: ReadPosition, seen: ReadPosition | null): Promise<void> {
+    if (seen && !isBefore(seen, last)) return;
+    await this.readMarkers.markSeen(userId, threadId, last.at, last.id);
   }
 
   /** `grant`: room.read for the room. Everything in it up to now counts as read for the member. */
@@ -104,4 +108,9 @@ export class ThreadsService {
   async setMuted(grant: AccessGrant, threadId: string, muted: boolean): Promise<void> {
     await this.threads.setMuted(threadId, grant.actor!.id, muted);
   }
+}
+
+/** Keyset order of posts, as PostgreSQL compares (created_at, id): fixed-width sort keys and lower-case uuids compare as text. */
+function isBefore(a: ReadPosition, b: ReadPosition): boolean {
+  return a.at < b.at || (a.at === b.at && a.id < b.id);
 }
