@@ -12,6 +12,7 @@ describe('configuration', () => {
     expect(config.seedDemoData).toBe(true);
     expect(config.cookieSecure).toBe('auto');
     expect(config.redisKeyPrefix).toBe('kindred:');
+    expect(config.listenBacklog).toBe(4096);
   });
 
   it.each([
@@ -24,6 +25,7 @@ describe('configuration', () => {
     ['COOKIE_SECURE', 'sometimes'],
     ['LOG_LEVEL', 'chatty'],
     ['SEED_DEMO_DATA', 'maybe'],
+    ['LISTEN_BACKLOG', '10'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     let error: unknown;
     try {

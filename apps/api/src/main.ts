@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const applied = await runMigrations({ url: database.url });
     if (applied.length > 0) process.stdout.write(`Applied migrations: ${applied.join(', ')}\n`);
     app = await createApp({ ...config, databaseUrl: database.url });
-    await app.listen({ port: config.port, host: config.host });
+    await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
     process.stdout.write(`Kindred is ready on ${config.publicOrigin} (API docs: ${config.publicOrigin}/api/docs)\n`);
   } catch (error) {
     await app?.close().catch(() => undefined);

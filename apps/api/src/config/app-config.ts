@@ -27,6 +27,13 @@ export interface AppConfig {
   publicOrigin: string;
   allowedOrigins: string[];
   bodyLimitBytes: number;
+  /**
+   * Connections the kernel holds for us while the event loop is busy. Node's default (511)
+   * overflows when thousands of members reconnect at once (a restart, a network blip), and each
+   * dropped connection attempt waits 1, 3, 7… seconds to try again. The kernel caps it at
+   * net.core.somaxconn.
+   */
+  listenBacklog: number;
   rateLimitPerMinute: number;
   registerLimitPerHour: number;
   loginMaxFailures: number;
@@ -132,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 512 * 1024,
+    listenBacklog: env.LISTEN_BACKLOG ?? 4096,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
     registerLimitPerHour: env.REGISTER_LIMIT_PER_HOUR ?? 20,
     loginMaxFailures: env.LOGIN_MAX_FAILURES ?? 5,

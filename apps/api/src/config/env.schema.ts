@@ -123,6 +123,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(64)
+  @Max(65535)
+  LISTEN_BACKLOG?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE?: number;
 
