@@ -6,6 +6,9 @@ import { cleanEnv, probeExecArgv, withProbe } from '../lib/server.mjs';
 
 const REPLY = 'Thank you for writing this. I went through something similar, and it does get lighter with time and people around you.';
 
+/** The server's CPU time per request, from its CPU share over the run and the request rate. */
+const cpuMsPerRequest = (r) => (r.reqPerSec > 0 ? (r.server.cpuShare * 1000) / r.reqPerSec : 0);
+
 async function load(ctx, server, label, request) {
   const o = ctx.options;
   const gen = ctx.startHttpGenerator();
@@ -105,11 +108,14 @@ export async function run(ctx) {
       row(`thread page (50 posts, logged in, ${o.connections} conns) req/s`, fmt.n(page.reqPerSec)),
       row('thread page p50 / p99', `${fmt.ms(page.latency.p50)} / ${fmt.ms(page.latency.p99)}`, 'p99 ≤ 20 ms', page.latency.p99 <= 20 && ok(page)),
       row('bare Fastify + pg, same rows: req/s, p50 / p99', `${fmt.n(barePage.reqPerSec)}, ${fmt.ms(barePage.latency.p50)} / ${fmt.ms(barePage.latency.p99)}${rowsMatch ? '' : ' (ROWS DIFFER)'}`),
-      row('thread page ratio Kindred / bare (req/s)', ratio === null ? 'n/a' : ratio.toFixed(2), '≥ 0.5', ratio !== null && ratio >= 0.5),
+      // Issue 18's bars: ≥ 0.6 of bare throughput, and a p99 at most twice bare's.
+      row('thread page ratio Kindred / bare (req/s)', ratio === null ? 'n/a' : ratio.toFixed(2), '≥ 0.6', ratio !== null && ratio >= 0.6),
+      row('thread page p99 / bare p99', `${(page.latency.p99 / barePage.latency.p99).toFixed(2)}×`, '≤ 2×', page.latency.p99 <= 2 * barePage.latency.p99),
       row(`room directory, unread-heavy (${forum.threadIds.length} threads half read) req/s`, fmt.n(directory.reqPerSec)),
       row('room directory p50 / p99 (vs thread page p99)', `${fmt.ms(directory.latency.p50)} / ${fmt.ms(directory.latency.p99)} (${fmt.ms(page.latency.p99)})`, 'p99 ≤ 20 ms', directory.latency.p99 <= 20 && ok(directory)),
       row('create-post req/s', fmt.n(create.reqPerSec)),
       row('create-post p50 / p99', `${fmt.ms(create.latency.p50)} / ${fmt.ms(create.latency.p99)}`, 'p99 ≤ 30 ms', create.latency.p99 <= 30 && ok(create)),
+      row('server CPU per request: thread page / create-post (bare page)', [page, create, barePage].map((r) => `${cpuMsPerRequest(r).toFixed(2)} ms`).join(' / ').replace(/ \/ ([^/]+)$/, ' ($1)')),
       ...(unloaded
         ? [
             row('1 connection: thread page p50 / p99', `${fmt.ms(unloaded.page.latency.p50)} / ${fmt.ms(unloaded.page.latency.p99)} (${fmt.n(unloaded.page.reqPerSec)} req/s)`),
