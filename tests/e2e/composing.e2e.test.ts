@@ -43,6 +43,31 @@ describe('writing is never lost or silently held', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('Second thought');
   });
 
+  it('Preview shows what the server will store, folded behind the warning being chosen', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Preview room' });
+    const member = await registerMember(e2e.t);
+    await joinAs(member.agent, room.id);
+    const { context, page } = await e2e.person();
+    await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
+
+    await page.goto(`/rooms/${room.slug}`);
+    await page.getByRole('button', { name: 'Start a thread' }).click();
+    await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('**Held** and <b onclick="x()">safe</b>\n\n- one');
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.getByRole('tabpanel', { name: 'Preview' });
+    // Rendered by the server: Markdown became elements, raw HTML did not.
+    await preview.locator('strong', { hasText: 'Held' }).waitFor();
+    await preview.locator('li', { hasText: 'one' }).waitFor();
+    expect(await preview.locator('[onclick]').count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await page.getByRole('group', { name: 'Content warnings' }).getByLabel('Self-harm').check();
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await preview.getByRole('button', { name: 'Show post' }).click();
+    await preview.locator('strong', { hasText: 'Held' }).waitFor();
+  });
+
   it('a signed-out visitor is sent to log in and brought back, with nothing added to the address', async () => {
     const admin = await memberWithRole(e2e.t, 'admin');
     const room = await createRoomAs(admin.agent, { name: 'Return room' });

@@ -210,6 +210,7 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('DELETE', '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('PUT',    '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('DELETE', '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  rest('POST',   '/api/posts/preview',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/posts/{id}',                         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('PATCH',  '/api/posts/{id}#own-post',                [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
   rest('PATCH',  '/api/posts/{id}#another-members-post',    [401,  403,   404,  404,     M,    M,      401,   403,    404,     403,    NM,    403]),

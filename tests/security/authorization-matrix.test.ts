@@ -174,6 +174,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'PUT /api/conversations/{id}/mute#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/mute`, body: { muted: true } }),
   'GET /api/search#in-room': (c) => ({ url: `/api/search?q=breathing&room=${c.target.room.id}` }),
 
+  'POST /api/posts/preview': () => ({ url: '/api/posts/preview', body: { body: 'A **preview**.' } }),
   'POST /api/reports': (c) => ({ url: '/api/reports', body: { targetType: 'post', targetId: c.target.postId, category: 'other' } }),
   'POST /api/rooms/{room}/join': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/join`),
   'POST /api/rooms/{room}/leave': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/leave`).then((call) => ({ ...call, body: undefined })),

@@ -151,6 +151,16 @@ export interface CreatePostRequest {
   replyToPostId?: string;
 }
 
+/** Text to render as a post would be, without saving anything (`POST /api/posts/preview`). */
+export interface PreviewPostRequest {
+  body: string;
+}
+
+/** The HTML the server would store for that text: its own Markdown renderer and sanitiser. */
+export interface PostPreview {
+  bodyHtml: string;
+}
+
 export interface EditPostRequest {
   body: string;
   warning?: ContentWarningInput;

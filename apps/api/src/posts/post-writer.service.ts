@@ -192,7 +192,12 @@ export class PostWriterService {
 
   private async insertPost(manager: EntityManager, post: NewPost): Promise<string> {
     const mentionedUserIds = await this.mentions(manager, post.body, post.authorId);
-    return this.posts.insert({ ...post, bodyHtml: renderMarkdown(post.body), mentionedUserIds }, manager);
+    return this.posts.insert({ ...post, bodyHtml: this.render(post.body), mentionedUserIds }, manager);
+  }
+
+  /** The stored HTML of a post's text: previews use this very function, so they cannot differ. */
+  render(body: string): string {
+    return renderMarkdown(body);
   }
 
   /** Mentioned members who allow it, minus anyone who blocked the author (they are never reached). */
@@ -219,7 +224,7 @@ export class PostWriterService {
       await this.posts.saveRevision(post, editorId, this.clock.now(), manager);
       await this.posts.update(
         post.id,
-        { body: dto.body, bodyHtml: renderMarkdown(dto.body), warning, mentionedUserIds: await this.mentions(manager, dto.body, post.authorId), editedAt: this.clock.now() },
+        { body: dto.body, bodyHtml: this.render(dto.body), warning, mentionedUserIds: await this.mentions(manager, dto.body, post.authorId), editedAt: this.clock.now() },
         manager,
       );
       await this.state.syncThreadWarning(post.id, post.threadId, warning, manager);

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { PostListItem, PostRevisionView } from '@kindred/contracts';
+import type { PostListItem, PostPreview, PostRevisionView } from '@kindred/contracts';
 import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
-import { EditPostDto, ReactionParams, SetWarningDto } from './dto/post.dto.js';
+import { EditPostDto, PreviewPostDto, ReactionParams, SetWarningDto } from './dto/post.dto.js';
 import { PostAccessService } from './post-access.service.js';
 import { PostWriterService } from './post-writer.service.js';
 import { PostsService } from './posts.service.js';
@@ -20,6 +20,13 @@ export class PostsController {
     private readonly writer: PostWriterService,
     private readonly viewers: ViewerService,
   ) {}
+
+  /** What this text will look like once posted (any signed-in member; nothing is stored or logged). */
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  preview(@Body() dto: PreviewPostDto): PostPreview {
+    return { bodyHtml: this.writer.render(dto.body) };
+  }
 
   @Get(':id')
   async get(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<PostListItem> {

@@ -6,6 +6,7 @@ import {
   type CreatePostRequest,
   type CreateThreadRequest,
   type EditPostRequest,
+  type PreviewPostRequest,
   type ReactionKind,
   type SetWarningRequest,
 } from '@kindred/contracts';
@@ -50,6 +51,13 @@ export class EditPostDto implements EditPostRequest {
 
   @OptionalWarning()
   warning?: ContentWarningDto;
+}
+
+export class PreviewPostDto implements PreviewPostRequest {
+  @ApiProperty({ maxLength: POST_BODY_MAX_LENGTH, description: 'Markdown, rendered as a post would be; nothing is saved.' })
+  @IsString()
+  @Length(1, POST_BODY_MAX_LENGTH)
+  body: string;
 }
 
 export class SetWarningDto extends ContentWarningDto implements SetWarningRequest {

@@ -26,6 +26,12 @@ export function toWarningInput(choice: WarningChoice): ContentWarningInput | und
   };
 }
 
+/** The warning as readers will see it once posted (for the composer's preview fold). */
+export function choiceAsView(choice: WarningChoice): ContentWarningView {
+  const note = choice.note.trim();
+  return { categories: choice.noneApply ? [] : choice.categories, note: note || null };
+}
+
 /** A topic ticked, or "none apply" said: what a room that asks for a choice accepts. */
 export function hasChoice(choice: WarningChoice): boolean {
   return choice.categories.length > 0 || choice.noneApply;

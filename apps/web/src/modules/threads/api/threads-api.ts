@@ -4,6 +4,7 @@ import type {
   EditPostRequest,
   Page,
   PostListItem,
+  PostPreview,
   PostView,
   ReactionKind,
   ThreadDetail,
@@ -48,4 +49,9 @@ export function markRoomRead(roomId: string): Promise<void> {
 
 export function setReaction(postId: string, kind: ReactionKind, on: boolean): Promise<void> {
   return apiRequest<void>(`/api/posts/${enc(postId)}/reactions/${enc(kind)}`, { method: on ? 'PUT' : 'DELETE' });
+}
+
+/** The server renders the text as it would store it (Markdown and sanitiser); nothing is saved. */
+export function previewPost(body: string, signal?: AbortSignal): Promise<PostPreview> {
+  return apiRequest<PostPreview>('/api/posts/preview', { method: 'POST', body: { body }, signal });
 }

@@ -6,7 +6,7 @@ import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { choiceFromView, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, choiceFromView, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
 import { useEditPost } from '../hooks/use-thread';
 import { warningFieldError } from '../lib/form-errors';
@@ -57,6 +57,7 @@ export function EditPostForm({ post, onDone }: EditPostFormProps) {
         onChange={setBody}
         error={form.fieldErrors.body}
         maxLength={POST_BODY_MAX_LENGTH}
+        warning={choiceAsView(warning)}
       />
       <WarningPicker idPrefix={`edit-${post.id}`} value={warning} onChange={setWarning} error={warningFieldError(form.fieldErrors)} />
       <div className="button-row">

@@ -1,6 +1,7 @@
+import type { ContentWarningView } from '@kindred/contracts';
 import type { KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
-import { TextPreview } from './text-preview';
+import { PostPreview } from './post-preview';
 import { useT } from '../../../shared/i18n/use-t';
 
 interface MarkdownComposerProps {
@@ -12,6 +13,8 @@ interface MarkdownComposerProps {
   hint?: string;
   rows?: number;
   maxLength: number;
+  /** The warning chosen for this text, so the preview folds as readers will see it. */
+  warning?: ContentWarningView;
 }
 
 type Tab = 'write' | 'preview';
@@ -19,7 +22,7 @@ const WRITE: Tab = 'write';
 const PREVIEW: Tab = 'preview';
 
 /** Write / Preview tabs around a textarea. The textarea stays mounted so undo keeps working. */
-export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength }: MarkdownComposerProps) {
+export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength, warning }: MarkdownComposerProps) {
   const t = useT();
   const [tab, setTab] = useState<Tab>('write');
   const writeRef = useRef<HTMLButtonElement>(null);
@@ -91,7 +94,7 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
         tabIndex={0}
         className="composer__preview prose"
       >
-        {tab === 'preview' && <TextPreview text={value} />}
+        {tab === 'preview' && <PostPreview id={id} text={value} warning={warning} />}
       </div>
     </div>
   );

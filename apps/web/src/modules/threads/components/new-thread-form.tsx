@@ -9,14 +9,12 @@ import { FormField } from '../../../shared/ui/form-field';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
 import { useT } from '../../../shared/i18n/use-t';
 import { newThreadDraftKey } from '../lib/draft-keys';
-
-/** Where a room's unsent thread is kept in memory (see shared/lib/drafts.ts). */
 
 interface NewThreadFormProps {
   room: RoomDetail;
@@ -83,6 +81,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
         onChange={setBody}
         error={form.fieldErrors.body}
         maxLength={POST_BODY_MAX_LENGTH}
+        warning={choiceAsView(warning)}
         rows={8}
       />
       <WarningPicker

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
 import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
@@ -72,6 +72,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         onChange={setBody}
         error={form.fieldErrors.body}
         maxLength={POST_BODY_MAX_LENGTH}
+        warning={choiceAsView(warning)}
         rows={5}
       />
       <details className="composer__warnings" open={warningError ? true : undefined}>
