@@ -15,16 +15,21 @@ describe('writing is never lost or silently held', () => {
     await e2e?.close();
   });
 
-  it('a held first thread says "waiting for review"; slow mode keeps the words in the box', async () => {
+  /** A new member of a new room, signed in, with the new-thread composer open. */
+  async function composerOpenIn(settings: Parameters<typeof createRoomAs>[1]) {
     const admin = await memberWithRole(e2e.t, 'admin');
-    const room = await createRoomAs(admin.agent, { name: 'Slow room', premoderateFirstPosts: 1, threadSlowModeSeconds: 600 });
+    const room = await createRoomAs(admin.agent, settings);
     const member = await registerMember(e2e.t);
     await joinAs(member.agent, room.id);
     const { context, page } = await e2e.person();
     await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
-
     await page.goto(`/rooms/${room.slug}`);
     await page.getByRole('button', { name: 'Start a thread' }).click();
+    return { page };
+  }
+
+  it('a held first thread says "waiting for review"; slow mode keeps the words in the box', async () => {
+    const { page } = await composerOpenIn({ name: 'Slow room', premoderateFirstPosts: 1, threadSlowModeSeconds: 600 });
     await page.getByLabel('Title').fill('My first words here');
     await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('Held until a moderator reads it.');
     await page.getByRole('button', { name: 'Post thread' }).click();
@@ -44,15 +49,7 @@ describe('writing is never lost or silently held', () => {
   });
 
   it('Preview shows what the server will store, folded behind the warning being chosen', async () => {
-    const admin = await memberWithRole(e2e.t, 'admin');
-    const room = await createRoomAs(admin.agent, { name: 'Preview room' });
-    const member = await registerMember(e2e.t);
-    await joinAs(member.agent, room.id);
-    const { context, page } = await e2e.person();
-    await context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
-
-    await page.goto(`/rooms/${room.slug}`);
-    await page.getByRole('button', { name: 'Start a thread' }).click();
+    const { page } = await composerOpenIn({ name: 'Preview room' });
     await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('**Held** and <b onclick="x()">safe</b>\n\n- one');
     await page.getByRole('tab', { name: 'Preview' }).click();
     const preview = page.getByRole('tabpanel', { name: 'Preview' });
