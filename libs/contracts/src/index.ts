@@ -13,3 +13,4 @@ export * from './health.js';
 export * from './languages.js';
 export * from './care.js';
 export * from './conversations.js';
+export * from './compose-check.js';
