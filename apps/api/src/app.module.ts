@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConversationsCoreModule } from './conversations/conversations-core.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
+import { ComposeCheckModule } from './compose-check/compose-check.module.js';
 import { CrisisResourcesModule } from './crisis-resources/crisis-resources.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AccountModule,
         NotificationsModule,
         CrisisResourcesModule,
+        ComposeCheckModule,
         ModerationModule,
         CareModule,
         SafetyModule,

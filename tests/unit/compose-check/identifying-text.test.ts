@@ -1,6 +1,7 @@
 // Precision and recall of the identifying-text check on the labelled set written before the
 // rules (tests/fixtures/identifying-labelled.ts). Fails below 0.85 for either, and prints the
 // figures and every miss so a change to the rules shows what it costs.
+import { describe, expect, it } from '@jest/globals';
 import { findIdentifyingText, type FoundSpan } from '../../../apps/api/src/compose-check/identifying/identifying-text.js';
 import { IDENTIFYING_LABELLED, type LabelledIdentifying } from '../../fixtures/identifying-labelled.js';
 

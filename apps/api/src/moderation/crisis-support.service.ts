@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QueueItemKind, Severity, type ContentWarningCategory, type CrisisResource, type ReportTargetType } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { CrisisResourcesService } from '../crisis-resources/crisis-resources.service.js';
-import { detectCrisis, type CrisisAssessment, type CrisisCategory } from './crisis/crisis-detector.js';
+import { detectCrisis, type CrisisAssessment } from './crisis/crisis-detector.js';
+import { crisisWarnings } from './crisis/crisis-warnings.js';
 import { QueueRaiser } from './queue-raiser.js';
 
 export interface CrisisCheck {
@@ -11,9 +12,6 @@ export interface CrisisCheck {
   /** Added automatically for every reader but the author, so each reader's choice applies at once. */
   warnings: ContentWarningCategory[];
 }
-
-/** The content-warning category for each detected kind of crisis (danger from others: violence). */
-const WARNING_OF: Record<CrisisCategory, ContentWarningCategory> = { suicide: 'suicide', 'self-harm': 'self-harm', 'danger-from-others': 'violence' };
 
 export interface ContentRef {
   authorId: string;
@@ -56,6 +54,6 @@ export class CrisisSupportService {
     );
     // The author's own country and language, when they chose them.
     const { resources } = await this.resources.forMember(content.authorId);
-    return { resources, warnings: [...new Set(assessment.categories.map((c) => WARNING_OF[c]))] };
+    return { resources, warnings: crisisWarnings(assessment) };
   }
 }
