@@ -193,6 +193,10 @@ export const REST_MATRIX: readonly RestRow[] = [
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
   // Reading and writing in a room
   rest('GET',    '/api/search#in-room',                     [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  // The check before sending reads a draft only where its author may read (issue 15): the room's read rule, or being in the conversation.
+  rest('POST',   '/api/compose/check#in-room',              [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  rest('POST',   '/api/compose/check#own-conversation',     [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('POST',   '/api/compose/check#another-members-conversation', [401, 404, 404, 404,   404,  404,    401,   404,    404,     404,    404,   404]),
   rest('POST',   '/api/reports',                            [401,  201,   404,  404,     201,  201,    401,   201,    404,     201,    201,   201]),
   rest('POST',   '/api/rooms/{room}/join',                  [401,  200,   INV,  404,     200,  200,    401,   200,    INV,     200,    INV,   INV]),
   // A valid code is the way into an invite-only room, hidden ones included.

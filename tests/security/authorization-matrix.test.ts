@@ -173,6 +173,15 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'PUT /api/conversations/{id}/mute#own-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, me(c).id, 'active')}/mute`, body: { muted: true } }),
   'PUT /api/conversations/{id}/mute#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/mute`, body: { muted: true } }),
   'GET /api/search#in-room': (c) => ({ url: `/api/search?q=breathing&room=${c.target.room.id}` }),
+  'POST /api/compose/check#in-room': (c) => ({ url: '/api/compose/check', body: { text: 'Call me on 555-201-3344.', context: { kind: 'reply', roomId: c.target.room.id } } }),
+  'POST /api/compose/check#own-conversation': async (c) => ({
+    url: '/api/compose/check',
+    body: { text: 'Hello.', context: { kind: 'message', conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active') } },
+  }),
+  'POST /api/compose/check#another-members-conversation': async (c) => ({
+    url: '/api/compose/check',
+    body: { text: 'Hello.', context: { kind: 'message', conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active') } },
+  }),
 
   'POST /api/posts/preview': () => ({ url: '/api/posts/preview', body: { body: 'A **preview**.' } }),
   'POST /api/reports': (c) => ({ url: '/api/reports', body: { targetType: 'post', targetId: c.target.postId, category: 'other' } }),
