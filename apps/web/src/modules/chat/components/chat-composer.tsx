@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useDraft } from '../../../shared/lib/drafts';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { initialChoice, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { initialChoice, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
+import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
 import { useChatWords } from '../lib/describe';
 import type { RoomChatStore } from '../lib/room-chat-store';
 
@@ -29,6 +31,7 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
   const [problem, setProblem] = useState<string | null>(null);
   const [warningsOpen, setWarningsOpen] = useState(false);
   const chosen = warning.categories.length;
+  const checked = useComposeCheck({ kind: 'chat', placeId: disabled ? undefined : store.roomId, text, chosenWarnings: warning.categories });
 
   async function send(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
@@ -95,6 +98,14 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
         }}
         onKeyDown={onKeyDown}
         onBlur={() => store.stopTyping()}
+      />
+      <ComposeCheckPanel
+        idPrefix="chat"
+        checked={checked}
+        chosenWarnings={warning.categories}
+        onAddWarning={(category) => setWarning((current) => withCategory(current, category))}
+        onEdit={() => document.getElementById('chat-message')?.focus()}
+        onSendAsIs={() => void send()}
       />
       <div className="chat-composer__row">
         <details className="chat-composer__warnings" open={warningsOpen} onToggle={(event) => setWarningsOpen(event.currentTarget.open)}>

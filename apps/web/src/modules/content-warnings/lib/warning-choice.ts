@@ -48,3 +48,9 @@ export function choiceProblem(choice: WarningChoice, required: boolean): 'note-t
   if (required && !hasChoice(choice)) return 'choice-required';
   return undefined;
 }
+
+/** The choice with one more topic ticked (a suggestion taken); "none apply" no longer holds. */
+export function withCategory(choice: WarningChoice, category: ContentWarningCategory): WarningChoice {
+  if (choice.categories.includes(category)) return { ...choice, noneApply: false };
+  return { ...choice, noneApply: false, categories: [...choice.categories, category] };
+}

@@ -9,7 +9,9 @@ import { FormField } from '../../../shared/ui/form-field';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { choiceAsView, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
+import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
 import { useCreateThread } from '../hooks/use-threads';
 import { warningFieldError } from '../lib/form-errors';
 import { MarkdownComposer } from './markdown-composer';
@@ -38,6 +40,8 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   const [body, setBody] = useDraft(`${draftKey}body`, () => '');
   const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice(room.defaultWarnings));
   const titleRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const checked = useComposeCheck({ kind: 'thread', placeId: active ? room.id : undefined, text: body, title, chosenWarnings: warning.categories });
   const nudge = needsNudge(warning, body, room.requireContentWarning);
 
   useEffect(() => {
@@ -61,7 +65,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   }
 
   return (
-    <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+    <form ref={formRef} className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} title={t('threads.new.errorTitle')} messages={form.summary} />
       <FormField
         ref={titleRef}
@@ -92,6 +96,14 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
         error={warningFieldError(form.fieldErrors)}
       />
       {nudge && <WarningNudge id="thread-warning-nudge" />}
+      <ComposeCheckPanel
+        idPrefix="thread"
+        checked={checked}
+        chosenWarnings={warning.categories}
+        onAddWarning={(category) => setWarning((current) => withCategory(current, category))}
+        onEdit={() => document.getElementById('thread-body')?.focus()}
+        onSendAsIs={() => formRef.current?.requestSubmit()}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'thread-warning-nudge' : undefined}>
           {t(form.pending ? 'threads.posting' : 'threads.new.submit')}

@@ -1,14 +1,20 @@
 import type { PostStatus } from '@kindred/contracts';
 import { POST_BODY_MAX_LENGTH } from '@kindred/contracts';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { clearDrafts, useDraft } from '../../../shared/lib/drafts';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
+<<<<<<< HEAD
 import { choiceAsView, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
+=======
+import { initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
+import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
+>>>>>>> 95a3cf8 (Check before sending, web: a calm private panel in the thread, reply and chat composers (debounced check while typing; crisis resources first, highlighted spans with why, add the suggested warning, edit, send as is; polite live region; en + es); e2e in Chromium with axe)
 import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
@@ -36,6 +42,8 @@ export function ReplyForm({ threadId }: { threadId: string }) {
   const warningError = warningFieldError(form.fieldErrors);
   const chosen = warning.categories.length;
   const nudge = needsNudge(warning, body, required);
+  const formRef = useRef<HTMLFormElement>(null);
+  const checked = useComposeCheck({ kind: 'reply', placeId: roomId, text: body, chosenWarnings: warning.categories });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,7 +61,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
   }
 
   return (
-    <form className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+    <form ref={formRef} className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
       <h2 id="reply-heading">{t('threads.reply.heading')}</h2>
       <ErrorSummary key={form.attempt} title={t('threads.reply.errorTitle')} messages={form.summary} />
       <div role="status" className="reply-status">
@@ -85,6 +93,14 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         <WarningPicker idPrefix="reply" value={warning} onChange={setWarning} required={required} error={warningError} />
       </details>
       {nudge && <WarningNudge id="reply-warning-nudge" />}
+      <ComposeCheckPanel
+        idPrefix="reply"
+        checked={checked}
+        chosenWarnings={warning.categories}
+        onAddWarning={(category) => setWarning((current) => withCategory(current, category))}
+        onEdit={() => document.getElementById('reply-body')?.focus()}
+        onSendAsIs={() => formRef.current?.requestSubmit()}
+      />
       <button type="submit" className="button button--primary" disabled={form.pending} aria-describedby={nudge ? 'reply-warning-nudge' : undefined}>
         {t(form.pending ? 'threads.posting' : 'threads.reply.submit')}
       </button>
