@@ -53,7 +53,7 @@ describe('the check before sending', () => {
     await panel.getByRole('button', { name: 'Add the “Stalking and harassment” warning' }).waitFor({ state: 'detached' });
 
     await panel.getByRole('button', { name: 'Edit my words' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('thread-body');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('thread-body');
 
     await page.getByRole('button', { name: 'Post thread' }).click();
     await page.waitForURL('**/threads/*');
@@ -62,7 +62,7 @@ describe('the check before sending', () => {
     const thread = (await member.agent.get(`/api/threads/${id}`).expect(200)).body as ThreadDetail;
     expect(thread.warning?.categories).toEqual(['stalking-harassment']);
     // Nothing of the check, nor the draft, in browser storage.
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
   });
 
   it('offers the crisis resources first when a reply’s words read as crisis', async () => {
