@@ -3,7 +3,7 @@
 // figures and every miss so a change to the rules shows what it costs.
 import { describe, expect, it } from '@jest/globals';
 import { findIdentifyingText, type FoundSpan } from '../../../apps/api/src/compose-check/identifying/identifying-text.js';
-import { IDENTIFYING_LABELLED, type LabelledIdentifying } from '../../fixtures/identifying-labelled.js';
+import { IDENTIFYING_HOLDOUT, IDENTIFYING_LABELLED, type LabelledIdentifying } from '../../fixtures/identifying-labelled.js';
 
 const MIN_PRECISION = 0.85;
 const MIN_RECALL = 0.85;
@@ -24,12 +24,12 @@ function expectedSpans(item: LabelledIdentifying): Expected[] {
 
 const sameFind = (a: Expected | FoundSpan, b: Expected | FoundSpan) => a.kind === b.kind && a.start < b.end && b.start < a.end;
 
-function score() {
+function score(set: readonly LabelledIdentifying[]) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const misses: string[] = [];
-  for (const item of IDENTIFYING_LABELLED) {
+  for (const item of set) {
     const expected = expectedSpans(item);
     const found = findIdentifyingText(item.text);
     for (const f of found) {
@@ -52,13 +52,24 @@ function score() {
 describe('identifying-text check: labelled set', () => {
   it(`has at least 80 labelled texts, and reaches precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL}`, () => {
     expect(IDENTIFYING_LABELLED.length).toBeGreaterThanOrEqual(80);
-    const s = score();
+    const s = score(IDENTIFYING_LABELLED);
     console.log(
       `Identifying text, labelled set (${IDENTIFYING_LABELLED.length} texts): precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} ` +
         `(TP ${s.tp}, FP ${s.fp}, FN ${s.fn})\n${s.misses.join('\n')}`,
     );
     expect(s.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
     expect(s.recall).toBeGreaterThanOrEqual(MIN_RECALL);
+  });
+
+  // Reported, not asserted: written after the rules and never tuned on, so this is the honest
+  // figure for words the rules were not shaped around.
+  it('reports the held-out set', () => {
+    const s = score(IDENTIFYING_HOLDOUT);
+    console.log(
+      `Identifying text, HELD-OUT set (${IDENTIFYING_HOLDOUT.length} texts, not tuned on): precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} ` +
+        `(TP ${s.tp}, FP ${s.fp}, FN ${s.fn})\n${s.misses.join('\n')}`,
+    );
+    expect(s.tp + s.fn).toBeGreaterThan(0);
   });
 
   it('gives offsets into the text as written (accents and curly apostrophes included)', () => {
