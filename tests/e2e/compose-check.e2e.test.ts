@@ -46,6 +46,11 @@ describe('the check before sending', () => {
     expect(await panel.locator('mark').allTextContents()).toEqual(['555-201-3344']);
     await page.getByRole('status').filter({ hasText: 'Before you send: we noticed something' }).waitFor({ state: 'attached' });
     await expectAxeClean(page, 'new thread with the check panel open');
+    // At phone width the panel fits without sideways scrolling.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    if (wide) await page.setViewportSize(wide);
 
     await panel.getByRole('button', { name: 'Add the “Stalking and harassment” warning' }).click();
     expect(await page.getByRole('group', { name: 'Content warnings' }).getByLabel('Stalking and harassment').isChecked()).toBe(true);
