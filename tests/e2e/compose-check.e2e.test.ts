@@ -4,8 +4,9 @@ import type { Page } from 'playwright-core';
 import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { chatLog, openChat } from './support/chat.js';
-import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { signedInMember, startE2eApp, waitForPage, type E2eApp } from './support/e2e-app.js';
 import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
+import { untranslatedStrings } from './support/untranslated.js';
 
 async function expectAxeClean(page: Page, name: string): Promise<void> {
   const violations = await seriousViolations(page);
@@ -95,5 +96,21 @@ describe('the check before sending', () => {
     await panel.getByRole('button', { name: 'Send as is' }).click();
     await chatLog(page).getByText('you can write to me at quiet.fern@example.org').waitFor();
     await panel.waitFor({ state: 'detached' });
+  });
+
+  it('speaks Spanish to a member who chose it, with nothing left in English', async () => {
+    const spanish = await signedInMember(e2e, { bypassCSP: true });
+    await joinAs(spanish.agent, room.id);
+    await spanish.agent.patch('/api/me/settings').send({ language: 'es' }).expect(200);
+    const { page } = spanish;
+    await page.goto(`/threads/${threadId}`);
+    await waitForPage(page, `document.documentElement.lang === 'es'`);
+    await page.locator('#reply-body').fill('Mi ex me pegaba. Ahora vivo en Calle Mayor 15 y tengo miedo.');
+    const panel = page.locator('#reply-compose-check');
+    await panel.getByRole('heading', { name: 'Antes de enviar' }).waitFor();
+    await panel.getByText('Parece una dirección postal.').waitFor();
+    await panel.getByRole('button', { name: 'Añadir el aviso «Violencia doméstica»' }).waitFor();
+    expect(await untranslatedStrings(page)).toEqual([]);
+    await expectAxeClean(page, 'Spanish reply with the check panel open');
   });
 });
