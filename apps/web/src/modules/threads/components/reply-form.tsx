@@ -8,13 +8,9 @@ import { ErrorSummary } from '../../../shared/ui/error-summary';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-<<<<<<< HEAD
-import { choiceAsView, initialChoice, needsNudge, toWarningInput } from '../../content-warnings/lib/warning-choice';
-=======
-import { initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
 import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
 import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
->>>>>>> 95a3cf8 (Check before sending, web: a calm private panel in the thread, reply and chat composers (debounced check while typing; crisis resources first, highlighted spans with why, add the suggested warning, edit, send as is; polite live region; en + es); e2e in Chromium with axe)
 import { useRoom } from '../../rooms/hooks/use-rooms';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { showCrisisSupport } from '../../safety/lib/crisis-support';
