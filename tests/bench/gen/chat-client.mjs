@@ -59,19 +59,25 @@ export function cpuWindow() {
 
 export function remember(c, m) {
   c.received.add(m.id);
-  if (m.seq > c.lastSeq) {
+  // The replay point is the room's; a private conversation numbers its messages on its own.
+  if (m.roomId === c.roomId && m.seq > c.lastSeq) {
     c.lastSeq = m.seq;
     c.lastMessageId = m.id;
   }
 }
 
-/** Groups members by room; writers (senders only) are not expected to receive. */
+/** Groups members by room (and private conversation); writers (senders only) are not expected to receive. */
 export function roomsOf(clients) {
   const byRoom = new Map();
+  const add = (key, c) => {
+    if (!byRoom.has(key)) byRoom.set(key, []);
+    byRoom.get(key).push(c);
+  };
   for (const c of clients) {
     if (c.writer) continue;
-    if (!byRoom.has(c.roomId)) byRoom.set(c.roomId, []);
-    byRoom.get(c.roomId).push(c);
+    add(c.roomId, c);
+    // A private conversation's messages go to its participants, under its id.
+    if (c.conversationId) add(c.conversationId, c);
   }
   return byRoom;
 }
@@ -125,7 +131,7 @@ export function chatDriver({ genId, stats }) {
       // Body: "b|<send time>|<tag>|…"; tag m = measured, w = warm-up.
       if (m.body.startsWith('b|')) {
         const second = m.body.indexOf('|', 2);
-        if (m.body[second + 1] === 'm' && m.author.id !== c.userId) recordMs(live.deliver, t - Number(m.body.slice(2, second)));
+        if (m.body[second + 1] === 'm' && m.author.id !== c.userId) recordMs(m.roomId === c.roomId ? live.deliver : live.deliverPrivate, t - Number(m.body.slice(2, second)));
       }
     });
     socket.on('disconnect', (reason) => {
@@ -176,6 +182,11 @@ export function chatDriver({ genId, stats }) {
       if (joinHist) recordMs(joinHist, now() - t1);
       if (ack.truncated) bump('truncatedReplays');
       for (const m of ack.messages) remember(c, m);
+      if (c.conversationId) {
+        const heard = await emitAck(socket, 'conversation:join', { conversationId: c.conversationId }, 60_000);
+        if (!heard.ok) throw new Error(`conversation join refused: ${heard.code} ${heard.message ?? ''}`);
+        for (const m of heard.messages) if (m.kind === 'message') c.received.add(m.id);
+      }
       return;
     }
   }
@@ -185,10 +196,14 @@ export function chatDriver({ genId, stats }) {
     counter += 1;
     const t = now();
     const clientId = `bench-${genId}-${c.i}-${counter}`;
-    const record = { roomId: c.roomId, sender: c, t, tag, id: undefined };
+    // Members paired in a private conversation write there instead of to their room.
+    const where = c.conversationId ?? c.roomId;
+    const record = { roomId: where, sender: c, t, tag, id: undefined };
     sent.push(record);
     c.inFlight = (c.inFlight ?? 0) + 1;
-    c.socket.timeout(30_000).emit('message:send', { roomId: c.roomId, clientId, body: `b|${t.toFixed(3)}|${tag}|${PAD}` }, (err, ack) => {
+    const body = `b|${t.toFixed(3)}|${tag}|${PAD}`;
+    const [event, payload] = c.conversationId ? ['conversation:send', { conversationId: where, clientId, body }] : ['message:send', { roomId: where, clientId, body }];
+    c.socket.timeout(30_000).emit(event, payload, (err, ack) => {
       c.inFlight -= 1;
       const live = stats();
       if (err) {

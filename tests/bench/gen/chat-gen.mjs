@@ -22,7 +22,7 @@ let live = freshStats();
 const { connectOne, send } = chatDriver({ genId: GEN, stats: () => live });
 
 function freshStats() {
-  return { deliver: newHistogram(), ack: newHistogram(), delivered: 0, duplicates: 0, unexpectedDisconnects: 0, ackErrors: {}, ackTimeouts: 0 };
+  return { deliver: newHistogram(), deliverPrivate: newHistogram(), ack: newHistogram(), delivered: 0, duplicates: 0, unexpectedDisconnects: 0, ackErrors: {}, ackTimeouts: 0 };
 }
 
 const deliveryAccounting = (sent) => accountFor(sent, byRoom);
@@ -31,6 +31,7 @@ function report(extra = {}) {
   return {
     ...extra,
     deliver: encode(live.deliver),
+    deliverPrivate: encode(live.deliverPrivate),
     ack: encode(live.ack),
     delivered: live.delivered,
     duplicates: live.duplicates,

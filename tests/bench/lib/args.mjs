@@ -15,6 +15,7 @@ export const DEFAULTS = {
   interval: 10, // seconds between one client's messages
   duration: 60, // seconds of measured chat traffic
   warmup: 5, // seconds of traffic before measuring
+  privateShare: 0.2, // chat-latency: share of senders writing in 1:1 private conversations instead of their room
   // fanout-ratio
   fanoutMembers: 50,
   fanoutSenders: 10,

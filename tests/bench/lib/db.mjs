@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { SESSION_SECRET } from './server.mjs';
 
@@ -55,7 +55,11 @@ export async function imitateAutovacuumAnalyze(pool, { everyMs = 15_000, log = (
 }
 
 export function connectPool(url, max = 4) {
-  return new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client ended by the server (the run's database dropped at the end) is not a
+  // failure of the run; queries in flight still reject and are reported where they ran.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export const hashToken = (token) => createHmac('sha256', SESSION_SECRET).update(token).digest('hex');
@@ -180,6 +184,21 @@ export class Seeder {
     const created = await pooled(wanted, 8, (i) => this.createRoom(`bench-room-${i}`));
     this.rooms.push(...created);
     return this.rooms.slice(0, n);
+  }
+
+  /**
+   * Private conversations through the API, as members start them: `a` asks, `b` accepts.
+   * `pairs`: [{a, b}] of users with sessions; answers each pair's conversation id, in order.
+   */
+  async openConversations(pairs) {
+    return pooled(pairs, 8, async ({ a, b }) => {
+      const started = await http(this.base, 'POST', '/api/conversations', {
+        cookie: `kindred_session=${a.token}`,
+        body: { participantIds: [b.userId], body: 'Hello, can we talk here?', clientId: randomUUID() },
+      });
+      await http(this.base, 'POST', `/api/conversations/${started.body.id}/accept`, { cookie: `kindred_session=${b.token}` });
+      return started.body.id;
+    });
   }
 
   /** Memberships as the open-room join writes them (accepting the guidelines). */
