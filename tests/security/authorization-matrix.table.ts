@@ -214,6 +214,10 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('DELETE', '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('PUT',    '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('DELETE', '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  rest('PUT',    '/api/posts/{id}/bookmark',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  // Removing one's own bookmark needs no access to the post any more (a room left, a post removed).
+  rest('DELETE', '/api/posts/{id}/bookmark',                [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
+  rest('GET',    '/api/me/bookmarks',                       [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/posts/preview',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/posts/{id}',                         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('PATCH',  '/api/posts/{id}#own-post',                [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),

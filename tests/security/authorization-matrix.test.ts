@@ -183,6 +183,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
     body: { text: 'Hello.', context: { kind: 'message', conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active') } },
   }),
 
+  'PUT /api/posts/{id}/bookmark': (c) => ({ url: `/api/posts/${c.target.postId}/bookmark`, body: { note: 'for later' } }),
+  'DELETE /api/posts/{id}/bookmark': async (c) => {
+    if (c.user) await c.w.fx.bookmark(c.user.id, c.target.postId);
+    return { url: `/api/posts/${c.target.postId}/bookmark` };
+  },
+  'GET /api/me/bookmarks': () => ({ url: '/api/me/bookmarks' }),
   'POST /api/posts/preview': () => ({ url: '/api/posts/preview', body: { body: 'A **preview**.' } }),
   'POST /api/reports': (c) => ({ url: '/api/reports', body: { targetType: 'post', targetId: c.target.postId, category: 'other' } }),
   'POST /api/rooms/{room}/join': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/join`),

@@ -4,6 +4,7 @@ import { AccessGuard } from './access/access.guard.js';
 import { AccessModule } from './access/access.module.js';
 import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BookmarksModule } from './bookmarks/bookmarks.module.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { Clock } from './common/clock.js';
 import { DecisionCaches } from './common/cache/decision-caches.js';
@@ -61,6 +62,7 @@ export class AppModule {
         NotificationsModule,
         CrisisResourcesModule,
         ComposeCheckModule,
+        BookmarksModule,
         ModerationModule,
         CareModule,
         SafetyModule,

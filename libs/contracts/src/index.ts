@@ -14,3 +14,4 @@ export * from './languages.js';
 export * from './care.js';
 export * from './conversations.js';
 export * from './compose-check.js';
+export * from './bookmarks.js';

@@ -128,6 +128,10 @@ export class SqlFixtures {
   notification = async (userId: string) =>
     (await this.one<{ id: string }>(`INSERT INTO notifications (user_id, kind, code, params, title, body) VALUES ($1, 'report-outcome', 'report.outcome', '{"outcome":"no-action"}', 'Fixture', 'A fixture notice') RETURNING id`, [userId])).id;
 
+  bookmark = async (userId: string, postId: string) => {
+    await this.t.query('INSERT INTO bookmarks (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, postId]);
+  };
+
   joinRequest = async (roomId: string, userId: string) =>
     (await this.one<{ id: string }>(`INSERT INTO join_requests (room_id, user_id, status) VALUES ($1, $2, 'pending') RETURNING id`, [roomId, userId])).id;
 

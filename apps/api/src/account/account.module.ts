@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConversationsCoreModule } from '../conversations/conversations-core.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { BookmarksModule } from '../bookmarks/bookmarks.module.js';
 import { CareModule } from '../care/care.module.js';
 import { ChatModule } from '../chat/chat.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
@@ -14,7 +15,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [ConversationsCoreModule, AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
+  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
+import { BookmarkRepository } from '../bookmarks/bookmark.repository.js';
 import { verifyPassword } from '../auth/password.js';
 import { CareRepository } from '../care/care.repository.js';
 import { CrisisLabelsRepository } from '../care/crisis-labels.repository.js';
@@ -43,6 +44,7 @@ export class AccountService {
     private readonly queue: QueueRepository,
     private readonly notifications: NotificationsService,
     private readonly accountSecurity: AccountSecurityDataService,
+    private readonly bookmarks: BookmarkRepository,
     private readonly events: DomainEvents,
     private readonly care: CareRepository,
     private readonly conversations: ConversationRepository,
@@ -61,7 +63,7 @@ export class AccountService {
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),
@@ -72,6 +74,7 @@ export class AccountService {
       this.sessions.exportFor(user.id),
       this.care.exportFor(user.id),
       this.conversations.exportFor(user.id),
+      this.bookmarks.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
@@ -87,6 +90,7 @@ export class AccountService {
       // Room chat and private conversations alike (a conversation's messages carry its id as room_id).
       chatMessages: messages,
       conversations,
+      bookmarks,
       reportsMade: reports,
       checkIns,
       notifications,
@@ -115,6 +119,7 @@ export class AccountService {
       await this.memberships.forgetUser(user.id, manager);
       await this.threads.forgetUser(user.id, manager);
       await this.readMarkers.forgetUser(user.id, manager);
+      await this.bookmarks.forgetUser(user.id, manager);
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);

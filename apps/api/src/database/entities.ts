@@ -25,6 +25,7 @@ import { BlockEntity } from '../safety/block.entity.js';
 import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
 import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
 import { ThreadFollowEntity } from '../threads/thread-follow.entity.js';
+import { BookmarkEntity } from '../bookmarks/bookmark.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
 import { ThreadReadMarkerEntity } from '../threads/thread-read-marker.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   ThreadMuteEntity,
   ThreadReadMarkerEntity,
   ThreadFollowEntity,
+  BookmarkEntity,
   RoomReadMarkerEntity,
   PostEntity,
   PostRevisionEntity,

@@ -3,6 +3,7 @@ import type { AccessGrant, Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { AppError } from '../common/errors/app-error.js';
 import { statusVisible, ThreadAccessService } from '../threads/thread-access.service.js';
+import type { ThreadEntity } from '../threads/thread.entity.js';
 import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
 
@@ -19,13 +20,13 @@ export class PostAccessService {
     private readonly posts: PostRepository,
   ) {}
 
-  async post(user: Actor | undefined, postId: string, action: Action = Action.RoomRead): Promise<{ post: PostEntity; grant: AccessGrant }> {
+  async post(user: Actor | undefined, postId: string, action: Action = Action.RoomRead): Promise<{ post: PostEntity; grant: AccessGrant; thread: ThreadEntity }> {
     const post = await this.posts.findById(postId);
     if (!post) throw noSuchPost();
-    const { grant } = await this.threadAccess.thread(user, post.threadId, action).catch((error: unknown) => {
+    const { grant, thread } = await this.threadAccess.thread(user, post.threadId, action).catch((error: unknown) => {
       throw error instanceof AppError && error.statusCode === 404 ? noSuchPost() : error;
     });
     if (!statusVisible(post.status, post.authorId, user, grant.canModerate) && post.authorId !== user?.id) throw noSuchPost();
-    return { post, grant };
+    return { post, grant, thread };
   }
 }

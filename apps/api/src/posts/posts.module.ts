@@ -21,6 +21,6 @@ import { ThreadPostsService } from './thread-posts.service.js';
   imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule],
   controllers: [ThreadPostsController, PostsController],
   providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService],
-  exports: [ReplyNoticesService, PostRepository, PostStateService, PostViewsService],
+  exports: [ReplyNoticesService, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],
 })
 export class PostsModule {}

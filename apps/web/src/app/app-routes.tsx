@@ -20,6 +20,7 @@ const NotificationsPage = lazy(() =>
   import('../pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
 const ModerationPage = lazy(() => import('../pages/moderation-page').then((m) => ({ default: m.ModerationPage })));
+const BookmarksPage = lazy(() => import('../pages/bookmarks-page').then((m) => ({ default: m.BookmarksPage })));
 const CheckInPage = lazy(() => import('../pages/check-in-page').then((m) => ({ default: m.CheckInPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -40,6 +41,7 @@ export function AppRoutes() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/safety" element={<SafetyCheckPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="saved" element={<BookmarksPage />} />
           <Route path="check-ins/:checkInId" element={<CheckInPage />} />
           <Route path="moderation" element={<ModerationPage />} />
         </Route>

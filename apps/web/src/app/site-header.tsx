@@ -139,6 +139,9 @@ function MemberLinks() {
         </li>
       )}
       <li>
+        <AppNavLink to="/saved">{t('header.saved')}</AppNavLink>
+      </li>
+      <li>
         <AppNavLink to="/settings">{t('header.settings')}</AppNavLink>
       </li>
     </>

@@ -50,7 +50,7 @@ export function NotificationList() {
           {t('notifications.empty')}
         </p>
       ) : (
-        <ul className="notification-list">
+        <ul className="notification-list card-list">
           {items.map((n) => (
             <NotificationItem key={n.id} notification={n} onRead={() => markRead.mutate(n.id)} pending={markRead.isPending} />
           ))}
@@ -65,7 +65,7 @@ function NotificationItem({ notification: n, onRead, pending }: { notification: 
   const link = inAppLink(n.link);
   const { title, body } = useNoticeText()(n);
   return (
-    <li className={`notification${n.read ? '' : ' notification--unread'}`}>
+    <li className={`notification card-list__item${n.read ? '' : ' notification--unread'}`}>
       <article aria-labelledby={`notification-${n.id}`}>
         <h2 id={`notification-${n.id}`} className="notification__title">
           {!n.read && <span className="badge badge--unread">{t('notifications.new')}</span>}

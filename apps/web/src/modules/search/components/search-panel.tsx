@@ -78,7 +78,7 @@ export function SearchPanel() {
               {items.length === 0 ? t('search.nothing') : t('search.showing', { count: items.length })}
             </p>
             {items.length > 0 && (
-              <ul className="search-results">
+              <ul className="search-results card-list">
                 {items.map((result) => (
                   <SearchResultItem key={result.post.id} result={result} viewerId={user?.id} />
                 ))}

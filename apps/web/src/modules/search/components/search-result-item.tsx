@@ -6,6 +6,7 @@ import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
 import { T } from '../../../shared/i18n/t';
 import { useAuthorName } from '../../../shared/i18n/author-name';
+import './search.css';
 
 const EXCERPT_LENGTH = 220;
 
@@ -31,17 +32,27 @@ function combined(result: SearchResult, viewerId: string | undefined): { warning
 }
 
 export function SearchResultItem({ result, viewerId }: { result: SearchResult; viewerId: string | undefined }) {
+  return (
+    <li className="search-result card-list__item">
+      <PostInPlace result={result} viewerId={viewerId} />
+    </li>
+  );
+}
+
+/** A post with its thread and room, folded as the member asked: search results and saved posts. */
+export function PostInPlace({ result, viewerId, titleLevel = 3 }: { result: SearchResult; viewerId: string | undefined; titleLevel?: 2 | 3 }) {
   const { post, thread, room } = result;
+  const Title = titleLevel === 2 ? 'h2' : 'h3';
   const { warning, presentation } = combined(result, viewerId);
   const authorName = useAuthorName();
   return (
-    <li className="search-result">
+    <>
       <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result">
         {() => (
           <>
-            <h3 className="search-result__title">
+            <Title className="search-result__title">
               <AppLink to={`/threads/${thread.id}`}>{thread.title}</AppLink>
-            </h3>
+            </Title>
             <WarningBadges categories={warning.categories} automatic={warning.automatic} />
             {/* Plain text, escaped by React; formatting is only shown on the thread page. */}
             <p className="search-result__excerpt">{excerpt(post.body)}</p>
@@ -51,6 +62,6 @@ export function SearchResultItem({ result, viewerId }: { result: SearchResult; v
       <p className="muted search-result__meta">
         <T id="search.meta" values={{ room: room.name, handle: authorName(post.author) }} components={{ time: <TimeAgo iso={post.createdAt} /> }} />
       </p>
-    </li>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { TimeAgo } from '../../../shared/ui/time-ago';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { WarningGate } from '../../content-warnings/components/warning-gate';
 import { presentationFor } from '../../content-warnings/lib/presentation';
+import { SavePostButton } from '../../bookmarks/components/save-post-button';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import type { ReportTarget } from '../../reports/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
@@ -108,6 +109,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
                 {t('threads.post.block', { handle: post.author.handle })}
               </button>
             )}
+            {post.status === 'published' && <SavePostButton postId={post.id} what={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: author })} />}
             {canModerate && !own && <MarkMissedCrisis sourceId={post.id} what={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: post.author.handle })} />}
           </div>
         </footer>
