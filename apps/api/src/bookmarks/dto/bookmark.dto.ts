@@ -3,7 +3,7 @@ import { BOOKMARK_NOTE_MAX_LENGTH, type SaveBookmarkRequest } from '@kindred/con
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class SaveBookmarkDto implements SaveBookmarkRequest {
-  @ApiPropertyOptional({ maxLength: BOOKMARK_NOTE_MAX_LENGTH, nullable: true, description: 'A private note; only the member sees it.' })
+  @ApiPropertyOptional({ type: String, maxLength: BOOKMARK_NOTE_MAX_LENGTH, nullable: true, description: 'A private note; only the member sees it.' })
   @IsOptional()
   @IsString()
   @MaxLength(BOOKMARK_NOTE_MAX_LENGTH)
