@@ -31,6 +31,8 @@ import { RoomsModule } from './rooms/rooms.module.js';
 import { SafetyModule } from './safety/safety.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SetupModule } from './setup/setup.module.js';
+import { SiteAdminModule } from './site-settings/site-admin.module.js';
+import { SiteSettingsModule } from './site-settings/site-settings.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -63,6 +65,8 @@ export class AppModule {
         CrisisResourcesModule,
         ComposeCheckModule,
         BookmarksModule,
+        SiteSettingsModule,
+        SiteAdminModule,
         ModerationModule,
         CareModule,
         SafetyModule,

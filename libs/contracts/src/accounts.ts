@@ -21,6 +21,8 @@ export interface RegisterRequest {
   password: string;
   /** Accepted for older clients, stored only to be exported or erased; the app no longer asks. */
   email?: string;
+  /** A site invite code: required while registration is invite-only. */
+  inviteCode?: string;
 }
 
 /** Single-use recovery codes: shown once, kept by the member, stored only as keyed hashes. */

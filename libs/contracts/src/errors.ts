@@ -106,6 +106,12 @@ export const ErrorCode = {
   WarningRequired: 'WARNING_REQUIRED',
   GuidelinesNotAccepted: 'GUIDELINES_NOT_ACCEPTED',
   InviteInvalid: 'INVITE_INVALID',
+  /** Registration is closed by the admins for now. */
+  RegistrationClosed: 'REGISTRATION_CLOSED',
+  /** Registration is invite-only and no invite code was given. */
+  InviteRequired: 'INVITE_REQUIRED',
+  /** The room is archived: it can be read by those who could, but nothing new is written. */
+  RoomArchived: 'ROOM_ARCHIVED',
   NotAMember: 'NOT_A_MEMBER',
   ThreadLocked: 'THREAD_LOCKED',
   SlowMode: 'SLOW_MODE',

@@ -15,3 +15,4 @@ export * from './care.js';
 export * from './conversations.js';
 export * from './compose-check.js';
 export * from './bookmarks.js';
+export * from './site.js';

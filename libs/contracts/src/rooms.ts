@@ -46,6 +46,8 @@ export interface RoomSummary {
   description: string;
   visibility: RoomVisibility;
   joinPolicy: JoinPolicy;
+  /** Present once an admin archived the room (read-only, out of the directory for members). */
+  archivedAt?: string;
   /** Present when the viewer is signed in. */
   viewer?: Pick<RoomViewerState, 'isMember' | 'role' | 'joinRequestPending'>;
   /** In the directory, for the viewer's own rooms only: what is new for them there. */
@@ -85,7 +87,16 @@ export interface CreateRoomRequest extends Partial<RoomSettings> {
   joinPolicy: JoinPolicy;
 }
 
-export type UpdateRoomRequest = Partial<Omit<CreateRoomRequest, 'slug'>>;
+export type UpdateRoomRequest = Partial<Omit<CreateRoomRequest, 'slug'>> & {
+  /** For the moderation log; a default is written when left out. */
+  reason?: string;
+};
+
+/**
+ * Room settings a room's own moderators may change; the rest (name, visibility, warnings,
+ * pre-moderation) are for site staff.
+ */
+export const ROOM_MODERATOR_FIELDS = ['description', 'guidelines', 'joinPolicy', 'threadSlowModeSeconds'] as const;
 
 export interface JoinRoomRequest {
   /** The member has read and accepts the room's guidelines. Must be true. */

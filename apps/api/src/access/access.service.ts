@@ -68,6 +68,10 @@ export class AccessGrant {
 }
 
 const noSuchRoom = () => AppError.notFound('No such room.', 'room');
+const roomArchived = () =>
+  new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.RoomArchived, message: 'This room is archived: it can be read, but nothing new can be written or changed.' });
+/** What an archived room still allows: looking, reading, leaving, and staff restoring it. */
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set([Action.RoomView, Action.RoomRead, Action.RoomModerate, Action.RoomAdminister]);
 /** Someone else's conversation, a declined or left one, or none at all: the same answer. */
 const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
 
@@ -164,6 +168,7 @@ export class AccessService {
     }
     if (!user) throw visible ? AppError.unauthenticated() : noSuchRoom();
     if (!roleAtLeast(user.role, MINIMUM_ROLE[action])) throw visible ? AppError.forbidden() : noSuchRoom();
+    if (room.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw visible ? roomArchived() : noSuchRoom();
 
     switch (action) {
       case Action.RoomJoin:
@@ -187,6 +192,7 @@ export class AccessService {
         if (!canModerate) throw visible ? AppError.forbidden(undefined, ErrorReason.ModeratorsOnly) : noSuchRoom();
         return grant;
       case Action.RoomAppointModerators:
+      case Action.RoomAdminister:
         return grant;
       default:
         throw AppError.forbidden();

@@ -26,6 +26,12 @@ export const Action = {
   /** Change the room's settings. */
   RoomConfigure: 'room.configure',
   RoomAppointModerators: 'room.appoint-moderators',
+  /** Site-staff room settings (name, visibility, warnings, pre-moderation), archive and restore. */
+  RoomAdminister: 'room.administer',
+  /** Registration mode, demo notice and crisis resources per country. */
+  SiteSettingsManage: 'site.settings.manage',
+  /** Site invite codes (registering while registration is invite-only). */
+  SiteInvitesManage: 'site.invites.manage',
   /** See the room directory: listed rooms for everyone, hidden ones for members and staff. */
   RoomDirectory: 'room.directory',
   /** Search posts across the rooms one may read (or in one room). */
@@ -68,6 +74,7 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
   Action.RoomModerate,
   Action.RoomConfigure,
   Action.RoomAppointModerators,
+  Action.RoomAdminister,
 ]);
 
 /** Actions on one conversation: decided on where the actor stands in it. */
@@ -86,6 +93,8 @@ export const REFUSAL: Partial<Record<Action, string>> = {
   [Action.SiteSanction]: 'Only global moderators can suspend or ban.',
   [Action.CareTemplatesManage]: 'Only admins can change the check-in templates.',
   [Action.CrisisLabelsReview]: 'Only admins can review the labelled words for the crisis detector.',
+  [Action.SiteSettingsManage]: 'Only admins can change the site settings.',
+  [Action.SiteInvitesManage]: 'Only admins can manage site invite codes.',
 };
 
 const rank: Record<Role, number> = { [Role.Member]: 0, [Role.Moderator]: 1, [Role.Admin]: 2 };
@@ -107,6 +116,9 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.RoomModerate]: Role.Member,
   [Action.RoomConfigure]: Role.Member,
   [Action.RoomAppointModerators]: Role.Admin,
+  [Action.RoomAdminister]: Role.Admin,
+  [Action.SiteSettingsManage]: Role.Admin,
+  [Action.SiteInvitesManage]: Role.Admin,
   [Action.RoomDirectory]: Role.Member,
   [Action.Search]: Role.Member,
   [Action.ModerationQueue]: Role.Member,

@@ -1,3 +1,4 @@
+import { SiteSettingsModule } from '../site-settings/site-settings.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -33,7 +34,7 @@ import { TotpController } from './totp.controller.js';
 import { TotpService } from './totp.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity, TotpCredentialEntity, AuthCeremonyEntity, PasskeyEntity]), UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity, TotpCredentialEntity, AuthCeremonyEntity, PasskeyEntity]), UsersModule, NotificationsModule, SiteSettingsModule],
   controllers: [AuthController, RecoveryController, SafetyCheckController, TotpController, PasskeyController],
   providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository, SignInHistoryService, SignInEventRepository, AccountSafetyService, AccountSecurityDataService, TotpService, TotpCredentialRepository, AuthCeremoniesService, AuthCeremonyRepository, PasskeyService, PasskeyRepository, PasskeySignInService],
   exports: [AuthService, SessionService, SessionGuard, AccountSecurityDataService],

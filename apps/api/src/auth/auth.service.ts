@@ -14,6 +14,7 @@ import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { RecoverAccountDto } from './dto/recover-account.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
+import { SiteSettingsService } from '../site-settings/site-settings.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { burnPasswordCheck, hashPassword, requireCurrentPassword, verifyPassword, weakPasswordError } from './password.js';
 import { RecoveryService } from './recovery.service.js';
@@ -61,11 +62,14 @@ export class AuthService {
     private readonly history: SignInHistoryService,
     private readonly totp: TotpService,
     private readonly ceremonies: AuthCeremoniesService,
+    private readonly site: SiteSettingsService,
   ) {}
 
   /** The account and its recovery codes are written together: no account is left without them. */
   async register(dto: RegisterDto, client: ClientInfo): Promise<Registered> {
     const { user, recoveryCodes } = await this.db.transaction(async (manager) => {
+      // Closed or invite-only registration is decided first; an invite's use is given back if the rest fails.
+      await this.site.admitRegistration(dto.inviteCode, manager);
       const created = await this.users.create({ handle: dto.handle, password: dto.password, email: dto.email, role: Role.Member }, manager);
       return { user: created, recoveryCodes: await this.recovery.issue(created.id, manager) };
     });

@@ -151,6 +151,17 @@ export function parseCrisisResources(json: string | undefined): CrisisResourcesC
   return result;
 }
 
+/**
+ * One country's resources as an admin writes them at run time: the same rules as the
+ * configuration, so a resource saved from the Community screens is as sound as one from the
+ * environment. Throws ConfigError naming the problem.
+ */
+export function parseCountryResources(country: string, list: unknown): ConfiguredResource[] {
+  if (!/^[A-Z]{2}$/.test(country) || !isISO31661Alpha2(country)) throw new ConfigError(`"${country}" is not an upper-case ISO 3166-1 alpha-2 country code.`);
+  if (!Array.isArray(list)) throw new ConfigError('resources must be a list.');
+  return resourceList(list, `countries.${country}`);
+}
+
 function resourceList(list: unknown, path: string): ConfiguredResource[] {
   const input = plainToInstance(ResourceListInput, { list });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });

@@ -22,12 +22,12 @@ export class CrisisResourcesController {
   list(@Req() req: FastifyRequest, @Query() query: CrisisResourcesQueryDto): Promise<CrisisResourcesView> {
     const language = query.lang ? primaryLanguage(query.lang) : undefined;
     if (req.auth) return this.resources.forMember(req.auth.user.id, { country: query.country, language });
-    return Promise.resolve(this.resources.resolve(query.country ?? null, language ?? FALLBACK_LANGUAGE));
+    return this.resources.resolve(query.country ?? null, language ?? FALLBACK_LANGUAGE);
   }
 
   @Public()
   @Get('countries')
-  countries(): CrisisCountriesView {
-    return { countries: this.resources.countries() };
+  async countries(): Promise<CrisisCountriesView> {
+    return { countries: await this.resources.countries() };
   }
 }

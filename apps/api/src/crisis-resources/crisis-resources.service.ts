@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { INTERNATIONAL_REGION, type CrisisContact, type CrisisResource, type CrisisResourcesView } from '@kindred/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ConfiguredResource, CrisisResourcesConfig, LocalisedText } from '../config/crisis-resources.schema.js';
+import { SiteSettingsService } from '../site-settings/site-settings.service.js';
 import { UserRepository } from '../users/user.repository.js';
 
 export const FALLBACK_LANGUAGE = 'en';
@@ -18,17 +19,24 @@ export class CrisisResourcesService {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UserRepository,
+    private readonly site: SiteSettingsService,
   ) {
     this.config = config.crisisResources;
   }
 
-  /** Countries with resources of their own, for the settings picker to mention. */
-  countries(): string[] {
-    return Object.keys(this.config.countries).sort();
+  /** Configured countries, each replaced by what admins set at run time (validated when saved). */
+  private async countryLists(): Promise<Record<string, ConfiguredResource[]>> {
+    const { crisisOverrides } = await this.site.current();
+    return { ...this.config.countries, ...(crisisOverrides as Record<string, ConfiguredResource[]>) };
   }
 
-  resolve(country: string | null, language: string): CrisisResourcesView {
-    const local = country ? (this.config.countries[country] ?? []) : [];
+  /** Countries with resources of their own, for the settings picker to mention. */
+  async countries(): Promise<string[]> {
+    return Object.keys(await this.countryLists()).sort();
+  }
+
+  async resolve(country: string | null, language: string): Promise<CrisisResourcesView> {
+    const local = country ? ((await this.countryLists())[country] ?? []) : [];
     const fits = (resource: ConfiguredResource) => !resource.languages || resource.languages.includes(language);
     return {
       country,

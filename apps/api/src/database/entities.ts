@@ -21,6 +21,8 @@ import { JoinRequestEntity } from '../rooms/join-request.entity.js';
 import { RoomInviteEntity } from '../rooms/room-invite.entity.js';
 import { RoomMembershipEntity } from '../rooms/room-membership.entity.js';
 import { RoomEntity } from '../rooms/room.entity.js';
+import { SiteInviteEntity } from '../site-settings/site-invite.entity.js';
+import { SiteSettingsEntity } from '../site-settings/site-settings.entity.js';
 import { BlockEntity } from '../safety/block.entity.js';
 import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
 import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
@@ -81,4 +83,6 @@ export const ENTITIES = [
   CheckInMessageEntity,
   ConversationEntity,
   ConversationParticipantEntity,
+  SiteSettingsEntity,
+  SiteInviteEntity,
 ];

@@ -9,7 +9,7 @@ export interface LogEntry {
   actorId: string;
   roomId: string | null;
   action: string;
-  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite' | 'member' | 'sanction' | 'queue-item';
+  targetType: 'room' | 'thread' | 'post' | 'user' | 'message' | 'join-request' | 'invite' | 'member' | 'sanction' | 'queue-item' | 'site' | 'site-invite';
   targetId: string;
   subjectUserId?: string | null;
   reason: string;

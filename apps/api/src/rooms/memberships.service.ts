@@ -9,6 +9,7 @@ import {
   NotificationKind,
   RoomRole,
   type InviteView,
+  type RoomModeratorView,
   type JoinRequestView,
   type JoinRoomResponse,
 } from '@kindred/contracts';
@@ -23,6 +24,7 @@ import { UserRepository } from '../users/user.repository.js';
 import type { CreateInviteDto, DecideJoinRequestDto, JoinRoomDto } from './dto/room.dto.js';
 import { JoinRequestEntity } from './join-request.entity.js';
 import { RoomInviteEntity } from './room-invite.entity.js';
+import { MembershipRepository } from './membership.repository.js';
 import { RoomMembershipEntity } from './room-membership.entity.js';
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
@@ -39,6 +41,7 @@ export class MembershipsService {
     private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly events: DomainEvents,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   /** After the commit: every instance's gate forgets this member's standing in the room. */
@@ -206,6 +209,16 @@ export class MembershipsService {
 
   private inviteView(invite: RoomInviteEntity): InviteView {
     return { id: invite.id, expiresAt: invite.expiresAt.toISOString(), maxUses: invite.maxUses, uses: invite.uses, revoked: !!invite.revokedAt };
+  }
+
+  /** The room's moderators by handle, for the Community screens. */
+  async moderators(grant: AccessGrant): Promise<RoomModeratorView[]> {
+    const ids = await this.memberships.moderatorIdsOf(grant.room!.id);
+    const handles = await this.users.handles(ids);
+    return ids
+      .map((userId) => ({ userId, handle: handles.get(userId)?.handle ?? '' }))
+      .filter((m) => m.handle)
+      .sort((a, b) => a.handle.localeCompare(b.handle));
   }
 
   /** Admins appoint room moderators; the appointee becomes a member if not one yet. */

@@ -37,6 +37,10 @@ export class RoomEntity {
   @Column({ type: 'int', default: 0 })
   threadSlowModeSeconds: number;
 
+  /** Archived rooms are never deleted: read-only, and out of the directory except for staff. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -33,9 +33,11 @@ export class RoomRepository {
   /** Listed rooms, plus (for members) the hidden rooms they belong to, or all (staff). */
   visibleTo(viewer: { id: string; staff: boolean } | undefined): Promise<RoomEntity[]> {
     const query = this.repo().createQueryBuilder('r').orderBy('r.name', 'ASC');
-    if (!viewer) query.where('r.visibility = :listed', { listed: RoomVisibility.Listed });
+    // Archived rooms leave the directory; staff still see them, to restore or read them.
+    if (!viewer?.staff) query.where('r.archived_at IS NULL');
+    if (!viewer) query.andWhere('r.visibility = :listed', { listed: RoomVisibility.Listed });
     else if (!viewer.staff) {
-      query.where('r.visibility = :listed OR EXISTS (SELECT 1 FROM room_memberships m WHERE m.room_id = r.id AND m.user_id = :uid)', {
+      query.andWhere('(r.visibility = :listed OR EXISTS (SELECT 1 FROM room_memberships m WHERE m.room_id = r.id AND m.user_id = :uid))', {
         listed: RoomVisibility.Listed,
         uid: viewer.id,
       });
@@ -64,6 +66,10 @@ export class RoomRepository {
 
   create(values: Partial<RoomEntity>): Promise<RoomEntity> {
     return this.repo().save(this.repo().create(values));
+  }
+
+  async setArchivedAt(id: string, at: Date | null): Promise<void> {
+    await this.repo().update({ id }, { archivedAt: at });
   }
 
   save(room: RoomEntity): Promise<RoomEntity> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { InviteView, JoinRequestView, JoinRoomResponse, RedeemInviteResponse, RoomDetail, RoomSummary } from '@kindred/contracts';
+import { ROOM_MODERATOR_FIELDS, type InviteView, type JoinRequestView, type JoinRoomResponse, type RedeemInviteResponse, type RoomDetail, type RoomModeratorView, type RoomSummary } from '@kindred/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorators.js';
 import { SensitiveRateLimit } from '../common/http/rate-limit.js';
@@ -8,10 +8,10 @@ import { AccessService } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
-import { AppointModeratorDto, CreateInviteDto, CreateRoomDto, DecideJoinRequestDto, JoinRoomDto, RedeemInviteDto, UpdateRoomDto } from './dto/room.dto.js';
+import { AppointModeratorDto, ArchiveRoomDto, CreateInviteDto, CreateRoomDto, DecideJoinRequestDto, JoinRoomDto, RedeemInviteDto, UpdateRoomDto } from './dto/room.dto.js';
 import { RoomSummaryDto } from './dto/room-summary.dto.js';
 import { MembershipsService } from './memberships.service.js';
-import { RoomsService } from './rooms.service.js';
+import { RoomsService, settingsIn } from './rooms.service.js';
 
 const ROOM_PARAM = 'room';
 
@@ -50,8 +50,32 @@ export class RoomsController {
   @Patch(`:${ROOM_PARAM}`)
   async update(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: UpdateRoomDto): Promise<RoomDetail> {
     const grant = await this.access.require({ user: auth.user, action: Action.RoomConfigure, roomId: room });
-    await this.rooms.update(grant, dto);
+    // Room moderators change their room's words, join policy and slow mode; the rest is for staff.
+    const moderatorFields: readonly string[] = ROOM_MODERATOR_FIELDS;
+    const staffOnly = settingsIn(dto).some((field) => !moderatorFields.includes(field));
+    const allowed = staffOnly ? await this.access.require({ user: auth.user, action: Action.RoomAdminister, roomId: room }) : grant;
+    await this.rooms.update(allowed, dto);
     return this.rooms.detail(grant);
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/archive`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async archive(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: ArchiveRoomDto): Promise<void> {
+    await this.rooms.setArchived(await this.access.require({ user: auth.user, action: Action.RoomAdminister, roomId: room }), true, dto.reason);
+  }
+
+  @ApiCookieAuth()
+  @Post(`:${ROOM_PARAM}/restore`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async restore(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: ArchiveRoomDto): Promise<void> {
+    await this.rooms.setArchived(await this.access.require({ user: auth.user, action: Action.RoomAdminister, roomId: room }), false, dto.reason);
+  }
+
+  @ApiCookieAuth()
+  @Get(`:${ROOM_PARAM}/moderators`)
+  async moderators(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string): Promise<RoomModeratorView[]> {
+    return this.memberships.moderators(await this.access.require({ user: auth.user, action: Action.RoomModerate, roomId: room }));
   }
 
   @ApiCookieAuth()

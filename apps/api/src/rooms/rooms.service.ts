@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RoomDetail, RoomSummary } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
+import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
@@ -21,6 +22,7 @@ export class RoomsService {
     private readonly safety: SafetyService,
     private readonly log: ModerationLogService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   /** Listed rooms for everyone, plus hidden rooms the viewer belongs to (or all, for staff). */
@@ -75,11 +77,15 @@ export class RoomsService {
     return room;
   }
 
+  /**
+   * `staff` is the gate's answer to `room.administer`, asked by the caller only when the change
+   * touches more than a room moderator may change (ROOM_MODERATOR_FIELDS).
+   */
   async update(grant: AccessGrant, dto: UpdateRoomDto): Promise<RoomEntity> {
     // The grant's room is the gate's shared (frozen) copy: the change is made on a new one.
     const room = Object.assign(new RoomEntity(), grant.room!);
     // DTO instances carry every declared field, unset ones as undefined: copy only what was sent.
-    const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateRoomDto] !== undefined);
+    const changed = settingsIn(dto);
     Object.assign(room, Object.fromEntries(changed.map((key) => [key, dto[key as keyof UpdateRoomDto]])));
     const saved = await this.rooms.save(room);
     await this.events.announce('room.updated', { roomId: room.id });
@@ -89,9 +95,23 @@ export class RoomsService {
       action: 'room.configure',
       targetType: 'room',
       targetId: room.id,
-      reason: 'Room settings changed',
+      reason: dto.reason ?? 'Room settings changed',
       details: { changed },
     });
     return saved;
   }
+
+  /** Never a delete: an archived room keeps everything, read-only and out of the directory. */
+  async setArchived(grant: AccessGrant, archived: boolean, reason: string): Promise<void> {
+    const room = grant.room!;
+    if (!!room.archivedAt === archived) return;
+    await this.rooms.setArchivedAt(room.id, archived ? this.clock.now() : null);
+    await this.events.announce('room.updated', { roomId: room.id });
+    await this.log.record({ actorId: grant.actor!.id, roomId: room.id, action: archived ? 'room.archive' : 'room.restore', targetType: 'room', targetId: room.id, reason });
+  }
+}
+
+/** The settings a change names (the reason is not a setting). */
+export function settingsIn(dto: UpdateRoomDto): string[] {
+  return Object.keys(dto).filter((key) => key !== 'reason' && dto[key as keyof UpdateRoomDto] !== undefined);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FORMER_MEMBER_HANDLE, Role, type AuthorView } from '@kindred/contracts';
-import { MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { And, Like, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { createUser, handleKeyOf, type NewUser } from './create-user.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { UserEntity } from './user.entity.js';
@@ -71,9 +71,13 @@ export class UserRepository {
   }
 
   /** Keyset page ordered by handle, so admins can walk a large member list. */
-  listPage(limit: number, afterHandleKey?: string): Promise<UserEntity[]> {
+  listPage(limit: number, afterHandleKey?: string, handlePrefix?: string): Promise<UserEntity[]> {
+    const after = afterHandleKey ? MoreThan(afterHandleKey) : undefined;
+    // LIKE's own wildcards in a typed prefix are matched as themselves.
+    const prefix = handlePrefix ? Like(`${handlePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+    const handleKey = after && prefix ? And(after, prefix) : (after ?? prefix);
     return this.repo().find({
-      where: afterHandleKey ? { handleKey: MoreThan(afterHandleKey) } : {},
+      where: handleKey ? { handleKey } : {},
       order: { handleKey: 'ASC' },
       take: limit,
     });

@@ -34,8 +34,8 @@ export class UsersService {
   }
 
   /** Keyset page ordered by handle, so admins can walk a large member list. */
-  listPage(limit: number, afterHandleKey?: string): Promise<UserEntity[]> {
-    return this.users.listPage(limit, afterHandleKey);
+  listPage(limit: number, afterHandleKey?: string, handlePrefix?: string): Promise<UserEntity[]> {
+    return this.users.listPage(limit, afterHandleKey, handlePrefix);
   }
 
   async setRole(id: string, role: Role): Promise<UserEntity> {

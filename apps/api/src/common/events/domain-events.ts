@@ -24,6 +24,8 @@ export interface DomainEventMap {
   'room.updated': { roomId: string };
   'block.changed': { blockerId: string; blockedId: string };
   'preferences.changed': { userId: string };
+  /** An admin changed the site settings (registration mode, demo notice, crisis resources). */
+  'site-settings.changed': Record<string, never>;
   /** These members' standing in this conversation changed (accepted, declined, left, ended by a block). */
   'conversation.participation.changed': { conversationId: string; userIds: string[] };
 }
@@ -41,6 +43,7 @@ export const CARRIED_EVENTS = [
   'block.changed',
   'preferences.changed',
   'conversation.participation.changed',
+  'site-settings.changed',
 ] as const;
 export type CarriedEvent = (typeof CARRIED_EVENTS)[number];
 

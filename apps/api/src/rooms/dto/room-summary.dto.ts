@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JoinPolicy, RoomVisibility, type RoomSummary } from '@kindred/contracts';
 import type { RoomEntity } from '../room.entity.js';
 
@@ -9,9 +9,10 @@ export class RoomSummaryDto implements RoomSummary {
   @ApiProperty() description: string;
   @ApiProperty({ enum: Object.values(RoomVisibility) }) visibility: RoomVisibility;
   @ApiProperty({ enum: Object.values(JoinPolicy) }) joinPolicy: JoinPolicy;
+  @ApiPropertyOptional({ format: 'date-time' }) archivedAt?: string;
 
   static from(room: RoomEntity): RoomSummaryDto {
-    const { id, slug, name, description, visibility, joinPolicy } = room;
-    return { id, slug, name, description, visibility, joinPolicy };
+    const { id, slug, name, description, visibility, joinPolicy, archivedAt } = room;
+    return { id, slug, name, description, visibility, joinPolicy, ...(archivedAt ? { archivedAt: archivedAt.toISOString() } : {}) };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ADMIN_REASON_MAX_LENGTH,
   CONTENT_WARNING_CATEGORIES,
   JOIN_REQUEST_MESSAGE_MAX_LENGTH,
   JoinPolicy,
@@ -12,6 +13,7 @@ import {
   ROOM_SLUG_PATTERN_SOURCE,
   RoomVisibility,
   type AppointModeratorRequest,
+  type ArchiveRoomRequest,
   type ContentWarningCategory,
   type CreateInviteRequest,
   type CreateRoomRequest,
@@ -56,6 +58,12 @@ class RoomSettingsFields {
 }
 
 export class UpdateRoomDto extends RoomSettingsFields implements UpdateRoomRequest {
+  @ApiPropertyOptional({ maxLength: ADMIN_REASON_MAX_LENGTH, description: 'For the moderation log.' })
+  @IsOmittable()
+  @IsString()
+  @Length(1, ADMIN_REASON_MAX_LENGTH)
+  reason?: string;
+
   @ApiPropertyOptional({ maxLength: ROOM_NAME_MAX_LENGTH })
   @IsOmittable()
   @IsString()
@@ -169,6 +177,13 @@ export class CreateInviteDto implements CreateInviteRequest {
   @Min(1)
   @Max(1000)
   maxUses: number;
+}
+
+export class ArchiveRoomDto implements ArchiveRoomRequest {
+  @ApiProperty({ maxLength: ADMIN_REASON_MAX_LENGTH })
+  @IsString()
+  @Length(1, ADMIN_REASON_MAX_LENGTH)
+  reason: string;
 }
 
 export class AppointModeratorDto implements AppointModeratorRequest {

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HANDLE_MAX_LENGTH, ROLES, type Role } from '@kindred/contracts';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { HANDLE_MAX_LENGTH } from '@kindred/contracts';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { QueryInt } from '../../common/validation/query-int.js';
 
 export class ListUsersQuery {
@@ -17,10 +17,11 @@ export class ListUsersQuery {
   @IsString()
   @MaxLength(HANDLE_MAX_LENGTH)
   after?: string;
+
+  @ApiPropertyOptional({ description: 'Only handles starting with this (any case): finding someone to appoint.', maxLength: HANDLE_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(HANDLE_MAX_LENGTH)
+  q?: string;
 }
 
-export class ChangeRoleDto {
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
-  role: Role;
-}
