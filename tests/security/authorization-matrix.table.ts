@@ -117,6 +117,7 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/appeals/banned#wrong-password',      ['401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS',
                                                              '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS', '401 INVALID_CREDENTIALS']),
   rest('GET',    '/api/rooms',                              [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
+  rest('GET',    '/api/site',                               [200,  200,   200,  200,     200,  200,    200,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/rooms/{room}',                       [200,  200,   200,  404,     200,  200,    200,   200,    200,     200,    200,   200]),
 
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
@@ -230,6 +231,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
   // Moderating one room (hidden rooms answer 404 to outsiders, listed ones 403)
   rest('PATCH',  '/api/rooms/{room}',                       [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
+  // Site-staff settings of a room (name, visibility, warnings, pre-moderation): admins only
+  rest('PATCH',  '/api/rooms/{room}#staff-fields',          [401,  403,   403,  404,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('GET',    '/api/rooms/{room}/moderators',            [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
   rest('GET',    '/api/rooms/{room}/join-requests',         [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
   rest('POST',   '/api/rooms/{room}/join-requests/{id}/decision', [401, 403, 403, 404,     403,  403,    401,   403,    403,     204,    204,   204]),
   rest('POST',   '/api/rooms/{room}/invites',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     201,    201,   201]),
@@ -283,6 +287,15 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/admin/crisis-labels/{id}/review',    [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
   rest('GET',    '/api/admin/users',                        [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
   rest('PATCH',  '/api/admin/users/{id}/role',              [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  // Archiving a room (never a delete) and the site settings behind the Community screens
+  rest('POST',   '/api/rooms/{room}/archive',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     403,    403,   204]),
+  rest('POST',   '/api/rooms/{room}/restore',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     403,    403,   204]),
+  rest('GET',    '/api/admin/site-settings',                [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('PATCH',  '/api/admin/site-settings',                [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('PUT',    '/api/admin/site-settings/crisis-resources/{country}', [401, 403, 403, 403, 403, 403,    401,   403,    403,     403,    403,   200]),
+  rest('GET',    '/api/admin/site-invites',                 [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   200]),
+  rest('POST',   '/api/admin/site-invites',                 [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   201]),
+  rest('DELETE', '/api/admin/site-invites/{id}',            [401,  403,   403,  403,     403,  403,    401,   403,    403,     403,    403,   204]),
 ];
 
 const NF = 'NOT_FOUND';

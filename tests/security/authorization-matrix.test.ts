@@ -85,6 +85,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
     const banned = await c.w.fx.bannedUser(c.w.actors.admin.id);
     return { url: '/api/appeals/banned', body: { handle: banned.handle, password: 'not-the-password-9', message: 'Please look at this again.' } };
   },
+  'GET /api/site': () => ({ url: '/api/site' }),
   'GET /api/rooms': (c) => ({
     url: '/api/rooms',
     check: (res) => {
@@ -211,7 +212,9 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'PUT /api/posts/{id}/reactions/{kind}': (c) => ({ url: `/api/posts/${c.target.postId}/reactions/hug` }),
   'DELETE /api/posts/{id}/reactions/{kind}': (c) => ({ url: `/api/posts/${c.target.postId}/reactions/hug` }),
 
-  'PATCH /api/rooms/{room}': (c) => ({ url: `/api/rooms/${c.target.room.id}`, body: { requireContentWarning: false } }),
+  'PATCH /api/rooms/{room}': (c) => ({ url: `/api/rooms/${c.target.room.id}`, body: { threadSlowModeSeconds: 0 } }),
+  'PATCH /api/rooms/{room}#staff-fields': (c) => ({ url: `/api/rooms/${c.target.room.id}`, body: { requireContentWarning: false } }),
+  'GET /api/rooms/{room}/moderators': (c) => ({ url: `/api/rooms/${c.target.room.id}/moderators` }),
   'GET /api/rooms/{room}/join-requests': (c) => ({ url: `/api/rooms/${c.target.room.id}/join-requests` }),
   'POST /api/rooms/{room}/join-requests/{id}/decision': async (c) => {
     const asker = await c.w.fx.user('asker');
@@ -300,7 +303,20 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
     return { url: `/api/rooms/${c.target.room.id}/moderators/${moderator.id}` };
   },
   'GET /api/admin/users': () => ({ url: '/api/admin/users' }),
-  'PATCH /api/admin/users/{id}/role': async (c) => ({ url: `/api/admin/users/${(await c.w.fx.user('rolee')).id}/role`, body: { role: 'member' } }),
+  'PATCH /api/admin/users/{id}/role': async (c) => ({ url: `/api/admin/users/${(await c.w.fx.user('rolee')).id}/role`, body: { role: 'member', reason } }),
+  'POST /api/rooms/{room}/archive': (c) => ({
+    url: `/api/rooms/${c.target.room.id}/archive`,
+    body: { reason },
+    // The world's room must stay open for the other rows: restored through the API (which tells every cache).
+    cleanup: async () => t.http.post(`/api/rooms/${c.target.room.id}/restore`).set('Cookie', (await cookieFor('admin'))!).send({ reason }),
+  }),
+  'POST /api/rooms/{room}/restore': (c) => ({ url: `/api/rooms/${c.target.room.id}/restore`, body: { reason } }),
+  'GET /api/admin/site-settings': () => ({ url: '/api/admin/site-settings' }),
+  'PATCH /api/admin/site-settings': () => ({ url: '/api/admin/site-settings', body: { demoNotice: false, reason } }),
+  'PUT /api/admin/site-settings/crisis-resources/{country}': () => ({ url: '/api/admin/site-settings/crisis-resources/NZ', body: { resources: null, reason } }),
+  'GET /api/admin/site-invites': () => ({ url: '/api/admin/site-invites' }),
+  'POST /api/admin/site-invites': () => ({ url: '/api/admin/site-invites', body: { maxUses: 1, expiresInHours: 1 } }),
+  'DELETE /api/admin/site-invites/{id}': async (c) => ({ url: `/api/admin/site-invites/${await c.w.fx.siteInvite(c.w.actors.admin.id)}` }),
 };
 
 const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCall>> = {

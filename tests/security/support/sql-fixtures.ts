@@ -136,6 +136,15 @@ export class SqlFixtures {
     (await this.one<{ id: string }>(`INSERT INTO join_requests (room_id, user_id, status) VALUES ($1, $2, 'pending') RETURNING id`, [roomId, userId])).id;
 
   /** An invite and its code (stored as the service stores it: sha256 of the upper-cased code). */
+  /** A live site invite (its code is never needed: the matrix only revokes it). */
+  siteInvite = async (createdBy: string) =>
+    (
+      await this.one<{ id: string }>(
+        `INSERT INTO site_invites (code_hash, created_by, expires_at, max_uses) VALUES (encode(sha256(gen_random_uuid()::text::bytea), 'hex'), $1, now() + interval '1 day', 1) RETURNING id`,
+        [createdBy],
+      )
+    ).id;
+
   invite = async (roomId: string, createdBy: string) => {
     const code = randomBytes(9).toString('hex').toUpperCase();
     const { id } = await this.one<{ id: string }>(
