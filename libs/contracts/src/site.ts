@@ -53,7 +53,8 @@ export interface UpdateSiteSettingsRequest {
 
 /** `PUT /api/admin/site-settings/crisis-resources/:country`. */
 export interface SetCountryResourcesRequest {
-  resources: CrisisResourceInput[];
+  /** null: use the configured resources for this country again. */
+  resources: CrisisResourceInput[] | null;
   reason: string;
 }
 

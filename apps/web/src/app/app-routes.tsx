@@ -21,6 +21,7 @@ const NotificationsPage = lazy(() =>
 );
 const ModerationPage = lazy(() => import('../pages/moderation-page').then((m) => ({ default: m.ModerationPage })));
 const BookmarksPage = lazy(() => import('../pages/bookmarks-page').then((m) => ({ default: m.BookmarksPage })));
+const CommunityPage = lazy(() => import('../pages/community-page').then((m) => ({ default: m.CommunityPage })));
 const CheckInPage = lazy(() => import('../pages/check-in-page').then((m) => ({ default: m.CheckInPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -44,6 +45,7 @@ export function AppRoutes() {
           <Route path="saved" element={<BookmarksPage />} />
           <Route path="check-ins/:checkInId" element={<CheckInPage />} />
           <Route path="moderation" element={<ModerationPage />} />
+          <Route path="community/*" element={<CommunityPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -7,6 +7,7 @@ import { useLogout } from '../modules/auth/hooks/use-logout';
 import { useSession } from '../modules/auth/hooks/use-session';
 import { CrisisBadge, CrisisToast } from '../modules/care/components/crisis-count';
 import { useCrisisCount } from '../modules/care/hooks/use-crisis-count';
+import { useCommunityAccess } from '../modules/community/hooks/use-community';
 import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
 import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
@@ -117,6 +118,8 @@ function MemberLinks() {
   const t = useT();
   const isModerator = useIsModerator();
   const crisis = useCrisisCount(isModerator);
+  // Admins, and room moderators for their own rooms; nobody else sees the link.
+  const community = useCommunityAccess();
 
   return (
     <>
@@ -136,6 +139,13 @@ function MemberLinks() {
             <CrisisBadge count={crisis.count} />
           </AppNavLink>
           <CrisisToast arrived={crisis.arrived} />
+        </li>
+      )}
+      {community.allowed && (
+        <li>
+          <AppNavLink to="/community" end={false}>
+            {t('header.community')}
+          </AppNavLink>
         </li>
       )}
       <li>

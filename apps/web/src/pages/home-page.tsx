@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSession } from '../modules/auth/hooks/use-session';
+import { DemoNotice } from '../modules/community/components/demo-notice';
 import { InviteCodeForm } from '../modules/rooms/components/invite-code-form';
 import { RoomDirectory } from '../modules/rooms/components/room-directory';
 import { useRouteEndsSession, useRouteNotice } from '../shared/lib/route-notice';
@@ -63,6 +64,7 @@ export function HomePage() {
         </>
       )}
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      <DemoNotice />
       {!user && <h2>{t('home.title')}</h2>}
       <RoomDirectory signedIn={!!user} />
       {user && (

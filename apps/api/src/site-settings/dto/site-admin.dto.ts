@@ -44,7 +44,7 @@ export class SetCountryResourcesDto implements SetCountryResourcesRequest {
   @ValidateIf((_, value) => value !== null)
   @IsArray()
   @ArrayMaxSize(40)
-  resources: CrisisResourceInput[];
+  resources: CrisisResourceInput[] | null;
 
   @Reason()
   reason: string;

@@ -1,10 +1,12 @@
-import type { Language, RegisterResponse, WarningPreferences } from '@kindred/contracts';
+import { RegistrationMode, type Language, type RegisterResponse, type WarningPreferences } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { useFormSubmission } from '../../../shared/lib/use-form-submission';
 import { ErrorSummary } from '../../../shared/ui/error-summary';
+import { FormField } from '../../../shared/ui/form-field';
+import { useSite } from '../../community/hooks/use-community';
 import { saveWarningPreferences } from '../../content-warnings/api/preferences-api';
 import { updateSettings } from '../../account/api/account-api';
 import { readDeviceLanguage } from '../../../shared/i18n/visitor-language';
@@ -44,6 +46,9 @@ export function RegisterForm() {
   const form = useFormSubmission();
   const [handle, setHandle] = useState('');
   const [password, setPassword] = useState('');
+  const [inviteCode, setInviteCode] = useState('');
+  const site = useSite();
+  const inviteOnly = site.data?.registrationMode === RegistrationMode.InviteOnly;
   // Held only until the member moves on: the one time the codes are shown.
   const [registered, setRegistered] = useState<RegisterResponse | undefined>();
   const carried = onboardingPreferences(location.state);
@@ -53,10 +58,11 @@ export function RegisterForm() {
     const problems = compact({
       handle: handleProblem(handle.trim(), t),
       password: newPasswordProblem(password, t),
+      inviteCode: inviteOnly && !inviteCode.trim() ? t('register.inviteCodeRequired') : undefined,
     });
     // No email: Kindred never writes to members, and an address is one more thing that
     // could identify someone. (The API still accepts one from older clients.)
-    const result = await form.submit(problems, () => register({ handle: handle.trim(), password }));
+    const result = await form.submit(problems, () => register({ handle: handle.trim(), password, ...(inviteOnly ? { inviteCode: inviteCode.trim() } : {}) }));
     if (result) setRegistered(result);
   }
 
@@ -80,6 +86,15 @@ export function RegisterForm() {
     }
   }
 
+  if (site.data?.registrationMode === RegistrationMode.Closed) {
+    return (
+      <div className="notice" role="status">
+        <h2 className="notice__title">{t('register.closedTitle')}</h2>
+        <p>{t('register.closedBody')}</p>
+      </div>
+    );
+  }
+
   if (registered) {
     return <RecoveryCodesPanel codes={registered.recoveryCodes} handle={registered.handle} onDone={() => void continueAfterCodes(registered)} />;
   }
@@ -95,6 +110,21 @@ export function RegisterForm() {
         onPasswordChange={setPassword}
         errors={form.fieldErrors}
       />
+      {inviteOnly && (
+        <FormField
+          id="inviteCode"
+          label={t('register.inviteCode')}
+          hint={t('register.inviteCodeHint')}
+          value={inviteCode}
+          onChange={setInviteCode}
+          error={form.fieldErrors.inviteCode}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          required
+        />
+      )}
       <button type="submit" className="button button--primary" disabled={form.pending}>
         {form.pending ? t('register.creating') : t('register.create')}
       </button>
