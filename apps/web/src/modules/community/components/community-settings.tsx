@@ -26,7 +26,8 @@ export function CommunitySettings() {
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <>
-      <SiteForm key={settings.data.updatedAt ?? 'defaults'} settings={settings.data} />
+      {/* Mounted once: after saving, the form already shows what was saved (and keeps its "saved" note). */}
+      <SiteForm settings={settings.data} />
       <CrisisResourcesEditor settings={settings.data} />
     </>
   );
@@ -45,7 +46,10 @@ function SiteForm({ settings }: { settings: SiteSettingsView }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = reason.trim() ? {} : { reason: t('community.reasonRequired') };
-    if (await form.submit(problems, () => save.mutateAsync(undefined))) setSaved(t('community.settings.saved'));
+    if (await form.submit(problems, () => save.mutateAsync(undefined))) {
+      setReason('');
+      setSaved(t('community.settings.saved'));
+    }
   }
 
   return (
