@@ -232,6 +232,20 @@ async function seedChatAndModeration(baseUrl, dbUrl, { viewer, sage, wren }) {
   return { moderator: fern, roomId };
 }
 
+/** An admin, and sage as the room moderator of one room, for the Community screens. */
+async function seedCommunity(baseUrl, dbUrl, { sage }) {
+  const oak = await member(baseUrl, 'oak_admin');
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [oak.user.id]);
+  } finally {
+    await db.end();
+  }
+  await call(oak.api, 'PUT', '/api/rooms/attachment-injuries/moderators', { userId: sage.user.id });
+  return { admin: oak, adminState: await oak.api.storageState(), roomModeratorState: await sage.api.storageState() };
+}
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const dbName = `kindred_shots_${randomBytes(5).toString('hex')}`;
@@ -266,6 +280,7 @@ async function main() {
     const { moderator } = await seedChatAndModeration(baseUrl, dbUrl.toString(), seeded);
     const storageState = await viewer.api.storageState();
     const moderatorState = await moderator.api.storageState();
+    const community = await seedCommunity(baseUrl, dbUrl.toString(), seeded);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const written = [];
 
@@ -372,7 +387,7 @@ async function main() {
           await p.keyboard.press('Escape');
           await p.goto('/notifications');
           await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-          await p.getByRole('heading', { name: /A moderator acted on your account/ }).waitFor();
+          await p.getByRole('heading', { name: 'A content warning was added to your words' }).waitFor();
           await shoot(p, '20-notifications', size);
           // The private, dismissible support panel after words that suggest crisis.
           await p.goto('/rooms/grounding-and-self-care');
@@ -432,6 +447,49 @@ async function main() {
       await mp.locator('.chat').screenshot({ path: join(outDir, `24-chat-moderator-${size.width}.png`), animations: 'disabled' });
       written.push(join(outDir, `24-chat-moderator-${size.width}.png`));
       await modContext.close();
+
+      // The Community screens: an admin's, then a room moderator's (their room only).
+      const adminContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState: community.adminState });
+      const ap = await adminContext.newPage();
+      await ap.goto('/community');
+      await ap.getByRole('heading', { level: 1, name: 'Community' }).waitFor();
+      await ap.getByRole('link', { name: 'Manage Attachment injuries' }).waitFor();
+      await shoot(ap, '30-community-rooms', size);
+      await ap.goto('/community/rooms/new');
+      await ap.getByRole('heading', { level: 2, name: 'Create a room' }).waitFor();
+      await shoot(ap, '31-community-new-room', size);
+      await ap.goto('/community/rooms/attachment-injuries');
+      await ap.getByRole('heading', { level: 2, name: 'Moderators' }).waitFor();
+      await ap.getByRole('list').getByText('sage_demo', { exact: true }).waitFor();
+      await shoot(ap, '32-community-room', size);
+      await ap.goto('/community/roles');
+      await ap.getByLabel('Find a member by handle').fill('wr');
+      await ap.getByRole('button', { name: 'Choose wren_demo' }).click();
+      await ap.getByRole('heading', { name: 'Change the role of wren_demo' }).waitFor();
+      await shoot(ap, '33-community-roles', size);
+      await ap.goto('/community/invites');
+      await ap.getByRole('button', { name: 'Create invite code' }).click();
+      await ap.getByRole('heading', { name: 'New invite code' }).waitFor();
+      await shoot(ap, '34-community-invites', size);
+      await ap.goto('/community/settings');
+      await ap.getByRole('heading', { level: 2, name: 'Crisis resources by country' }).waitFor();
+      await shoot(ap, '35-community-settings', size);
+      await adminContext.close();
+      const roomModContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState: community.roomModeratorState });
+      const rp = await roomModContext.newPage();
+      await rp.goto('/community/rooms/attachment-injuries');
+      await rp.getByRole('heading', { level: 3, name: 'Settings' }).waitFor();
+      await shoot(rp, '36-community-room-moderator', size);
+      await roomModContext.close();
+      // Registration while it is invite-only, then open again for the next width.
+      await call(community.admin.api, 'PATCH', '/api/admin/site-settings', { registrationMode: 'invite-only', reason: 'Screenshots' });
+      const visitor = await browser.newContext({ baseURL: baseUrl, viewport });
+      const vp = await visitor.newPage();
+      await vp.goto('/register');
+      await vp.getByLabel('Invite code').waitFor();
+      await shoot(vp, '37-register-invite-only', size);
+      await visitor.close();
+      await call(community.admin.api, 'PATCH', '/api/admin/site-settings', { registrationMode: 'open', reason: 'Screenshots done' });
     }
     console.log(`Wrote ${written.length} screenshots to ${outDir}`);
   } finally {

@@ -289,10 +289,10 @@ describe('roles and the access gate', () => {
     const member = await registerMember(t);
     const list = await admin.agent.get('/api/admin/users?limit=100').expect(200);
     expect(list.body.map((u: { id: string }) => u.id)).toContain(member.user.id);
-    const res = await admin.agent.patch(`/api/admin/users/${member.user.id}/role`).send({ role: 'moderator' }).expect(200);
+    const res = await admin.agent.patch(`/api/admin/users/${member.user.id}/role`).send({ role: 'moderator', reason: 'Trusted to moderate' }).expect(200);
     expect(res.body.role).toBe('moderator');
     expectApiError(await member.agent.get('/api/admin/users'), 403);
-    expectApiError(await admin.agent.patch(`/api/admin/users/${member.user.id}/role`).send({ role: 'overlord' }), 400);
+    expectApiError(await admin.agent.patch(`/api/admin/users/${member.user.id}/role`).send({ role: 'overlord', reason: 'x' }), 400);
     expectApiError(await admin.agent.patch('/api/admin/users/not-a-uuid/role').send({ role: 'member' }), 400);
   });
 });
