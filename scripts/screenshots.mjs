@@ -431,6 +431,11 @@ async function main() {
       await mp.getByRole('article').first().waitFor();
       await shoot(mp, '21-moderation-queue', size);
       const reported = mp.getByRole('article', { name: /Chat message by storm_demo/ });
+      // A harm item starts folded for moderators; the server remembers the reveal for the next width.
+      await reported.waitFor();
+      const fold = reported.getByRole('button', { name: /^Show this item/ });
+      if (await fold.count()) await fold.click();
+      await reported.getByRole('button', { name: /^Fold it again/ }).waitFor();
       await reported.getByText('The conversation around it').click();
       await reported.getByRole('button', { name: /^Take action/ }).click();
       await reported.getByLabel('Reason', { exact: true }).selectOption('Harassment or a personal attack');

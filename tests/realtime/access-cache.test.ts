@@ -165,7 +165,7 @@ describe('access decisions cached per instance, invalidated on every instance', 
     const socket = await connectedChat(two.baseUrl, moderator.token);
     sockets.push(socket);
     expect(await request(socket, 'mod:slow-mode', { roomId: room.id, seconds: 10 })).toMatchObject({ ok: true });
-    await onOneHeardOnTwo('role.changed', () => admin.agent.patch(`/api/admin/users/${moderator.user.id}/role`).send({ role: 'member' }).expect(200));
+    await onOneHeardOnTwo('role.changed', () => admin.agent.patch(`/api/admin/users/${moderator.user.id}/role`).send({ role: 'member', reason: 'Stepping back' }).expect(200));
     expect(await request(socket, 'mod:slow-mode', { roomId: room.id, seconds: 0 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
