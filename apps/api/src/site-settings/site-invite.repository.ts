@@ -35,9 +35,4 @@ export class SiteInviteRepository {
       .execute();
     return !!result.affected;
   }
-
-  /** Exported with the account of the admin who made them (the codes themselves are not kept). */
-  async createdBy(userId: string): Promise<SiteInviteEntity[]> {
-    return this.invites.find({ where: { createdBy: userId }, order: { createdAt: 'ASC' } });
-  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RegistrationMode } from '@kindred/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { SiteSettingsEntity } from './site-settings.entity.js';
@@ -13,7 +14,7 @@ export class SiteSettingsRepository {
   constructor(@InjectRepository(SiteSettingsEntity) private readonly rows: Repository<SiteSettingsEntity>) {}
 
   async read(): Promise<SiteSettingsEntity> {
-    return (await this.rows.findOneBy({ id: THE_ROW })) ?? this.rows.create({ id: THE_ROW, registrationMode: 'open', demoNotice: false, crisisOverrides: {}, updatedBy: null, updatedAt: null });
+    return (await this.rows.findOneBy({ id: THE_ROW })) ?? this.rows.create({ id: THE_ROW, registrationMode: RegistrationMode.Open, demoNotice: false, crisisOverrides: {}, updatedBy: null, updatedAt: null });
   }
 
   async change(change: SiteSettingsChange, updatedBy: string, at: Date): Promise<void> {
