@@ -94,9 +94,11 @@ export function CrisisResourcesEditor({ settings }: { settings: SiteSettingsView
             )}
           </fieldset>
         ))}
-        <button type="button" className="button button--small" onClick={() => setRows((current) => [...current, emptyRow()])}>
-          {t('community.crisis.addResource')}
-        </button>
+        <p>
+          <button type="button" className="button button--small" onClick={() => setRows((current) => [...current, emptyRow()])}>
+            {t('community.crisis.addResource')}
+          </button>
+        </p>
         <FormField id={`${id}-reason`} label={t('community.reason')} value={reason} onChange={setReason} error={form.fieldErrors.reason} maxLength={500} required />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={form.pending}>
