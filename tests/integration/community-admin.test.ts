@@ -125,7 +125,8 @@ describe('room moderators', () => {
     expect(((await admin.get('/api/admin/users?q=%25').expect(200)).body as unknown[]).length).toBe(0);
     expectApiError(await candidate.agent.get('/api/admin/users?q=f'), 403);
 
-    await admin.put(`/api/rooms/${room.id}/moderators`).send({ userId: candidate.user.id }).expect(204);
+    await admin.put(`/api/rooms/${room.id}/moderators`).send({ userId: candidate.user.id, reason: 'Runs the Tuesday group' }).expect(204);
+    expect(await lastLog('moderator.appoint')).toMatchObject({ actor_id: adminId, reason: 'Runs the Tuesday group' });
     expect((await admin.get(`/api/rooms/${room.id}/moderators`).expect(200)).body).toEqual([{ userId: candidate.user.id, handle: candidate.handle }]);
     expect((await candidate.agent.get(`/api/rooms/${room.id}/moderators`).expect(200)).body).toHaveLength(1);
     const member = await registerMember(t);

@@ -167,4 +167,6 @@ export interface RedeemInviteResponse {
 
 export interface AppointModeratorRequest {
   userId: string;
+  /** For the moderation log; a default is written when left out. */
+  reason?: string;
 }

@@ -222,7 +222,7 @@ export class MembershipsService {
   }
 
   /** Admins appoint room moderators; the appointee becomes a member if not one yet. */
-  async setModerator(grant: AccessGrant, userId: string, moderator: boolean): Promise<void> {
+  async setModerator(grant: AccessGrant, userId: string, moderator: boolean, reason?: string): Promise<void> {
     const roomId = grant.room!.id;
     await this.db.transaction(async (manager) => {
       if (!(await this.users.exists(userId, manager))) throw AppError.notFound('No member with that id.', 'member');
@@ -241,7 +241,7 @@ export class MembershipsService {
           targetType: 'user',
           targetId: userId,
           subjectUserId: userId,
-          reason: moderator ? 'Appointed room moderator' : 'Room moderator role removed',
+          reason: reason ?? (moderator ? 'Appointed room moderator' : 'Room moderator role removed'),
         },
         manager,
       );

@@ -134,7 +134,7 @@ export class RoomsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async appoint(@CurrentAuth() auth: AuthContext, @Param(ROOM_PARAM) room: string, @Body() dto: AppointModeratorDto): Promise<void> {
     const grant = await this.access.require({ user: auth.user, action: Action.RoomAppointModerators, roomId: room });
-    await this.memberships.setModerator(grant, dto.userId, true);
+    await this.memberships.setModerator(grant, dto.userId, true, dto.reason);
   }
 
   @ApiCookieAuth()

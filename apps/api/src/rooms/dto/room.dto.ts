@@ -190,4 +190,10 @@ export class AppointModeratorDto implements AppointModeratorRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   userId: string;
+
+  @ApiPropertyOptional({ maxLength: ADMIN_REASON_MAX_LENGTH, description: 'For the moderation log.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, ADMIN_REASON_MAX_LENGTH)
+  reason?: string;
 }

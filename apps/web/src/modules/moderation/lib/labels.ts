@@ -106,6 +106,13 @@ const SPECIAL: Record<string, MessageId> = {
   'chat.unlock': 'moderation.log.chatUnlock',
   'chat.notice': 'moderation.log.chatNotice',
   'chat.notice-clear': 'moderation.log.chatNoticeClear',
+  'room.archive': 'moderation.log.roomArchive',
+  'role.change': 'moderation.log.roleChange',
+  'site.settings': 'moderation.log.siteSettings',
+  'site.crisis-resources': 'moderation.log.siteCrisisResources',
+  'site.crisis-resources.reset': 'moderation.log.siteCrisisResourcesReset',
+  'site-invite.create': 'moderation.log.siteInviteCreate',
+  'site-invite.revoke': 'moderation.log.siteInviteRevoke',
 };
 
 /** "message.remove" → "Removed a chat message", in the active language. Unknown actions show as they are. */
