@@ -105,6 +105,9 @@ describe('the Community screens', () => {
     await member.page.goto('/');
     await member.page.getByRole('heading', { level: 1 }).waitFor();
     expect(await member.page.getByText('Evening circle').count()).toBe(0);
+    // Whoever opens it still can read it, and is told why nothing new can be written.
+    await mp.goto('/rooms/evening-circle');
+    await mp.getByText('This room is archived. You can still read it').waitFor();
   });
 
   it('registration in invite-only mode needs a code made on the Community screens; closed explains itself', async () => {

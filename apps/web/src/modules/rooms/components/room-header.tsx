@@ -25,6 +25,7 @@ export function RoomHeader({ room }: { room: RoomDetail }) {
         <li className="badge">{t(room.viewer.isMember ? 'rooms.member' : JOIN_POLICY_LABELS[room.joinPolicy])}</li>
         {room.viewer.canModerate && <li className="badge">{t('rooms.youModerate')}</li>}
       </ul>
+      {room.archivedAt && <p className="notice">{t('rooms.archivedNotice')}</p>}
       {room.threadSlowModeSeconds > 0 && (
         <p className="muted">
           {room.threadSlowModeSeconds < 60
