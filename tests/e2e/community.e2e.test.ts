@@ -121,6 +121,18 @@ describe('the Community screens', () => {
     await ap.getByRole('button', { name: 'Save site settings' }).click();
     await ap.getByText('Site settings saved.').waitFor();
 
+    // A country's crisis resources, in English and Spanish, live for everyone at once.
+    await ap.getByLabel('Country code').fill('nz');
+    await ap.getByLabel('Name', { exact: true }).fill('Local line');
+    await ap.getByLabel('What it offers', { exact: true }).fill('Free, any time.');
+    await ap.getByLabel('Name in Spanish').fill('Línea local');
+    await ap.getByLabel('Phone number').fill('0800 543 354');
+    await ap.getByLabel('Reason').last().fill('Added the local line');
+    await ap.getByRole('button', { name: 'Save for this country' }).click();
+    await ap.getByText('Crisis resources for NZ saved.').waitFor();
+    const nz = (await (await ap.request.get('/api/crisis-resources?country=NZ&lang=es')).json()) as { resources: { name: string; region: string }[] };
+    expect(nz.resources[0]).toMatchObject({ name: 'Línea local', region: 'NZ' });
+
     await ap.getByRole('link', { name: 'Invite codes' }).click();
     await ap.getByRole('heading', { level: 2, name: 'Invite codes' }).waitFor();
     await ap.getByLabel('How many people may use it').fill('1');

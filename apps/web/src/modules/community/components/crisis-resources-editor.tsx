@@ -13,15 +13,30 @@ interface Row {
   key: number;
   name: string;
   description: string;
+  /** Spanish words, when there are any: members reading in Spanish get them, everyone else English. */
+  nameEs: string;
+  descriptionEs: string;
   phone: string;
   website: string;
 }
 
 let rowKey = 0;
-const emptyRow = (): Row => ({ key: (rowKey += 1), name: '', description: '', phone: '', website: '' });
-const english = (text: CrisisResourceInput['name']) => (typeof text === 'string' ? text : (text.en ?? ''));
+const emptyRow = (): Row => ({ key: (rowKey += 1), name: '', description: '', nameEs: '', descriptionEs: '', phone: '', website: '' });
+const inLanguage = (text: CrisisResourceInput['name'], language: 'en' | 'es') => (typeof text === 'string' ? (language === 'en' ? text : '') : (text[language] ?? ''));
+/** English always; Spanish beside it only when given. */
+const localised = (en: string, es: string) => (es.trim() ? { en: en.trim(), es: es.trim() } : en.trim());
 const rowsOf = (list: CrisisResourceInput[] | undefined): Row[] =>
-  list?.length ? list.map((r) => ({ key: (rowKey += 1), name: english(r.name), description: english(r.description), phone: r.phone ?? '', website: r.website ?? '' })) : [emptyRow()];
+  list?.length
+    ? list.map((r) => ({
+        key: (rowKey += 1),
+        name: inLanguage(r.name, 'en'),
+        description: inLanguage(r.description, 'en'),
+        nameEs: inLanguage(r.name, 'es'),
+        descriptionEs: inLanguage(r.description, 'es'),
+        phone: r.phone ?? '',
+        website: r.website ?? '',
+      }))
+    : [emptyRow()];
 /** `Samaritans UK` → `samaritans-uk`: a stable id the server asks for. */
 const idFrom = (name: string, index: number) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || `resource-${index + 1}`;
 
@@ -53,8 +68,8 @@ export function CrisisResourcesEditor({ settings }: { settings: SiteSettingsView
     if (!reason.trim()) problems.reason = t('community.reasonRequired');
     const resources = rows.map((row, index) => ({
       id: idFrom(row.name, index),
-      name: row.name.trim(),
-      description: row.description.trim(),
+      name: localised(row.name, row.nameEs),
+      description: localised(row.description, row.descriptionEs),
       ...(row.phone.trim() ? { phone: row.phone.trim() } : {}),
       ...(row.website.trim() ? { website: row.website.trim() } : {}),
     }));
@@ -85,6 +100,16 @@ export function CrisisResourcesEditor({ settings }: { settings: SiteSettingsView
             <legend>{t('community.crisis.resource', { number: index + 1 })}</legend>
             <FormField id={`${id}-name-${row.key}`} label={t('community.crisis.name')} value={row.name} onChange={(name) => edit(row.key, { name })} maxLength={80} />
             <FormField id={`${id}-description-${row.key}`} label={t('community.crisis.description')} value={row.description} onChange={(description) => edit(row.key, { description })} maxLength={300} />
+            <FormField id={`${id}-name-es-${row.key}`} label={t('community.crisis.nameEs')} value={row.nameEs} onChange={(nameEs) => edit(row.key, { nameEs })} maxLength={80} optional lang="es" />
+            <FormField
+              id={`${id}-description-es-${row.key}`}
+              label={t('community.crisis.descriptionEs')}
+              value={row.descriptionEs}
+              onChange={(descriptionEs) => edit(row.key, { descriptionEs })}
+              maxLength={300}
+              optional
+              lang="es"
+            />
             <FormField id={`${id}-phone-${row.key}`} label={t('community.crisis.phone')} type="tel" value={row.phone} onChange={(phone) => edit(row.key, { phone })} optional />
             <FormField id={`${id}-website-${row.key}`} label={t('community.crisis.website')} hint={t('community.crisis.websiteHint')} type="url" value={row.website} onChange={(website) => edit(row.key, { website })} optional />
             {rows.length > 1 && (
