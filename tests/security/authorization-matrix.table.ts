@@ -228,6 +228,13 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('PUT',    '/api/posts/{id}/reactions/{kind}',        [401,  204,   404,  404,     M,    M,      401,   204,    404,     204,    NM,    204]),
   rest('DELETE', '/api/posts/{id}/reactions/{kind}',        [401,  204,   404,  404,     M,    M,      401,   204,    404,     204,    NM,    204]),
 
+  // Support sessions: read as the room is read; a place needs membership (staff outside the room have none)
+  rest('GET',    '/api/rooms/{room}/sessions',              [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  rest('GET',    '/api/rooms/{room}/sessions/{id}',         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  rest('PUT',    '/api/rooms/{room}/sessions/{id}/rsvp',    [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    NM,    NM]),
+  rest('DELETE', '/api/rooms/{room}/sessions/{id}/rsvp',    [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  rest('GET',    '/api/sessions/calendar.ics',              [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
   // Moderating one room (hidden rooms answer 404 to outsiders, listed ones 403)
   rest('PATCH',  '/api/rooms/{room}',                       [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
@@ -239,6 +246,10 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/rooms/{room}/invites',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     201,    201,   201]),
   rest('GET',    '/api/rooms/{room}/invites',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
   rest('DELETE', '/api/rooms/{room}/invites/{id}',          [401,  403,   403,  404,     403,  403,    401,   403,    403,     204,    204,   204]),
+  // Facilitating support sessions is room moderators' (and staff's) work
+  rest('POST',   '/api/rooms/{room}/sessions',              [401,  403,   403,  404,     403,  403,    401,   403,    403,     201,    201,   201]),
+  rest('PATCH',  '/api/rooms/{room}/sessions/{id}',         [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
+  rest('DELETE', '/api/rooms/{room}/sessions/{id}',         [401,  403,   403,  404,     403,  403,    401,   403,    403,     204,    204,   204]),
   rest('GET',    '/api/posts/{id}/revisions',               [401,  403,   403,  404,     403,  403,    401,   403,    403,     200,    200,   200]),
   rest('PUT',    '/api/posts/{id}/warning',                 [401,  403,   403,  404,     403,  403,    401,   403,    403,     204,    204,   204]),
   rest('POST',   '/api/moderation/{type}/{id}/actions#post-hide',      [401, 403, 403, 404,    403,  403,    401,   403,    403,     200,    200,   200]),

@@ -50,6 +50,10 @@ const keepMembership = async (c: Cell, url: string): Promise<HttpCall> => {
   return { url, body: { acceptGuidelines: true }, cleanup: async () => c.user && c.w.fx.restoreMembership(c.target.room.id, c.user.id, before) };
 };
 const freshPost = (c: Cell, authorId: string) => c.w.fx.post(c.target.threadId, c.target.room.id, authorId);
+const freshSession = (c: Cell) => c.w.fx.supportSession(c.target.room.id, c.w.actors.admin.id);
+/** Each scheduled session on a day of its own (2031 on), so no cell's session overlaps another's. */
+let sessionDays = 0;
+const nextSessionDay = () => `${new Date(Date.UTC(2031, 0, 1 + (sessionDays += 1))).toISOString().slice(0, 10)}T10:00`;
 const freshQueueItem = (c: Cell) => c.w.fx.queueItem(c.target.room.id, 'post', c.target.postId, c.target.author.id);
 const freshCrisisItem = (c: Cell) => c.w.fx.crisisItem(c.target.room.id, c.target.postId, c.target.author.id);
 
@@ -302,6 +306,14 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
     await c.w.fx.member(c.target.room.id, moderator.id, 'moderator');
     return { url: `/api/rooms/${c.target.room.id}/moderators/${moderator.id}` };
   },
+  'GET /api/rooms/{room}/sessions': (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions` }),
+  'POST /api/rooms/{room}/sessions': (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions`, body: { title: 'A matrix session', localStart: nextSessionDay(), timeZone: 'UTC', durationMinutes: 60, capacity: 10 } }),
+  'GET /api/rooms/{room}/sessions/{id}': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}` }),
+  'PATCH /api/rooms/{room}/sessions/{id}': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}`, body: { title: 'Renamed session' } }),
+  'DELETE /api/rooms/{room}/sessions/{id}': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}` }),
+  'PUT /api/rooms/{room}/sessions/{id}/rsvp': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}/rsvp` }),
+  'DELETE /api/rooms/{room}/sessions/{id}/rsvp': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}/rsvp` }),
+  'GET /api/sessions/calendar.ics': () => ({ url: '/api/sessions/calendar.ics' }),
   'GET /api/admin/users': () => ({ url: '/api/admin/users' }),
   'PATCH /api/admin/users/{id}/role': async (c) => ({ url: `/api/admin/users/${(await c.w.fx.user('rolee')).id}/role`, body: { role: 'member', reason } }),
   'POST /api/rooms/{room}/archive': (c) => ({

@@ -33,6 +33,7 @@ import { SearchModule } from './search/search.module.js';
 import { SetupModule } from './setup/setup.module.js';
 import { SiteAdminModule } from './site-settings/site-admin.module.js';
 import { SiteSettingsModule } from './site-settings/site-settings.module.js';
+import { SupportSessionsModule } from './support-sessions/support-sessions.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -76,6 +77,7 @@ export class AppModule {
         SearchModule,
         ChatModule,
         ConversationsModule,
+        SupportSessionsModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -132,6 +132,12 @@ export const ErrorCode = {
   MessagesNotAccepted: 'MESSAGES_NOT_ACCEPTED',
   /** Too many open conversation requests in 24 hours (`limit`). */
   ConversationRequestLimit: 'CONVERSATION_REQUEST_LIMIT',
+  /** A support session would overlap another in the same room. */
+  SessionOverlap: 'SESSION_OVERLAP',
+  /** Every place in the support session is taken. */
+  SessionFull: 'SESSION_FULL',
+  /** A support session's capacity cannot go below the members who already RSVPed (`count`). */
+  CapacityBelowRsvps: 'CAPACITY_BELOW_RSVPS',
   AccountSuspended: 'ACCOUNT_SUSPENDED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',

@@ -16,3 +16,4 @@ export * from './conversations.js';
 export * from './compose-check.js';
 export * from './bookmarks.js';
 export * from './site.js';
+export * from './support-sessions.js';

@@ -226,6 +226,8 @@ export const NotificationKind = {
   CareHandOver: 'care-hand-over',
   /** New replies in a thread the member follows; one unread notice per thread, its count grows. */
   Reply: 'reply',
+  /** A support session the member RSVPed to starts soon (link: the room's sessions). */
+  SessionReminder: 'session-reminder',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -252,6 +254,8 @@ export type NoticeContent =
   | { code: 'warning.added'; params: { categories: string[]; reason: string } }
   /** `count` new replies in a followed thread since the member last read this notice or the thread. */
   | { code: 'reply.new'; params: { threadTitle: string; count: number } }
+  /** A support session the member RSVPed to starts at `startsAt` (ISO; the app shows it in the member's zone). */
+  | { code: 'session.reminder'; params: { title: string; startsAt: string } }
   /** Notices written before codes existed: only their English words are known. */
   | { code: 'legacy'; params: { title: string; body: string } };
 export type NoticeCode = NoticeContent['code'];

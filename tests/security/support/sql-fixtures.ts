@@ -154,6 +154,18 @@ export class SqlFixtures {
     return { id, code };
   };
 
+  /** A support session in the room, on a day of its own in 2030 (no overlaps), with room for everyone. */
+  supportSession = async (roomId: string, facilitatorId: string) => {
+    const day = new Date(Date.UTC(2030, 0, 1 + (this.counter += 1)));
+    const startsAt = new Date(day.getTime() + 10 * 3_600_000);
+    const { id } = await this.one<{ id: string }>(
+      `INSERT INTO support_sessions (room_id, facilitator_id, title, time_zone, local_start, starts_at, ends_at, duration_minutes, capacity)
+       VALUES ($1, $2, 'Matrix session', 'UTC', $3, $4, $5, 60, 100) RETURNING id`,
+      [roomId, facilitatorId, startsAt.toISOString().slice(0, 16), startsAt, new Date(startsAt.getTime() + 3_600_000)],
+    );
+    return id;
+  };
+
   /** A banned account (ban + its log entry), as the moderation API would leave it. */
   bannedUser = async (bannedBy: string) => {
     const user = await this.user('bannedfx');

@@ -178,7 +178,12 @@ export class AccessService {
         // The caller found this room from a valid invite code; the code is checked again atomically when used.
         return grant;
       case Action.RoomRead:
+      case Action.SessionsRead:
         if (!readable) throw noSuchRoom();
+        return grant;
+      case Action.SessionsRsvp:
+        if (!readable) throw noSuchRoom();
+        if (!membership) throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.NotAMember, message: 'Join this room to take a place in its sessions.' });
         return grant;
       case Action.RoomPost:
         if (!readable) throw noSuchRoom();
@@ -189,6 +194,7 @@ export class AccessService {
         return grant;
       case Action.RoomModerate:
       case Action.RoomConfigure:
+      case Action.SessionsFacilitate:
         if (!canModerate) throw visible ? AppError.forbidden(undefined, ErrorReason.ModeratorsOnly) : noSuchRoom();
         return grant;
       case Action.RoomAppointModerators:

@@ -32,6 +32,12 @@ export const Action = {
   SiteSettingsManage: 'site.settings.manage',
   /** Site invite codes (registering while registration is invite-only). */
   SiteInvitesManage: 'site.invites.manage',
+  /** See a room's support sessions (and withdraw one's own RSVP): whoever may read the room. */
+  SessionsRead: 'room.sessions.read',
+  /** Schedule, edit and cancel support sessions, and see who RSVPed: the room's moderators (facilitators) and staff. */
+  SessionsFacilitate: 'room.sessions.facilitate',
+  /** Take a place in a support session: members of the room. */
+  SessionsRsvp: 'room.sessions.rsvp',
   /** See the room directory: listed rooms for everyone, hidden ones for members and staff. */
   RoomDirectory: 'room.directory',
   /** Search posts across the rooms one may read (or in one room). */
@@ -75,6 +81,9 @@ export const ROOM_ACTIONS: ReadonlySet<Action> = new Set([
   Action.RoomConfigure,
   Action.RoomAppointModerators,
   Action.RoomAdminister,
+  Action.SessionsRead,
+  Action.SessionsFacilitate,
+  Action.SessionsRsvp,
 ]);
 
 /** Actions on one conversation: decided on where the actor stands in it. */
@@ -120,6 +129,9 @@ export const MINIMUM_ROLE: Record<Action, Role> = {
   [Action.SiteSettingsManage]: Role.Admin,
   [Action.SiteInvitesManage]: Role.Admin,
   [Action.RoomDirectory]: Role.Member,
+  [Action.SessionsRead]: Role.Member,
+  [Action.SessionsFacilitate]: Role.Member,
+  [Action.SessionsRsvp]: Role.Member,
   [Action.Search]: Role.Member,
   [Action.ModerationQueue]: Role.Member,
   [Action.ModerationLogRead]: Role.Member,

@@ -39,6 +39,9 @@ import { CheckInEntity } from '../care/check-in.entity.js';
 import { ConversationParticipantEntity } from '../conversations/conversation-participant.entity.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { CrisisLabelEntity } from '../care/crisis-label.entity.js';
+import { SessionReminderEntity } from '../support-sessions/session-reminder.entity.js';
+import { SessionRsvpEntity } from '../support-sessions/session-rsvp.entity.js';
+import { SupportSessionEntity } from '../support-sessions/support-session.entity.js';
 import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
@@ -85,4 +88,7 @@ export const ENTITIES = [
   ConversationParticipantEntity,
   SiteSettingsEntity,
   SiteInviteEntity,
+  SupportSessionEntity,
+  SessionRsvpEntity,
+  SessionReminderEntity,
 ];

@@ -79,6 +79,8 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
         body: `A moderator added ${what} so that each reader can choose whether and when to read it. Your words are still there, and nothing is held against you. Why: ${asSentence(reason)}`,
       };
     }
+    case 'session.reminder':
+      return { title: 'A support session starts soon', body: `"${content.params.title}" starts at ${content.params.startsAt.slice(0, 16).replace('T', ' ')} UTC.` };
     case 'reply.new': {
       // The English words leave out the count: a batched notice changes it without rewriting them.
       const { threadTitle } = content.params;

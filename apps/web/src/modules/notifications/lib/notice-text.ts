@@ -3,6 +3,7 @@ import { deviceText } from '../../../shared/i18n/device-text';
 import { useCallback } from 'react';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../shared/i18n/use-t';
+import { formatAbsolute } from '../../../shared/lib/format-time';
 import { CATEGORY_LABELS } from '../../content-warnings/lib/labels';
 
 /** A taxonomy label in the active language; an unknown (newer) category shows as sent. */
@@ -86,6 +87,9 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
         : t('notice.warningAdded.change');
       return { title: t('notice.warningAdded.title'), body: t('notice.warningAdded.body', { what, reason }) };
     }
+    case 'session.reminder':
+      // The start is shown in the member's own zone (the browser's), never the facilitator's.
+      return { title: t('notice.sessionReminder.title'), body: t('notice.sessionReminder.body', { title: notice.params.title, when: formatAbsolute(notice.params.startsAt) }) };
     case 'reply.new':
       return { title: t('notice.reply.title'), body: t('notice.reply.body', notice.params) };
     case 'legacy':
