@@ -256,3 +256,16 @@ describe('.ics download', () => {
     expectApiError(await t.http.get('/api/sessions/calendar.ics'), 401, 'UNAUTHENTICATED');
   });
 });
+
+describe('data rights', () => {
+  it('RSVPs are in the member’s export, and go when the account is deleted (the place is freed)', async () => {
+    const { room, facilitator, members } = await group(1);
+    const [member] = members;
+    const session = await scheduleSession(facilitator, room.id, { title: 'Exported circle', capacity: 1 });
+    await member!.agent.put(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`).expect(200);
+    const exported = (await member!.agent.get('/api/me/export').expect(200)).body as { supportSessionRsvps: { title: string }[] };
+    expect(exported.supportSessionRsvps.map((r) => r.title)).toEqual(['Exported circle']);
+    await member!.agent.delete('/api/me').send({ password: 'quiet-harbour-lantern-42', eraseContent: false }).expect(204);
+    expect((await facilitator.get(`/api/rooms/${room.id}/sessions/${session.id}`).expect(200)).body).toMatchObject({ rsvpCount: 0, attendees: [] });
+  });
+});

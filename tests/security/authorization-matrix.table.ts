@@ -233,6 +233,7 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('GET',    '/api/rooms/{room}/sessions/{id}',         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('PUT',    '/api/rooms/{room}/sessions/{id}/rsvp',    [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    NM,    NM]),
   rest('DELETE', '/api/rooms/{room}/sessions/{id}/rsvp',    [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
+  rest('GET',    '/api/rooms/{room}/sessions/live',         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('GET',    '/api/sessions/calendar.ics',              [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
 
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
@@ -332,6 +333,10 @@ export const SOCKET_MATRIX: readonly SocketRow[] = [
   socket('mod:slow-mode',                      [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   socket('mod:lock',                           [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   socket('mod:notice',                         [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
+  // Session mode: a turn in a round is posting in the room; phases and the pause are the facilitator's.
+  socket('support-session:check-in',           [R,  'ok',  NF,   NF,      'MUTED', 'MUTED', R,     'ok',   NF,      'ok',   'NOT_A_MEMBER', 'ok']),
+  socket('support-session:phase',              [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
+  socket('support-session:pause',              [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   // Private conversations: the actor's own (with the author), or one they are not in (moderators included).
   socket('conversation:join#own-conversation', [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:join#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),

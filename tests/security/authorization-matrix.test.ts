@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChatClientEvent, ConversationClientEvent } from '@kindred/contracts';
+import { ChatClientEvent, ConversationClientEvent, SessionClientEvent } from '@kindred/contracts';
 import type { Response } from 'supertest';
 import { GOOD_PASSWORD, uniqueHandle } from '../support/accounts.js';
 import { connectChat, request, startListeningApp, type ChatClient, type ListeningApp } from '../support/realtime.js';
@@ -313,6 +313,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'DELETE /api/rooms/{room}/sessions/{id}': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}` }),
   'PUT /api/rooms/{room}/sessions/{id}/rsvp': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}/rsvp` }),
   'DELETE /api/rooms/{room}/sessions/{id}/rsvp': async (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/${await freshSession(c)}/rsvp` }),
+  'GET /api/rooms/{room}/sessions/live': (c) => ({ url: `/api/rooms/${c.target.room.id}/sessions/live` }),
   'GET /api/sessions/calendar.ics': () => ({ url: '/api/sessions/calendar.ics' }),
   'GET /api/admin/users': () => ({ url: '/api/admin/users' }),
   'PATCH /api/admin/users/{id}/role': async (c) => ({ url: `/api/admin/users/${(await c.w.fx.user('rolee')).id}/role`, body: { role: 'member', reason } }),
@@ -331,7 +332,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'DELETE /api/admin/site-invites/{id}': async (c) => ({ url: `/api/admin/site-invites/${await c.w.fx.siteInvite(c.w.actors.admin.id)}` }),
 };
 
+const runningSession = (c: Cell) => c.w.fx.runningSession(c.target.room.id, c.w.actors.admin.id);
+
 const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCall>> = {
+  'support-session:check-in': async (c) => ({ payload: { sessionId: await runningSession(c), round: 'opening', pass: false, word: 'hopeful' } }),
+  'support-session:phase': async (c) => ({ payload: { sessionId: await runningSession(c), phase: 'open' } }),
+  'support-session:pause': async (c) => ({ payload: { sessionId: await runningSession(c), seconds: 60 } }),
   'chat:join': (c) => ({ payload: { roomId: c.target.room.id } }),
   'chat:leave': (c) => ({ payload: { roomId: c.target.room.id } }),
   'chat:history': (c) => ({ payload: { roomId: c.target.room.id } }),
@@ -518,7 +524,7 @@ describe('the matrix cannot be skipped', () => {
   });
 
   it('has a row for every socket event in ChatClientEvent and ConversationClientEvent, and no row for an unknown event', () => {
-    const events = [...Object.values(ChatClientEvent), ...Object.values(ConversationClientEvent)] as string[];
+    const events = [...Object.values(ChatClientEvent), ...Object.values(ConversationClientEvent), ...Object.values(SessionClientEvent)] as string[];
     const inTable = new Set(SOCKET_MATRIX.map((r) => r.event));
     expect(events.filter((e) => !inTable.has(e))).toEqual([]);
     expect([...inTable].filter((e) => !events.includes(e))).toEqual([]);

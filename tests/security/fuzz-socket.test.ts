@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChatClientEvent, ConversationClientEvent } from '@kindred/contracts';
+import { ChatClientEvent, ConversationClientEvent, SessionClientEvent } from '@kindred/contracts';
 import fc from 'fast-check';
 import { connectChat, connected, request, type ChatClient } from '../support/realtime.js';
 import { constraintViolations, DeepJson, malformedBody, toValue } from './support/fuzz-inputs.js';
@@ -65,7 +65,7 @@ describe('fuzzing every socket event in ChatClientEvent and ConversationClientEv
   });
 
   it('covers every client event', () => {
-    expect(Object.keys(SOCKET_SCHEMAS).sort()).toEqual(([...Object.values(ChatClientEvent), ...Object.values(ConversationClientEvent)] as string[]).sort());
+    expect(Object.keys(SOCKET_SCHEMAS).sort()).toEqual(([...Object.values(ChatClientEvent), ...Object.values(ConversationClientEvent), ...Object.values(SessionClientEvent)] as string[]).sort());
   });
 
   it(`${SOCKET_RUNS} malformed event payloads: always an ack, never INTERNAL, nothing written when refused`, async () => {

@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
+import type { SessionCheckInPayload, SessionModeView, SessionPausePayload, SessionPauseView, SessionPhasePayload } from './support-sessions.js';
 import type { AuthorView } from './common.js';
 import type {
   ConversationChangedView,
@@ -270,6 +271,8 @@ export interface ChatServerToClientEvents {
   /** To moderators of the item's room: something changed in the queue. */
   'queue:updated': (update: QueueUpdate) => void;
   'conversation:changed': (changed: ConversationChangedView) => void;
+  'support-session:mode': (mode: SessionModeView) => void;
+  'support-session:pause': (pause: SessionPauseView) => void;
 }
 
 export interface QueueUpdate {
@@ -296,6 +299,9 @@ export interface ChatClientToServerEvents {
   'mod:slow-mode': (payload: SlowModePayload, ack: Ack<{ state: ChatRoomState }>) => void;
   'mod:lock': (payload: LockChatPayload, ack: Ack<{ state: ChatRoomState }>) => void;
   'mod:notice': (payload: PinnedNoticePayload, ack: Ack<{ state: ChatRoomState }>) => void;
+  'support-session:check-in': (payload: SessionCheckInPayload, ack: Ack<{ mode: SessionModeView }>) => void;
+  'support-session:phase': (payload: SessionPhasePayload, ack: Ack<{ mode: SessionModeView }>) => void;
+  'support-session:pause': (payload: SessionPausePayload, ack: Ack) => void;
   'conversation:join': (payload: JoinConversationPayload, ack: Ack<JoinConversationResult>) => void;
   'conversation:leave': (payload: ConversationRefPayload, ack: Ack) => void;
   'conversation:send': (payload: SendConversationMessagePayload, ack: Ack<SendConversationMessageResult>) => void;

@@ -68,3 +68,88 @@ export interface RsvpResponse {
   rsvped: boolean;
   rsvpCount: number;
 }
+
+/**
+ * Session mode: while an occurrence runs, the room's live chat shows its agenda pinned, an
+ * opening check-in round, the open conversation, a closing round; it closes (and the chat
+ * locks) at the end time. Opened and closed by the server's clock, not by anyone's click.
+ */
+export const SessionPhase = {
+  CheckIn: 'check-in',
+  Open: 'open',
+  Closing: 'closing',
+  Closed: 'closed',
+} as const;
+export type SessionPhase = (typeof SessionPhase)[keyof typeof SessionPhase];
+
+export const CHECK_IN_ROUNDS = ['opening', 'closing'] as const;
+export type CheckInRound = (typeof CHECK_IN_ROUNDS)[number];
+/** One word: letters, with an apostrophe or hyphen inside (e.g. "worn-out"). */
+export const CHECK_IN_WORD_MAX_LENGTH = 24;
+export const CHECK_IN_WORD_PATTERN_SOURCE = "^\\p{L}[\\p{L}\\p{M}'’-]*$";
+export const PAUSE_MIN_SECONDS = 30;
+export const PAUSE_MAX_SECONDS = 300;
+
+/** One member's turn in a round: a word, or `null` for a pass. */
+export interface CheckInEntry {
+  handle: string;
+  word: string | null;
+}
+
+export interface SessionModeView {
+  sessionId: string;
+  roomId: string;
+  title: string;
+  /** The session's description, pinned as its agenda. */
+  agenda: string;
+  facilitator: { handle: string };
+  /** This occurrence, UTC. */
+  startsAt: string;
+  endsAt: string;
+  phase: SessionPhase;
+  rounds: Record<CheckInRound, CheckInEntry[]>;
+}
+
+/** `GET /api/rooms/{room}/sessions/live`: the session running there now, if any. */
+export interface LiveSessionResponse {
+  mode: SessionModeView | null;
+}
+
+export interface SessionPauseView {
+  roomId: string;
+  sessionId: string;
+  seconds: number;
+}
+
+export interface SessionCheckInPayload {
+  sessionId: string;
+  round: CheckInRound;
+  /** True to pass; otherwise `word` is shared. */
+  pass: boolean;
+  word?: string;
+}
+
+export interface SessionPhasePayload {
+  sessionId: string;
+  /** The facilitator moves on: to the open conversation, or to the closing round. */
+  phase: typeof SessionPhase.Open | typeof SessionPhase.Closing;
+}
+
+export interface SessionPausePayload {
+  sessionId: string;
+  seconds: number;
+}
+
+/** Socket events of session mode (namespace `/chat`). */
+export const SessionClientEvent = {
+  CheckIn: 'support-session:check-in',
+  Phase: 'support-session:phase',
+  Pause: 'support-session:pause',
+} as const;
+
+export const SessionServerEvent = {
+  /** The room's session mode changed (opened, a turn taken, a new phase, closed). */
+  Mode: 'support-session:mode',
+  /** The facilitator asked everyone to pause: the app opens the grounding pause tool. */
+  Pause: 'support-session:pause',
+} as const;

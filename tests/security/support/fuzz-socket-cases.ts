@@ -1,4 +1,17 @@
-import { CHAT_HISTORY_PAGE_MAX, CHAT_MESSAGE_MAX_LENGTH, CHAT_MUTE_MAX_MINUTES, CHAT_NOTICE_MAX_LENGTH, ChatClientEvent, ConversationClientEvent, MAX_SLOW_MODE_SECONDS } from '@kindred/contracts';
+import {
+  CHAT_HISTORY_PAGE_MAX,
+  CHAT_MESSAGE_MAX_LENGTH,
+  CHAT_MUTE_MAX_MINUTES,
+  CHAT_NOTICE_MAX_LENGTH,
+  CHECK_IN_ROUNDS,
+  CHECK_IN_WORD_MAX_LENGTH,
+  ChatClientEvent,
+  ConversationClientEvent,
+  MAX_SLOW_MODE_SECONDS,
+  PAUSE_MAX_SECONDS,
+  PAUSE_MIN_SECONDS,
+  SessionClientEvent,
+} from '@kindred/contracts';
 import type { Schema } from './fuzz-inputs.js';
 
 /** Socket payload contracts (libs/contracts chat.ts) as schemas the generator understands. */
@@ -45,4 +58,11 @@ export const SOCKET_SCHEMAS: Record<string, Schema> = {
   },
   [ConversationClientEvent.Delete]: { type: 'object', properties: { conversationId: uuid, messageId: uuid }, required: ['conversationId', 'messageId'] },
   [ConversationClientEvent.Typing]: { type: 'object', properties: { conversationId: uuid, typing: { type: 'boolean' } }, required: ['conversationId', 'typing'] },
+  [SessionClientEvent.CheckIn]: {
+    type: 'object',
+    properties: { sessionId: uuid, round: { type: 'string', enum: [...CHECK_IN_ROUNDS] }, pass: { type: 'boolean' }, word: { type: 'string', minLength: 1, maxLength: CHECK_IN_WORD_MAX_LENGTH } },
+    required: ['sessionId', 'round', 'pass'],
+  },
+  [SessionClientEvent.Phase]: { type: 'object', properties: { sessionId: uuid, phase: { type: 'string', enum: ['open', 'closing'] } }, required: ['sessionId', 'phase'] },
+  [SessionClientEvent.Pause]: { type: 'object', properties: { sessionId: uuid, seconds: { type: 'integer', minimum: PAUSE_MIN_SECONDS, maximum: PAUSE_MAX_SECONDS } }, required: ['sessionId', 'seconds'] },
 };

@@ -166,6 +166,18 @@ export class SqlFixtures {
     return id;
   };
 
+  /** A support session running now (started a minute ago) with its session-mode run open in `phase`. */
+  runningSession = async (roomId: string, facilitatorId: string, phase: 'check-in' | 'open' = 'check-in') => {
+    const { id } = await this.one<{ id: string }>(
+      `INSERT INTO support_sessions (room_id, facilitator_id, title, time_zone, local_start, starts_at, ends_at, duration_minutes, capacity)
+       VALUES ($1, $2, 'Matrix session', 'UTC', to_char(date_trunc('minute', now()) - interval '1 minute', 'YYYY-MM-DD"T"HH24:MI'),
+               date_trunc('minute', now()) - interval '1 minute', date_trunc('minute', now()) + interval '59 minutes', 60, 100) RETURNING id`,
+      [roomId, facilitatorId],
+    );
+    await this.t.query(`INSERT INTO support_session_runs (session_id, occurrence_at, ends_at, phase) SELECT id, starts_at, ends_at, $2 FROM support_sessions WHERE id = $1`, [id, phase]);
+    return id;
+  };
+
   /** A banned account (ban + its log entry), as the moderation API would leave it. */
   bannedUser = async (bannedBy: string) => {
     const user = await this.user('bannedfx');

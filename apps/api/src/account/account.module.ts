@@ -9,6 +9,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PostsModule } from '../posts/posts.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
+import { SupportSessionsModule } from '../support-sessions/support-sessions.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccountController } from './account.controller.js';
@@ -16,6 +17,7 @@ import { AccountService } from './account.service.js';
 
 @Module({
   imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
+  imports: [ConversationsCoreModule, AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

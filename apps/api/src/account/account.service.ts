@@ -2,6 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@kindred/contracts';
 import type { DataSource } from 'typeorm';
+import { SessionRunRepository } from '../support-sessions/session-run.repository.js';
+import { SupportSessionRepository } from '../support-sessions/support-session.repository.js';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { BookmarkRepository } from '../bookmarks/bookmark.repository.js';
 import { verifyPassword } from '../auth/password.js';
@@ -49,6 +51,8 @@ export class AccountService {
     private readonly care: CareRepository,
     private readonly conversations: ConversationRepository,
     private readonly crisisLabels: CrisisLabelsRepository,
+    private readonly supportSessions: SupportSessionRepository,
+    private readonly sessionRuns: SessionRunRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -64,6 +68,7 @@ export class AccountService {
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
     const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, supportSessionRsvps] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),
@@ -75,6 +80,7 @@ export class AccountService {
       this.care.exportFor(user.id),
       this.conversations.exportFor(user.id),
       this.bookmarks.exportFor(user.id),
+      this.supportSessions.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
@@ -95,6 +101,7 @@ export class AccountService {
       checkIns,
       notifications,
       sessions,
+      supportSessionRsvps,
       signInHistory,
       passkeys,
     };
@@ -127,6 +134,8 @@ export class AccountService {
       // Their words labelled for the crisis detector go, erased content or not (a copy kept only for tuning).
       await this.crisisLabels.forgetAuthor(user.id, manager);
       await this.care.forgetMember(user.id, manager);
+      await this.supportSessions.forgetUser(user.id, manager);
+      await this.sessionRuns.forgetUser(user.id, manager);
       // The row stays (content refers to it) but nothing identifying remains.
       await this.users.anonymize(user.id, this.clock.now(), manager);
       // Conversations stay for the others (the member's words anonymised or erased as above).

@@ -41,6 +41,8 @@ import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { CrisisLabelEntity } from '../care/crisis-label.entity.js';
 import { SessionReminderEntity } from '../support-sessions/session-reminder.entity.js';
 import { SessionRsvpEntity } from '../support-sessions/session-rsvp.entity.js';
+import { SessionCheckInEntity } from '../support-sessions/session-check-in.entity.js';
+import { SessionRunEntity } from '../support-sessions/session-run.entity.js';
 import { SupportSessionEntity } from '../support-sessions/support-session.entity.js';
 import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
 
@@ -91,4 +93,6 @@ export const ENTITIES = [
   SupportSessionEntity,
   SessionRsvpEntity,
   SessionReminderEntity,
+  SessionRunEntity,
+  SessionCheckInEntity,
 ];

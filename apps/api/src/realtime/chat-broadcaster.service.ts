@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChatServerEvent, ConversationServerEvent, Role, type ChatMessageView } from '@kindred/contracts';
+import { ChatServerEvent, ConversationServerEvent, Role, SessionServerEvent, type ChatMessageView } from '@kindred/contracts';
 import { roleAtLeast } from '../access/actions.js';
 import { hiddenChatMessage } from '../chat/chat-message-row.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -29,6 +29,12 @@ export class ChatBroadcaster {
     });
     this.events.on('chat.room.state', (state) => {
       server.to(channel.room(state.roomId)).emit(ChatServerEvent.RoomState, state);
+    });
+    this.events.on('support-session.mode', (mode) => {
+      server.to(channel.room(mode.roomId)).emit(SessionServerEvent.Mode, mode);
+    });
+    this.events.on('support-session.pause', (pause) => {
+      server.to(channel.room(pause.roomId)).emit(SessionServerEvent.Pause, pause);
     });
     this.events.on('notification.created', ({ userId, notification }) => {
       server.to(channel.user(userId)).emit(ChatServerEvent.Notification, notification);

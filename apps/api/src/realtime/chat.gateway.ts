@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { CHAT_NAMESPACE, ChatClientEvent, ConversationClientEvent, ErrorCode, type ChatError } from '@kindred/contracts';
+import { CHAT_NAMESPACE, ChatClientEvent, ConversationClientEvent, ErrorCode, SessionClientEvent, type ChatError } from '@kindred/contracts';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { ChatModerationService } from '../chat/chat-moderation.service.js';
@@ -23,6 +23,8 @@ import {
 } from '../chat/dto/chat-payloads.dto.js';
 import { SharedLimits, type WindowCounter } from '../common/limits/shared-limits.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from '../support-sessions/dto/session-mode.dto.js';
+import { SessionModeService } from '../support-sessions/session-mode.service.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { ConversationSockets } from './conversation-sockets.js';
 import { PresenceService } from './presence.service.js';
@@ -84,6 +86,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly broadcaster: ChatBroadcaster,
     private readonly access: AccessService,
     private readonly conversations: ConversationSockets,
+    private readonly sessionMode: SessionModeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     limits: SharedLimits,
   ) {
@@ -131,6 +134,9 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [ChatClientEvent.ModSlowMode]: (s, p) => this.modSlowMode(s, p),
       [ChatClientEvent.ModLock]: (s, p) => this.modLock(s, p),
       [ChatClientEvent.ModNotice]: (s, p) => this.modNotice(s, p),
+      [SessionClientEvent.CheckIn]: (s, p) => this.run(s, async (user) => ({ mode: await this.sessionMode.checkIn(user, await parsePayload(SessionCheckInDto, p)) })),
+      [SessionClientEvent.Phase]: (s, p) => this.run(s, async (user) => ({ mode: await this.sessionMode.setPhase(user, await parsePayload(SessionPhaseDto, p)) })),
+      [SessionClientEvent.Pause]: (s, p) => this.run(s, async (user) => (await this.sessionMode.pause(user, await parsePayload(SessionPauseDto, p)), {})),
       [ConversationClientEvent.Join]: (s, p) => this.run(s, (user) => this.conversations.join(s, user, p)),
       [ConversationClientEvent.Leave]: (s, p) => this.run(s, (user) => this.conversations.leave(s, user, p)),
       [ConversationClientEvent.Send]: (s, p) => this.run(s, (user) => this.countedSend(user).then(() => this.conversations.send(s, user, p))),

@@ -1,41 +1,25 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { NotificationKind, SESSION_REMINDER_MINUTES } from '@kindred/contracts';
 import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { occurrencesFor } from './session-schedule.js';
 import { SupportSessionRepository } from './support-session.repository.js';
 
-const TICK_MS = 30_000;
 const REMINDER_MS = SESSION_REMINDER_MINUTES * 60_000;
 
 /**
  * In-app reminders SESSION_REMINDER_MINUTES before each occurrence, to members with an RSVP.
  * Every instance looks; the claim row per (occurrence, member) in PostgreSQL lets exactly one
- * send each. Driven by the Clock, so tests move time and call `sendDue()` instead of waiting.
+ * send each. Driven by the Clock (SessionTicker calls it), so tests move time and call
+ * `sendDue()` instead of waiting.
  */
 @Injectable()
-export class SessionReminders implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SessionReminders.name);
-  private timer: NodeJS.Timeout | undefined;
-
+export class SessionReminders {
   constructor(
     private readonly sessions: SupportSessionRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    // Tests drive time themselves; a real timer would only add noise to what they assert.
-    if (this.config.env === 'test') return;
-    this.timer = setInterval(() => void this.sendDue().catch((error: unknown) => this.logger.error(error)), TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
 
   /** Sends every reminder now due (an occurrence starting within the reminder window); returns how many. */
   async sendDue(): Promise<number> {

@@ -31,6 +31,11 @@ export class SupportSessionRepository {
     return this.sessions().find({ where: { roomId, cancelledAt: IsNull() }, order: { startsAt: 'ASC' }, take: 500 });
   }
 
+  /** A session that is not cancelled, wherever it is (the gate then decides on its room). */
+  byId(id: string): Promise<SupportSessionEntity | null> {
+    return this.sessions().findOne({ where: { id, cancelledAt: IsNull() } });
+  }
+
   findInRoom(id: string, roomId: string): Promise<SupportSessionEntity | null> {
     return this.sessions().findOne({ where: { id, roomId, cancelledAt: IsNull() } });
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { RoomSessionsView, RsvpResponse, SupportSessionView } from '@kindred/contracts';
+import type { LiveSessionResponse, RoomSessionsView, RsvpResponse, SupportSessionView } from '@kindred/contracts';
 import { AccessService } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { ScheduleSessionDto, UpdateSessionDto } from './dto/support-session.dto.js';
+import { SessionModeService } from './session-mode.service.js';
 import { SessionCalendarService } from './session-calendar.service.js';
 import { SupportSessionsService } from './support-sessions.service.js';
 
@@ -20,6 +21,7 @@ export class SupportSessionsController {
   constructor(
     private readonly access: AccessService,
     private readonly sessions: SupportSessionsService,
+    private readonly mode: SessionModeService,
   ) {}
 
   @Get()
@@ -30,6 +32,13 @@ export class SupportSessionsController {
   @Post()
   async schedule(@CurrentAuth() auth: AuthContext, @Param(ROOM) room: string, @Body() dto: ScheduleSessionDto): Promise<SupportSessionView> {
     return this.sessions.schedule(await this.access.require({ user: auth.user, action: Action.SessionsFacilitate, roomId: room }), dto);
+  }
+
+  /** The session running in the room now (session mode), or null: for a member opening the chat mid-session. */
+  @Get('live')
+  async live(@CurrentAuth() auth: AuthContext, @Param(ROOM) room: string): Promise<LiveSessionResponse> {
+    const grant = await this.access.require({ user: auth.user, action: Action.SessionsRead, roomId: room });
+    return { mode: await this.mode.live(grant.room!.id) };
   }
 
   @Get(`:${ID}`)

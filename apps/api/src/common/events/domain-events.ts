@@ -1,6 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatMessageView, ChatRoomState, MessageRemovedView, NotificationView, QueueItemKind, QueueItemStatus, Role, SessionEndReason } from '@kindred/contracts';
+import type {
+  ChatMessageView,
+  ChatRoomState,
+  MessageRemovedView,
+  NotificationView,
+  QueueItemKind,
+  QueueItemStatus,
+  Role,
+  SessionEndReason,
+  SessionModeView,
+  SessionPauseView,
+} from '@kindred/contracts';
 
 /**
  * Everything services announce. Services never talk to sockets; `realtime/` listens here
@@ -13,6 +24,10 @@ export interface DomainEventMap {
   'chat.message.removed': MessageRemovedView;
   'chat.room.state': ChatRoomState;
   'notification.created': { userId: string; notification: NotificationView };
+  /** A room's support session changed mode (opened, a turn, a phase, closed). */
+  'support-session.mode': SessionModeView;
+  /** The facilitator called a grounding pause for everyone in the room's chat. */
+  'support-session.pause': SessionPauseView;
   /** These members' inboxes changed (a request, an acceptance, a new message); muted members are left out by the sender. */
   'conversation.updated': { conversationId: string; userIds: string[] };
   'queue.updated': { itemId: string; roomId: string | null; kind: QueueItemKind; status: QueueItemStatus; severity: number; claimedBy: string | null };

@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals';
+import { SessionClientEvent, SessionServerEvent, type ChatRoomState, type SessionModeView, type SessionPauseView } from '@kindred/contracts';
+import { Clock } from '../../apps/api/src/common/clock.js';
+import { SessionModeService } from '../../apps/api/src/support-sessions/session-mode.service.js';
+import { createRoom, join } from '../support/forum.js';
+import { memberSession, record, request, waitFor } from '../support/realtime.js';
+import { realtimeTestBed } from '../support/realtime.js';
+import { scheduleSession, utcWallTime } from '../support/support-sessions.js';
+
+const bed = realtimeTestBed();
+
+/** A room with a facilitator, two members in its chat, and a 30-minute session starting in 20 minutes. */
+async function runningScene() {
+  const { t, admin } = bed;
+  const room = await createRoom(admin.agent);
+  const facilitator = await memberSession(t, 'facilitator');
+  await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: facilitator.user.id }).expect(204);
+  const alice = await memberSession(t);
+  const bob = await memberSession(t);
+  for (const m of [alice, bob]) await join(m.agent, room.id).expect(200);
+  const clock = t.get(Clock);
+  const session = await scheduleSession(facilitator.agent, room.id, {
+    localStart: utcWallTime(clock.now().getTime() + 20 * 60_000),
+    timeZone: 'UTC',
+    durationMinutes: 30,
+    description: 'Check in · Share · Close',
+  });
+  const sockets = { facilitator: await bed.open(facilitator.token), alice: await bed.open(alice.token), bob: await bed.open(bob.token) };
+  for (const s of Object.values(sockets)) expect(await request(s, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
+  const startsAt = new Date(session.occurrences[0]!.startsAt).getTime();
+  return { room, session, sockets, facilitator, alice, bob, clock, startsAt };
+}
+
+/** Moves the clock to `at` and lets the server's session step run (as its timer would). */
+async function at(clock: Clock, at: number) {
+  clock.advance(at - clock.now().getTime());
+  return bed.t.get(SessionModeService).advance();
+}
+
+describe('session mode in the room’s live chat, driven by the clock', () => {
+  it('opens at the start with the agenda, runs the rounds, and closes and locks the chat at the end', async () => {
+    const { room, session, sockets, facilitator, alice, bob, clock, startsAt } = await runningScene();
+    const aliceModes = record<SessionModeView>(sockets.alice, SessionServerEvent.Mode);
+    const aliceStates = record<ChatRoomState>(sockets.alice, 'room:state');
+    const now = clock.now().getTime();
+    try {
+      // A minute before: nothing opens, and there is no round to take.
+      expect(await at(clock, startsAt - 60_000)).toEqual({ opened: 0, closed: 0 });
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false, word: 'tired' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      expect((await alice.agent.get(`/api/rooms/${room.id}/sessions/live`).expect(200)).body).toEqual({ mode: null });
+
+      // At the start the session opens once, however often the step runs.
+      expect(await at(clock, startsAt)).toEqual({ opened: 1, closed: 0 });
+      expect(await bed.t.get(SessionModeService).advance()).toEqual({ opened: 0, closed: 0 });
+      await waitFor(() => aliceModes.length === 1, 5_000, 'session mode opened');
+      expect(aliceModes[0]).toMatchObject({ sessionId: session.id, agenda: 'Check in · Share · Close', phase: 'check-in', facilitator: { handle: facilitator.handle }, rounds: { opening: [], closing: [] } });
+      expect((await bob.agent.get(`/api/rooms/${room.id}/sessions/live`).expect(200)).body).toMatchObject({ mode: { sessionId: session.id, phase: 'check-in' } });
+
+      // Opening round: one word, or a pass; more than one word is refused.
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false, word: 'two words' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false, word: 'worn-out' })).toMatchObject({ ok: true });
+      const bobTurn = await request<{ ok: boolean; mode: SessionModeView }>(sockets.bob, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: true });
+      expect(bobTurn.mode.rounds.opening).toEqual([{ handle: alice.handle, word: 'worn-out' }, { handle: bob.handle, word: null }]);
+      await waitFor(() => aliceModes.at(-1)!.rounds.opening.length === 2, 5_000, 'both turns seen live');
+      // The closing round is not open yet.
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'closing', pass: true })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+
+      // Only the facilitator moves the phases and calls a pause; a pause reaches everyone.
+      expect(await request(sockets.alice, SessionClientEvent.Phase, { sessionId: session.id, phase: 'open' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await request(sockets.alice, SessionClientEvent.Pause, { sessionId: session.id, seconds: 60 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await request(sockets.facilitator, SessionClientEvent.Phase, { sessionId: session.id, phase: 'open' })).toMatchObject({ ok: true, mode: { phase: 'open' } });
+      const bobPauses = record<SessionPauseView>(sockets.bob, SessionServerEvent.Pause);
+      expect(await request(sockets.facilitator, SessionClientEvent.Pause, { sessionId: session.id, seconds: 10 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      expect(await request(sockets.facilitator, SessionClientEvent.Pause, { sessionId: session.id, seconds: 60 })).toMatchObject({ ok: true });
+      await waitFor(() => bobPauses.length === 1, 5_000, 'pause broadcast');
+      expect(bobPauses[0]).toEqual({ roomId: room.id, sessionId: session.id, seconds: 60 });
+
+      // Slow mode is chat moderation's own control, reused as it is.
+      expect(await request(sockets.facilitator, 'mod:slow-mode', { roomId: room.id, seconds: 30 })).toMatchObject({ ok: true, state: { slowModeSeconds: 30 } });
+
+      // Closing round, then the end time closes the session and locks the chat.
+      expect(await request(sockets.facilitator, SessionClientEvent.Phase, { sessionId: session.id, phase: 'closing' })).toMatchObject({ ok: true, mode: { phase: 'closing' } });
+      expect(await request(sockets.bob, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'closing', pass: false, word: 'lighter' })).toMatchObject({ ok: true, mode: { rounds: { closing: [{ handle: bob.handle, word: 'lighter' }] } } });
+      expect(await at(clock, startsAt + 30 * 60_000 - 1_000)).toEqual({ opened: 0, closed: 0 });
+      expect(await at(clock, startsAt + 30 * 60_000)).toEqual({ opened: 0, closed: 1 });
+      expect(await bed.t.get(SessionModeService).advance()).toEqual({ opened: 0, closed: 0 });
+      await waitFor(() => aliceModes.at(-1)!.phase === 'closed', 5_000, 'session closed live');
+      await waitFor(() => aliceStates.some((s) => s.locked), 5_000, 'chat locked at the end');
+      expect((await alice.agent.get(`/api/rooms/${room.id}/sessions/live`).expect(200)).body).toEqual({ mode: null });
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'closing', pass: true })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      // The lock is logged in the moderation log as the facilitator's, like any lock.
+      const log = await bed.t.query<{ action: string; reason: string }>(`SELECT action, reason FROM moderation_log WHERE room_id = $1 AND action = 'chat.lock'`, [room.id]);
+      expect(log).toEqual([{ action: 'chat.lock', reason: 'The support session has ended.' }]);
+    } finally {
+      clock.advance(now - clock.now().getTime());
+    }
+  });
+
+  it('turns are for members of the room; strangers and bad payloads are refused', async () => {
+    const { session, sockets, clock, startsAt } = await runningScene();
+    const now = clock.now().getTime();
+    try {
+      await at(clock, startsAt + 1_000);
+      const stranger = await memberSession(bed.t, 'stranger');
+      const strangerSocket = await bed.open(stranger.token);
+      expect(await request(strangerSocket, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: true })).toMatchObject({ ok: false, code: 'NOT_A_MEMBER' });
+      expect(await request(strangerSocket, SessionClientEvent.Pause, { sessionId: session.id, seconds: 60 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      for (const bad of [
+        { sessionId: 'nope', round: 'opening', pass: true },
+        { sessionId: session.id, round: 'middle', pass: true },
+        { sessionId: session.id, round: 'opening', pass: false, word: 'x'.repeat(25) },
+        { sessionId: session.id, round: 'opening', pass: false, word: '<b>' },
+        { sessionId: session.id, round: 'opening', pass: true, extra: 1 },
+      ]) {
+        expect(await request(sockets.alice, SessionClientEvent.CheckIn, bad)).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      }
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: '00000000-0000-4000-8000-000000000000', round: 'opening', pass: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    } finally {
+      await at(clock, startsAt + 31 * 60_000);
+      clock.advance(now - clock.now().getTime());
+    }
+  });
+});
