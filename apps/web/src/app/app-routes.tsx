@@ -23,6 +23,7 @@ const ModerationPage = lazy(() => import('../pages/moderation-page').then((m) =>
 const BookmarksPage = lazy(() => import('../pages/bookmarks-page').then((m) => ({ default: m.BookmarksPage })));
 const CommunityPage = lazy(() => import('../pages/community-page').then((m) => ({ default: m.CommunityPage })));
 const CheckInPage = lazy(() => import('../pages/check-in-page').then((m) => ({ default: m.CheckInPage })));
+const SessionsPage = lazy(() => import('../pages/sessions-page').then((m) => ({ default: m.SessionsPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export function AppRoutes() {
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="setup" element={<SetupPage />} />
         <Route element={<RequireAuth />}>
           <Route path="rooms/:slug" element={<RoomPage />} />
+          <Route path="rooms/:slug/sessions" element={<SessionsPage />} />
           <Route path="threads/:threadId" element={<ThreadPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useErrorText } from '../../../shared/i18n/error-text';
 import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
+import { AppLink } from '../../../shared/ui/app-link';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { useLeaveRoom } from '../hooks/use-rooms';
 import { JOIN_POLICY_LABELS } from '../lib/join-policy';
@@ -26,6 +27,9 @@ export function RoomHeader({ room }: { room: RoomDetail }) {
         {room.viewer.canModerate && <li className="badge">{t('rooms.youModerate')}</li>}
       </ul>
       {room.archivedAt && <p className="notice">{t('rooms.archivedNotice')}</p>}
+      <p>
+        <AppLink to={`/rooms/${room.slug}/sessions`}>{t('sessions.roomLink')}</AppLink>
+      </p>
       {room.threadSlowModeSeconds > 0 && (
         <p className="muted">
           {room.threadSlowModeSeconds < 60
