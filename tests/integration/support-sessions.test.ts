@@ -150,6 +150,14 @@ describe('scheduling', () => {
     expectApiError(tooSmall, 409, 'CAPACITY_BELOW_RSVPS');
     expect(tooSmall.body.params).toEqual({ count: 2 });
     await facilitator.patch(`/api/rooms/${room.id}/sessions/${session.id}`).send({ capacity: 2 }).expect(200);
+    // Cancelling tells those with a place, privately; nobody else hears of it.
+    const gone = await scheduleSession(facilitator, room.id, { localStart: '2027-12-03T18:00', timeZone: 'Europe/Madrid', title: 'Cancelled circle' });
+    await members[0]!.agent.put(`/api/rooms/${room.id}/sessions/${gone.id}/rsvp`).expect(200);
+    await facilitator.delete(`/api/rooms/${room.id}/sessions/${gone.id}`).expect(204);
+    const cancelledNotices = async (agent: Agent) =>
+      ((await agent.get('/api/me/notifications').expect(200)).body as { code: string; params: Record<string, unknown> }[]).filter((n) => n.code === 'session.cancelled');
+    expect(await cancelledNotices(members[0]!.agent)).toEqual([expect.objectContaining({ params: { title: 'Cancelled circle' } })]);
+    expect(await cancelledNotices(members[1]!.agent)).toEqual([]);
     // Cancelling frees the time slot and removes it from the list.
     await facilitator.delete(`/api/rooms/${room.id}/sessions/${blocker.id}`).expect(204);
     await facilitator.patch(`/api/rooms/${room.id}/sessions/${session.id}`).send({ localStart: '2027-12-02T18:30' }).expect(200);

@@ -228,6 +228,8 @@ export const NotificationKind = {
   Reply: 'reply',
   /** A support session the member RSVPed to starts soon (link: the room's sessions). */
   SessionReminder: 'session-reminder',
+  /** A support session the member RSVPed to was cancelled by its facilitator. */
+  SessionCancelled: 'session-cancelled',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -256,6 +258,8 @@ export type NoticeContent =
   | { code: 'reply.new'; params: { threadTitle: string; count: number } }
   /** A support session the member RSVPed to starts at `startsAt` (ISO; the app shows it in the member's zone). */
   | { code: 'session.reminder'; params: { title: string; startsAt: string } }
+  /** A support session the member had a place in was cancelled. */
+  | { code: 'session.cancelled'; params: { title: string } }
   /** Notices written before codes existed: only their English words are known. */
   | { code: 'legacy'; params: { title: string; body: string } };
 export type NoticeCode = NoticeContent['code'];

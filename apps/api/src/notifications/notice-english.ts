@@ -81,6 +81,8 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
     }
     case 'session.reminder':
       return { title: 'A support session starts soon', body: `"${content.params.title}" starts at ${content.params.startsAt.slice(0, 16).replace('T', ' ')} UTC.` };
+    case 'session.cancelled':
+      return { title: 'A support session was cancelled', body: `"${content.params.title}" will not take place. Your place in it is released.` };
     case 'reply.new': {
       // The English words leave out the count: a batched notice changes it without rewriting them.
       const { threadTitle } = content.params;

@@ -62,14 +62,15 @@ export class SupportSessionRepository {
     return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
   }
 
-  async rsvpedBy(sessionIds: readonly string[], userId: string): Promise<Set<string>> {
+  /** `manager` inside a transaction: a second pool connection while holding the first could starve the pool. */
+  async rsvpedBy(sessionIds: readonly string[], userId: string, manager?: EntityManager): Promise<Set<string>> {
     if (sessionIds.length === 0) return new Set();
-    const rows = await this.db.getRepository(SessionRsvpEntity).find({ select: { sessionId: true }, where: { sessionId: In([...sessionIds]), userId } });
+    const rows = await (manager ?? this.db.manager).getRepository(SessionRsvpEntity).find({ select: { sessionId: true }, where: { sessionId: In([...sessionIds]), userId } });
     return new Set(rows.map((r) => r.sessionId));
   }
 
-  async attendeeIds(sessionId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(SessionRsvpEntity).find({ select: { userId: true }, where: { sessionId }, order: { createdAt: 'ASC' } });
+  async attendeeIds(sessionId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await (manager ?? this.db.manager).getRepository(SessionRsvpEntity).find({ select: { userId: true }, where: { sessionId }, order: { createdAt: 'ASC' } });
     return rows.map((r) => r.userId);
   }
 

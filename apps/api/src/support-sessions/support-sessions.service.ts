@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, type RoomSessionsView, type RsvpResponse, type SupportSessionView } from '@kindred/contracts';
+import { ErrorCode, NotificationKind, type RoomSessionsView, type RsvpResponse, type SupportSessionView } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import type { ScheduleSessionDto, UpdateSessionDto } from './dto/support-session.dto.js';
 import { checkedOccurrences, firstOverlap, nextOccurrence, occurrencesFor, type ScheduleFields } from './session-schedule.js';
@@ -20,6 +21,7 @@ export class SupportSessionsService {
   constructor(
     private readonly sessions: SupportSessionRepository,
     private readonly users: UserRepository,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -100,12 +102,20 @@ export class SupportSessionsService {
     return (await this.views(grant, [saved]))[0]!;
   }
 
+  /** Cancels the session; everyone with a place is told privately, in the same transaction. */
   async cancel(grant: AccessGrant, id: string): Promise<void> {
     await this.sessions.transaction(async (manager) => {
       const session = await this.sessions.lockSession(manager, id, grant.room!.id);
       if (!session) throw noSuchSession();
       session.cancelledAt = this.clock.now();
       await this.sessions.save(manager, session);
+      for (const userId of await this.sessions.attendeeIds(session.id, manager)) {
+        await this.notifications.notify(
+          userId,
+          { kind: NotificationKind.SessionCancelled, content: { code: 'session.cancelled', params: { title: session.title } }, link: `/rooms/${session.roomId}/sessions` },
+          manager,
+        );
+      }
     });
   }
 
@@ -123,7 +133,7 @@ export class SupportSessionsService {
         throw AppError.validation('This session is over; there is nothing left to RSVP to.', [{ field: 'session', problem: 'Session over.', code: 'session.over' }]);
       }
       const taken = (await this.sessions.rsvpCounts([id], manager)).get(id) ?? 0;
-      const mine = (await this.sessions.rsvpedBy([id], userId)).has(id);
+      const mine = (await this.sessions.rsvpedBy([id], userId, manager)).has(id);
       if (mine) return { rsvped: true, rsvpCount: taken };
       if (taken >= session.capacity) {
         throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.SessionFull, message: 'Every place in this session is taken.', params: { capacity: session.capacity } });

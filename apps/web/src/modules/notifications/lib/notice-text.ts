@@ -90,6 +90,8 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
     case 'session.reminder':
       // The start is shown in the member's own zone (the browser's), never the facilitator's.
       return { title: t('notice.sessionReminder.title'), body: t('notice.sessionReminder.body', { title: notice.params.title, when: formatAbsolute(notice.params.startsAt) }) };
+    case 'session.cancelled':
+      return { title: t('notice.sessionCancelled.title'), body: t('notice.sessionCancelled.body', notice.params) };
     case 'reply.new':
       return { title: t('notice.reply.title'), body: t('notice.reply.body', notice.params) };
     case 'legacy':
