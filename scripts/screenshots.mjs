@@ -229,6 +229,20 @@ async function seedChatAndModeration(baseUrl, dbUrl, { viewer, sage, wren }) {
     warning: { categories: ['emotional-abuse'] },
   });
   for (const socket of Object.values(sockets)) socket.disconnect();
+
+  // A weekly support session next week, facilitated by fern, with the viewer's place in it.
+  const nextWeek = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString().slice(0, 10);
+  const session = await call(fern.api, 'POST', `/api/rooms/${roomId}/sessions`, {
+    title: 'Tuesday evening circle',
+    description: 'Arrive with one word · Share if you wish · Close gently',
+    localStart: `${nextWeek}T19:00`,
+    timeZone: 'Europe/Madrid',
+    durationMinutes: 60,
+    weeks: 6,
+    capacity: 10,
+    lateJoinMinutes: 10,
+  });
+  await call(viewer.api, 'PUT', `/api/rooms/${roomId}/sessions/${session.id}/rsvp`);
   return { moderator: fern, roomId };
 }
 
@@ -414,6 +428,14 @@ async function main() {
         await context.close();
       }
 
+      // A member's view of a room's support sessions, in their own time zone.
+      const sessionsContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState });
+      const sessionsPage = await sessionsContext.newPage();
+      await sessionsPage.goto('/rooms/attachment-injuries/sessions');
+      await sessionsPage.getByText('You have a place.').waitFor();
+      await shoot(sessionsPage, '30-sessions', size);
+      await sessionsContext.close();
+
       // With reduced motion the breathing guide keeps its cue words, still, and no circle.
       const still = await browser.newContext({ baseURL: baseUrl, viewport, storageState, reducedMotion: 'reduce' });
       const sp = await still.newPage();
@@ -446,6 +468,11 @@ async function main() {
       await mp.getByRole('tab', { name: 'Log' }).click();
       await mp.getByRole('list', { name: 'Log entries' }).waitFor();
       await shoot(mp, '23-moderation-log', size);
+      // Support sessions: the facilitator's view, with the schedule form open.
+      await mp.goto('/rooms/attachment-injuries/sessions');
+      await mp.getByRole('article', { name: 'Tuesday evening circle' }).waitFor();
+      await mp.getByText('Schedule a session').click();
+      await shoot(mp, '31-sessions-facilitator', size);
       await mp.goto('/rooms/attachment-injuries');
       await showChat(mp, size);
       await mp.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();

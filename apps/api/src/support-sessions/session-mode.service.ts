@@ -59,7 +59,7 @@ export class SessionModeService {
       const session = await this.sessions.byId(run.sessionId);
       if (!session) continue;
       await this.setChatLock(session, true, 'The support session has ended.');
-      await this.announce(session);
+      this.events.emit('support-session.mode', await this.view(session, { ...run, phase: SessionPhase.Closed, closedAt: now }));
     }
     return { opened, closed };
   }
@@ -109,18 +109,13 @@ export class SessionModeService {
     return session && run ? { session, run } : null;
   }
 
+  /** Tells the room the session's state now (its open run, read again after the change). */
   private async announce(session: SupportSessionEntity): Promise<SessionModeView> {
-    const run = (await this.runs.liveOf([session.id])) ?? (await this.lastRun(session));
+    const run = await this.runs.liveOf([session.id]);
+    if (!run) throw notRunning();
     const view = await this.view(session, run);
     this.events.emit('support-session.mode', view);
     return view;
-  }
-
-  /** After the close: the run that just closed (the latest one that has started). */
-  private async lastRun(session: SupportSessionEntity): Promise<SessionRunEntity> {
-    const now = this.clock.now();
-    const last = occurrencesFor(session).filter((o) => new Date(o.startsAt) <= now).at(-1)!;
-    return { sessionId: session.id, occurrenceAt: new Date(last.startsAt), endsAt: new Date(last.endsAt), phase: SessionPhase.Closed, closedAt: now };
   }
 
   private async view(session: SupportSessionEntity, run: SessionRunEntity): Promise<SessionModeView> {
