@@ -404,6 +404,8 @@ async function main() {
           await p.goto('/notifications');
           await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
           await p.getByRole('heading', { name: 'A content warning was added to your words' }).waitFor();
+          // A moderator's warning on the viewer's thread is an edit, not a sanction: its own notice.
+          await p.getByRole('heading', { name: /A content warning was added to your words/ }).waitFor();
           await shoot(p, '20-notifications', size);
           // The private, dismissible support panel after words that suggest crisis.
           await p.goto('/rooms/grounding-and-self-care');
@@ -450,6 +452,11 @@ async function main() {
       // The moderator's dashboard: the queue (crisis first), a decision in progress, the log.
       const modContext = await browser.newContext({ baseURL: baseUrl, viewport, storageState: moderatorState });
       const mp = await modContext.newPage();
+      // Support sessions: the facilitator's view, with the schedule form open.
+      await mp.goto('/rooms/attachment-injuries/sessions');
+      await mp.getByRole('article', { name: 'Tuesday evening circle' }).waitFor();
+      await mp.getByText('Schedule a session').click();
+      await shoot(mp, '31-sessions-facilitator', size);
       await mp.goto('/moderation');
       await mp.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
       await mp.getByRole('article').first().waitFor();
@@ -468,11 +475,6 @@ async function main() {
       await mp.getByRole('tab', { name: 'Log' }).click();
       await mp.getByRole('list', { name: 'Log entries' }).waitFor();
       await shoot(mp, '23-moderation-log', size);
-      // Support sessions: the facilitator's view, with the schedule form open.
-      await mp.goto('/rooms/attachment-injuries/sessions');
-      await mp.getByRole('article', { name: 'Tuesday evening circle' }).waitFor();
-      await mp.getByText('Schedule a session').click();
-      await shoot(mp, '31-sessions-facilitator', size);
       await mp.goto('/rooms/attachment-injuries');
       await showChat(mp, size);
       await mp.getByRole('log', { name: 'Chat messages' }).getByText('Sending strength to anyone').waitFor();
