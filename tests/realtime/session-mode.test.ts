@@ -96,6 +96,31 @@ describe('session mode in the room’s live chat, driven by the clock', () => {
     }
   });
 
+  it('blocks hold in the rounds: a member who blocked someone never receives their turn', async () => {
+    const { room, session, sockets, alice, bob, clock, startsAt } = await runningScene();
+    const now = clock.now().getTime();
+    try {
+      await bob.agent.post('/api/me/blocks').send({ handle: alice.handle }).expect(201);
+      await at(clock, startsAt + 1_000);
+      const bobModes = record<SessionModeView>(sockets.bob, SessionServerEvent.Mode);
+      const bobRaw: string[] = [];
+      sockets.bob.onAny((_event: string, ...args: unknown[]) => bobRaw.push(JSON.stringify(args)));
+      const facilitatorModes = record<SessionModeView>(sockets.facilitator, SessionServerEvent.Mode);
+      expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false, word: 'anxious' })).toMatchObject({ ok: true });
+      await waitFor(() => facilitatorModes.some((m) => m.rounds.opening.length === 1), 5_000, 'the facilitator sees the turn');
+      await waitFor(() => bobModes.length === 1, 5_000, 'bob hears the change, without the turn');
+      expect(bobModes[0]!.rounds.opening).toEqual([]);
+      const bobTurn = await request<{ ok: boolean; mode: SessionModeView }>(sockets.bob, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: true });
+      expect(bobTurn.mode.rounds.opening).toEqual([{ handle: bob.handle, word: null }]);
+      expect(((await bob.agent.get(`/api/rooms/${room.id}/sessions/live`).expect(200)).body as { mode: SessionModeView }).mode.rounds.opening).toEqual([{ handle: bob.handle, word: null }]);
+      await waitFor(() => bobModes.length === 2, 5_000, 'bob hears his own turn');
+      expect(bobRaw.join('\n')).not.toContain('anxious');
+    } finally {
+      await at(clock, startsAt + 31 * 60_000);
+      clock.advance(now - clock.now().getTime());
+    }
+  });
+
   it('turns are for members of the room; strangers and bad payloads are refused', async () => {
     const { session, sockets, clock, startsAt } = await runningScene();
     const now = clock.now().getTime();

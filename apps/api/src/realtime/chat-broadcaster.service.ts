@@ -30,8 +30,9 @@ export class ChatBroadcaster {
     this.events.on('chat.room.state', (state) => {
       server.to(channel.room(state.roomId)).emit(ChatServerEvent.RoomState, state);
     });
-    this.events.on('support-session.mode', (mode) => {
-      server.to(channel.room(mode.roomId)).emit(SessionServerEvent.Mode, mode);
+    this.events.on('support-session.mode', ({ mode, excludedUserIds, personal }) => {
+      server.to(channel.room(mode.roomId)).except(excludedUserIds.map(channel.user)).emit(SessionServerEvent.Mode, mode);
+      for (const view of personal) server.to(channel.reader(mode.roomId, view.userId)).emit(SessionServerEvent.Mode, view.mode);
     });
     this.events.on('support-session.pause', (pause) => {
       server.to(channel.room(pause.roomId)).emit(SessionServerEvent.Pause, pause);

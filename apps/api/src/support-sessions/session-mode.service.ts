@@ -7,8 +7,10 @@ import { ChatModerationService } from '../chat/chat-moderation.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { SafetyService } from '../safety/safety.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import type { SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from './dto/session-mode.dto.js';
+import type { SessionCheckInEntity } from './session-check-in.entity.js';
 import type { SessionRunEntity } from './session-run.entity.js';
 import { SessionRunRepository } from './session-run.repository.js';
 import { occurrencesFor } from './session-schedule.js';
@@ -33,6 +35,7 @@ export class SessionModeService {
     private readonly sessions: SupportSessionRepository,
     private readonly runs: SessionRunRepository,
     private readonly users: UserRepository,
+    private readonly safety: SafetyService,
     private readonly access: AccessService,
     private readonly chatModeration: ChatModerationService,
     private readonly chatState: ChatHistoryService,
@@ -59,15 +62,15 @@ export class SessionModeService {
       const session = await this.sessions.byId(run.sessionId);
       if (!session) continue;
       await this.setChatLock(session, true, 'The support session has ended.');
-      this.events.emit('support-session.mode', await this.view(session, { ...run, phase: SessionPhase.Closed, closedAt: now }));
+      await this.broadcast(session, { ...run, phase: SessionPhase.Closed, closedAt: now });
     }
     return { opened, closed };
   }
 
   /** The room's session in progress, for a member opening the chat mid-session. */
-  async live(roomId: string): Promise<SessionModeView | null> {
-    const session = await this.runningIn(roomId);
-    return session ? this.view(session.session, session.run) : null;
+  async live(roomId: string, viewerId: string): Promise<SessionModeView | null> {
+    const running = await this.runningIn(roomId);
+    return running ? this.viewFor(running.session, running.run, viewerId) : null;
   }
 
   async checkIn(user: Actor, dto: SessionCheckInDto): Promise<SessionModeView> {
@@ -78,13 +81,15 @@ export class SessionModeService {
     }
     if (!dto.pass && !dto.word) throw AppError.validation('Share one word, or pass.', [{ field: 'word', problem: 'A word or a pass.', code: 'field.required' }]);
     await this.runs.takeTurn(run, dto.round, user.id, dto.pass ? null : dto.word!.trim());
-    return this.announce(session);
+    await this.announce(session);
+    return this.viewFor(session, run, user.id);
   }
 
   async setPhase(user: Actor, dto: SessionPhaseDto): Promise<SessionModeView> {
     const { session, run } = await this.running(user, dto.sessionId, Action.SessionsFacilitate);
     await this.runs.setPhase(run, dto.phase);
-    return this.announce(session);
+    await this.announce(session);
+    return this.viewFor(session, { ...run, phase: dto.phase }, user.id);
   }
 
   async pause(user: Actor, dto: SessionPauseDto): Promise<void> {
@@ -110,16 +115,34 @@ export class SessionModeService {
   }
 
   /** Tells the room the session's state now (its open run, read again after the change). */
-  private async announce(session: SupportSessionEntity): Promise<SessionModeView> {
+  private async announce(session: SupportSessionEntity): Promise<void> {
     const run = await this.runs.liveOf([session.id]);
     if (!run) throw notRunning();
-    const view = await this.view(session, run);
-    this.events.emit('support-session.mode', view);
-    return view;
+    await this.broadcast(session, run);
   }
 
-  private async view(session: SupportSessionEntity, run: SessionRunEntity): Promise<SessionModeView> {
+  /**
+   * Blocks hold in the rounds too: a member who blocked someone who took a turn gets the view
+   * without that turn, on their own channel, and never the room's.
+   */
+  private async broadcast(session: SupportSessionEntity, run: SessionRunEntity): Promise<void> {
     const turns = await this.runs.turns(run);
+    const hiddenFor = new Map<string, Set<string>>();
+    for (const authorId of new Set(turns.map((t) => t.userId))) {
+      for (const blockerId of await this.safety.blockersOf(authorId)) hiddenFor.set(blockerId, (hiddenFor.get(blockerId) ?? new Set()).add(authorId));
+    }
+    const mode = await this.view(session, run, turns, new Set());
+    const personal = await Promise.all([...hiddenFor].map(async ([userId, hidden]) => ({ userId, mode: await this.view(session, run, turns, hidden) })));
+    this.events.emit('support-session.mode', { mode, excludedUserIds: [...hiddenFor.keys()], personal });
+  }
+
+  private async viewFor(session: SupportSessionEntity, run: SessionRunEntity, viewerId: string): Promise<SessionModeView> {
+    const filter = await this.safety.viewerFilter(viewerId);
+    return this.view(session, run, await this.runs.turns(run), new Set(filter.blockedUserIds));
+  }
+
+  private async view(session: SupportSessionEntity, run: SessionRunEntity, allTurns: SessionCheckInEntity[], hiddenAuthors: ReadonlySet<string>): Promise<SessionModeView> {
+    const turns = allTurns.filter((t) => !hiddenAuthors.has(t.userId));
     const handles = await this.users.handles([session.facilitatorId, ...turns.map((t) => t.userId)]);
     const handleOf = (id: string) => handles.get(id)?.handle ?? 'former member';
     return {

@@ -38,7 +38,7 @@ export class SupportSessionsController {
   @Get('live')
   async live(@CurrentAuth() auth: AuthContext, @Param(ROOM) room: string): Promise<LiveSessionResponse> {
     const grant = await this.access.require({ user: auth.user, action: Action.SessionsRead, roomId: room });
-    return { mode: await this.mode.live(grant.room!.id) };
+    return { mode: await this.mode.live(grant.room!.id, auth.user.id) };
   }
 
   @Get(`:${ID}`)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SafetyModule } from '../safety/safety.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { SessionCalendarService } from './session-calendar.service.js';
 import { SessionModeService } from './session-mode.service.js';
@@ -13,7 +14,7 @@ import { SupportSessionsService } from './support-sessions.service.js';
 
 /** Scheduled support sessions: scheduling, RSVPs, reminders, the calendar file, and session mode in the room's chat. */
 @Module({
-  imports: [UsersModule, NotificationsModule, ChatModule],
+  imports: [UsersModule, NotificationsModule, ChatModule, SafetyModule],
   controllers: [SupportSessionsController, SessionCalendarController],
   providers: [SupportSessionsService, SupportSessionRepository, SessionRunRepository, SessionCalendarService, SessionReminders, SessionModeService, SessionTicker],
   exports: [SupportSessionRepository, SessionRunRepository, SessionModeService],

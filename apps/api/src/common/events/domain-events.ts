@@ -24,8 +24,11 @@ export interface DomainEventMap {
   'chat.message.removed': MessageRemovedView;
   'chat.room.state': ChatRoomState;
   'notification.created': { userId: string; notification: NotificationView };
-  /** A room's support session changed mode (opened, a turn, a phase, closed). */
-  'support-session.mode': SessionModeView;
+  /**
+   * A room's support session changed mode (opened, a turn, a phase, closed). `excludedUserIds`
+   * blocked someone who took a turn: they get their own `personal` view instead of `mode`.
+   */
+  'support-session.mode': { mode: SessionModeView; excludedUserIds: string[]; personal: { userId: string; mode: SessionModeView }[] };
   /** The facilitator called a grounding pause for everyone in the room's chat. */
   'support-session.pause': SessionPauseView;
   /** These members' inboxes changed (a request, an acceptance, a new message); muted members are left out by the sender. */
