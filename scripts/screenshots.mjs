@@ -403,9 +403,8 @@ async function main() {
           await p.keyboard.press('Escape');
           await p.goto('/notifications');
           await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-          await p.getByRole('heading', { name: 'A content warning was added to your words' }).waitFor();
           // A moderator's warning on the viewer's thread is an edit, not a sanction: its own notice.
-          await p.getByRole('heading', { name: /A content warning was added to your words/ }).waitFor();
+          await p.getByRole('heading', { name: 'A content warning was added to your words' }).waitFor();
           await shoot(p, '20-notifications', size);
           // The private, dismissible support panel after words that suggest crisis.
           await p.goto('/rooms/grounding-and-self-care');
@@ -435,7 +434,7 @@ async function main() {
       const sessionsPage = await sessionsContext.newPage();
       await sessionsPage.goto('/rooms/attachment-injuries/sessions');
       await sessionsPage.getByText('You have a place.').waitFor();
-      await shoot(sessionsPage, '30-sessions', size);
+      await shoot(sessionsPage, '40-sessions', size);
       await sessionsContext.close();
 
       // With reduced motion the breathing guide keeps its cue words, still, and no circle.
@@ -456,7 +455,7 @@ async function main() {
       await mp.goto('/rooms/attachment-injuries/sessions');
       await mp.getByRole('article', { name: 'Tuesday evening circle' }).waitFor();
       await mp.getByText('Schedule a session').click();
-      await shoot(mp, '31-sessions-facilitator', size);
+      await shoot(mp, '41-sessions-facilitator', size);
       await mp.goto('/moderation');
       await mp.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
       await mp.getByRole('article').first().waitFor();

@@ -70,8 +70,8 @@ export class AccessGrant {
 const noSuchRoom = () => AppError.notFound('No such room.', 'room');
 const roomArchived = () =>
   new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.RoomArchived, message: 'This room is archived: it can be read, but nothing new can be written or changed.' });
-/** What an archived room still allows: looking, reading, leaving, and staff restoring it. */
-const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set([Action.RoomView, Action.RoomRead, Action.RoomModerate, Action.RoomAdminister]);
+/** What an archived room still allows: looking, reading (its past sessions too), leaving, and staff restoring it. */
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set([Action.RoomView, Action.RoomRead, Action.SessionsRead, Action.RoomModerate, Action.RoomAdminister]);
 /** Someone else's conversation, a declined or left one, or none at all: the same answer. */
 const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
 

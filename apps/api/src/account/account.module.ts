@@ -16,8 +16,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule],
-  imports: [ConversationsCoreModule, AuthModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
+  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

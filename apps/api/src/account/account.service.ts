@@ -67,8 +67,7 @@ export class AccountService {
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks] = await Promise.all([
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, supportSessionRsvps] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks, supportSessionRsvps] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),

@@ -16,6 +16,7 @@ import { useT } from '../../../shared/i18n/use-t';
 import { useAuthorName } from '../../../shared/i18n/author-name';
 import { untilText, useChatWords } from '../lib/describe';
 import type { RoomChatSnapshot } from '../lib/room-chat-store';
+import { SessionModePanel } from '../../support-sessions/components/session-mode-panel';
 import { ChatComposer } from './chat-composer';
 import type { MessageAction } from './chat-message-item';
 import { ChatMessageList } from './chat-message-list';
@@ -55,6 +56,7 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
       <ConnectionBanner status={status} snapshot={snapshot} />
       {snapshot.phase === 'refused' && <p className="notice notice--error">{snapshot.problem && refusal(snapshot.problem)}</p>}
       {snapshot.phase === 'ready' && <Presence snapshot={snapshot} />}
+      <SessionModePanel roomId={room.id} canFacilitate={canModerate} canTakePart={canPost} />
       {state?.pinnedNotice && (
         <div className="chat-pinned">
           <p className="chat-pinned__label">{t('chat.pinnedBy')}</p>
