@@ -233,6 +233,21 @@ describe('RSVP', () => {
   });
 });
 
+describe('archived rooms', () => {
+  it('keep their sessions readable and RSVPs withdrawable, but nothing new is scheduled or joined', async () => {
+    const { room, facilitator, members } = await group(2);
+    const session = await scheduleSession(facilitator, room.id, { capacity: 4 });
+    const [a, b] = members;
+    await a!.agent.put(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`).expect(200);
+    await admin.post(`/api/rooms/${room.id}/archive`).send({ reason: 'The group has finished its run.' }).expect(204);
+
+    expect(((await b!.agent.get(`/api/rooms/${room.id}/sessions`).expect(200)).body as RoomSessionsView).upcoming.map((s) => s.id)).toEqual([session.id]);
+    expectApiError(await b!.agent.put(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`), 403, 'ROOM_ARCHIVED');
+    expectApiError(await facilitator.post(`/api/rooms/${room.id}/sessions`).send(sessionRequest()), 403, 'ROOM_ARCHIVED');
+    expect((await a!.agent.delete(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`).expect(200)).body).toEqual({ rsvped: false, rsvpCount: 0 });
+  });
+});
+
 describe('.ics download', () => {
   it('serves the member’s RSVPs as text/calendar with UTC starts, later occurrences and escaped text', async () => {
     const { room, facilitator, members } = await group(1);
