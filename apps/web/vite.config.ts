@@ -42,7 +42,14 @@ export default defineConfig(({ mode }) => {
           // ceremonies are used only on the sign-in and settings pages, and the live connection opens
           // after the first paint: those libraries stay in lazy chunks instead of every page's
           // first load.
-          codeSplitting: { groups: [{ name: 'vendor', test: /node_modules\/(?!@simplewebauthn\/|socket\.io-|engine\.io-|@socket\.io\/|xmlhttprequest-ssl\/)/ }] },
+          // The app's shared layer (api client, i18n, ui, realtime port) is one file: every page
+          // needs it, and a dozen tiny files each gzipped alone cost more than one.
+          codeSplitting: {
+            groups: [
+              { name: 'vendor', test: /node_modules\/(?!@simplewebauthn\/|socket\.io-|engine\.io-|@socket\.io\/|xmlhttprequest-ssl\/)/ },
+              { name: 'shared', test: /\/src\/shared\// },
+            ],
+          },
         },
       },
     },
