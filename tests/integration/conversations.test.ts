@@ -116,7 +116,7 @@ describe('consent first: requests', () => {
     await recipient.agent.post(`/api/conversations/${created.id}/decline`).expect(204);
     expect(await view(sender.agent, created.id)).toEqual(before);
     expect((await inbox(sender.agent)).conversations.map((c) => c.standing)).toEqual(['pending']);
-    expect(await inbox(recipient.agent)).toEqual({ requests: [], conversations: [] });
+    expect(await inbox(recipient.agent)).toEqual({ requests: [], conversations: [], unreadTotal: 0 });
     expectApiError(await recipient.agent.get(`/api/conversations/${created.id}`), 404, 'NOT_FOUND');
     expectApiError(await recipient.agent.post(`/api/conversations/${created.id}/accept`), 404, 'NOT_FOUND');
   });

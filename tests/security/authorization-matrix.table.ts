@@ -351,6 +351,8 @@ export const SOCKET_MATRIX: readonly SocketRow[] = [
   socket('conversation:delete#another-members-conversation', [R, NF, NF, NF,  NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
   socket('conversation:typing#own-conversation', [R, 'ok', 'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:typing#another-members-conversation', [R, NF, NF, NF,  NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
+  socket('conversation:read#own-conversation', [R,   'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
+  socket('conversation:read#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),
 ];
 
 /** Found by this matrix; the code lives in apps/api/src/chat (owned elsewhere), so reported, not fixed. */

@@ -373,6 +373,8 @@ const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCal
   'conversation:delete#another-members-message': async (c) => messageIn(c, me(c).id, c.w.author.id),
   'conversation:delete#another-members-conversation': async (c) => messageIn(c, c.w.spare.id, c.w.author.id),
   'conversation:typing#own-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, me(c).id, 'active'), typing: true } }),
+  'conversation:read#own-conversation': async (c) => messageIn(c, me(c).id, c.w.author.id),
+  'conversation:read#another-members-conversation': async (c) => messageIn(c, c.w.spare.id, c.w.author.id),
   'conversation:typing#another-members-conversation': async (c) => ({ payload: { conversationId: await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active'), typing: true } }),
 };
 

@@ -304,6 +304,7 @@ export interface ChatClientToServerEvents {
   'support-session:pause': (payload: SessionPausePayload, ack: Ack) => void;
   'conversation:join': (payload: JoinConversationPayload, ack: Ack<JoinConversationResult>) => void;
   'conversation:leave': (payload: ConversationRefPayload, ack: Ack) => void;
+  'conversation:read': (payload: ConversationMessageRefPayload, ack: Ack) => void;
   'conversation:send': (payload: SendConversationMessagePayload, ack: Ack<SendConversationMessageResult>) => void;
   'conversation:edit': (payload: EditConversationMessagePayload, ack: Ack<{ message: ChatMessageView }>) => void;
   'conversation:delete': (payload: ConversationMessageRefPayload, ack: Ack) => void;

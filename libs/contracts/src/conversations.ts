@@ -60,6 +60,12 @@ export interface ConversationSummary {
   /** Everyone else, as the viewer may see them. */
   others: ConversationParticipantView[];
   muted: boolean;
+  /**
+   * Messages the viewer has not read yet (capped at UNREAD_COUNT_CAP): never their own, never
+   * one they could not see (a blocked author, a category they hide); a request counts only its
+   * first message.
+   */
+  unread: number;
   createdAt: string;
   lastActivityAt: string;
 }
@@ -75,6 +81,8 @@ export interface ConversationView extends ConversationSummary {
 export interface ConversationInbox {
   requests: ConversationSummary[];
   conversations: ConversationSummary[];
+  /** Unread across requests and conversations, muted ones left out: the header's badge. */
+  unreadTotal: number;
 }
 
 export interface CreateConversationRequest {
@@ -117,10 +125,12 @@ export const ConversationClientEvent = {
   /** Delete one's own message (arrives as `message:removed`). */
   Delete: 'conversation:delete',
   Typing: 'conversation:typing',
+  /** Everything up to this message has been read (read markers only move forward). */
+  Read: 'conversation:read',
 } as const;
 export type ConversationClientEvent = (typeof ConversationClientEvent)[keyof typeof ConversationClientEvent];
 
-/** Server → client: something in one's inbox changed (a request arrived or was accepted, a new message). */
+/** Server → client: something in one's inbox changed (a request arrived or was accepted, a new message, unread counts moved). */
 export const ConversationServerEvent = {
   /** Fetch the inbox again; carries no content, so nothing private travels beyond the id. */
   Changed: 'conversation:changed',

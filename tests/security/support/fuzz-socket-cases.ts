@@ -57,6 +57,7 @@ export const SOCKET_SCHEMAS: Record<string, Schema> = {
     required: ['conversationId', 'messageId', 'body'],
   },
   [ConversationClientEvent.Delete]: { type: 'object', properties: { conversationId: uuid, messageId: uuid }, required: ['conversationId', 'messageId'] },
+  [ConversationClientEvent.Read]: { type: 'object', properties: { conversationId: uuid, messageId: uuid }, required: ['conversationId', 'messageId'] },
   [ConversationClientEvent.Typing]: { type: 'object', properties: { conversationId: uuid, typing: { type: 'boolean' } }, required: ['conversationId', 'typing'] },
   [SessionClientEvent.CheckIn]: {
     type: 'object',

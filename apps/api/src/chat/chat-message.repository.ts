@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ChatMessageStatus } from '@kindred/contracts';
+import { UNREAD_COUNT_CAP, type ChatMessageStatus } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PreparedQueries } from '../database/prepared-queries.js';
 import type { NormalizedWarning } from '../common/content-warning.js';
+import { hiddenByWarningSql } from '../safety/viewer-filter.js';
 import { CHAT_MESSAGE_COLUMNS, type ChatMessageRow } from './chat-message-row.js';
 
 export interface ChatRoomRow {
@@ -277,13 +278,36 @@ export class ChatMessageRepository {
     );
   }
 
-  /** Read markers only move forward. */
-  async markRead(userId: string, roomId: string, seq: string): Promise<void> {
-    await this.db.query(
+  /** Read markers only move forward; true when this one moved. */
+  async markRead(userId: string, roomId: string, seq: string): Promise<boolean> {
+    const rows = (await this.db.query(
       `INSERT INTO chat_read_markers (user_id, room_id, last_read_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, room_id) DO UPDATE SET last_read_seq = greatest(chat_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
+       ON CONFLICT (user_id, room_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+       WHERE chat_read_markers.last_read_seq < EXCLUDED.last_read_seq
+       RETURNING 1`,
       [userId, roomId, seq],
-    );
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Unread messages per channel for one viewer, counted as their history shows them: published,
+   * not their own, none by someone they blocked or in a category they hide, after their read
+   * marker and (for a request: only its first message) up to `upToSeq`. Capped per channel.
+   */
+  async unreadCounts(viewerId: string, channels: { id: string; upToSeq: number | null }[], hidden: readonly string[], blocked: readonly string[]): Promise<Map<string, number>> {
+    if (channels.length === 0) return new Map();
+    const rows = (await this.db.query(
+      `SELECT ch.id, (SELECT count(*)::int FROM (SELECT 1 FROM chat_messages m
+           WHERE m.room_id = ch.id AND m.seq > coalesce(r.last_read_seq, 0) AND (ch.up_to_seq IS NULL OR m.seq <= ch.up_to_seq)
+             AND m.status = 'published' AND m.author_id IS DISTINCT FROM $1::uuid
+             AND NOT ${hiddenByWarningSql('m', '$3', '$1')} AND NOT (m.author_id = ANY($4::uuid[]))
+           LIMIT ${UNREAD_COUNT_CAP}) capped) AS unread
+       FROM jsonb_to_recordset($2::jsonb) AS ch(id uuid, up_to_seq bigint)
+       LEFT JOIN chat_read_markers r ON r.user_id = $1 AND r.room_id = ch.id`,
+      [viewerId, JSON.stringify(channels.map((c) => ({ id: c.id, up_to_seq: c.upToSeq }))), hidden, blocked],
+    )) as { id: string; unread: number }[];
+    return new Map(rows.map((r) => [r.id, r.unread]));
   }
 
   /** Where a message is (a room's chat or a private conversation), its author and place in it. */

@@ -17,7 +17,7 @@ export function standingOf(row: ConversationRow, viewerId: string): Conversation
 }
 
 /** One conversation as one participant sees it; a moderator writing as the team is not named. */
-export function conversationSummary(row: ConversationRow, viewerId: string, handles: Map<string, AuthorView>): ConversationSummary {
+export function conversationSummary(row: ConversationRow, viewerId: string, handles: Map<string, AuthorView>, unread: number): ConversationSummary {
   const author = (id: string): AuthorView => handles.get(id) ?? { id, ...FORMER_MEMBER };
   const starter = row.participants.find((p) => p.user_id === row.started_by);
   const mine = row.participants.find((p) => p.user_id === viewerId);
@@ -32,6 +32,7 @@ export function conversationSummary(row: ConversationRow, viewerId: string, hand
     startedBy: starter?.as_team ? null : author(row.started_by),
     others,
     muted: !!mine?.muted,
+    unread,
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
   };

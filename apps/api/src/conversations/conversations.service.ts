@@ -71,9 +71,38 @@ export class ConversationsService {
   async inbox(user: Actor): Promise<ConversationInbox> {
     await this.access.require({ user, action: Action.AccountRead });
     const rows = await this.conversations.inbox(user.id, INBOX_LIMIT);
-    const handles = await this.handlesOf(rows);
-    const summaries = rows.map((row) => conversationSummary(row, user.id, handles));
-    return { requests: summaries.filter((s) => s.standing === 'request'), conversations: summaries.filter((s) => s.standing !== 'request') };
+    const [handles, unread] = await Promise.all([this.handlesOf(rows), this.unreadOf(user, rows)]);
+    const summaries = rows.map((row) => conversationSummary(row, user.id, handles, unread.get(row.id) ?? 0));
+    return {
+      requests: summaries.filter((s) => s.standing === 'request'),
+      conversations: summaries.filter((s) => s.standing !== 'request'),
+      unreadTotal: summaries.reduce((total, s) => (s.muted ? total : total + s.unread), 0),
+    };
+  }
+
+  /** Counted as each viewer's history shows it; a request has nothing to read but its first message. */
+  private async unreadOf(user: Actor, rows: ConversationRow[]): Promise<Map<string, number>> {
+    const filter = await this.safety.viewerFilter(user.id);
+    const channels = rows.map((row) => ({ id: row.id, upToSeq: standingOf(row, user.id) === 'request' ? Number(FIRST_SEQ) : null }));
+    return this.messages.unreadCounts(user.id, channels, filter.hiddenCategories, filter.blockedUserIds);
+  }
+
+  /** Everything up to `messageId` read, from a socket while the conversation is open. */
+  async markRead(user: Actor, dto: ConversationMessageRefDto): Promise<void> {
+    await this.access.require({ user, action: Action.ConversationListen, conversationId: dto.conversationId });
+    const seq = await this.messages.seqOf(dto.messageId, dto.conversationId);
+    if (!seq) throw AppError.notFound('No such message in this conversation.', 'message');
+    await this.readUpTo(user, dto.conversationId, [{ seq: Number(seq) }]);
+  }
+
+  /**
+   * Moves the viewer's read marker past what they were just shown; their other devices hear
+   * of it (only the id travels), so badges agree everywhere.
+   */
+  private async readUpTo(user: Actor, conversationId: string, shown: { seq: number }[]): Promise<void> {
+    if (shown.length === 0) return;
+    const last = Math.max(...shown.map((item) => item.seq));
+    if (await this.messages.markRead(user.id, conversationId, String(last))) this.events.emit('conversation.updated', { conversationId, userIds: [user.id] });
   }
 
   async start(user: Actor, dto: CreateConversationDto): Promise<ConversationView> {
@@ -147,12 +176,19 @@ export class ConversationsService {
 
   /** `invited`: nothing but the first message reaches someone who has not accepted. */
   private async page(user: Actor, row: ConversationRow, invited: boolean, query: ConversationMessagesQueryDto): Promise<ConversationMessagesPage> {
-    if (invited) return { items: query.before === undefined || query.before > 1 ? await this.firstMessage(user, row) : [], nextBefore: null };
+    if (invited) {
+      const first = query.before === undefined || query.before > 1 ? await this.firstMessage(user, row) : [];
+      await this.readUpTo(user, row.id, first);
+      return { items: first, nextBefore: null };
+    }
     const limit = query.limit ?? PAGE;
     const rows = query.before === undefined ? await this.messages.latest(row.id, limit + 1) : await this.messages.before(row.id, String(query.before), limit + 1);
     const page = rows.slice(0, limit).reverse();
     const filter = await this.safety.viewerFilter(user.id);
-    return { items: teamAuthored(viewerItems(page, filter), row, user.id), nextBefore: rows.length > limit && page[0] ? Number(page[0].seq) : null };
+    const items = teamAuthored(viewerItems(page, filter), row, user.id);
+    // The latest page is what the conversation opens on: it has been read.
+    if (query.before === undefined) await this.readUpTo(user, row.id, items);
+    return { items, nextBefore: rows.length > limit && page[0] ? Number(page[0].seq) : null };
   }
 
   async accept(user: Actor, conversationId: string): Promise<ConversationView> {
@@ -189,6 +225,7 @@ export class ConversationsService {
     if (!row) throw noSuchConversation();
     const { lastMessageId, sinceChange } = dto;
     const result = await this.chatHistory.joinChannel(grant, { roomId: row.id, lastMessageId, sinceChange }, admit);
+    await this.readUpTo(user, row.id, result.messages);
     return {
       messages: teamAuthored(result.messages, row, user.id),
       truncated: result.truncated,
@@ -294,7 +331,8 @@ export class ConversationsService {
   private async view(user: Actor, conversationId: string): Promise<ConversationView> {
     const row = await this.conversations.one(conversationId);
     if (!row) throw noSuchConversation();
-    const summary = conversationSummary(row, user.id, await this.handlesOf([row]));
+    const summary = conversationSummary(row, user.id, await this.handlesOf([row]), 0);
+    // Opening it reads it: the page moves the marker, so nothing shown here is unread.
     const { items } = await this.page(user, row, summary.standing === 'request', {});
     return { ...summary, items };
   }

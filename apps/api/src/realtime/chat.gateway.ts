@@ -143,6 +143,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [ConversationClientEvent.Edit]: (s, p) => this.run(s, (user) => this.conversations.edit(user, p)),
       [ConversationClientEvent.Delete]: (s, p) => this.run(s, (user) => this.conversations.remove(user, p)),
       [ConversationClientEvent.Typing]: (s, p) => this.run(s, (user) => this.conversations.typingEvent(s, user, p)),
+      [ConversationClientEvent.Read]: (s, p) => this.run(s, (user) => this.conversations.markRead(user, p)),
     };
     return Object.entries(handlers).map(([event, handle]) => [
       event,

@@ -61,6 +61,11 @@ export class ConversationSockets {
     return {};
   }
 
+  async markRead(user: Actor, payload: unknown) {
+    await this.conversations.markRead(user, await parsePayload(ConversationMessageRefDto, payload));
+    return {};
+  }
+
   /** Only to those hearing it live; members who hide their presence or typing send none. */
   async typingEvent(socket: ChatSocket, user: Actor, payload: unknown) {
     const dto = await parsePayload(ConversationTypingDto, payload);
