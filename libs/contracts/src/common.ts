@@ -21,11 +21,15 @@ export const UNNAMED_MODERATOR_HANDLE = 'a moderator';
 /** Id sent with a placeholder that stands for no particular account. */
 export const PLACEHOLDER_AUTHOR_ID = '00000000-0000-0000-0000-000000000000';
 
-export type AuthorPlaceholder = 'former-member' | 'moderator';
+/** Author of what a moderator wrote as the moderation team (check-ins): no person is named. */
+export const MODERATION_TEAM_HANDLE = 'moderation team';
+
+export type AuthorPlaceholder = 'former-member' | 'moderator' | 'team';
 
 /** Which placeholder this author is, or null for a real member. */
 export function authorPlaceholder(author: Pick<AuthorView, 'handle'>): AuthorPlaceholder | null {
   if (author.handle === FORMER_MEMBER_HANDLE) return 'former-member';
   if (author.handle === UNNAMED_MODERATOR_HANDLE) return 'moderator';
+  if (author.handle === MODERATION_TEAM_HANDLE) return 'team';
   return null;
 }

@@ -1,4 +1,4 @@
-import type { AuthorView } from './common.js';
+import { MODERATION_TEAM_HANDLE, type AuthorView } from './common.js';
 import type { ChatChanges, ChatItem, ChatMessageView } from './chat.js';
 import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningInput } from './threads.js';
@@ -47,7 +47,7 @@ export interface ConversationParticipantView {
  * carry this author (and `team: true`), so their name never reaches the member. The app shows
  * the team's name in the member's language.
  */
-export const MODERATION_TEAM_AUTHOR: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: 'moderation team' };
+export const MODERATION_TEAM_AUTHOR: AuthorView = { id: '00000000-0000-0000-0000-000000000000', handle: MODERATION_TEAM_HANDLE };
 
 export interface ConversationSummary {
   id: string;

@@ -22,6 +22,8 @@ const NotificationsPage = lazy(() =>
 const ModerationPage = lazy(() => import('../pages/moderation-page').then((m) => ({ default: m.ModerationPage })));
 const BookmarksPage = lazy(() => import('../pages/bookmarks-page').then((m) => ({ default: m.BookmarksPage })));
 const CommunityPage = lazy(() => import('../pages/community-page').then((m) => ({ default: m.CommunityPage })));
+const MessagesPage = lazy(() => import('../pages/messages-page').then((m) => ({ default: m.MessagesPage })));
+const ConversationPage = lazy(() => import('../pages/conversation-page').then((m) => ({ default: m.ConversationPage })));
 const CheckInPage = lazy(() => import('../pages/check-in-page').then((m) => ({ default: m.CheckInPage })));
 const SessionsPage = lazy(() => import('../pages/sessions-page').then((m) => ({ default: m.SessionsPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -45,6 +47,8 @@ export function AppRoutes() {
           <Route path="settings/safety" element={<SafetyCheckPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="saved" element={<BookmarksPage />} />
+          <Route path="messages" element={<MessagesPage />} />
+          <Route path="messages/:conversationId" element={<ConversationPage />} />
           <Route path="check-ins/:checkInId" element={<CheckInPage />} />
           <Route path="moderation" element={<ModerationPage />} />
           <Route path="community/*" element={<CommunityPage />} />

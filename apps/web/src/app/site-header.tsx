@@ -11,6 +11,7 @@ import { useCommunityAccess } from '../modules/community/hooks/use-community';
 import { useIsModerator } from '../modules/moderation/hooks/use-is-moderator';
 import { unreadCount, useLiveNotifications, useNotifications } from '../modules/notifications/hooks/use-notifications';
 import { PauseButton } from '../modules/safety/components/pause-button';
+import { unreadTotal, useInbox, useLiveInbox } from '../modules/conversations/hooks/use-conversations';
 import { useT } from '../shared/i18n/use-t';
 
 /**
@@ -45,6 +46,7 @@ export function SiteHeader() {
         {APP_NAME}
       </AppLink>
       {user && <NotificationAnnouncer />}
+      {user && <LiveInbox />}
       <button
         ref={menuButtonRef}
         type="button"
@@ -55,6 +57,7 @@ export function SiteHeader() {
       >
         {t('header.menu')}
         {user && <UnreadBadge label={t('header.unreadNotifications')} />}
+        {user && <UnreadMessagesBadge label={t('header.unreadMessages')} />}
       </button>
       <div ref={menuRef} id="site-menu" className={`site-header__menu${menuOpen ? ' is-open' : ''}`}>
         <nav aria-label={t('header.mainNavigation')} className="site-header__nav">
@@ -103,15 +106,28 @@ function NotificationAnnouncer() {
   );
 }
 
-function UnreadBadge({ label }: { label: string }) {
-  const unread = unreadCount(useNotifications().data);
-  if (unread === 0) return null;
+function CountBadge({ count, label }: { count: number; label: string }) {
+  if (count === 0) return null;
   return (
     <span className="count-badge">
-      {unread}
+      {count}
       <span className="visually-hidden"> {label}</span>
     </span>
   );
+}
+
+function UnreadBadge({ label }: { label: string }) {
+  return <CountBadge count={unreadCount(useNotifications().data)} label={label} />;
+}
+
+/** Keeps the inbox (and so the Messages badge) live while signed in. */
+function LiveInbox() {
+  useLiveInbox();
+  return null;
+}
+
+function UnreadMessagesBadge({ label }: { label: string }) {
+  return <CountBadge count={unreadTotal(useInbox().data)} label={label} />;
 }
 
 function MemberLinks() {
@@ -130,6 +146,12 @@ function MemberLinks() {
         <AppNavLink to="/notifications">
           {t('header.notifications')}
           <UnreadBadge label={t('header.unread')} />
+        </AppNavLink>
+      </li>
+      <li>
+        <AppNavLink to="/messages">
+          {t('header.messages')}
+          <UnreadMessagesBadge label={t('header.unread')} />
         </AppNavLink>
       </li>
       {isModerator && (

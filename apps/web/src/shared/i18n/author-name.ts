@@ -7,6 +7,7 @@ import { useT, type Translate } from './use-t';
 const PLACEHOLDER_NAMES: Record<AuthorPlaceholder, MessageId> = {
   'former-member': 'author.formerMember',
   moderator: 'author.unnamedModerator',
+  team: 'author.moderationTeam',
 };
 
 /** How an author reads on screen: a member's own handle as chosen, a placeholder in the active language. */

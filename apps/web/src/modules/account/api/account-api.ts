@@ -1,4 +1,4 @@
-import type { Language } from '@kindred/contracts';
+import type { Language, WhoCanMessageMe } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export type MentionChoice = 'everyone' | 'rooms' | 'nobody';
@@ -8,6 +8,8 @@ export interface MemberSettings {
   showPresence: boolean;
   showTyping: boolean;
   mentionsFrom: MentionChoice;
+  /** Who may start a private conversation with me. */
+  whoCanMessageMe: WhoCanMessageMe;
   /** null follows the browser's language. */
   language: Language | null;
 }

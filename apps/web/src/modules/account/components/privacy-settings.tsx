@@ -1,3 +1,4 @@
+import type { WhoCanMessageMe } from '@kindred/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
@@ -12,6 +13,12 @@ const MENTION_OPTIONS: { value: MentionChoice; label: MessageId }[] = [
   { value: 'everyone', label: 'privacy.mentions.everyone' },
   { value: 'rooms', label: 'privacy.mentions.rooms' },
   { value: 'nobody', label: 'privacy.mentions.nobody' },
+];
+
+const MESSAGE_OPTIONS: { value: WhoCanMessageMe; label: MessageId }[] = [
+  { value: 'anyone', label: 'privacy.messages.anyone' },
+  { value: 'rooms', label: 'privacy.messages.rooms' },
+  { value: 'nobody', label: 'privacy.messages.nobody' },
 ];
 
 /** Who can see that I am here, that I am typing, and who can mention me. */
@@ -74,6 +81,22 @@ export function PrivacySettings() {
           </div>
         ))}
         <p className="field__hint">{t('privacy.blockedNeverMention')}</p>
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend className="field__label">{t('privacy.whoMayMessage')}</legend>
+        {MESSAGE_OPTIONS.map((option) => (
+          <div key={option.value} className="check">
+            <input
+              id={`messages-${option.value}`}
+              type="radio"
+              name="messages-from"
+              checked={value.whoCanMessageMe === option.value}
+              onChange={() => change({ whoCanMessageMe: option.value })}
+            />
+            <label htmlFor={`messages-${option.value}`}>{t(option.label)}</label>
+          </div>
+        ))}
+        <p className="field__hint">{t('privacy.messagesHint')}</p>
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={save.isPending || !changed}>

@@ -5,6 +5,7 @@ import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-
 import { LazyReasonDialog } from '../../moderator-reasons/components/lazy-reason-dialog';
 import { useMuteDurations } from '../../moderator-reasons/lib/durations';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
+import { LazyStartConversationDialog } from '../../conversations/components/lazy-start-conversation-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
@@ -82,6 +83,7 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
           preferences={preferences.data}
           canModerate={canModerate}
           canAct
+          canMessage
           onLoadOlder={() => void store.loadOlder()}
           onAction={(action, message) => {
             setNotice('');
@@ -121,6 +123,7 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
           onClose={close}
         />
       )}
+      {dialog?.action === 'message' && <LazyStartConversationDialog member={dialog.message.author} onClose={close} />}
       {dialog?.action === 'block' && (
         <BlockMemberDialog
           handle={dialog.message.author.handle}

@@ -12,7 +12,7 @@ import { messageRevealId } from '../lib/chat-presentation';
 import { messageTime } from '../lib/describe';
 import type { RovingItemProps } from '../lib/use-roving-list';
 
-export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute' | 'missed-crisis';
+export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute' | 'missed-crisis' | 'message';
 type MenuAction = MessageAction | 'edit' | 'show';
 
 interface ChatMessageItemProps {
@@ -22,6 +22,8 @@ interface ChatMessageItemProps {
   canModerate: boolean;
   /** Signed-in members who may act on others' messages (report, block). */
   canAct: boolean;
+  /** Offer to start a private conversation with the author (room chat, not a conversation itself). */
+  canMessage?: boolean;
   onAction: (action: MessageAction, message: ChatMessageView) => void;
   onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
   /** Its place in the list's single tab stop (arrow keys move between messages). */
@@ -36,7 +38,7 @@ const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key =
  * (Enter opens the actions, which include "Show message" while it is folded), so a long
  * conversation costs one Tab. Plain text only: whatever someone types is shown as typed.
  */
-export function ChatMessageItem({ message, presentation, own, canModerate, canAct, onAction, onEdit, roving }: ChatMessageItemProps) {
+export function ChatMessageItem({ message, presentation, own, canModerate, canAct, canMessage = false, onAction, onEdit, roving }: ChatMessageItemProps) {
   const t = useT();
   const authorName = useAuthorName();
   const [editing, setEditing] = useState(false);
@@ -52,6 +54,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
   if (own) {
     actions.push({ action: 'edit', label: t('chat.message.edit') }, { action: 'delete', label: t('chat.message.delete') });
   } else if (canAct) {
+    if (canMessage && !formerMember) actions.push({ action: 'message', label: t('chat.message.startConversation', { handle }) });
     actions.push({ action: 'report', label: t('chat.message.report') });
     if (!formerMember) actions.push({ action: 'block', label: t('chat.message.block', { handle }) });
   }

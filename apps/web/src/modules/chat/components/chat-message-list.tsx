@@ -29,6 +29,8 @@ interface ChatMessageListProps {
   preferences: WarningPreferences | undefined;
   canModerate: boolean;
   canAct: boolean;
+  /** Room chat: members may ask an author for a private conversation. */
+  canMessage?: boolean;
   onLoadOlder: () => void;
   onAction: (action: MessageAction, message: ChatMessageView) => void;
   onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
@@ -131,6 +133,7 @@ export function ChatMessageList(props: ChatMessageListProps) {
                   own={row.message.author.id === viewer.id}
                   canModerate={props.canModerate}
                   canAct={props.canAct}
+                  canMessage={props.canMessage}
                   onAction={props.onAction}
                   onEdit={props.onEdit}
                   roving={roving.itemProps(row.key)}

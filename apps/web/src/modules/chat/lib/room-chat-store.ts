@@ -12,7 +12,8 @@ import type {
 } from '@kindred/contracts';
 import { ErrorCode } from '@kindred/contracts';
 import type { RealtimeSocket } from '../../../shared/realtime/realtime-connection';
-import { localRefusal, NoAckError, OFFLINE_MESSAGE, requestOrRefusal, socketRequest } from '../../../shared/realtime/socket-request';
+import { localRefusal, OFFLINE_MESSAGE, requestOrRefusal } from '../../../shared/realtime/socket-request';
+import type { ChatChannel } from './chat-channel';
 import { ChatMessageLog } from './chat-message-log';
 import { ChatOutbox, type PendingMessage, type SendOutcome } from './chat-outbox';
 import { TypingTracker } from './typing-tracker';
@@ -70,25 +71,20 @@ export class RoomChatStore {
   private lastChange: number | undefined;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
+  /** The id its messages carry: the room's, or the conversation's. */
+  readonly roomId: string;
+
   constructor(
     private readonly socket: RealtimeSocket,
-    readonly roomId: string,
+    private readonly channel: ChatChannel,
     private readonly viewerId: string,
     private readonly onSupport: (resources: CrisisResource[], message: ChatMessageView) => void,
   ) {
+    this.roomId = channel.id;
     const canSend = () => this.joined && this.socket.connected;
     this.outbox = new ChatOutbox({
       canSend,
-      transmit: (pending) =>
-        socketRequest(this.socket, 'message:send', {
-          roomId: this.roomId,
-          clientId: pending.clientId,
-          body: pending.body,
-          ...(pending.warning ? { warning: pending.warning } : {}),
-        }).catch((error: unknown) => {
-          if (error instanceof NoAckError) return null;
-          throw error;
-        }),
+      transmit: (pending) => this.channel.send(pending),
       onSent: (message, support) => {
         this.store(message);
         this.publishMessages();
@@ -99,7 +95,7 @@ export class RoomChatStore {
     });
     this.typing = new TypingTracker(viewerId, {
       canSend: () => this.joined,
-      send: (typing) => void socketRequest(this.socket, 'typing', { roomId: this.roomId, typing }).catch(() => undefined),
+      send: (typing) => this.channel.typing(typing),
       onChange: (typing) => this.update({ typing }),
     });
   }
@@ -150,7 +146,7 @@ export class RoomChatStore {
     this.typing.dispose();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    if (this.joined && this.socket.connected) void socketRequest(this.socket, 'chat:leave', { roomId: this.roomId }).catch(() => undefined);
+    if (this.joined && this.socket.connected) this.channel.leave();
     this.joined = false;
     this.joinAttempt += 1;
   }
@@ -183,7 +179,7 @@ export class RoomChatStore {
     }
     let ack;
     try {
-      ack = await socketRequest(this.socket, 'chat:join', last ? { roomId: this.roomId, lastMessageId: last.id, ...this.sinceChange() } : { roomId: this.roomId });
+      ack = await this.channel.join(last ? { lastMessageId: last.id, ...this.sinceChange() } : null);
     } catch {
       // No answer: try again while connected; a reconnect starts a new attempt anyway.
       this.later(() => {
@@ -239,6 +235,8 @@ export class RoomChatStore {
     this.store(item);
     if (item.kind === 'message') this.typing.clear(item.author.id);
     this.publishMessages();
+    // An open conversation is being read: its unread count stays at nothing.
+    if (item.kind === 'message' && item.author.id !== this.viewerId) this.channel.read?.(item.id);
   }
 
   private store(item: ChatItem): void {
@@ -257,11 +255,7 @@ export class RoomChatStore {
     this.update({ loadingOlder: true, historyProblem: null });
     const oldest = messages[0];
     try {
-      const ack = await socketRequest(this.socket, 'chat:history', {
-        roomId: this.roomId,
-        ...(oldest ? { beforeSeq: oldest.seq } : {}),
-        limit: HISTORY_PAGE,
-      });
+      const ack = await this.channel.history(oldest?.seq, HISTORY_PAGE);
       if (ack.ok) {
         for (const item of ack.messages) this.log.put(item);
         this.update({ hasMore: ack.hasMore });
@@ -299,7 +293,7 @@ export class RoomChatStore {
   // --- own messages ---
 
   async edit(messageId: string, body: string, warning?: ContentWarningInput): Promise<ChatError | null> {
-    const ack = await requestOrRefusal(this.socket, 'message:edit', warning ? { messageId, body, warning } : { messageId, body });
+    const ack = await this.channel.edit(messageId, body, warning);
     if (!ack.ok) return ack;
     this.log.put(ack.message);
     this.publishMessages();
@@ -307,7 +301,7 @@ export class RoomChatStore {
   }
 
   async deleteOwn(messageId: string): Promise<ChatError | null> {
-    const ack = await requestOrRefusal(this.socket, 'message:delete', { messageId });
+    const ack = await this.channel.remove(messageId);
     if (!ack.ok) return ack;
     if (this.log.forget(messageId)) this.publishMessages();
     return null;

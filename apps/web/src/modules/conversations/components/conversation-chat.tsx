@@ -1,0 +1,136 @@
+import type { ChatMessageView, ConversationView } from '@kindred/contracts';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { useAuthorName } from '../../../shared/i18n/author-name';
+import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
+import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
+import { ChatComposer } from '../../chat/components/chat-composer';
+import type { MessageAction } from '../../chat/components/chat-message-item';
+import { ChatMessageList } from '../../chat/components/chat-message-list';
+import { useLiveChat } from '../../chat/hooks/use-room-chat';
+import { useChatWords } from '../../chat/lib/describe';
+import '../../chat/components/chat.css';
+import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
+import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
+import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
+import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
+import { useLeaveConversation, useMuteConversation } from '../hooks/use-conversations';
+import { conversationChannel } from '../lib/conversation-channel';
+
+type OpenDialog = { action: MessageAction; message: ChatMessageView } | { action: 'leave' } | null;
+
+/** An accepted conversation, live: the room chat's log, composer and typing line on the conversation's channel. */
+export function ConversationChat({ conversation, viewer }: { conversation: ConversationView; viewer: { id: string; handle: string } }) {
+  const { store, snapshot, connection } = useLiveChat(conversationChannel, conversation.id, viewer.id, true);
+  const status = useConnectionStatus(connection);
+  const preferences = useWarningPreferences(true);
+  const words = useChatWords();
+  const { t, refusal } = words;
+  const authorName = useAuthorName();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const mute = useMuteConversation();
+  const leave = useLeaveConversation();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [notice, setNotice] = useState('');
+  const close = () => setDialog(null);
+
+  if (!store || !snapshot) return <p role="status">{t('chat.connecting')}</p>;
+
+  return (
+    <>
+      <div className="button-row conversation-actions">
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={conversation.muted}
+          disabled={mute.isPending}
+          onClick={() => mute.mutate({ id: conversation.id, muted: !conversation.muted })}
+        >
+          {t(conversation.muted ? 'conversations.unmute' : 'conversations.mute')}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => setDialog({ action: 'leave' })}>
+          {t('conversations.leave')}
+        </button>
+      </div>
+      <div role="status" className="chat-banner-slot">
+        {status === 'reconnecting' && <p className="chat-banner chat-banner--warn">{t('chat.reconnecting')}</p>}
+        {notice && <p className="notice notice--success">{notice}</p>}
+      </div>
+      {conversation.standing === 'pending' && <p className="notice">{t('conversations.pendingLead')}</p>}
+      {snapshot.phase === 'refused' && <p className="notice notice--error">{snapshot.problem && refusal(snapshot.problem)}</p>}
+      <ChatMessageList
+        snapshot={snapshot}
+        viewer={viewer}
+        preferences={preferences.data}
+        canModerate={false}
+        canAct
+        onLoadOlder={() => void store.loadOlder()}
+        onAction={(action, message) => {
+          setNotice('');
+          setDialog({ action, message });
+        }}
+        onEdit={async (message, body) => {
+          const error = await store.edit(message.id, body);
+          return error ? refusal(error) : null;
+        }}
+        onRetry={(clientId) => void store.retry(clientId)}
+        onDiscard={(clientId) => store.discard(clientId)}
+      />
+      <p className="chat-typing" aria-live="off">
+        {words.typing(snapshot.typing)}
+      </p>
+      <CrisisSupportPanel source="chat" headingLevel={3} />
+      {conversation.standing === 'active' && <ChatComposer store={store} disabled={snapshot.phase === 'refused'} />}
+
+      {dialog?.action === 'report' && (
+        <LazyReportDialog
+          targets={[
+            { type: 'message', id: dialog.message.id, label: t('chat.report.thisMessage') },
+            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: authorName(dialog.message.author) }) },
+          ]}
+          onClose={close}
+        />
+      )}
+      {dialog?.action === 'block' && (
+        <BlockMemberDialog
+          handle={dialog.message.author.handle}
+          open
+          onClose={close}
+          onBlocked={(handle) => {
+            store.forgetAuthor(dialog.message.author.id);
+            setNotice(t('chat.blocked', { handle }));
+          }}
+        />
+      )}
+      {dialog?.action === 'delete' && (
+        <ConfirmDialog
+          open
+          title={t('chat.delete.title')}
+          confirmLabel={t('chat.delete.confirm')}
+          onCancel={close}
+          onConfirm={() => {
+            const { message } = dialog;
+            void store.deleteOwn(message.id).then((error) => (error ? setNotice(refusal(error)) : close()));
+          }}
+        >
+          <p>{t('chat.delete.body')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog?.action === 'leave' && (
+        <ConfirmDialog
+          open
+          title={t('conversations.leaveTitle')}
+          confirmLabel={t('conversations.leave')}
+          pending={leave.isPending}
+          error={leave.error ? errorText(leave.error) : null}
+          onCancel={close}
+          onConfirm={() => leave.mutate(conversation.id, { onSuccess: () => navigate('/messages', { replace: true, state: { notice: t('conversations.left') } }) })}
+        >
+          <p>{t('conversations.leaveBody')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
