@@ -4,7 +4,7 @@ import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { chatLog, openChat } from './support/chat.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
-import { createRoomAs, joinAs } from './support/forum-setup.js';
+import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -135,5 +135,46 @@ describe('private conversations in the browser', () => {
     expect(rect && rect.x >= 0 && rect.x + rect.width <= PHONE.width).toBe(true);
     await say(bay.page, 'Writing from my phone.');
     await expectAxeClean(bay.page);
+  });
+});
+
+describe('a check-in from a moderation queue item', () => {
+  let e2e: E2eApp;
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('a moderator checks in privately as the team from a crisis item; the member sees the team, never the moderator’s name', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Late night room' });
+    const member = await signedInMember(e2e);
+    await joinAs(member.agent, room.id);
+    await threadAs(member.agent, room.id, { title: 'Tonight', body: 'Some nights I feel like everyone would be better off without me.' });
+
+    const moderator = await signedInMember(e2e, { bypassCSP: true });
+    await e2e.t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    await moderator.page.goto('/moderation');
+    const item = moderator.page.getByRole('article', { name: /Thread “Tonight”/ }).first();
+    await item.getByRole('button', { name: /^Check in privately/ }).click();
+    await item.getByRole('textbox', { name: 'Your message' }).fill('Hi, this is the moderation team. We read your thread and wanted to see how you are.');
+    expect(await item.getByRole('checkbox', { name: /Sign it as the moderation team/ }).isChecked()).toBe(true);
+    await item.getByRole('button', { name: 'Send check-in' }).click();
+    await moderator.page.getByText('Check-in sent.', { exact: false }).waitFor();
+    await moderator.page.getByText('From the moderation team').waitFor();
+    await expectAxeClean(moderator.page);
+
+    await member.page.goto('/messages');
+    const checkIn = member.page.getByRole('link', { name: /the moderation team/ });
+    await checkIn.waitFor();
+    await member.page.getByText('From the moderation team').waitFor();
+    await checkIn.click();
+    await chatLog(member.page).getByText('We read your thread').waitFor();
+    await member.page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    expect(await member.page.content()).not.toContain(moderator.handle);
   });
 });

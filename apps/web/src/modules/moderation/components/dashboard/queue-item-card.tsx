@@ -9,8 +9,9 @@ import { useClaim } from '../../hooks/use-moderation';
 import { useDescribeLogAction, KIND_LABELS, REPORT_CATEGORY, SEVERITY_CLASS, SEVERITY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import type { MessageId } from '../../../../shared/i18n/message-id';
 import { useT, type Translate } from '../../../../shared/i18n/use-t';
-import { authorName, useAuthorName } from '../../../../shared/i18n/author-name';
+import { authorName, isPlaceholderAuthor, useAuthorName } from '../../../../shared/i18n/author-name';
 import { CrisisCarePanel } from '../../../care/components/crisis-care-panel';
+import { CheckInForm } from '../../../conversations/components/check-in-form';
 import { FoldedItem } from '../../../care/components/wellbeing/folded-item';
 import { LabelForDetector } from '../../../care/components/detector/label-for-detector';
 import { ActionForm } from './action-form';
@@ -40,7 +41,7 @@ const STATUS_NOTES: Record<string, MessageId> = {
   pending: 'moderation.targetStatus.pending',
 };
 
-type Mode = 'none' | 'act' | 'dismiss' | 'care';
+type Mode = 'none' | 'act' | 'dismiss' | 'care' | 'check-in';
 
 /** Crisis items (raised by the detector, or reports of a crisis) are answered with care first. */
 const CRISIS = 3;
@@ -58,6 +59,8 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
   const mine = item.claimedBy?.id === user?.id;
   const claimedByOther = !!item.claimedBy && !mine;
   const severity = SEVERITY_CLASS[item.severity] ?? 'other';
+  // A private check-in goes to the member the item is about (never to a former member).
+  const checkInWith = target.author && !isPlaceholderAuthor(target.author) ? target.author : null;
   const t = useT();
   const nameOf = useAuthorName();
   const errorText = useErrorText();
@@ -187,6 +190,12 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             <span className="visually-hidden"> {title}</span>
           </button>
         )}
+        {checkInWith && (
+          <button type="button" className="button button--small" aria-expanded={mode === 'check-in'} onClick={() => setMode(mode === 'check-in' ? 'none' : 'check-in')}>
+            {t('conversations.checkIn.open')}
+            <span className="visually-hidden"> {title}</span>
+          </button>
+        )}
         <button type="button" className="button button--small button--primary" aria-expanded={mode === 'act'} onClick={() => setMode(mode === 'act' ? 'none' : 'act')}>
           {t(item.kind === 'held-post' ? 'moderation.item.review' : 'moderation.item.act')}
           <span className="visually-hidden"> {title}</span>
@@ -204,6 +213,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
       {mode === 'act' && <ActionForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'dismiss' && <DismissForm item={item} onDone={onDecided} onCancel={() => setMode('none')} />}
       {mode === 'care' && <CrisisCarePanel itemId={item.id} onDone={onDecided} />}
+      {mode === 'check-in' && checkInWith && <CheckInForm member={checkInWith} onCancel={() => setMode('none')} />}
       {item.kind !== 'held-post' && <LabelForDetector itemId={item.id} severity={item.severity} target={target} what={title} />}
     </article>
   );
