@@ -190,6 +190,12 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST', '/api/conversations/{id}/leave#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
   rest('PUT', '/api/conversations/{id}/mute#own-conversation', [401, 204, 204, 204, 204, 204, 401, 204, 204, 204, 204, 204]),
   rest('PUT', '/api/conversations/{id}/mute#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('GET', '/api/conversations/{id}/reactions#own-conversation', [401, 200, 200, 200, 200, 200, 401, 200, 200, 200, 200, 200]),
+  rest('GET', '/api/conversations/{id}/reactions#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('PUT', '/api/conversations/{id}/messages/{messageId}/reactions/{kind}#own-conversation', [401, 204, 204, 204, 204, M, 401, 204, 204, 204, 204, 204]),
+  rest('PUT', '/api/conversations/{id}/messages/{messageId}/reactions/{kind}#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
+  rest('DELETE', '/api/conversations/{id}/messages/{messageId}/reactions/{kind}#own-conversation', [401, 204, 204, 204, 204, M, 401, 204, 204, 204, 204, 204]),
+  rest('DELETE', '/api/conversations/{id}/messages/{messageId}/reactions/{kind}#another-members-conversation', [401, 404, 404, 404, 404, 404, 401, 404, 404, 404, 404, 404]),
 
   //                                                         anon  member other outsider muted suspend banned blocked modOther modRoom global admin
   // Reading and writing in a room

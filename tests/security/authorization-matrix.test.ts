@@ -64,6 +64,13 @@ async function messageIn(c: Cell, participantId: string, authorId: string, extra
   return { payload: { conversationId, messageId: id, ...extra } };
 }
 
+/** A reaction on the author's message in a conversation between the author and `participantId`. */
+async function reactionUrl(c: Cell, participantId: string): Promise<string> {
+  const { payload } = await messageIn(c, participantId, c.w.author.id);
+  const { conversationId, messageId } = payload as { conversationId: string; messageId: string };
+  return `/api/conversations/${conversationId}/messages/${messageId}/reactions/hug`;
+}
+
 /** A well-formed WebAuthn answer to no ceremony: reaches the check, which refuses it. */
 const FAKE_CREDENTIAL = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {} };
 
@@ -176,6 +183,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'POST /api/conversations/{id}/leave#own-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, me(c).id, 'active')}/leave` }),
   'POST /api/conversations/{id}/leave#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/leave` }),
   'PUT /api/conversations/{id}/mute#own-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, me(c).id, 'active')}/mute`, body: { muted: true } }),
+  'GET /api/conversations/{id}/reactions#own-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, me(c).id, 'active')}/reactions` }),
+  'GET /api/conversations/{id}/reactions#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/reactions` }),
+  'PUT /api/conversations/{id}/messages/{messageId}/reactions/{kind}#own-conversation': async (c) => ({ url: await reactionUrl(c, me(c).id) }),
+  'PUT /api/conversations/{id}/messages/{messageId}/reactions/{kind}#another-members-conversation': async (c) => ({ url: await reactionUrl(c, c.w.spare.id) }),
+  'DELETE /api/conversations/{id}/messages/{messageId}/reactions/{kind}#own-conversation': async (c) => ({ url: await reactionUrl(c, me(c).id) }),
+  'DELETE /api/conversations/{id}/messages/{messageId}/reactions/{kind}#another-members-conversation': async (c) => ({ url: await reactionUrl(c, c.w.spare.id) }),
   'PUT /api/conversations/{id}/mute#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/mute`, body: { muted: true } }),
   'GET /api/search#in-room': (c) => ({ url: `/api/search?q=breathing&room=${c.target.room.id}` }),
   'POST /api/compose/check#in-room': (c) => ({ url: '/api/compose/check', body: { text: 'Call me on 555-201-3344.', context: { kind: 'reply', roomId: c.target.room.id } } }),

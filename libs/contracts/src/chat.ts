@@ -4,6 +4,7 @@ import type { SessionCheckInPayload, SessionModeView, SessionPausePayload, Sessi
 import type { AuthorView } from './common.js';
 import type {
   ConversationChangedView,
+  ConversationReactedView,
   ConversationMessageRefPayload,
   ConversationRefPayload,
   EditConversationMessagePayload,
@@ -273,6 +274,7 @@ export interface ChatServerToClientEvents {
   'conversation:changed': (changed: ConversationChangedView) => void;
   'support-session:mode': (mode: SessionModeView) => void;
   'support-session:pause': (pause: SessionPauseView) => void;
+  'conversation:reacted': (reacted: ConversationReactedView) => void;
 }
 
 export interface QueueUpdate {

@@ -1,7 +1,7 @@
 import { MODERATION_TEAM_HANDLE, type AuthorView } from './common.js';
 import type { ChatChanges, ChatItem, ChatMessageView } from './chat.js';
 import type { CrisisResource } from './crisis-resources.js';
-import type { ContentWarningInput } from './threads.js';
+import type { ContentWarningInput, ReactionKind } from './threads.js';
 
 /** Everyone in a conversation, the starter included. */
 export const CONVERSATION_MIN_PARTICIPANTS = 2;
@@ -109,6 +109,18 @@ export interface ConversationMessagesPage {
   nextBefore: number | null;
 }
 
+/** Supportive reactions on one message, as this viewer sees them (reactions of people they blocked are left out). */
+export interface MessageReactionsView {
+  messageId: string;
+  counts: Partial<Record<ReactionKind, number>>;
+  mine: ReactionKind[];
+}
+
+/** `GET /api/conversations/:id/reactions`: every message in it that has a reaction the viewer may see. */
+export interface ConversationReactionsView {
+  messages: MessageReactionsView[];
+}
+
 /**
  * Socket events (client → server) on the `/chat` namespace for private conversations. Messages
  * then arrive as room chat's do (`message:new`, `message:hidden`, `typing`), with the
@@ -134,7 +146,14 @@ export type ConversationClientEvent = (typeof ConversationClientEvent)[keyof typ
 export const ConversationServerEvent = {
   /** Fetch the inbox again; carries no content, so nothing private travels beyond the id. */
   Changed: 'conversation:changed',
+  /** To those hearing a conversation: reactions on one of its messages changed; fetch them again (no content travels). */
+  Reacted: 'conversation:reacted',
 } as const;
+
+export interface ConversationReactedView {
+  conversationId: string;
+  messageId: string;
+}
 
 export interface ConversationChangedView {
   conversationId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UNREAD_COUNT_CAP, type ChatMessageStatus } from '@kindred/contracts';
+import { UNREAD_COUNT_CAP, type ChatMessageStatus, type ReactionKind } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PreparedQueries } from '../database/prepared-queries.js';
 import type { NormalizedWarning } from '../common/content-warning.js';
@@ -43,7 +43,7 @@ export interface NearbyMessageRow {
 const STATE_SQL = 'SELECT room_id, locked, slow_mode_seconds, pinned_notice, last_change FROM chat_rooms WHERE room_id = $1';
 
 /**
- * Every query on `chat_messages`, `chat_rooms` and `chat_read_markers`. The statements on
+ * Every query on `chat_messages`, `chat_rooms`, `chat_read_markers` and `chat_message_reactions`. The statements on
  * the send, replay and history paths run as prepared statements (outside a transaction):
  * they are the chat's measured hot path (docs/benchmarks.md).
  */
@@ -373,8 +373,30 @@ export class ChatMessageRepository {
     await this.change(`body = '', status = 'deleted'`, 'author_id = $1', [userId], manager);
   }
 
-  /** Account deletion: read markers go. */
+  /** Idempotent: reacting twice with the same kind is one reaction. */
+  async setReaction(messageId: string, userId: string, kind: ReactionKind, on: boolean): Promise<boolean> {
+    if (on) {
+      const added = (await this.db.query('INSERT INTO chat_message_reactions (message_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [messageId, userId, kind])) as unknown[];
+      return added.length > 0;
+    }
+    const [, removed] = (await this.db.query('DELETE FROM chat_message_reactions WHERE message_id = $1 AND user_id = $2 AND kind = $3', [messageId, userId, kind])) as [unknown, number];
+    return removed > 0;
+  }
+
+  /** Reaction counts per published message of a channel and kind, none by `excludedUserIds`, and whether the viewer gave each. */
+  reactionsIn(roomId: string, viewerId: string, excludedUserIds: readonly string[]): Promise<{ message_id: string; kind: ReactionKind; n: number; mine: boolean }[]> {
+    return this.db.query(
+      `SELECT r.message_id, r.kind, count(*)::int AS n, bool_or(r.user_id = $2) AS mine
+       FROM chat_message_reactions r JOIN chat_messages m ON m.id = r.message_id
+       WHERE m.room_id = $1 AND m.status = 'published' AND NOT (r.user_id = ANY($3::uuid[]))
+       GROUP BY r.message_id, r.kind ORDER BY r.message_id, r.kind`,
+      [roomId, viewerId, excludedUserIds],
+    );
+  }
+
+  /** Account deletion: read markers and reactions go. */
   async forgetUser(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM chat_read_markers WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM chat_message_reactions WHERE user_id = $1', [userId]);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { ConversationInbox, ConversationMessagesPage, ConversationView } from '@kindred/contracts';
+import type { ConversationInbox, ConversationMessagesPage, ConversationReactionsView, ConversationView } from '@kindred/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { ConversationsService } from './conversations.service.js';
-import { ConversationMessagesQueryDto, CreateConversationDto, MuteConversationDto } from './dto/conversation.dto.js';
+import { ConversationMessagesQueryDto, ConversationReactionParams, CreateConversationDto, MuteConversationDto } from './dto/conversation.dto.js';
 
 /** Private conversations: parse and delegate; the service asks the gate. */
 @ApiTags('conversations')
@@ -55,5 +55,22 @@ export class ConversationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async mute(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MuteConversationDto): Promise<void> {
     await this.conversations.mute(auth.user, id, dto.muted);
+  }
+
+  @Get(':id/reactions')
+  reactions(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<ConversationReactionsView> {
+    return this.conversations.reactions(auth.user, id);
+  }
+
+  @Put(':id/messages/:messageId/reactions/:kind')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async react(@CurrentAuth() auth: AuthContext, @Param() params: ConversationReactionParams): Promise<void> {
+    await this.conversations.react(auth.user, params, true);
+  }
+
+  @Delete(':id/messages/:messageId/reactions/:kind')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async unreact(@CurrentAuth() auth: AuthContext, @Param() params: ConversationReactionParams): Promise<void> {
+    await this.conversations.react(auth.user, params, false);
   }
 }

@@ -8,6 +8,8 @@ import {
   type ChatMessageView,
   type ConversationInbox,
   type ConversationMessagesPage,
+  type ConversationReactionsView,
+  type MessageReactionsView,
   type ConversationView,
   type CrisisResource,
   type JoinConversationResult,
@@ -32,7 +34,7 @@ import { UserRepository } from '../users/user.repository.js';
 import { conversationSummary, standingOf, teamAuthored, teamAuthoredMessage } from './conversation-views.js';
 import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
 import type { ConversationMessageRefDto, EditConversationMessageDto, JoinConversationDto, SendConversationMessageDto } from './dto/conversation-payloads.dto.js';
-import type { ConversationMessagesQueryDto, CreateConversationDto } from './dto/conversation.dto.js';
+import type { ConversationMessagesQueryDto, ConversationReactionParams, CreateConversationDto } from './dto/conversation.dto.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const INBOX_LIMIT = 200;
@@ -252,6 +254,30 @@ export class ConversationsService {
     await this.conversations.touch(conversationId, new Date(result.message.createdAt));
     this.events.emit('conversation.updated', { conversationId, userIds: inboxesToTell(row, user.id) });
     return result;
+  }
+
+  /** Supportive reactions, as this viewer sees them: none given by someone they blocked. */
+  async reactions(user: Actor, conversationId: string): Promise<ConversationReactionsView> {
+    await this.access.require({ user, action: Action.ConversationListen, conversationId });
+    const filter = await this.safety.viewerFilter(user.id);
+    const byMessage = new Map<string, MessageReactionsView>();
+    for (const row of await this.messages.reactionsIn(conversationId, user.id, filter.blockedUserIds)) {
+      const entry = byMessage.get(row.message_id) ?? { messageId: row.message_id, counts: {}, mine: [] };
+      entry.counts[row.kind] = row.n;
+      if (row.mine) entry.mine.push(row.kind);
+      byMessage.set(row.message_id, entry);
+    }
+    return { messages: [...byMessage.values()] };
+  }
+
+  /** Idempotent; those hearing the conversation are told which message changed (never who reacted). */
+  async react(user: Actor, params: ConversationReactionParams, on: boolean): Promise<void> {
+    await this.access.require({ user, action: Action.ConversationPost, conversationId: params.id });
+    // Only a published message of this conversation (byId reads published ones only).
+    if ((await this.messages.byId(params.messageId))?.room_id !== params.id) throw AppError.notFound('No such message in this conversation.', 'message');
+    if (await this.messages.setReaction(params.messageId, user.id, params.kind, on)) {
+      this.events.emit('conversation.reacted', { conversationId: params.id, messageId: params.messageId });
+    }
   }
 
   /** Tells the inboxes of those in the conversation (never a request's recipient, never the muted). */

@@ -1,5 +1,6 @@
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { ChatMessageEntity } from '../chat/chat-message.entity.js';
+import { ChatMessageReactionEntity } from '../chat/chat-message-reaction.entity.js';
 import { ChatReadMarkerEntity } from '../chat/chat-read-marker.entity.js';
 import { ChatRoomEntity } from '../chat/chat-room.entity.js';
 import { MemberSanctionEntity } from '../moderation/member-sanction.entity.js';
@@ -77,6 +78,7 @@ export const ENTITIES = [
   ChatRoomEntity,
   ChatMessageEntity,
   ChatReadMarkerEntity,
+  ChatMessageReactionEntity,
   QueueItemEntity,
   ReportEntity,
   QueueNoteEntity,

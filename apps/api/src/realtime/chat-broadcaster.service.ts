@@ -43,6 +43,9 @@ export class ChatBroadcaster {
     this.events.on('conversation.updated', ({ conversationId, userIds }) => {
       if (userIds.length > 0) server.to(userIds.map(channel.user)).emit(ConversationServerEvent.Changed, { conversationId });
     });
+    this.events.on('conversation.reacted', (reacted) => {
+      server.to(channel.room(reacted.conversationId)).emit(ConversationServerEvent.Reacted, reacted);
+    });
     this.events.on('queue.updated', (update) => {
       const rooms = update.roomId ? [channel.moderators(update.roomId), channel.globalModerators] : [channel.globalModerators];
       server.to(rooms).emit(ChatServerEvent.QueueUpdated, update);

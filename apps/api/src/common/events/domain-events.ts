@@ -33,6 +33,8 @@ export interface DomainEventMap {
   'support-session.pause': SessionPauseView;
   /** These members' inboxes changed (a request, an acceptance, a new message); muted members are left out by the sender. */
   'conversation.updated': { conversationId: string; userIds: string[] };
+  /** Reactions on a conversation's message changed: those hearing it fetch them again. */
+  'conversation.reacted': { conversationId: string; messageId: string };
   'queue.updated': { itemId: string; roomId: string | null; kind: QueueItemKind; status: QueueItemStatus; severity: number; claimedBy: string | null };
   // What cached access decisions depend on (see CARRIED_EVENTS). `roomId: null` means every room.
   /** A sanction imposed or lifted. */

@@ -5,6 +5,8 @@ import {
   CONVERSATION_MAX_PARTICIPANTS,
   CONVERSATION_PAGE_MAX,
   ConversationKind,
+  REACTION_KINDS,
+  type ReactionKind,
   type CreateConversationRequest,
   type MuteConversationRequest,
 } from '@kindred/contracts';
@@ -69,4 +71,18 @@ export class ConversationMessagesQueryDto {
   @Min(1)
   @Max(CONVERSATION_PAGE_MAX)
   limit?: number;
+}
+
+export class ConversationReactionParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId: string;
+
+  @ApiProperty({ enum: REACTION_KINDS })
+  @IsIn(REACTION_KINDS)
+  kind: ReactionKind;
 }
