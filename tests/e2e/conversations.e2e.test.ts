@@ -86,6 +86,12 @@ describe('private conversations in the browser', () => {
     await say(ash.page, 'Tea helps me a little.');
     await chatLog(bay.page).getByText('Tea helps me a little.').waitFor();
     await expectAxeClean(bay.page);
+
+    // A supportive reaction from the message's menu reaches the other side live, as a quiet count.
+    await chatLog(bay.page).locator('summary', { hasText: `Options for the message from ${ash.handle}` }).last().click();
+    await chatLog(bay.page).getByRole('button', { name: 'Sending strength' }).click();
+    await chatLog(ash.page).getByRole('list', { name: 'Reactions' }).getByText('Sending strength').waitFor();
+    expect(await chatLog(ash.page).getByRole('list', { name: 'Reactions' }).innerText()).toContain('1');
     // Read while open: no unread count is left for Bay.
     await bay.page.goto('/messages');
     await bay.page.getByRole('heading', { name: 'Conversations' }).waitFor();

@@ -1,5 +1,6 @@
-import type { ChatMessageView, Presentation } from '@kindred/contracts';
-import { CHAT_MESSAGE_MAX_LENGTH } from '@kindred/contracts';
+import type { ChatMessageView, Presentation, ReactionKind } from '@kindred/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, REACTION_KINDS } from '@kindred/contracts';
+import { REACTION_LABELS } from '../../threads/lib/reaction-labels';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { formatAbsolute } from '../../../shared/lib/format-time';
@@ -13,7 +14,14 @@ import { messageTime } from '../lib/describe';
 import type { RovingItemProps } from '../lib/use-roving-list';
 
 export type MessageAction = 'delete' | 'report' | 'block' | 'remove' | 'mute' | 'missed-crisis' | 'message';
-type MenuAction = MessageAction | 'edit' | 'show';
+type MenuAction = MessageAction | 'edit' | 'show' | `react:${ReactionKind}`;
+
+/** Supportive reactions on one message, as the viewer sees them (private conversations). */
+export interface MessageReactions {
+  counts: Partial<Record<ReactionKind, number>>;
+  mine: readonly ReactionKind[];
+  onToggle: (kind: ReactionKind, on: boolean) => void;
+}
 
 interface ChatMessageItemProps {
   message: ChatMessageView;
@@ -24,11 +32,15 @@ interface ChatMessageItemProps {
   canAct: boolean;
   /** Offer to start a private conversation with the author (room chat, not a conversation itself). */
   canMessage?: boolean;
+  /** Reactions shown under the message and offered in its menu (conversations). */
+  reactions?: MessageReactions;
   onAction: (action: MessageAction, message: ChatMessageView) => void;
   onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
   /** Its place in the list's single tab stop (arrow keys move between messages). */
   roving: RovingItemProps;
 }
+
+const isReaction = (action: MenuAction): action is `react:${ReactionKind}` => action.startsWith('react:');
 
 /** Enter, the menu key or Shift+F10 on a focused message opens its actions. */
 const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
@@ -38,7 +50,7 @@ const opensMenu = (event: KeyboardEvent) => event.key === 'Enter' || event.key =
  * (Enter opens the actions, which include "Show message" while it is folded), so a long
  * conversation costs one Tab. Plain text only: whatever someone types is shown as typed.
  */
-export function ChatMessageItem({ message, presentation, own, canModerate, canAct, canMessage = false, onAction, onEdit, roving }: ChatMessageItemProps) {
+export function ChatMessageItem({ message, presentation, own, canModerate, canAct, canMessage = false, reactions, onAction, onEdit, roving }: ChatMessageItemProps) {
   const t = useT();
   const authorName = useAuthorName();
   const [editing, setEditing] = useState(false);
@@ -48,7 +60,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
   const formerMember = isPlaceholderAuthor(message.author);
   const folded = presentation === 'warn' && !revealed;
   const idBase = `chat-${message.id}`;
-  const actions: { action: MenuAction; label: string }[] = [];
+  const actions: { action: MenuAction; label: string; pressed?: boolean }[] = [];
   const handle = authorName(message.author);
   if (folded) actions.push({ action: 'show', label: t('chat.message.show') });
   if (own) {
@@ -57,6 +69,9 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
     if (canMessage && !formerMember) actions.push({ action: 'message', label: t('chat.message.startConversation', { handle }) });
     actions.push({ action: 'report', label: t('chat.message.report') });
     if (!formerMember) actions.push({ action: 'block', label: t('chat.message.block', { handle }) });
+  }
+  if (reactions && !folded) {
+    for (const kind of REACTION_KINDS) actions.push({ action: `react:${kind}`, label: t(REACTION_LABELS[kind]), pressed: reactions.mine.includes(kind) });
   }
   if (canModerate && !own) {
     actions.push({ action: 'remove', label: t('chat.message.remove') });
@@ -75,7 +90,10 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
     closeMenu();
     if (action === 'edit') setEditing(true);
     else if (action === 'show') reveal();
-    else onAction(action, message);
+    else if (isReaction(action)) {
+      const kind = action.slice('react:'.length) as ReactionKind;
+      reactions?.onToggle(kind, !reactions.mine.includes(kind));
+    } else onAction(action, message);
   }
 
   function finishEditing() {
@@ -137,7 +155,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
             <ul className="chat-message__menu-list">
               {actions.map((item) => (
                 <li key={item.action}>
-                  <button type="button" className="chat-message__menu-item" onClick={() => choose(item.action)}>
+                  <button type="button" className="chat-message__menu-item" aria-pressed={item.pressed} onClick={() => choose(item.action)}>
                     {item.label}
                   </button>
                 </li>
@@ -159,6 +177,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
             )}
           </WarningGate>
         )}
+        {reactions && !folded && <ReactionCounts counts={reactions.counts} />}
       </div>
     </li>
   );
@@ -227,5 +246,21 @@ function EditMessageForm({ message, onDone, onSave }: { message: ChatMessageView
         </button>
       </div>
     </form>
+  );
+}
+
+/** What others sent, quietly under the message; giving one is in the message's menu (one tab stop per message). */
+function ReactionCounts({ counts }: { counts: Partial<Record<ReactionKind, number>> }) {
+  const t = useT();
+  const given = REACTION_KINDS.filter((kind) => (counts[kind] ?? 0) > 0);
+  if (given.length === 0) return null;
+  return (
+    <ul className="chat-message__reactions" aria-label={t('threads.reactions')}>
+      {given.map((kind) => (
+        <li key={kind}>
+          {t(REACTION_LABELS[kind])} <span className="reaction__count">{counts[kind]}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

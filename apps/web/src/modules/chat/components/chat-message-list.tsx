@@ -6,7 +6,7 @@ import { useChatWords } from '../lib/describe';
 import { chatPresentation } from '../lib/chat-presentation';
 import type { PendingMessage, RoomChatSnapshot } from '../lib/room-chat-store';
 import { useRovingList, type RovingItemProps } from '../lib/use-roving-list';
-import { ChatMessageItem, type MessageAction } from './chat-message-item';
+import { ChatMessageItem, type MessageAction, type MessageReactions } from './chat-message-item';
 import { PendingMessageItem } from './pending-message-item';
 
 type Row = { key: string; kind: 'message'; message: ChatMessageView } | { key: string; kind: 'hidden'; count: number };
@@ -31,6 +31,8 @@ interface ChatMessageListProps {
   canAct: boolean;
   /** Room chat: members may ask an author for a private conversation. */
   canMessage?: boolean;
+  /** Conversations: each message's supportive reactions. */
+  reactionsFor?: (message: ChatMessageView) => MessageReactions;
   onLoadOlder: () => void;
   onAction: (action: MessageAction, message: ChatMessageView) => void;
   onEdit: (message: ChatMessageView, body: string) => Promise<string | null>;
@@ -134,6 +136,7 @@ export function ChatMessageList(props: ChatMessageListProps) {
                   canModerate={props.canModerate}
                   canAct={props.canAct}
                   canMessage={props.canMessage}
+                  reactions={props.reactionsFor?.(row.message)}
                   onAction={props.onAction}
                   onEdit={props.onEdit}
                   roving={roving.itemProps(row.key)}

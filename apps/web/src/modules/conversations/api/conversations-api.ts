@@ -1,4 +1,4 @@
-import type { ConversationInbox, ConversationMessagesPage, ConversationView, CreateConversationRequest } from '@kindred/contracts';
+import type { ConversationInbox, ConversationMessagesPage, ConversationReactionsView, ConversationView, CreateConversationRequest, ReactionKind } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 const base = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
@@ -33,4 +33,12 @@ export function leaveConversation(id: string): Promise<void> {
 
 export function muteConversation(id: string, muted: boolean): Promise<void> {
   return apiRequest<void>(`${base(id)}/mute`, { method: 'PUT', body: { muted } });
+}
+
+export function fetchReactions(id: string, signal?: AbortSignal): Promise<ConversationReactionsView> {
+  return apiRequest<ConversationReactionsView>(`${base(id)}/reactions`, { signal });
+}
+
+export function setReaction(id: string, messageId: string, kind: ReactionKind, on: boolean): Promise<void> {
+  return apiRequest<void>(`${base(id)}/messages/${encodeURIComponent(messageId)}/reactions/${kind}`, { method: on ? 'PUT' : 'DELETE' });
 }

@@ -15,6 +15,7 @@ import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
+import { useConversationReactions } from '../hooks/use-conversation-reactions';
 import { useLeaveConversation, useMuteConversation } from '../hooks/use-conversations';
 import { conversationChannel } from '../lib/conversation-channel';
 
@@ -33,6 +34,7 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
   const mute = useMuteConversation();
   const leave = useLeaveConversation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const reactionsFor = useConversationReactions(conversation.id);
   const [notice, setNotice] = useState('');
   const close = () => setDialog(null);
 
@@ -66,6 +68,7 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
         preferences={preferences.data}
         canModerate={false}
         canAct
+        reactionsFor={conversation.standing === 'active' ? reactionsFor : undefined}
         onLoadOlder={() => void store.loadOlder()}
         onAction={(action, message) => {
           setNotice('');
