@@ -73,6 +73,11 @@ export interface ConversationSummary {
 /** One conversation, with the messages the viewer may see: a request shows only its first message. */
 export interface ConversationView extends ConversationSummary {
   items: ChatItem[];
+  /**
+   * Read receipts: in a conversation of two, how far the other person has read (a message
+   * `seq`), only when both of them turned read receipts on; otherwise always null.
+   */
+  seenUpTo: number | null;
   /** Only in the answer to starting one whose first message reads like a crisis: resources for the author, privately. */
   support?: CrisisResource[];
 }

@@ -56,7 +56,7 @@ export class AccountService {
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
-    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, whoCanMessageMe: user.whoCanMessageMe, language: user.language, country: user.country };
+    return { showPresence: user.showPresence, showTyping: user.showTyping, mentionsFrom: user.mentionsFrom, whoCanMessageMe: user.whoCanMessageMe, readReceipts: user.readReceipts, language: user.language, country: user.country };
   }
 
   async updateSettings(user: UserEntity, dto: UpdateSettingsDto): Promise<MemberSettings> {

@@ -290,6 +290,12 @@ export class ChatMessageRepository {
     return rows.length > 0;
   }
 
+  /** How far a member has read a channel (its `seq`), or null before they read anything. */
+  async readMarkerOf(userId: string, roomId: string): Promise<number | null> {
+    const [row] = (await this.db.query('SELECT last_read_seq FROM chat_read_markers WHERE user_id = $1 AND room_id = $2', [userId, roomId])) as { last_read_seq: string }[];
+    return row ? Number(row.last_read_seq) : null;
+  }
+
   /**
    * Unread messages per channel for one viewer, counted as their history shows them: published,
    * not their own, none by someone they blocked or in a category they hide, after their read

@@ -104,7 +104,11 @@ export class ConversationsService {
   private async readUpTo(user: Actor, conversationId: string, shown: { seq: number }[]): Promise<void> {
     if (shown.length === 0) return;
     const last = Math.max(...shown.map((item) => item.seq));
-    if (await this.messages.markRead(user.id, conversationId, String(last))) this.events.emit('conversation.updated', { conversationId, userIds: [user.id] });
+    if (!(await this.messages.markRead(user.id, conversationId, String(last)))) return;
+    // With read receipts on both sides, the other person's "seen" follows too; otherwise nobody else hears of it.
+    const row = await this.conversations.one(conversationId);
+    const receiptsWith = row ? await this.mutualReceiptsWith(row, user.id) : null;
+    this.events.emit('conversation.updated', { conversationId, userIds: receiptsWith ? [user.id, receiptsWith] : [user.id] });
   }
 
   async start(user: Actor, dto: CreateConversationDto): Promise<ConversationView> {
@@ -360,7 +364,18 @@ export class ConversationsService {
     const summary = conversationSummary(row, user.id, await this.handlesOf([row]), 0);
     // Opening it reads it: the page moves the marker, so nothing shown here is unread.
     const { items } = await this.page(user, row, summary.standing === 'request', {});
-    return { ...summary, items };
+    const receiptsWith = await this.mutualReceiptsWith(row, user.id);
+    return { ...summary, items, seenUpTo: receiptsWith ? await this.messages.readMarkerOf(receiptsWith, row.id) : null };
+  }
+
+  /**
+   * Read receipts exist only between two people who both turned them on: the other person
+   * then, or null (a group, a request, someone gone, or either of them not opted in).
+   */
+  private async mutualReceiptsWith(row: ConversationRow, viewerId: string): Promise<string | null> {
+    if (row.participants.length !== 2 || row.participants.some((p) => p.state !== 'active')) return null;
+    const other = row.participants.find((p) => p.user_id !== viewerId)!.user_id;
+    return (await this.users.allShowReadReceipts([viewerId, other])) ? other : null;
   }
 
   /** A request's first message, folded behind the recipient's own warning preferences (or hidden by them). */

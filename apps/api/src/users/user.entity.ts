@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: WHO_CAN_MESSAGE_ME_DEFAULT })
   whoCanMessageMe: WhoCanMessageMe;
 
+  /** Shows "seen" in one-to-one conversations, only when the other person turned it on too. */
+  @Column({ type: 'boolean', default: false })
+  readReceipts: boolean;
+
   /** The language the member chose for Kindred; null follows their browser. */
   @Column({ type: 'varchar', length: 8, nullable: true })
   language: Language | null;

@@ -11,6 +11,7 @@ export interface MemberSettingsRow {
   showTyping: boolean;
   mentionsFrom: UserEntity['mentionsFrom'];
   whoCanMessageMe: UserEntity['whoCanMessageMe'];
+  readReceipts: boolean;
   language: UserEntity['language'];
   country: string | null;
 }
@@ -92,7 +93,7 @@ export class UserRepository {
   }
 
   async updateSettings(id: string, settings: MemberSettingsRow): Promise<void> {
-    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5, country = $6, who_can_message_me = $7 WHERE id = $1', [
+    await this.db.query('UPDATE users SET show_presence = $2, show_typing = $3, mentions_from = $4, language = $5, country = $6, who_can_message_me = $7, read_receipts = $8 WHERE id = $1', [
       id,
       settings.showPresence,
       settings.showTyping,
@@ -100,6 +101,7 @@ export class UserRepository {
       settings.language,
       settings.country,
       settings.whoCanMessageMe,
+      settings.readReceipts,
     ]);
   }
 
@@ -133,6 +135,12 @@ export class UserRepository {
       [ids, authorId],
     );
     return rows.map((r) => ({ id: r.id, handle: r.handle, whoCanMessageMe: r.who_can_message_me }));
+  }
+
+  /** Whether every one of these members turned read receipts on (false if any is missing). */
+  async allShowReadReceipts(ids: string[]): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND read_receipts AND deleted_at IS NULL', [ids])) as { n: number }[];
+    return row!.n === new Set(ids).size;
   }
 
   /** The member's chosen country and language (for crisis resources); null where they have not said. */

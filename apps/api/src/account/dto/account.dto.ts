@@ -12,6 +12,8 @@ export interface MemberSettings {
   mentionsFrom: MentionChoice;
   /** Who may start a private conversation with the member (default: people in their rooms). */
   whoCanMessageMe: WhoCanMessageMe;
+  /** "Seen" in one-to-one conversations, shown only when both people turned it on (default off). */
+  readReceipts: boolean;
   /** null follows the browser's language. */
   language: Language | null;
   /** ISO 3166-1 alpha-2 (upper case), chosen by the member: whose crisis resources they see. */
@@ -38,6 +40,11 @@ export class UpdateSettingsDto implements Partial<MemberSettings> {
   @IsOmittable()
   @IsIn(WHO_CAN_MESSAGE_ME)
   whoCanMessageMe?: WhoCanMessageMe;
+
+  @ApiPropertyOptional({ description: 'Show "seen" in one-to-one conversations; only ever shown when the other person turned it on too.' })
+  @IsOmittable()
+  @IsBoolean()
+  readReceipts?: boolean;
 
   @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: "Kindred's language for you; null follows your browser." })
   // null is a real choice here (back to the browser's language), so only a missing field skips the check.
