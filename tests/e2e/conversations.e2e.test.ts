@@ -140,7 +140,34 @@ describe('private conversations in the browser', () => {
     const rect = await box.boundingBox();
     expect(rect && rect.x >= 0 && rect.x + rect.width <= PHONE.width).toBe(true);
     await say(bay.page, 'Writing from my phone.');
+    expect(await bay.page.getByText('Seen', { exact: true }).count()).toBe(0);
     await expectAxeClean(bay.page);
+  });
+
+  it('shows "seen" only when both people turned read receipts on', async () => {
+    const ash = await signedInMember(e2e);
+    const bay = await signedInMember(e2e, { bypassCSP: true, viewport: PHONE });
+    await joinAs(ash.agent, room.id);
+    await joinAs(bay.agent, room.id);
+    await bay.page.goto('/settings');
+    await bay.page.getByRole('checkbox', { name: 'Show “seen” in one-to-one conversations' }).check();
+    await bay.page.getByRole('button', { name: 'Save these choices' }).click();
+    await bay.page.getByText('Saved', { exact: false }).first().waitFor();
+    const started = await ash.agent.post('/api/conversations').send({ participantIds: [bay.user.id], body: 'Hello.', clientId: crypto.randomUUID() }).expect(201);
+    const id = started.body.id as string;
+    await bay.agent.post(`/api/conversations/${id}/accept`).expect(200);
+
+    await bay.page.goto(`/messages/${id}`);
+    await say(bay.page, 'One side only so far.');
+    // Ash reads it, but has not turned receipts on: Bay sees nothing.
+    await ash.agent.get(`/api/conversations/${id}/messages`).expect(200);
+    await bay.page.waitForTimeout(500);
+    expect(await bay.page.getByText('Seen', { exact: true }).count()).toBe(0);
+
+    await ash.agent.patch('/api/me/settings').send({ readReceipts: true }).expect(200);
+    await say(bay.page, 'Both sides now.');
+    await ash.agent.get(`/api/conversations/${id}/messages`).expect(200);
+    await bay.page.getByText('Seen', { exact: true }).waitFor();
   });
 });
 

@@ -10,6 +10,8 @@ export interface MemberSettings {
   mentionsFrom: MentionChoice;
   /** Who may start a private conversation with me. */
   whoCanMessageMe: WhoCanMessageMe;
+  /** "Seen" in one-to-one conversations, only ever shown when the other person turned it on too. */
+  readReceipts: boolean;
   /** null follows the browser's language. */
   language: Language | null;
 }

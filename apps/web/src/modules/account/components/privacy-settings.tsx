@@ -97,6 +97,11 @@ export function PrivacySettings() {
           </div>
         ))}
         <p className="field__hint">{t('privacy.messagesHint')}</p>
+        <div className="check">
+          <input id="read-receipts" type="checkbox" checked={value.readReceipts} onChange={(event) => change({ readReceipts: event.target.checked })} />
+          <label htmlFor="read-receipts">{t('privacy.readReceipts')}</label>
+        </div>
+        <p className="field__hint">{t('privacy.readReceiptsHint')}</p>
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={save.isPending || !changed}>

@@ -10,6 +10,8 @@ import type { MessageAction } from '../../chat/components/chat-message-item';
 import { ChatMessageList } from '../../chat/components/chat-message-list';
 import { useLiveChat } from '../../chat/hooks/use-room-chat';
 import { useChatWords } from '../../chat/lib/describe';
+import type { RoomChatSnapshot } from '../../chat/lib/room-chat-store';
+import { useT } from '../../../shared/i18n/use-t';
 import '../../chat/components/chat.css';
 import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
@@ -84,6 +86,7 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
       <p className="chat-typing" aria-live="off">
         {words.typing(snapshot.typing)}
       </p>
+      <SeenLine snapshot={snapshot} viewerId={viewer.id} seenUpTo={conversation.seenUpTo} />
       <CrisisSupportPanel source="chat" headingLevel={3} />
       {conversation.standing === 'active' && <ChatComposer store={store} disabled={snapshot.phase === 'refused'} />}
 
@@ -136,4 +139,12 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
       )}
     </>
   );
+}
+
+/** Read receipts: only sent by the server when both people turned them on; "seen" under one's latest message. */
+function SeenLine({ snapshot, viewerId, seenUpTo }: { snapshot: RoomChatSnapshot; viewerId: string; seenUpTo: number | null }) {
+  const t = useT();
+  const latest = snapshot.messages.at(-1);
+  const mineAndSeen = seenUpTo !== null && latest?.kind === 'message' && latest.author.id === viewerId && latest.seq <= seenUpTo;
+  return <p className="muted conversation-seen">{mineAndSeen ? t('conversations.seen') : ''}</p>;
 }
