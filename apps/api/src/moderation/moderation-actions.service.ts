@@ -27,6 +27,7 @@ import { ThreadRepository } from '../threads/thread.repository.js';
 import type { ModerationActionDto } from './dto/moderation.dto.js';
 import type { SanctionKind } from './member-sanction.entity.js';
 import { ModerationLogService } from './moderation-log.service.js';
+import { QueueRepository } from './queue.repository.js';
 import { QueueService } from './queue.service.js';
 import { QueueTargets } from './queue-targets.js';
 import { SanctionsService } from './sanctions.service.js';
@@ -44,6 +45,8 @@ interface Context {
   type: ReportTargetType;
   id: string;
   roomId: string | null;
+  /** A reported message of a private conversation: the channel its removal is announced on. */
+  conversationId?: string;
   subjectUserId: string;
   dto: ModerationActionDto;
   manager: EntityManager;
@@ -59,6 +62,7 @@ export class ModerationActionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly queue: QueueService,
+    private readonly reports: QueueRepository,
     private readonly log: ModerationLogService,
     private readonly notifications: NotificationsService,
     private readonly sessions: SessionService,
@@ -78,10 +82,11 @@ export class ModerationActionsService {
     if (!ALLOWED[type].includes(dto.action)) throw AppError.validation(`"${dto.action}" does not apply to a ${type}.`, [{ field: 'action', code: 'action.notApplicable', problem: 'Not applicable here.' }], ErrorReason.ActionNotApplicable);
     const facts = await this.targets.facts(type, id);
     const roomId = type === 'member' ? (dto.roomId ?? null) : facts.roomId;
-    await this.authorize(actor, dto, roomId);
+    if (facts.conversationId) await this.authorizeInConversation(actor, id);
+    else await this.authorize(actor, dto, roomId);
     const after: (() => void | Promise<void>)[] = [];
     const logEntryId = await this.db.transaction(async (manager) => {
-      const ctx: Context = { actor, type, id, roomId, subjectUserId: facts.subjectUserId, dto, manager };
+      const ctx: Context = { actor, type, id, roomId, conversationId: facts.conversationId, subjectUserId: facts.subjectUserId, dto, manager };
       const details = await this.apply(ctx, after);
       const entryId = await this.log.record(
         { actorId: actor.id, roomId, action: `${type}.${dto.action}`, targetType: type, targetId: id, subjectUserId: facts.subjectUserId, reason: dto.reason.trim(), details },
@@ -99,6 +104,16 @@ export class ModerationActionsService {
     });
     for (const fn of after) await fn();
     return { logEntryId };
+  }
+
+  /**
+   * A private conversation's message belongs to no room: staff (global moderators, admins) act
+   * on it, and only once a participant reported it — moderators know it from that report's
+   * snapshot alone. Without a report it does not exist for them.
+   */
+  private async authorizeInConversation(actor: Actor, messageId: string): Promise<void> {
+    await this.access.require({ user: actor, action: Action.SiteSanction });
+    if (!(await this.reports.hasSnapshotOf(messageId))) throw AppError.notFound('No such message.', 'message');
   }
 
   /** Site-wide sanctions need a global moderator; everything else needs this room's moderator. */
@@ -176,7 +191,9 @@ export class ModerationActionsService {
     if (type === 'message') {
       const status = dto.action === A.Restore ? ChatMessageStatus.Published : ChatMessageStatus.Removed;
       await this.messages.setStatus(id, status, manager);
-      if (status === ChatMessageStatus.Removed) after.push(() => this.events.emit('chat.message.removed', { roomId: ctx.roomId!, messageId: id }));
+      // Gone for everyone in its room's chat, or in its conversation (announced on the conversation's channel).
+      const channelId = ctx.roomId ?? ctx.conversationId!;
+      if (status === ChatMessageStatus.Removed) after.push(() => this.events.emit('chat.message.removed', { roomId: channelId, messageId: id }));
       return { status };
     }
     const target: Record<string, PostStatus> = {

@@ -129,6 +129,12 @@ export class QueueRepository {
     return { id: row!.id, createdAt: row!.created_at };
   }
 
+  /** Whether a participant reported this private conversation's message (a snapshot exists): only then may moderators act on it. */
+  async hasSnapshotOf(messageId: string): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT 1 FROM reports WHERE target_type = 'message' AND target_id = $1 AND snapshot IS NOT NULL LIMIT 1`, [messageId])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** The latest snapshot reporters took of this item's target (private conversations only). */
   async latestSnapshot(itemId: string): Promise<ReportSnapshotMessage[] | null> {
     const [row] = (await this.db.query('SELECT snapshot FROM reports WHERE queue_item_id = $1 AND snapshot IS NOT NULL ORDER BY created_at DESC LIMIT 1', [itemId])) as {
