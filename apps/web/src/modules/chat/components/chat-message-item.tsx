@@ -66,9 +66,9 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
   if (own) {
     actions.push({ action: 'edit', label: t('chat.message.edit') }, { action: 'delete', label: t('chat.message.delete') });
   } else if (canAct) {
-    if (canMessage && !formerMember) actions.push({ action: 'message', label: t('chat.message.startConversation', { handle }) });
     actions.push({ action: 'report', label: t('chat.message.report') });
     if (!formerMember) actions.push({ action: 'block', label: t('chat.message.block', { handle }) });
+    if (canMessage && !formerMember) actions.push({ action: 'message', label: t('chat.message.startConversation', { handle }) });
   }
   if (reactions && !folded) {
     for (const kind of REACTION_KINDS) actions.push({ action: `react:${kind}`, label: t(REACTION_LABELS[kind]), pressed: reactions.mine.includes(kind) });
