@@ -211,3 +211,39 @@ describe('a check-in from a moderation queue item', () => {
     expect(await member.page.content()).not.toContain(moderator.handle);
   });
 });
+
+describe('asking from a thread', () => {
+  let e2e: E2eApp;
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('offers a private conversation from a post’s author, and shows the server’s one refusal when they accept none', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Threads room' });
+    const author = await signedInMember(e2e);
+    const reader = await signedInMember(e2e, { bypassCSP: true });
+    await joinAs(author.agent, room.id);
+    await joinAs(reader.agent, room.id);
+    const thread = await threadAs(author.agent, room.id, { title: 'Small wins', body: 'I went for a walk today.' });
+    await author.agent.patch('/api/me/settings').send({ whoCanMessageMe: 'nobody' }).expect(200);
+
+    await reader.page.goto(`/threads/${thread.id}`);
+    await reader.page.getByRole('button', { name: `Message ${author.handle} privately` }).click();
+    const ask = reader.page.getByRole('dialog', { name: `Ask ${author.handle} for a private conversation` });
+    await ask.getByRole('textbox', { name: 'Your first message' }).fill('Walks help me too.');
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await ask.getByRole('alert').waitFor();
+    expect(await ask.getByRole('alert').innerText()).toContain('cannot receive a conversation from you');
+    await expectAxeClean(reader.page);
+
+    await author.agent.patch('/api/me/settings').send({ whoCanMessageMe: 'rooms' }).expect(200);
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await reader.page.getByRole('heading', { name: `Conversation with ${author.handle}` }).waitFor();
+  });
+});

@@ -12,6 +12,7 @@ import { SavePostButton } from '../../bookmarks/components/save-post-button';
 import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import type { ReportTarget } from '../../reports/components/report-dialog';
 import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
+import { LazyStartConversationDialog } from '../../conversations/components/lazy-start-conversation-dialog';
 import { MarkMissedCrisis } from '../../care/components/detector/mark-missed-crisis';
 import { useDeletePost } from '../hooks/use-thread';
 import { EditPostForm } from './edit-post-form';
@@ -48,6 +49,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmBlock, setConfirmBlock] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [asking, setAsking] = useState(false);
   const remove = useDeletePost(post.threadId);
   const own = post.author.id === viewerId;
   const editable = own && (post.status === 'published' || post.status === 'pending');
@@ -110,10 +112,16 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
               </button>
             )}
             {post.status === 'published' && <SavePostButton postId={post.id} what={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: author })} />}
+            {blockable && canPost && (
+              <button type="button" className="button button--small button--quiet" onClick={() => setAsking(true)}>
+                {t('chat.message.startConversation', { handle: post.author.handle })}
+              </button>
+            )}
             {canModerate && !own && <MarkMissedCrisis sourceId={post.id} what={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: post.author.handle })} />}
           </div>
         </footer>
       )}
+      {asking && <LazyStartConversationDialog member={post.author} onClose={() => setAsking(false)} />}
       {reporting && <LazyReportDialog targets={reportTargets(post, isOpening, blockable, t)} onClose={() => setReporting(false)} />}
       <ConfirmDialog
         open={confirmDelete}
