@@ -259,9 +259,16 @@ describe('data rights', () => {
     expect(exported.conversations).toEqual([expect.objectContaining({ id: conversation.id, kind: 'peer', started_by_me: true, state: 'active' })]);
     expect(exported.chatMessages).toEqual([expect.objectContaining({ room_id: conversation.id, body: 'My own words in private.' })]);
     expect(JSON.stringify(exported)).not.toContain(b.handle);
-    const theirs = (await b.agent.get('/api/me/export').expect(200)).body as { conversations: { id: string; state: string }[]; chatMessages: unknown[] };
+    const theirs = (await b.agent.get('/api/me/export').expect(200)).body as { conversations: { id: string; state: string }[]; chatMessages: unknown[]; messageReactions: unknown[] };
     expect(theirs.conversations).toEqual([expect.objectContaining({ id: conversation.id, state: 'invited' })]);
     expect(theirs.chatMessages).toEqual([]);
+    // One's own supportive reactions are one's data too (only once in the conversation).
+    await b.agent.post(`/api/conversations/${conversation.id}/accept`).expect(200);
+    const first = conversation.items[0]!;
+    await b.agent.put(`/api/conversations/${conversation.id}/messages/${first.kind === 'message' ? first.id : ''}/reactions/hug`).expect(204);
+    const later = (await b.agent.get('/api/me/export').expect(200)).body as { messageReactions: { message_id: string; kind: string }[] };
+    expect(later.messageReactions).toEqual([expect.objectContaining({ message_id: first.kind === 'message' ? first.id : '', kind: 'hug' })]);
+    expect(((await a.agent.get('/api/me/export').expect(200)).body as { messageReactions: unknown[] }).messageReactions).toEqual([]);
   });
 
   it('anonymises a deleted member’s messages (or erases them on request) and withdraws their unanswered requests', async () => {

@@ -82,6 +82,7 @@ export class AccountService {
       this.supportSessions.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
+    const messageReactions = await this.messages.exportReactionsFor(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
@@ -96,6 +97,7 @@ export class AccountService {
       chatMessages: messages,
       conversations,
       bookmarks,
+      messageReactions,
       reportsMade: reports,
       checkIns,
       notifications,

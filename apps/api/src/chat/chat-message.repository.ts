@@ -374,6 +374,11 @@ export class ChatMessageRepository {
     return this.db.query('SELECT id, room_id, body, content_warnings, status, created_at, edited_at FROM chat_messages WHERE author_id = $1 ORDER BY created_at', [userId]);
   }
 
+  /** The member's own reactions on conversation messages, for their data export (never who else reacted). */
+  exportReactionsFor(userId: string): Promise<unknown[]> {
+    return this.db.query('SELECT message_id, kind, created_at FROM chat_message_reactions WHERE user_id = $1 ORDER BY created_at', [userId]);
+  }
+
   /** Account deletion with erasure: the member's words go. */
   async eraseByAuthor(userId: string, manager: EntityManager): Promise<void> {
     await this.change(`body = '', status = 'deleted'`, 'author_id = $1', [userId], manager);
