@@ -78,8 +78,14 @@ describe('private conversations in the browser', () => {
     await chatLog(bay.page).getByText('Evenings are hard for me too.').waitFor();
     await bay.page.getByRole('button', { name: 'Accept' }).click();
 
-    // Both ways, live.
-    await bay.page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    // Both ways, live, with typing shown (both show their presence by default).
+    const bayBox = bay.page.getByRole('textbox', { name: 'Your message' });
+    await bayBox.waitFor();
+    await ash.page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    await bayBox.click();
+    await bay.page.keyboard.type('Yes, thank', { delay: 20 });
+    await ash.page.getByText(`${bay.handle} is typing…`).waitFor();
+    await bayBox.fill('');
     await say(bay.page, 'Yes, thank you for asking.');
     await ash.page.getByRole('textbox', { name: 'Your message' }).waitFor();
     await chatLog(ash.page).getByText('Yes, thank you for asking.').waitFor();
