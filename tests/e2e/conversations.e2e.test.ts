@@ -158,7 +158,7 @@ describe('private conversations in the browser', () => {
     await bay.page.goto('/settings');
     await bay.page.getByRole('checkbox', { name: 'Show “seen” in one-to-one conversations' }).check();
     await bay.page.getByRole('button', { name: 'Save these choices' }).click();
-    await bay.page.getByText('Saved', { exact: false }).first().waitFor();
+    await bay.page.getByText('Saved.', { exact: true }).waitFor();
     const started = await ash.agent.post('/api/conversations').send({ participantIds: [bay.user.id], body: 'Hello.', clientId: crypto.randomUUID() }).expect(201);
     const id = started.body.id as string;
     await bay.agent.post(`/api/conversations/${id}/accept`).expect(200);
