@@ -1,3 +1,4 @@
+import type { FilterFold } from './personal-filters.js';
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
 import type { SessionCheckInPayload, SessionModeView, SessionPausePayload, SessionPauseView, SessionPhasePayload } from './support-sessions.js';
@@ -50,6 +51,8 @@ export interface ChatMessageView {
   editedAt: string | null;
   /** Private conversations: written as the moderation team (author is MODERATION_TEAM_AUTHOR). */
   team?: true;
+  /** Folded by one of this reader's own `warn` filters (only ever in that reader's copy). */
+  filter?: FilterFold;
 }
 
 /**

@@ -67,6 +67,10 @@ export const ErrorReason = {
   ActionNotApplicable: 'action-not-applicable',
   UnreadableDate: 'unreadable-date',
   UncheckableValue: 'uncheckable-value',
+  /** A personal filter that would match nearly everything (a single letter, only punctuation). */
+  FilterTooBroad: 'filter-too-broad',
+  /** A member keeps at most PERSONAL_FILTERS_MAX personal filters. */
+  TooManyFilters: 'too-many-filters',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];
 

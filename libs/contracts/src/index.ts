@@ -7,6 +7,7 @@ export * from './rooms.js';
 export * from './threads.js';
 export * from './content-warnings.js';
 export * from './safety.js';
+export * from './personal-filters.js';
 export * from './chat.js';
 export * from './moderation.js';
 export * from './health.js';

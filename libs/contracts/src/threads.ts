@@ -1,3 +1,4 @@
+import type { FilterFold } from './personal-filters.js';
 import type { AuthorView } from './common.js';
 import type { CrisisResource } from './crisis-resources.js';
 import type { ContentWarningCategory, WarningPreference } from './content-warnings.js';
@@ -72,6 +73,8 @@ export interface PostView {
   support?: CrisisResource[];
   /** With `support`: the warning readers got automatically, which the author may add as their own (one click, an edit). */
   supportWarning?: ContentWarningCategory[];
+  /** Folded by one of the viewer's own `warn` filters. */
+  filter?: FilterFold;
 }
 
 /** Stands in for a post the viewer chose not to see; carries none of its content. */
@@ -105,6 +108,8 @@ export interface ThreadSummary {
   isNew: boolean;
   /** Posts after where the viewer stopped reading, that they can see (0 for a thread never opened), at most UNREAD_COUNT_CAP. */
   unreadPosts: number;
+  /** The title matched one of the viewer's own `warn` filters. */
+  filter?: FilterFold;
 }
 
 /**
@@ -180,6 +185,6 @@ export interface PostRevisionView {
 
 export interface SearchResult {
   post: PostView;
-  thread: { id: string; title: string; warning: ContentWarningView; presentation: Presentation };
+  thread: { id: string; title: string; warning: ContentWarningView; presentation: Presentation; filter?: FilterFold };
   room: { id: string; slug: string; name: string };
 }
