@@ -67,7 +67,7 @@ describe('query plans on a room with 100k posts', () => {
   });
 
   // The search as the service sends it: query, viewer, staff?, hidden categories, blocked authors, room.
-  const searchPlan = (words: string) => plan(searchSql(false, 20), [words, authorId, false, [], [], roomId]);
+  const searchPlan = (words: string) => plan(searchSql(false, 20), [words, authorId, false, [], [], roomId, null]);
 
   it('full-text search for a rare phrase uses the GIN index', async () => {
     expect(await searchPlan('thread 1999')).toMatch(/Bitmap Index Scan on "?IDX_posts_search"?/);
@@ -114,8 +114,9 @@ describe('the thread list on a room with 10,000 threads', () => {
     return nodes(row!['QUERY PLAN'][0].Plan);
   }
 
-  // Room, snapshot, staff?, viewer, hidden categories, blocked authors.
-  const viewer = () => [bigRoom, asOf, false, authorId, ['self-harm'], []];
+  // Room, snapshot, staff?, viewer, hidden categories, blocked authors, personal hide filters (one
+  // more condition on the same bounded candidates).
+  const viewer = () => [bigRoom, asOf, false, authorId, ['self-harm'], [], '(?<![[:alnum:]])zebra(?:s)?(?![[:alnum:]])'];
   const middle = () => t.query<{ last_activity_at: Date; id: string }>(`SELECT last_activity_at, id FROM threads WHERE room_id = $1 AND title = 'busy 4000'`, [bigRoom]);
 
   /** Bounded: no node reads or sorts more than a few hundred of the room's threads. */
@@ -135,7 +136,7 @@ describe('the thread list on a room with 10,000 threads', () => {
     const after = [false, key!.last_activity_at.toISOString(), key!.id];
     expectBounded(await analyzed(threadListPageSql(true, 20), [...viewer(), ...after]));
     const lower = [false, new Date(key!.last_activity_at.getTime() - 20 * 60_000).toISOString(), '00000000-0000-0000-0000-000000000000'];
-    expectBounded(await analyzed(threadListHiddenCountSql({ upper: 7, lower: 10 }), [...viewer(), ...after, ...lower]));
+    expectBounded(await analyzed(threadListHiddenCountSql({ upper: 8, lower: 11 }), [...viewer(), ...after, ...lower]));
   });
 
   it('the list through the API: pinned first, bumped threads at their snapshot place, hidden ones counted out', async () => {
@@ -189,7 +190,7 @@ describe('unread counts on the room with 100k posts', () => {
   });
 
   it('the thread list’s unread columns read through indexes too', async () => {
-    const text = await plan(threadListPageSql(false, 20), [roomId, new Date().toISOString(), false, readerId, ['self-harm'], []]);
+    const text = await plan(threadListPageSql(false, 20), [roomId, new Date().toISOString(), false, readerId, ['self-harm'], [], null]);
     expect(text).not.toMatch(/Seq Scan on (posts|threads|thread_read_markers)/);
   });
 

@@ -160,6 +160,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'GET /api/me/blocks': () => ({ url: '/api/me/blocks' }),
   'POST /api/me/blocks': (c) => ({ url: '/api/me/blocks', body: { handle: c.w.spare.handle } }),
   'DELETE /api/me/blocks/{userId}': (c) => ({ url: `/api/me/blocks/${c.w.spare.id}` }),
+  'GET /api/me/filters': () => ({ url: '/api/me/filters', check: (res) => (Array.isArray(res.body) ? undefined : 'not a list of filters') }),
+  'POST /api/me/filters': () => ({ url: '/api/me/filters', body: { phrase: 'matrix words', mode: 'warn', label: 'Mine' } }),
+  'PATCH /api/me/filters/{filterId}#own-filter': async (c) => ({ url: `/api/me/filters/${await c.w.fx.personalFilter(me(c).id)}`, body: { mode: 'hide' } }),
+  'PATCH /api/me/filters/{filterId}#another-members-filter': async (c) => ({ url: `/api/me/filters/${await c.w.fx.personalFilter(c.w.author.id)}`, body: { mode: 'hide' } }),
+  'DELETE /api/me/filters/{filterId}#own-filter': async (c) => ({ url: `/api/me/filters/${await c.w.fx.personalFilter(me(c).id)}` }),
+  'DELETE /api/me/filters/{filterId}#another-members-filter': async (c) => ({ url: `/api/me/filters/${await c.w.fx.personalFilter(c.w.author.id)}` }),
   'POST /api/appeals#own-decision': async (c) => ({
     url: '/api/appeals',
     body: { logEntryId: await c.w.fx.logEntry(c.w.actors.admin.id, c.w.rooms.A.id, me(c).id), message: 'Please take another look.' },

@@ -59,6 +59,13 @@ export class SqlFixtures {
 
   session = async (userId: string) => (await this.t.get(SessionService).create(userId, 'matrix')).token;
 
+  /** One of the member's personal filters (its pattern is only read by live chat). */
+  personalFilter = async (userId: string) =>
+    (await this.one<{ id: string }>(
+      `INSERT INTO personal_filters (user_id, phrase, words, mode, sql_pattern) VALUES ($1, $2, $2, 'warn', $2) RETURNING id`,
+      [userId, `fixture words ${(this.counter += 1)}`],
+    )).id;
+
   sessionId = async (userId: string) => (await this.t.get(SessionService).create(userId, 'matrix')).session.id;
 
   thread = async (roomId: string, authorId: string, title = 'A fixture thread') => {

@@ -8,6 +8,7 @@ import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PostsModule } from '../posts/posts.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
+import { PersonalFiltersModule } from '../personal-filters/personal-filters.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { SupportSessionsModule } from '../support-sessions/support-sessions.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
@@ -16,7 +17,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
+  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, PersonalFiltersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

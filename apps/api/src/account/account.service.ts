@@ -19,6 +19,7 @@ import { QueueRepository } from '../moderation/queue.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
+import { PersonalFiltersService } from '../personal-filters/personal-filters.service.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly safety: SafetyService,
+    private readonly personalFilters: PersonalFiltersService,
     private readonly memberships: MembershipRepository,
     private readonly threads: ThreadRepository,
     private readonly readMarkers: ReadMarkerRepository,
@@ -67,7 +69,7 @@ export class AccountService {
 
   /** Everything Kindred holds that is about this member, and nothing about anyone else. */
   async export(user: UserEntity): Promise<Record<string, unknown>> {
-    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks, supportSessionRsvps] = await Promise.all([
+    const [safety, memberships, threads, posts, messages, reports, notifications, sessions, checkIns, conversations, bookmarks, supportSessionRsvps, personalFilters] = await Promise.all([
       this.safety.exportFor(user.id),
       this.memberships.exportFor(user.id),
       this.threads.exportFor(user.id),
@@ -80,6 +82,7 @@ export class AccountService {
       this.conversations.exportFor(user.id),
       this.bookmarks.exportFor(user.id),
       this.supportSessions.exportFor(user.id),
+      this.personalFilters.exportFor(user.id),
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const messageReactions = await this.messages.exportReactionsFor(user.id);
@@ -90,6 +93,7 @@ export class AccountService {
       settings: this.settingsOf(user),
       warningPreferences: safety.warningPreferences,
       blocks: safety.blocks,
+      personalFilters,
       memberships,
       threads,
       posts,
@@ -124,6 +128,7 @@ export class AccountService {
         await this.threads.eraseByAuthor(user.id, manager);
       }
       await this.safety.forgetUser(user.id, manager);
+      await this.personalFilters.forgetUser(user.id, manager);
       await this.memberships.forgetUser(user.id, manager);
       await this.threads.forgetUser(user.id, manager);
       await this.readMarkers.forgetUser(user.id, manager);

@@ -1,4 +1,4 @@
-import { FORMER_MEMBER_HANDLE, type ChatItem, type ChatMessageStatus, type ChatMessageView, type ContentWarningCategory, type ContentWarningView, type HiddenChatMessage, type Presentation } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, type ChatItem, type ChatMessageStatus, type ChatMessageView, type ContentWarningCategory, type ContentWarningView, type FilterFold, type HiddenChatMessage, type Presentation } from '@kindred/contracts';
 import { warningView, type ViewerFilter } from '../safety/viewer-filter.js';
 
 export interface ChatMessageRow {
@@ -65,9 +65,15 @@ export function hiddenChatMessage(message: { roomId: string; seq: number; create
  * words are never hidden from them.
  */
 export function viewerItems(rows: ChatMessageRow[], filter: ViewerFilter): ChatItem[] {
-  return rows.map((r) =>
-    r.author_id !== filter.viewerId && filter.hides(filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id)
-      ? hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() })
-      : toChatMessageView(r, filter.presentation(filter.seen(r.content_warnings, r.auto_warnings, r.author_id)), filter.warningView(r.content_warnings, r.warning_note, r.auto_warnings, r.author_id)),
-  );
+  return rows.map((r) => {
+    const filtered = filter.filtered(r.author_id, r.body, r.warning_note);
+    if ((r.author_id !== filter.viewerId && filter.hides(filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id)) || filtered?.hide) {
+      return hiddenChatMessage({ roomId: r.room_id, seq: Number(r.seq), createdAt: r.created_at.toISOString() });
+    }
+    const view = toChatMessageView(r, filter.presentation(filter.seen(r.content_warnings, r.auto_warnings, r.author_id)), filter.warningView(r.content_warnings, r.warning_note, r.auto_warnings, r.author_id));
+    return filtered ? foldedCopy(view, filtered.fold) : view;
+  });
 }
+
+/** One reader's copy of a message folded by their own `warn` filter, behind their own label. */
+export const foldedCopy = (message: ChatMessageView, fold: FilterFold): ChatMessageView => ({ ...message, filter: fold });

@@ -6,7 +6,7 @@ import { AccessService, type AccessGrant, type Actor } from '../access/access.se
 import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
-import { DomainEvents } from '../common/events/domain-events.js';
+import { DomainEvents, type ChatDelivery } from '../common/events/domain-events.js';
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
 import { normalizeWarning, requireWarningChoice, type NormalizedWarning } from '../common/content-warning.js';
@@ -87,7 +87,7 @@ export class ChatMessagesService {
     const existing = await this.messages.byClientId(user.id, dto.clientId);
     if (existing) {
       const message = present(this.sameMessageOrConflict(existing, dto));
-      this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(existing.author_id, liveCategories(existing)) });
+      this.events.emit('chat.message.created', { message, ...(await this.withFilters(existing, this.audienceWithRetry(existing.author_id, liveCategories(existing)))) });
       return { message };
     }
     let row: ChatMessageRow | undefined;
@@ -117,11 +117,11 @@ export class ChatMessagesService {
     present: (message: ChatMessageView) => ChatMessageView = (m) => m,
   ): Promise<ChatMessageView> {
     const message = present(toChatMessageView(row, livePresentation(liveCategories(row))));
-    const excludedUserIds =
+    const excluded =
       row.auto_warnings.length > 0
-        ? await this.audienceWithRetry(authorId, liveCategories(row))
-        : await unwrap(audience).catch(() => this.audienceWithRetry(authorId, row.content_warnings));
-    this.events.emit('chat.message.created', { message, excludedUserIds });
+        ? this.audienceWithRetry(authorId, liveCategories(row))
+        : unwrap(audience).catch(() => this.audienceWithRetry(authorId, row.content_warnings));
+    this.events.emit('chat.message.created', { message, ...(await this.withFilters(row, excluded)) });
     return message;
   }
 
@@ -160,20 +160,26 @@ export class ChatMessagesService {
    */
   private async resent(row: ChatMessageRow, dto: SendMessageDto): Promise<ChatMessageView> {
     const message = this.sameMessageOrConflict(row, dto);
-    this.events.emit('chat.message.created', { message, excludedUserIds: await this.audienceWithRetry(row.author_id, liveCategories(row)) });
+    this.events.emit('chat.message.created', { message, ...(await this.withFilters(row, this.audienceWithRetry(row.author_id, liveCategories(row)))) });
     return message;
   }
 
   /** The audience lookup, asked again after short pauses: a committed message waits on it. */
-  private async audienceWithRetry(authorId: string, categories: readonly string[]): Promise<string[]> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.safety.excludedAudience(authorId, categories);
-      } catch (error) {
-        if (attempt >= AUDIENCE_RETRY_PAUSES_MS.length) throw error;
-        await new Promise((resolve) => setTimeout(resolve, AUDIENCE_RETRY_PAUSES_MS[attempt]));
-      }
-    }
+  private audienceWithRetry(authorId: string, categories: readonly string[]): Promise<string[]> {
+    return withRetry(() => this.safety.excludedAudience(authorId, categories));
+  }
+
+  /**
+   * Adds readers' personal filters to a delivery: those whose `hide` filter matches the words are
+   * left out like any excluded reader, those whose `warn` filter matches get a folded copy. Asked
+   * beside the category and block lookup, not after it.
+   */
+  private async withFilters(row: ChatMessageRow, excluded: Promise<string[]>): Promise<Omit<ChatDelivery, 'message'>> {
+    const [ids, filters] = await Promise.all([excluded, withRetry(() => this.safety.filterAudience(row.author_id, row.body, row.warning_note))]);
+    if (filters.hidden.length === 0 && filters.folded.length === 0) return { excludedUserIds: ids };
+    const excludedUserIds = [...new Set([...ids, ...filters.hidden])];
+    const left = new Set(excludedUserIds);
+    return { excludedUserIds, folded: filters.folded.filter((f) => !left.has(f.userId)) };
   }
 
   /**
@@ -266,7 +272,7 @@ export class ChatMessagesService {
     await this.messages.edit(row.id, change.body!, warning, this.clock.now());
     const updated = (await this.messages.byId(row.id))!;
     const message = present(toChatMessageView(updated, livePresentation(liveCategories(updated))));
-    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, liveCategories(updated)) });
+    this.events.emit('chat.message.edited', { message, ...(await this.withFilters(updated, this.safety.excludedAudience(updated.author_id, liveCategories(updated)))) });
     return message;
   }
 
@@ -278,7 +284,7 @@ export class ChatMessagesService {
     await this.messages.edit(row.id, dto.body, warning, this.clock.now());
     const updated = (await this.messages.byId(row.id))!;
     const message = toChatMessageView(updated, livePresentation(liveCategories(updated)));
-    this.events.emit('chat.message.edited', { message, excludedUserIds: await this.safety.excludedAudience(updated.author_id, liveCategories(updated)) });
+    this.events.emit('chat.message.edited', { message, ...(await this.withFilters(updated, this.safety.excludedAudience(updated.author_id, liveCategories(updated)))) });
     return message;
   }
 
@@ -316,5 +322,17 @@ function mayRaiseCrisisItem(text: string): boolean {
     return detectCrisis(text).hit;
   } catch {
     return true;
+  }
+}
+
+/** Asked again after short pauses: a committed message waits on it. */
+async function withRetry<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= AUDIENCE_RETRY_PAUSES_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, AUDIENCE_RETRY_PAUSES_MS[attempt]));
+    }
   }
 }

@@ -29,6 +29,7 @@ import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js'
 import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
 import { ThreadFollowEntity } from '../threads/thread-follow.entity.js';
 import { BookmarkEntity } from '../bookmarks/bookmark.entity.js';
+import { PersonalFilterEntity } from '../personal-filters/personal-filter.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
 import { ThreadReadMarkerEntity } from '../threads/thread-read-marker.entity.js';
 import { ThreadEntity } from '../threads/thread.entity.js';
@@ -67,6 +68,7 @@ export const ENTITIES = [
   ThreadReadMarkerEntity,
   ThreadFollowEntity,
   BookmarkEntity,
+  PersonalFilterEntity,
   RoomReadMarkerEntity,
   PostEntity,
   PostRevisionEntity,

@@ -14,7 +14,8 @@ export function createRootLogger(level: string, pretty = process.stdout.isTTY ==
   return pino({
     level,
     base: { service: 'kindred-api' },
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'req.headers', 'res.headers'], remove: true },
+    // Bodies are never logged; a member's filters (their triggers) are named too, should one be passed by hand.
+    redact: { paths: ['password', '*.password', 'token', '*.token', 'phrase', '*.phrase', 'req.headers', 'res.headers'], remove: true },
     serializers: {
       req: (req: { method?: string; url?: string; id?: string }) => ({
         id: req.id,

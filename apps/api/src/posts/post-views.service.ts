@@ -19,7 +19,7 @@ export class PostViewsService {
   ) {}
 
   async build(rows: PostRow[], viewer: ViewerContext): Promise<PostListItem[]> {
-    const visible = rows.filter((r) => !viewer.filter.hides(viewer.filter.seen(r.content_warnings, r.auto_warnings, r.author_id), r.author_id));
+    const visible = rows.filter((r) => !hiddenFor(r, viewer));
     const [authors, reactions] = await Promise.all([
       this.users.handles(visible.map((r) => r.author_id)),
       this.reactions(visible.map((r) => r.id), viewer.userId),
@@ -33,7 +33,7 @@ export class PostViewsService {
   /** The same, for rows that already carry their authors and reactions (thread pages): no further reads. */
   fromPageRows(rows: PostPageRow[], viewer: ViewerContext): PostListItem[] {
     return rows.map((row) => {
-      if (viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id)) return hiddenItem(row);
+      if (hiddenFor(row, viewer)) return hiddenItem(row);
       const author = row.author_handle === null ? FORMER_MEMBER : { id: row.author_id, handle: row.author_handle };
       return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer);
     });
@@ -48,6 +48,7 @@ export class PostViewsService {
   private view(row: PostRow, author: AuthorView, reactions: ReactionSummary | undefined, viewer: ViewerContext): PostView {
     const gone = row.status === PostStatus.Deleted || row.status === PostStatus.Removed || row.status === PostStatus.Hidden;
     const showText = !gone || viewer.canModerate;
+    const filtered = viewer.filter.filtered(row.author_id, row.body, row.warning_note);
     return {
       kind: 'post',
       id: row.id,
@@ -63,6 +64,7 @@ export class PostViewsService {
       replyToPostId: row.reply_to_post_id,
       reactions: reactions?.counts ?? emptyCounts(),
       myReactions: reactions?.mine ?? [],
+      ...(filtered && !filtered.hide ? { filter: filtered.fold } : {}),
     };
   }
 
@@ -71,6 +73,10 @@ export class PostViewsService {
     return summarize(await this.posts.reactionCounts(postIds, viewerId));
   }
 }
+
+/** A topic the viewer hides, a blocked author, or words one of their own `hide` filters matches. */
+const hiddenFor = (row: PostRow, viewer: ViewerContext): boolean =>
+  viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id) || viewer.filter.filtered(row.author_id, row.body, row.warning_note)?.hide === true;
 
 const hiddenItem = (row: PostRow): PostListItem => ({ kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' });
 

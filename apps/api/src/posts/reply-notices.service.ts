@@ -54,7 +54,13 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
     );
     // Never from a blocked author, never about words the member hides (incl. automatic warnings).
     const categories = [...new Set([...thread.categories, ...post.contentWarnings, ...post.autoWarnings])];
-    const excluded = new Set(await this.safety.excludedAudience(authorId, categories));
+    const [blocked, byReply, byTitle] = await Promise.all([
+      this.safety.excludedAudience(authorId, categories),
+      this.safety.filterAudience(authorId, post.body, post.warningNote),
+      this.safety.filterAudience(authorId, thread.title),
+    ]);
+    // Nor about words their own filters drop; a notice shows the title, so a title they fold is left out too.
+    const excluded = new Set([...blocked, ...byReply.hidden, ...byTitle.hidden, ...byTitle.folded.map((f) => f.userId)]);
     const audience = thread.followers.filter((f) => (f.staff || members.has(f.userId)) && !excluded.has(f.userId)).map((f) => f.userId);
     if (audience.length === 0) return;
     const open = await this.notifications.openReplyBatches(audience, threadId);

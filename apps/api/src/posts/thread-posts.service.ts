@@ -34,6 +34,8 @@ export class ThreadPostsService {
     const own = thread.authorId === grant.actor?.id;
     // Someone who hides this thread's topics, or blocked its author, cannot open it.
     if (!own && viewer.filter.hides(viewer.filter.seen(thread.contentWarnings, thread.autoWarnings, thread.authorId), thread.authorId)) throw this.viewers.hiddenBySettings();
+    // The same for a title one of their own `hide` filters matches (null for their own thread).
+    if (viewer.filter.filtered(thread.authorId, thread.title, thread.warningNote)?.hide) throw this.viewers.hiddenBySettings();
     const { summary, lastRead } = await this.threads.summaryOf(thread, grant, viewer.filter);
     const firstPost = await this.posts.openingPost(thread.id, own ? { ...viewer, filter: this.viewers.unfiltered(viewer.userId) } : viewer);
     if (!firstPost || firstPost.kind !== 'post') throw this.viewers.hiddenBySettings();

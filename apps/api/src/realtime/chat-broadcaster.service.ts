@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChatServerEvent, ConversationServerEvent, Role, SessionServerEvent, type ChatMessageView } from '@kindred/contracts';
 import { roleAtLeast } from '../access/actions.js';
-import { hiddenChatMessage } from '../chat/chat-message-row.js';
-import { DomainEvents } from '../common/events/domain-events.js';
+import { foldedCopy, hiddenChatMessage } from '../chat/chat-message-row.js';
+import { DomainEvents, type ChatDelivery } from '../common/events/domain-events.js';
 import { channel, type ChatNamespace } from './socket-context.js';
 
 /** Turns domain events into socket emits; the adapter fans them out to every instance. */
@@ -15,15 +15,8 @@ export class ChatBroadcaster {
   attach(server: ChatNamespace): void {
     if (this.server) return;
     this.server = server;
-    this.events.on('chat.message.created', ({ message, excludedUserIds }) => {
-      // `hide` and blocks are applied here: excluded members' sockets never receive it.
-      server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.Message, message);
-      this.placeholders(server, message, excludedUserIds);
-    });
-    this.events.on('chat.message.edited', ({ message, excludedUserIds }) => {
-      server.to(channel.room(message.roomId)).except(excludedUserIds.map(channel.user)).emit(ChatServerEvent.MessageEdited, message);
-      this.placeholders(server, message, excludedUserIds);
-    });
+    this.events.on('chat.message.created', (delivery) => this.deliver(server, ChatServerEvent.Message, delivery));
+    this.events.on('chat.message.edited', (delivery) => this.deliver(server, ChatServerEvent.MessageEdited, delivery));
     this.events.on('chat.message.removed', (removed) => {
       server.to(channel.room(removed.roomId)).emit(ChatServerEvent.MessageRemoved, removed);
     });
@@ -74,6 +67,20 @@ export class ChatBroadcaster {
         else socket.leave(channel.globalModerators);
       }
     });
+  }
+
+  /**
+   * `hide`, blocks and personal filters are applied here: excluded members' sockets never receive
+   * the message, and readers whose own `warn` filter matched get only their folded copy.
+   */
+  private deliver(server: ChatNamespace, event: typeof ChatServerEvent.Message | typeof ChatServerEvent.MessageEdited, { message, excludedUserIds, folded = [] }: ChatDelivery): void {
+    server.to(channel.room(message.roomId)).except([...excludedUserIds, ...folded.map((f) => f.userId)].map(channel.user)).emit(event, message);
+    this.placeholders(server, message, excludedUserIds);
+    const byLabel = new Map<string | null, string[]>();
+    for (const { userId, label } of folded) byLabel.set(label, [...(byLabel.get(label) ?? []), userId]);
+    for (const [label, userIds] of byLabel) {
+      server.to(userIds.map((id) => channel.reader(message.roomId, id))).emit(event, foldedCopy(message, { label }));
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import type { DecisionCache } from '../common/cache/decision-cache.js';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ConversationRepository } from '../conversations/conversation.repository.js';
+import { PersonalFiltersService } from '../personal-filters/personal-filters.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import { BlockRepository } from './block.repository.js';
 import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
@@ -25,6 +26,7 @@ export class SafetyService {
     private readonly users: UserRepository,
     private readonly conversations: ConversationRepository,
     private readonly events: DomainEvents,
+    private readonly personalFilters: PersonalFiltersService,
     caches: DecisionCaches,
   ) {
     this.filters = caches.create({ max: MAX_FILTERS, ttlMs: FILTER_TTL_MS });
@@ -35,9 +37,9 @@ export class SafetyService {
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
     if (!userId) return ViewerFilter.defaults();
     return this.filters.get(userId, async () => {
-      const choices = await this.blocks.viewerChoices(userId);
+      const [choices, personal] = await Promise.all([this.blocks.viewerChoices(userId), this.personalFilters.matcherFor(userId)]);
       // Shared by every request of this member: nothing may change it in place.
-      const filter = new ViewerFilter(Object.freeze(withDefaults(choices.preferences)), Object.freeze(choices.blockedIds) as string[], userId);
+      const filter = new ViewerFilter(Object.freeze(withDefaults(choices.preferences)), Object.freeze(choices.blockedIds) as string[], userId, personal);
       Object.freeze(filter);
       return filter;
     });
@@ -75,6 +77,14 @@ export class SafetyService {
    */
   async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
     return (await this.blocks.excludedAudience(authorId, categories)).filter((id) => id !== authorId);
+  }
+
+  /**
+   * Of everyone but the author, who filters these words away with a personal filter: `hidden`
+   * must never receive them, `folded` get them behind their own label.
+   */
+  filterAudience(authorId: string, ...texts: (string | null | undefined)[]): Promise<{ hidden: string[]; folded: { userId: string; label: string | null }[] }> {
+    return this.personalFilters.audienceFor(authorId, ...texts);
   }
 
   async listBlocks(userId: string): Promise<BlockedMember[]> {

@@ -7,6 +7,8 @@ import {
   type Presentation,
   type WarningPreferences,
 } from '@kindred/contracts';
+import { normalizedSql } from '../personal-filters/filter-pattern.js';
+import { PersonalFilterMatcher, type FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 
 /**
  * What one member chose not to see. Built once per request and applied by every query
@@ -23,6 +25,8 @@ export class ViewerFilter {
     readonly blockedUserIds: string[],
     /** The viewer: their own words are never folded away from them. */
     readonly viewerId?: string,
+    /** The viewer's personal filters, compiled once. */
+    readonly personal: PersonalFilterMatcher = PersonalFilterMatcher.none,
   ) {
     this.hiddenCategories = CONTENT_WARNING_CATEGORIES.filter((c) => preferences[c] === WarningPreference.Hide);
     this.shown = new Set(CONTENT_WARNING_CATEGORIES.filter((c) => preferences[c] === WarningPreference.Show));
@@ -44,6 +48,20 @@ export class ViewerFilter {
   /** The warning as this viewer is shown it, automatic categories labelled. */
   warningView(categories: readonly ContentWarningCategory[], note: string | null, automatic: readonly ContentWarningCategory[], authorId: string): ContentWarningView {
     return warningView(this.seen(categories, automatic, authorId), note, authorId === this.viewerId ? [] : automatic.filter((c) => !categories.includes(c)));
+  }
+
+  /**
+   * The viewer's personal filters on what a reader meets of one item (title, body, warning note):
+   * hidden, folded behind their own label, or untouched. Never on the viewer's own words.
+   */
+  filtered(authorId: string, ...texts: (string | null | undefined)[]): FilterVerdict {
+    if (authorId === this.viewerId) return null;
+    return this.personal.verdict(...texts);
+  }
+
+  /** The viewer's `hide` filters as one PostgreSQL pattern over normalised text (see hiddenByFilterSql); null when none. */
+  get hiddenPattern(): string | null {
+    return this.personal.hideSql;
   }
 
   hides(categories: readonly ContentWarningCategory[], authorId: string): boolean {
@@ -73,3 +91,14 @@ export function warningView(categories: ContentWarningCategory[], note: string |
  */
 export const hiddenByWarningSql = (alias: string, hiddenParam: string, viewerParam: string) =>
   `(${alias}.content_warnings && ${hiddenParam}::text[] OR (${alias}.auto_warnings && ${hiddenParam}::text[] AND ${alias}.author_id IS DISTINCT FROM ${viewerParam}::uuid))`;
+
+/**
+ * SQL: content one of the viewer's `hide` filters matches. `textExpr` is what a reader meets,
+ * `patternParam` the viewer's `hiddenPattern` (null: nothing is filtered, and nothing normalised);
+ * the author's own words are never filtered from them.
+ */
+export const hiddenByFilterSql = (textExpr: string, authorExpr: string, patternParam: string, viewerParam: string) =>
+  `(CASE WHEN ${patternParam}::text IS NULL OR ${authorExpr} IS NOT DISTINCT FROM ${viewerParam}::uuid THEN false ELSE ${normalizedSql(textExpr)} ~ ${patternParam}::text END)`;
+
+/** What a reader meets of a post (`body`) or a thread (`title`), with its warning's note, as one SQL text. */
+export const readerTextSql = (alias: string, column: 'body' | 'title') => `${alias}.${column} || coalesce(E'\\n' || ${alias}.warning_note, '')`;

@@ -6,6 +6,7 @@ import type { AccessGrant } from '../access/access.service.js';
 import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagination/cursor.js';
 import type { PostRow } from '../posts/post-row.js';
 import { PostViewsService } from '../posts/post-views.service.js';
+import type { FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 import { ViewerService } from '../safety/viewer.service.js';
 import { searchSql } from './search.sql.js';
 
@@ -37,7 +38,7 @@ export class SearchService {
   async search(grant: AccessGrant, query: string, cursor: string | undefined, limit: number): Promise<Page<SearchResult>> {
     const after = cursor ? decodeCursor(cursor, isSearchCursor) : undefined;
     const viewer = await this.viewers.context(grant.actor, grant);
-    const params: unknown[] = [query, grant.actor!.id, grant.canModerate, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, grant.room?.id ?? null];
+    const params: unknown[] = [query, grant.actor!.id, grant.canModerate, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, grant.room?.id ?? null, viewer.filter.hiddenPattern];
     if (after) params.push(after.at, after.id);
     const rows: SearchRow[] = await this.db.query(searchSql(Boolean(after), limit), params);
     const page = rows.slice(0, limit);
@@ -51,6 +52,7 @@ export class SearchService {
           title: row.title,
           warning: viewer.filter.warningView(row.thread_warnings, row.thread_warning_note, row.thread_auto_warnings, row.thread_author_id),
           presentation: viewer.filter.presentation(viewer.filter.seen(row.thread_warnings, row.thread_auto_warnings, row.thread_author_id), row.thread_author_id),
+          ...threadFold(viewer.filter.filtered(row.thread_author_id, row.title, row.thread_warning_note)),
         },
         room: { id: row.room_id, slug: row.room_slug, name: row.room_name },
       })),
@@ -59,3 +61,6 @@ export class SearchService {
     };
   }
 }
+
+/** A thread title one of the viewer's `warn` filters matched (a `hide` match never gets here). */
+const threadFold = (verdict: FilterVerdict) => (verdict && !verdict.hide ? { filter: verdict.fold } : {});

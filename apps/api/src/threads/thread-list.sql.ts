@@ -1,11 +1,11 @@
 import { sortKeySql } from '../common/pagination/sort-key.js';
-import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { hiddenByFilterSql, hiddenByWarningSql, readerTextSql } from '../safety/viewer-filter.js';
 import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
 
 /**
  * The room's thread list, as SQL the query-plan test can explain. Parameters: $1 room, $2 the
- * `asOf` snapshot, $3 staff?, $4 viewer, $5 hidden categories, $6 blocked authors; keyset
- * bounds follow from $7 in the order given.
+ * `asOf` snapshot, $3 staff?, $4 viewer, $5 hidden categories, $6 blocked authors, $7 the
+ * viewer's `hide` filters as one pattern (or null); keyset bounds follow from $8 in the order given.
  *
  * Ordering is pinned first, then activity as of the snapshot, then id. Sorting every thread
  * of the room by that costs ~2 ms per 1,000 threads (docs/soak.md), so each query first draws
@@ -27,7 +27,7 @@ export interface ThreadListBounds {
 }
 
 const VISIBLE = `(t.status = 'published' OR ($3 AND t.status IN ('pending', 'hidden')) OR (t.status = 'pending' AND t.author_id = $4))`;
-const HIDDEN_FOR_VIEWER = `(${hiddenByWarningSql('t', '$5', '$4')} OR t.author_id = ANY($6::uuid[]))`;
+const HIDDEN_FOR_VIEWER = `(${hiddenByWarningSql('t', '$5', '$4')} OR t.author_id = ANY($6::uuid[]) OR ${hiddenByFilterSql(readerTextSql('t', 'title'), 't.author_id', '$7', '$4')})`;
 
 const key = (n: number) => `($${n}::boolean, $${n + 1}::timestamptz, $${n + 2}::uuid)`;
 
@@ -65,21 +65,21 @@ function listed(bounds: ThreadListBounds, hidden: boolean, limit: number | null)
     )`;
 }
 
-/** One page (one row more than `limit` says whether there is more), after the keyset at $7 when `after`. */
+/** One page (one row more than `limit` says whether there is more), after the keyset at $8 when `after`. */
 export function threadListPageSql(after: boolean, limit: number): string {
-  const bounds = after ? { upper: 7 } : {};
+  const bounds = after ? { upper: 8 } : {};
   return `${listed(bounds, false, limit + 1)}
     SELECT l.id, l.room_id, l.author_id, u.handle AS author_handle, l.title, l.content_warnings, l.auto_warnings, l.warning_note, l.status,
            l.pinned_now AS pinned, l.locked, l.post_count, l.created_at, l.last_activity_at, ${sortKeySql('l.activity')} AS activity_key,
-           CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 THEN 0 ELSE
+           CASE WHEN cardinality($5::text[]) + cardinality($6::uuid[]) = 0 AND $7::text IS NULL THEN 0 ELSE
              (SELECT count(*)::int FROM posts p WHERE p.thread_id = l.id AND p.status = 'published'
-                AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]))) END AS hidden_posts,
+                AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]) OR ${hiddenByFilterSql(readerTextSql('p', 'body'), 'p.author_id', '$7', '$4')})) END AS hidden_posts,
            EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted,
            EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = l.id AND f.user_id = $4) AS followed,
            ${threadUnreadColumnsSql('l', '$5', '$6', '$4')}
     FROM listed l LEFT JOIN users u ON u.id = l.author_id
     ${threadUnreadJoinsSql('l', '$1', '$4')}
-    WHERE NOT l.hidden_for_viewer ${after ? `AND (l.pinned_now, l.activity, l.id) < ${key(7)}` : ''}
+    WHERE NOT l.hidden_for_viewer ${after ? `AND (l.pinned_now, l.activity, l.id) < ${key(8)}` : ''}
     ORDER BY l.pinned_now DESC, l.activity DESC, l.id DESC
     LIMIT ${limit + 1}`;
 }

@@ -6,7 +6,7 @@ import type { NormalizedWarning } from '../common/content-warning.js';
 import { isUuid } from '../common/pagination/cursor.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { PreparedQueries } from '../database/prepared-queries.js';
-import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { hiddenByFilterSql, hiddenByWarningSql, readerTextSql } from '../safety/viewer-filter.js';
 import { sortKeySql } from '../common/pagination/sort-key.js';
 import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
 import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
@@ -58,6 +58,8 @@ export interface ThreadListQuery {
   viewerId: string | null;
   hiddenCategories: readonly string[];
   blockedUserIds: readonly string[];
+  /** The viewer's `hide` filters as one pattern (ViewerFilter.hiddenPattern), or null. */
+  hiddenPattern: string | null;
   after?: ThreadListKey;
   limit: number;
 }
@@ -239,7 +241,7 @@ export class ThreadRepository {
    * bumped meanwhile keeps its snapshot position, so paging never skips or repeats one.
    */
   async list(query: ThreadListQuery): Promise<{ rows: ThreadRow[]; hiddenCount: number }> {
-    const params = [query.roomId, query.asOf, query.canModerate, query.viewerId, query.hiddenCategories, query.blockedUserIds];
+    const params = [query.roomId, query.asOf, query.canModerate, query.viewerId, query.hiddenCategories, query.blockedUserIds, query.hiddenPattern];
     const { after, limit } = query;
     const keyParams = after ? [after.pinned, after.activity, after.id] : [];
     const rows: ThreadRow[] = await this.db.query(threadListPageSql(after !== undefined, limit), [...params, ...keyParams]);
@@ -251,7 +253,7 @@ export class ThreadRepository {
 
   /** How many threads the viewer's settings left out between this page's bounds. */
   private async hiddenInRange(params: unknown[], after: ThreadListKey | undefined, last: ThreadListKey | undefined, hasMore: boolean): Promise<number> {
-    if ((params[4] as string[]).length + (params[5] as string[]).length === 0) return 0;
+    if ((params[4] as string[]).length + (params[5] as string[]).length === 0 && params[6] === null) return 0;
     const bounds: ThreadListBounds = {};
     const extra: unknown[] = [];
     if (after) {
@@ -267,12 +269,12 @@ export class ThreadRepository {
   }
 
   /** One thread as the list shows it, for this viewer (hidden posts left out of the count). */
-  async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<ThreadSummaryRow | undefined> {
+  async summaryRow(threadId: string, viewerId: string | null, hiddenCategories: readonly string[], blockedUserIds: readonly string[], hiddenPattern: string | null = null): Promise<ThreadSummaryRow | undefined> {
     const [row] = (await this.db.query(
       `SELECT t.id, t.room_id, t.author_id, u.handle AS author_handle, t.title, t.content_warnings, t.auto_warnings, t.warning_note, t.status,
               (t.pinned AND (t.pinned_until IS NULL OR t.pinned_until > now())) AS pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, '' AS activity_key,
               (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.status = 'published'
-                 AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]))) AS hidden_posts,
+                 AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]) OR ${hiddenByFilterSql(readerTextSql('p', 'body'), 'p.author_id', '$5', '$4')})) AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted,
               EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.user_id = $4) AS followed,
               ${threadUnreadColumnsSql('t', '$2', '$3', '$4')},
@@ -280,7 +282,7 @@ export class ThreadRepository {
        FROM threads t LEFT JOIN users u ON u.id = t.author_id
        ${threadUnreadJoinsSql('t', 't.room_id', '$4')}
        WHERE t.id = $1`,
-      [threadId, hiddenCategories, blockedUserIds, viewerId],
+      [threadId, hiddenCategories, blockedUserIds, viewerId, hiddenPattern],
     )) as ThreadSummaryRow[];
     return row;
   }

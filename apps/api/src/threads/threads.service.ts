@@ -42,6 +42,7 @@ export class ThreadsService {
       viewerId: grant.actor?.id ?? null,
       hiddenCategories: filter.hiddenCategories,
       blockedUserIds: filter.blockedUserIds,
+      hiddenPattern: filter.hiddenPattern,
       after,
       limit,
     });
@@ -57,7 +58,7 @@ export class ThreadsService {
 
   /** The thread as the list shows it, and where the viewer stopped reading it. */
   async summaryOf(thread: ThreadEntity, grant: AccessGrant, filter: ViewerFilter): Promise<{ summary: ThreadSummary; lastRead: ThreadReadMarker | null }> {
-    const row = (await this.threads.summaryRow(thread.id, grant.actor?.id ?? null, filter.hiddenCategories, filter.blockedUserIds))!;
+    const row = (await this.threads.summaryRow(thread.id, grant.actor?.id ?? null, filter.hiddenCategories, filter.blockedUserIds, filter.hiddenPattern))!;
     // The cursor has the thread page's own shape: the page after it starts at the first unread post.
     const lastRead = row.read_key && row.read_post_id ? { postId: row.read_post_id, cursor: encodeCursor({ at: row.read_key, id: row.read_post_id }) } : null;
     return { summary: this.summary(row, filter), lastRead };
@@ -79,6 +80,7 @@ export class ThreadsService {
 
   private summary(row: ThreadRow, filter: ViewerFilter): ThreadSummary {
     const author: AuthorView = { id: row.author_id, handle: row.author_handle ?? FORMER_MEMBER_HANDLE };
+    const filtered = filter.filtered(row.author_id, row.title, row.warning_note);
     return {
       id: row.id,
       roomId: row.room_id,
@@ -96,6 +98,7 @@ export class ThreadsService {
       followed: row.followed,
       isNew: row.is_new,
       unreadPosts: row.unread_posts,
+      ...(filtered && !filtered.hide ? { filter: filtered.fold } : {}),
     };
   }
 

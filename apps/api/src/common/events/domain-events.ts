@@ -17,10 +17,20 @@ import type {
  * Everything services announce. Services never talk to sockets; `realtime/` listens here
  * and turns events into socket emits (which the Redis adapter carries to every instance).
  */
+/**
+ * Who gets a chat message: everyone in its channel but `excludedUserIds` (a placeholder only),
+ * and `folded` readers get it behind their own filter's label (their personal `warn` filters).
+ */
+export interface ChatDelivery {
+  message: ChatMessageView;
+  excludedUserIds: string[];
+  folded?: { userId: string; label: string | null }[];
+}
+
 export interface DomainEventMap {
   'sessions.revoked': { userId: string; sessionIds: string[]; reason: SessionEndReason };
-  'chat.message.created': { message: ChatMessageView; excludedUserIds: string[] };
-  'chat.message.edited': { message: ChatMessageView; excludedUserIds: string[] };
+  'chat.message.created': ChatDelivery;
+  'chat.message.edited': ChatDelivery;
   'chat.message.removed': MessageRemovedView;
   'chat.room.state': ChatRoomState;
   'notification.created': { userId: string; notification: NotificationView };
