@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
 import { expectApiError } from '../support/error-shape.js';
 import { createRoom, createThread, join, memberWithRole, reply, type Agent } from '../support/forum.js';
+import { ReplyNoticesService } from '../../apps/api/src/posts/reply-notices.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -173,5 +174,22 @@ describe('applied on the server', () => {
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body)).not.toContain('Ravenscroft');
     }
+  });
+
+  it('keep reply notices about filtered words, or a filtered title, from the member', async () => {
+    const { room, author, reader, other } = await setting();
+    const thread = await createThread(author.agent, room.id, { title: 'Mornings' });
+    const titled = await createThread(author.agent, room.id, { title: 'Letters from Corvin' });
+    for (const m of [reader, other]) {
+      for (const id of [thread.id, titled.id]) await m.agent.put(`/api/threads/${id}/follow`).expect(204);
+    }
+    await addFilter(reader.agent, { phrase: 'lighthouse', mode: 'hide' }).expect(201);
+    await addFilter(reader.agent, { phrase: 'corvin', mode: 'warn' }).expect(201);
+    await reply(author.agent, thread.id, { body: 'We walked to the lighthouses.' });
+    await reply(author.agent, titled.id, { body: 'Nothing filtered in these words.' });
+    await t.get(ReplyNoticesService).settled();
+    const notices = async (agent: Agent) => ((await agent.get('/api/me/notifications').expect(200)).body as { kind: string }[]).filter((n) => n.kind === 'reply');
+    expect(await notices(reader.agent)).toEqual([]);
+    expect(await notices(other.agent)).toHaveLength(2);
   });
 });
