@@ -13,6 +13,7 @@ import { PasskeysSection } from '../modules/passkeys/components/passkeys-section
 import { PreferencesSection } from '../modules/content-warnings/components/preferences-section';
 import { CountrySetting } from '../modules/crisis-resources/components/country-setting';
 import { BlockedMembers } from '../modules/safety/components/blocked-members';
+import { MyFilters } from '../modules/safety/components/my-filters';
 import { useRouteNotice } from '../shared/lib/route-notice';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { AppLink } from '../shared/ui/app-link';
@@ -26,6 +27,7 @@ const SECTIONS: { id: string; title: MessageId; body: () => ReactNode }[] = [
   { id: 'language', title: 'language.label', body: () => <LanguageSetting /> },
   { id: 'country', title: 'settings.country', body: () => <CountrySetting /> },
   { id: 'what-you-see', title: 'settings.whatYouSee', body: () => <PreferencesSection /> },
+  { id: 'filters', title: 'settings.filters', body: () => <MyFilters /> },
   { id: 'privacy', title: 'settings.privacy', body: () => <PrivacySettings /> },
   { id: 'blocked', title: 'settings.blocked', body: () => <BlockedMembers /> },
   { id: 'reports', title: 'settings.reports', body: () => <MyReports /> },

@@ -168,7 +168,7 @@ export function ChatMessageItem({ message, presentation, own, canModerate, canAc
         {editing ? (
           <EditMessageForm message={message} onDone={finishEditing} onSave={(body) => onEdit(message, body)} />
         ) : (
-          <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message" tabbable={false}>
+          <WarningGate id={messageRevealId(message.id)} warning={message.warning} presentation={presentation} what="message" tabbable={false} filter={message.filter}>
             {() => (
               <>
                 <WarningBadges categories={message.warning.categories} automatic={message.warning.automatic} />

@@ -7,7 +7,10 @@ import { WarningPreference } from '@kindred/contracts';
  * the server leaves those members out.) Until the choices are known, warned stays folded.
  */
 export function chatPresentation(message: ChatMessageView, preferences: WarningPreferences | undefined, viewerId: string): Presentation {
-  if (message.author.id === viewerId || message.warning.categories.length === 0) return 'show';
+  if (message.author.id === viewerId) return 'show';
+  // Folded by the reader's own filter: only their copy carries it.
+  if (message.filter) return 'warn';
+  if (message.warning.categories.length === 0) return 'show';
   if (!preferences) return 'warn';
   return message.warning.categories.every((category) => preferences[category] === WarningPreference.Show) ? 'show' : 'warn';
 }

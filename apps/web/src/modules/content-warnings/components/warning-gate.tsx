@@ -1,9 +1,10 @@
-import type { ContentWarningView, Presentation } from '@kindred/contracts';
+import type { ContentWarningView, FilterFold, Presentation } from '@kindred/contracts';
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT } from '../../../shared/i18n/use-t';
 import { revealItems, useRevealed } from '../hooks/use-revealed';
+import { FilterFoldTitle } from './filter-fold-title';
 import { WarningBadges } from './warning-badges';
 
 /** What is folded away, for the button ("Show post"). */
@@ -30,13 +31,15 @@ interface WarningGateProps {
    * a button per folded item would cost a Tab each.
    */
   tabbable?: boolean;
+  /** Matched one of the viewer's own `warn` filters: folded whatever the categories say, with their label. */
+  filter?: FilterFold | undefined;
 }
 
 /**
  * Content behind a warning the member asked to be warned about. The fold sits exactly where
  * the content will appear, so opening it never moves anything above it.
  */
-export function WarningGate({ id, warning, presentation, what, children, tabbable = true }: WarningGateProps) {
+export function WarningGate({ id, warning, presentation, what, children, tabbable = true, filter }: WarningGateProps) {
   const t = useT();
   const [revealed] = useRevealed(id);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -50,7 +53,7 @@ export function WarningGate({ id, warning, presentation, what, children, tabbabl
     }
   }, [revealed]);
 
-  if (presentation !== 'warn' || revealed) {
+  if ((presentation !== 'warn' && !filter) || revealed) {
     return (
       <div ref={contentRef} tabIndex={-1} className="warning-gate__content">
         {children()}
@@ -65,10 +68,13 @@ export function WarningGate({ id, warning, presentation, what, children, tabbabl
 
   return (
     <div className="warning-gate">
-      <div className="warning-gate__label">
-        <span className="warning-gate__title">{t('cw.gate.title')}</span>
-        <WarningBadges categories={warning.categories} automatic={warning.automatic} />
-      </div>
+      {filter && <FilterFoldTitle fold={filter} />}
+      {(presentation === 'warn' || !filter) && (
+        <div className="warning-gate__label">
+          <span className="warning-gate__title">{t('cw.gate.title')}</span>
+          <WarningBadges categories={warning.categories} automatic={warning.automatic} />
+        </div>
+      )}
       {warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: warning.note })}</p>}
       <button type="button" className="button button--small" onClick={reveal} tabIndex={tabbable ? undefined : -1}>
         {t(SHOW[what])}

@@ -48,6 +48,8 @@ export function PostInPlace({ result, viewerId, titleLevel = 3 }: { result: Sear
   return (
     <>
       <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result">
+    <li className="search-result">
+      <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result" filter={post.filter ?? thread.filter}>
         {() => (
           <>
             <Title className="search-result__title">

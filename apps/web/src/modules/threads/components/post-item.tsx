@@ -73,7 +73,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
       {editing ? (
         <EditPostForm post={post} onDone={() => setEditing(false)} />
       ) : (
-        <WarningGate id={isOpening ? threadRevealId(post.threadId) : postRevealId(post.id)} warning={post.warning} presentation={presentationFor(post, viewerId)} what="post">
+        <WarningGate id={isOpening ? threadRevealId(post.threadId) : postRevealId(post.id)} warning={post.warning} presentation={presentationFor(post, viewerId)} what="post" filter={post.filter}>
           {() => (
             <>
               <WarningBadges categories={post.warning.categories} automatic={post.warning.automatic} />

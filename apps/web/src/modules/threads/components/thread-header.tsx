@@ -1,6 +1,7 @@
 import type { ThreadDetail } from '@kindred/contracts';
 import { useEffect, useRef } from 'react';
 import { TimeAgo } from '../../../shared/ui/time-ago';
+import { FilterFoldTitle } from '../../content-warnings/components/filter-fold-title';
 import { WarningBadges } from '../../content-warnings/components/warning-badges';
 import { revealItems, useRevealed } from '../../content-warnings/hooks/use-revealed';
 import { presentationFor } from '../../content-warnings/lib/presentation';
@@ -19,7 +20,8 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
   const t = useT();
   const authorName = useAuthorName();
   const [revealed] = useRevealed(threadRevealId(thread.id));
-  const folded = presentationFor(thread, viewerId) === 'warn' && !revealed;
+  const warned = presentationFor(thread, viewerId) === 'warn';
+  const folded = (warned || thread.filter !== undefined) && !revealed;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openedHere = useRef(false);
 
@@ -43,10 +45,13 @@ export function ThreadHeader({ thread, viewerId }: { thread: ThreadDetail; viewe
       </h1>
       {folded ? (
         <div className="warning-gate">
-          <div className="warning-gate__label">
-            <span className="warning-gate__title">{t('cw.gate.title')}</span>
-            <WarningBadges categories={thread.warning.categories} automatic={thread.warning.automatic} />
-          </div>
+          {thread.filter && <FilterFoldTitle fold={thread.filter} />}
+          {(warned || !thread.filter) && (
+            <div className="warning-gate__label">
+              <span className="warning-gate__title">{t('cw.gate.title')}</span>
+              <WarningBadges categories={thread.warning.categories} automatic={thread.warning.automatic} />
+            </div>
+          )}
           {thread.warning.note && <p className="warning-gate__note">{t('cw.gate.note', { note: thread.warning.note })}</p>}
           <button type="button" className="button button--small" onClick={reveal}>
             {t('threads.header.show')}

@@ -21,6 +21,7 @@ export function ThreadListItem({ thread, viewerId }: { thread: ThreadSummary; vi
         warning={thread.warning}
         presentation={presentation}
         what="thread-title"
+        filter={thread.filter}
       >
         {() => (
           <h3 className="thread-item__title">
