@@ -63,6 +63,10 @@ export async function run(ctx) {
     const viewerCookie = `kindred_session=${forum.viewer.token}`;
     const posterCookie = `kindred_session=${forum.poster.token}`;
     const page = await load(ctx, kindred, 'http-thread-page', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
+    // Issue 15: the same pages for the same viewer holding 200 personal filters (none matching), same run.
+    const filterIds = await ctx.seeder.addPersonalFilters(forum.viewer, 200);
+    const filtered = await load(ctx, kindred, 'http-thread-page-200-filters', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
+    await ctx.seeder.removePersonalFilters(forum.viewer, filterIds);
     // What's new (issue 14): the directory with unread counts over every thread of the forum.
     await ctx.seeder.seedHalfRead(forum);
     const directory = await load(ctx, kindred, 'http-unread-directory', { url: kindred.base, path: '/api/rooms', ids: [''], headers: { cookie: viewerCookie } });
@@ -102,11 +106,14 @@ export async function run(ctx) {
         }
       : undefined;
     const ratio = barePage.reqPerSec > 0 ? page.reqPerSec / barePage.reqPerSec : null;
+    const filterRatio = page.reqPerSec > 0 ? filtered.reqPerSec / page.reqPerSec : null;
     const ok = (r) => r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
-    const valid = ![page, barePage, create, directory].some((r) => r.generatorSaturated);
+    const valid = ![page, filtered, barePage, create, directory].some((r) => r.generatorSaturated);
     const rows = [
       row(`thread page (50 posts, logged in, ${o.connections} conns) req/s`, fmt.n(page.reqPerSec)),
       row('thread page p50 / p99', `${fmt.ms(page.latency.p50)} / ${fmt.ms(page.latency.p99)}`, 'p99 ≤ 20 ms', page.latency.p99 <= 20 && ok(page)),
+      row('thread page, viewer with 200 personal filters: req/s, p50 / p99', `${fmt.n(filtered.reqPerSec)}, ${fmt.ms(filtered.latency.p50)} / ${fmt.ms(filtered.latency.p99)}`),
+      row('200 filters / none (req/s)', filterRatio === null ? 'n/a' : filterRatio.toFixed(2), '≥ 0.9', filterRatio !== null && filterRatio >= 0.9 && ok(filtered)),
       row('bare Fastify + pg, same rows: req/s, p50 / p99', `${fmt.n(barePage.reqPerSec)}, ${fmt.ms(barePage.latency.p50)} / ${fmt.ms(barePage.latency.p99)}${rowsMatch ? '' : ' (ROWS DIFFER)'}`),
       // Issue 18's bars: ≥ 0.6 of bare throughput, and a p99 at most twice bare's.
       row('thread page ratio Kindred / bare (req/s)', ratio === null ? 'n/a' : ratio.toFixed(2), '≥ 0.6', ratio !== null && ratio >= 0.6),
@@ -122,10 +129,10 @@ export async function run(ctx) {
             row('1 connection: create-post p50 / p99', `${fmt.ms(unloaded.create.latency.p50)} / ${fmt.ms(unloaded.create.latency.p99)} (${fmt.n(unloaded.create.reqPerSec)} req/s)`),
           ]
         : []),
-      row('errors (non-2xx / socket errors / timeouts)', [page, barePage, create, directory].map((r) => `${r.non2xx}/${r.errors}/${r.timeouts}`).join(', '), '0', [page, barePage, create, directory].every(ok)),
-      row('autocannon CPU (max)', fmt.pct(Math.max(page.generatorCpu, barePage.generatorCpu, create.generatorCpu, directory.generatorCpu)), `< ${fmt.pct(o.saturation)}`, valid),
+      row('errors (non-2xx / socket errors / timeouts)', [page, filtered, barePage, create, directory].map((r) => `${r.non2xx}/${r.errors}/${r.timeouts}`).join(', '), '0', [page, filtered, barePage, create, directory].every(ok)),
+      row('autocannon CPU (max)', fmt.pct(Math.max(page.generatorCpu, filtered.generatorCpu, barePage.generatorCpu, create.generatorCpu, directory.generatorCpu)), `< ${fmt.pct(o.saturation)}`, valid),
     ];
-    return { rows, valid, noise: Math.max(page.outsideCores, barePage.outsideCores, create.outsideCores, directory.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, barePage, create, directory, unloaded, ratio } };
+    return { rows, valid, noise: Math.max(page.outsideCores, filtered.outsideCores, barePage.outsideCores, create.outsideCores, directory.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, filtered, filterRatio, barePage, create, directory, unloaded, ratio } };
   } finally {
     if (bareProc) await bareProc.stop();
     await kindred.stop();

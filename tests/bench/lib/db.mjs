@@ -265,6 +265,28 @@ export class Seeder {
   }
 
   /**
+   * Issue 15: `n` personal filters for a member, through the API (so each is compiled as in use):
+   * names, places and phrases that never occur in the seeded words, half `hide` and half `warn`,
+   * a third partial — the cost of checking every post, not of hiding any.
+   */
+  async addPersonalFilters(user, n) {
+    const cookie = `kindred_session=${user.token}`;
+    const words = ['harbourside', 'lanternfield', 'corvinsky', 'marlowe street', 'ashgrove', 'the red kettle', 'brindleton', 'saltmarsh lane'];
+    const ids = [];
+    for (let i = 0; i < n; i += 1) {
+      const body = { phrase: `${words[i % words.length]} ${i}`, mode: i % 2 ? 'warn' : 'hide', wholeWord: i % 3 !== 0, label: `label ${i}` };
+      ids.push((await http(this.base, 'POST', '/api/me/filters', { cookie, body })).body.id);
+    }
+    return ids;
+  }
+
+  /** Removes them again through the API, so every cached view of the member is dropped. */
+  async removePersonalFilters(user, ids) {
+    const cookie = `kindred_session=${user.token}`;
+    for (const id of ids) await http(this.base, 'DELETE', `/api/me/filters/${id}`, { cookie });
+  }
+
+  /**
    * Unread-heavy: the viewer opened every thread of the forum and read each halfway, and a
    * few new threads came since they joined, so the directory counts unread posts everywhere.
    */
