@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
+import type { FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import type { PostPageRow, PostRow, ReactionCountRow } from './post-row.js';
@@ -33,9 +34,11 @@ export class PostViewsService {
   /** The same, for rows that already carry their authors and reactions (thread pages): no further reads. */
   fromPageRows(rows: PostPageRow[], viewer: ViewerContext): PostListItem[] {
     return rows.map((row) => {
-      if (hiddenFor(row, viewer)) return hiddenItem(row);
+      // One scan of the words per post: the verdict serves both the hiding and the fold.
+      const filtered = viewer.filter.filtered(row.author_id, row.body, row.warning_note);
+      if (hiddenFor(row, viewer, filtered)) return hiddenItem(row);
       const author = row.author_handle === null ? FORMER_MEMBER : { id: row.author_id, handle: row.author_handle };
-      return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer);
+      return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer, filtered);
     });
   }
 
@@ -45,10 +48,15 @@ export class PostViewsService {
     return item;
   }
 
-  private view(row: PostRow, author: AuthorView, reactions: ReactionSummary | undefined, viewer: ViewerContext): PostView {
+  private view(
+    row: PostRow,
+    author: AuthorView,
+    reactions: ReactionSummary | undefined,
+    viewer: ViewerContext,
+    filtered: FilterVerdict = viewer.filter.filtered(row.author_id, row.body, row.warning_note),
+  ): PostView {
     const gone = row.status === PostStatus.Deleted || row.status === PostStatus.Removed || row.status === PostStatus.Hidden;
     const showText = !gone || viewer.canModerate;
-    const filtered = viewer.filter.filtered(row.author_id, row.body, row.warning_note);
     return {
       kind: 'post',
       id: row.id,
@@ -75,8 +83,8 @@ export class PostViewsService {
 }
 
 /** A topic the viewer hides, a blocked author, or words one of their own `hide` filters matches. */
-const hiddenFor = (row: PostRow, viewer: ViewerContext): boolean =>
-  viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id) || viewer.filter.filtered(row.author_id, row.body, row.warning_note)?.hide === true;
+const hiddenFor = (row: PostRow, viewer: ViewerContext, filtered: FilterVerdict = viewer.filter.filtered(row.author_id, row.body, row.warning_note)): boolean =>
+  viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id) || filtered?.hide === true;
 
 const hiddenItem = (row: PostRow): PostListItem => ({ kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' });
 

@@ -26,7 +26,7 @@ export class CreatePersonalFilterDto implements CreatePersonalFilterRequest {
   @IsBoolean()
   wholeWord?: boolean;
 
-  @ApiPropertyOptional({ maxLength: PERSONAL_FILTER_LABEL_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: PERSONAL_FILTER_LABEL_MAX_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSONAL_FILTER_LABEL_MAX_LENGTH)
@@ -50,7 +50,7 @@ export class UpdatePersonalFilterDto implements UpdatePersonalFilterRequest {
   @IsBoolean()
   wholeWord?: boolean;
 
-  @ApiPropertyOptional({ maxLength: PERSONAL_FILTER_LABEL_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: PERSONAL_FILTER_LABEL_MAX_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSONAL_FILTER_LABEL_MAX_LENGTH)
