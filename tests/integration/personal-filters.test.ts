@@ -192,4 +192,20 @@ describe('applied on the server', () => {
     expect(await notices(reader.agent)).toEqual([]);
     expect(await notices(other.agent)).toHaveLength(2);
   });
+
+  it('leave hidden words out of unread and new counts (thread list and room directory)', async () => {
+    const { room, author, reader } = await setting();
+    const thread = await createThread(author.agent, room.id, { title: 'Tuesdays' });
+    await reader.agent.get(`/api/threads/${thread.id}`).expect(200);
+    await reader.agent.get(`/api/threads/${thread.id}/posts?limit=50`).expect(200);
+    await addFilter(reader.agent, { phrase: 'Ashbury', mode: 'hide' }).expect(201);
+    await reply(author.agent, thread.id, { body: 'Back in Ashbury again.' });
+    await reply(author.agent, thread.id, { body: 'A calm one.' });
+    await createThread(author.agent, room.id, { title: 'Ashbury memories' });
+    await createThread(author.agent, room.id, { title: 'Something new' });
+    const listed = (await reader.agent.get(`/api/rooms/${room.id}/threads`).expect(200)).body.items as { id: string; unreadPosts: number; isNew: boolean }[];
+    expect(listed.find((i) => i.id === thread.id)!.unreadPosts).toBe(1);
+    const entry = ((await reader.agent.get('/api/rooms').expect(200)).body as { id: string; unread: unknown }[]).find((r) => r.id === room.id);
+    expect(entry!.unread).toEqual({ newThreads: 1, unreadPosts: 1 });
+  });
 });

@@ -182,7 +182,7 @@ describe('unread counts on the room with 100k posts', () => {
   }, 60_000);
 
   it('the room directory’s counts read through indexes, never a sequential scan of posts, threads or markers', async () => {
-    const text = await plan(ROOM_UNREAD_COUNTS_SQL, [readerId, ['self-harm'], []]);
+    const text = await plan(ROOM_UNREAD_COUNTS_SQL, [readerId, ['self-harm'], [], '(?<![[:alnum:]])zebra(?:s)?(?![[:alnum:]])']);
     expect(text).toMatch(/IDX_posts_thread_page/);
     expect(text).toMatch(/IDX_threads_room_created/);
     expect(text).toMatch(/IDX_thread_read_markers_user_room/);
@@ -195,13 +195,13 @@ describe('unread counts on the room with 100k posts', () => {
   });
 
   it('and the counts are right: 25 unread posts in each thread read halfway, muted ones left out, counting stopped at the cap', async () => {
-    const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, [readerId, [], []]);
+    const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, [readerId, [], [], null]);
     // The threads were all started before the member joined: none is new.
     expect(row).toMatchObject({ new_threads: 0, unread_posts: UNREAD_COUNT_CAP });
     const [thread] = await t.query<{ thread_id: string }>('SELECT thread_id FROM thread_read_markers WHERE user_id = $1 AND thread_id NOT IN (SELECT thread_id FROM thread_mutes WHERE user_id = $1) LIMIT 1', [readerId]);
     const [listed] = await t.query<{ unread_posts: number }>(
-      `SELECT ${threadUnreadColumnsSql('t', '$2', '$3', '$4')} FROM threads t ${threadUnreadJoinsSql('t', 't.room_id', '$4')} WHERE t.id = $1`,
-      [thread!.thread_id, [], [], readerId],
+      `SELECT ${threadUnreadColumnsSql('t', '$2', '$3', '$4', '$5')} FROM threads t ${threadUnreadJoinsSql('t', 't.room_id', '$4')} WHERE t.id = $1`,
+      [thread!.thread_id, [], [], readerId, null],
     );
     expect(listed!.unread_posts).toBe(25);
   });

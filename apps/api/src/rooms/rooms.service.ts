@@ -35,7 +35,7 @@ export class RoomsService {
     const filter = await this.safety.viewerFilter(user.id);
     const [{ roles, pending: waiting }, unread] = await Promise.all([
       this.rooms.placesOf(user.id),
-      this.readMarkers.roomCounts(user.id, filter.hiddenCategories, filter.blockedUserIds),
+      this.readMarkers.roomCounts(user.id, filter.hiddenCategories, filter.blockedUserIds, filter.hiddenPattern),
     ]);
     return rooms.map((room) => {
       const counts = unread.get(room.id);

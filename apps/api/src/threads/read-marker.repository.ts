@@ -57,8 +57,8 @@ export class ReadMarkerRepository {
   }
 
   /** New threads and unread posts in each room the member belongs to, filtered as their thread pages are. */
-  async roomCounts(userId: string, hiddenCategories: readonly string[], blockedUserIds: readonly string[]): Promise<Map<string, RoomUnreadCounts>> {
-    const rows: { room_id: string; new_threads: number; unread_posts: number }[] = await this.db.query(ROOM_UNREAD_COUNTS_SQL, [userId, hiddenCategories, blockedUserIds]);
+  async roomCounts(userId: string, hiddenCategories: readonly string[], blockedUserIds: readonly string[], hiddenPattern: string | null): Promise<Map<string, RoomUnreadCounts>> {
+    const rows: { room_id: string; new_threads: number; unread_posts: number }[] = await this.db.query(ROOM_UNREAD_COUNTS_SQL, [userId, hiddenCategories, blockedUserIds, hiddenPattern]);
     return new Map(rows.map((r) => [r.room_id, { newThreads: r.new_threads, unreadPosts: r.unread_posts }]));
   }
 

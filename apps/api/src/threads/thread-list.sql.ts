@@ -76,7 +76,7 @@ export function threadListPageSql(after: boolean, limit: number): string {
                 AND (${hiddenByWarningSql('p', '$5', '$4')} OR p.author_id = ANY($6::uuid[]) OR ${hiddenByFilterSql(readerTextSql('p', 'body'), 'p.author_id', '$7', '$4')})) END AS hidden_posts,
            EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = l.id AND m.user_id = $4) AS muted,
            EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = l.id AND f.user_id = $4) AS followed,
-           ${threadUnreadColumnsSql('l', '$5', '$6', '$4')}
+           ${threadUnreadColumnsSql('l', '$5', '$6', '$4', '$7')}
     FROM listed l LEFT JOIN users u ON u.id = l.author_id
     ${threadUnreadJoinsSql('l', '$1', '$4')}
     WHERE NOT l.hidden_for_viewer ${after ? `AND (l.pinned_now, l.activity, l.id) < ${key(8)}` : ''}

@@ -277,7 +277,7 @@ export class ThreadRepository {
                  AND (${hiddenByWarningSql('p', '$2', '$4')} OR p.author_id = ANY($3::uuid[]) OR ${hiddenByFilterSql(readerTextSql('p', 'body'), 'p.author_id', '$5', '$4')})) AS hidden_posts,
               EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = $4) AS muted,
               EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.user_id = $4) AS followed,
-              ${threadUnreadColumnsSql('t', '$2', '$3', '$4')},
+              ${threadUnreadColumnsSql('t', '$2', '$3', '$4', '$5')},
               ${sortKeySql('rm.read_at')} AS read_key, rm.read_post_id
        FROM threads t LEFT JOIN users u ON u.id = t.author_id
        ${threadUnreadJoinsSql('t', 't.room_id', '$4')}

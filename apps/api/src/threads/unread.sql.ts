@@ -1,11 +1,12 @@
 import { UNREAD_COUNT_CAP } from '@kindred/contracts';
-import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { hiddenByFilterSql, hiddenByWarningSql, readerTextSql } from '../safety/viewer-filter.js';
 
 /**
  * Unread and new, as SQL shared by the thread list, the thread summary and the room
  * directory, so every count filters exactly as the thread page does: published posts only
- * (removed, hidden and held ones never count), none the viewer hides by category or wrote by
- * someone they blocked, none of their own, nothing in a thread they hide or muted.
+ * (removed, hidden and held ones never count), none the viewer hides by category or by one of
+ * their own filters or wrote by someone they blocked, none of their own, nothing in a thread they
+ * hide or muted. `patternParam` is the viewer's `hide` filters as one pattern (or null).
  *
  * - A thread with a read marker is followed by position: posts after the marker are unread.
  * - A thread without one was never opened: it is new when it was started after the member's
@@ -14,10 +15,11 @@ import { hiddenByWarningSql } from '../safety/viewer-filter.js';
  * - "Mark room read" is one row: posts and threads up to its time count as read.
  */
 
-/** A post the viewer sees on the thread page (`p`: posts; hidden categories, blocked authors, viewer). */
-export const postCountsSql = (hiddenParam: string, blockedParam: string, viewerParam: string) =>
+/** A post the viewer sees on the thread page (`p`: posts; hidden categories, blocked authors, viewer, filters). */
+export const postCountsSql = (hiddenParam: string, blockedParam: string, viewerParam: string, patternParam: string) =>
   `p.status = 'published' AND p.author_id IS DISTINCT FROM ${viewerParam}::uuid
-   AND NOT ${hiddenByWarningSql('p', hiddenParam, viewerParam)} AND NOT (p.author_id = ANY(${blockedParam}::uuid[]))`;
+   AND NOT ${hiddenByWarningSql('p', hiddenParam, viewerParam)} AND NOT (p.author_id = ANY(${blockedParam}::uuid[]))
+   AND NOT ${hiddenByFilterSql(readerTextSql('p', 'body'), 'p.author_id', patternParam, viewerParam)}`;
 
 /**
  * The member's baseline in one room as a lateral row `alias`: `since` (new threads start
@@ -35,12 +37,12 @@ export const baselineSql = (alias: string, roomParam: string, viewerParam: strin
  * the viewer), given the joins `rm` (its read marker, `LEFT JOIN thread_read_markers rm …`)
  * and `b` (baseline). A thread quiet since the marker costs no count.
  */
-export const threadUnreadColumnsSql = (t: string, hiddenParam: string, blockedParam: string, viewerParam: string) =>
+export const threadUnreadColumnsSql = (t: string, hiddenParam: string, blockedParam: string, viewerParam: string, patternParam: string) =>
   `coalesce(rm.user_id IS NULL AND b.since IS NOT NULL AND ${t}.created_at > b.since AND ${t}.author_id IS DISTINCT FROM ${viewerParam}::uuid, false) AS is_new,
    CASE WHEN rm.user_id IS NULL OR ${t}.last_activity_at <= greatest(rm.read_at, b.room_read_at) THEN 0 ELSE
      (SELECT count(*)::int FROM (SELECT 1 FROM posts p WHERE p.thread_id = ${t}.id
         AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id) AND (b.room_read_at IS NULL OR p.created_at > b.room_read_at)
-        AND ${postCountsSql(hiddenParam, blockedParam, viewerParam)} LIMIT ${UNREAD_COUNT_CAP}) capped) END AS unread_posts`;
+        AND ${postCountsSql(hiddenParam, blockedParam, viewerParam, patternParam)} LIMIT ${UNREAD_COUNT_CAP}) capped) END AS unread_posts`;
 
 /** The joins `threadUnreadColumnsSql` needs, for thread `t` in room `roomParam`. */
 export const threadUnreadJoinsSql = (t: string, roomParam: string, viewerParam: string) =>
@@ -48,13 +50,15 @@ export const threadUnreadJoinsSql = (t: string, roomParam: string, viewerParam: 
    ${baselineSql('b', roomParam, viewerParam)}`;
 
 /** A thread that counts for the viewer at all: published, not hidden by their settings, not muted. */
-const countedThreadSql = (t: string, hiddenParam: string, blockedParam: string, viewerParam: string) =>
+const countedThreadSql = (t: string, hiddenParam: string, blockedParam: string, viewerParam: string, patternParam: string) =>
   `${t}.status = 'published' AND NOT ${hiddenByWarningSql(t, hiddenParam, viewerParam)} AND NOT (${t}.author_id = ANY(${blockedParam}::uuid[]))
+   AND NOT ${hiddenByFilterSql(readerTextSql(t, 'title'), `${t}.author_id`, patternParam, viewerParam)}
    AND NOT EXISTS (SELECT 1 FROM thread_mutes mu WHERE mu.thread_id = ${t}.id AND mu.user_id = ${viewerParam}::uuid)`;
 
 /**
  * New threads and unread posts in each room the viewer belongs to, each counted up to
- * UNREAD_COUNT_CAP. Parameters: $1 viewer, $2 hidden categories, $3 blocked authors. New
+ * UNREAD_COUNT_CAP. Parameters: $1 viewer, $2 hidden categories, $3 blocked authors, $4 the
+ * viewer's `hide` filters as one pattern (or null). New
  * threads read `IDX_threads_room_created` from the baseline on; unread posts start from the
  * member's markers in the room (`IDX_thread_read_markers_user_room`), skip threads quiet
  * since, and count through `IDX_posts_thread_page` after each marker, stopping at the cap.
@@ -70,7 +74,7 @@ export const ROOM_UNREAD_COUNTS_SQL = `
        SELECT 1 FROM threads t
        WHERE t.room_id = mine.room_id AND t.created_at > mine.since AND t.author_id IS DISTINCT FROM $1
          AND NOT EXISTS (SELECT 1 FROM thread_read_markers rm WHERE rm.user_id = $1 AND rm.thread_id = t.id)
-         AND ${countedThreadSql('t', '$2', '$3', '$1')}
+         AND ${countedThreadSql('t', '$2', '$3', '$1', '$4')}
        -- In the index's order: with the cap, a scan of the whole table never looks cheaper.
        ORDER BY t.created_at
        LIMIT ${UNREAD_COUNT_CAP}) capped) AS new_threads,
@@ -82,6 +86,6 @@ export const ROOM_UNREAD_COUNTS_SQL = `
        JOIN posts p ON p.thread_id = rm.thread_id AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id)
        WHERE rm.user_id = $1 AND rm.room_id = mine.room_id AND t.last_activity_at > greatest(rm.read_at, mine.room_read_at)
          AND (mine.room_read_at IS NULL OR p.created_at > mine.room_read_at)
-         AND ${countedThreadSql('t', '$2', '$3', '$1')} AND ${postCountsSql('$2', '$3', '$1')}
+         AND ${countedThreadSql('t', '$2', '$3', '$1', '$4')} AND ${postCountsSql('$2', '$3', '$1', '$4')}
        LIMIT ${UNREAD_COUNT_CAP}) capped) AS unread_posts
   FROM mine`;
