@@ -56,6 +56,8 @@ describe('a member’s own filters', () => {
     await refused({ phrase: 'a', mode: 'hide' }, 400, 'VALIDATION_FAILED', 'filter-too-broad');
     await refused({ phrase: '  é  ', mode: 'hide' }, 400, 'VALIDATION_FAILED', 'filter-too-broad');
     await refused({ phrase: '?!…', mode: 'warn' }, 400, 'VALIDATION_FAILED', 'filter-too-broad');
+    // 100 characters that NFKD writes out as far more letters.
+    await refused({ phrase: '\ufdfa'.repeat(100), mode: 'hide' }, 400, 'VALIDATION_FAILED');
     await refused({ phrase: 'fine words', mode: 'mute' }, 400, 'VALIDATION_FAILED');
     await refused({ phrase: 'fine words', mode: 'hide', label: 'l'.repeat(61) }, 400, 'VALIDATION_FAILED');
     await refused({ phrase: 'fine words', mode: 'hide', wholeWord: null }, 400, 'VALIDATION_FAILED');

@@ -80,12 +80,19 @@ export class PersonalFiltersService {
   }
 }
 
+/** The `words` column's size (twice the phrase's limit). */
+const PERSONAL_FILTER_WORDS_MAX_LENGTH = 200;
+
 /** Checks a filter's words and derives what is stored beside them. */
 function compile(input: Omit<PersonalFilterFields, 'words' | 'sqlPattern'>): PersonalFilterFields {
   const phrase = input.phrase.trim();
   const words = phraseWords(phrase);
   if (isTooBroad(words)) {
     throw AppError.validation('A filter needs at least two letters or digits; a single letter would hide almost everything.', [{ field: 'phrase', problem: 'Too broad.' }], ErrorReason.FilterTooBroad);
+  }
+  // Compatibility forms can grow under NFKD (one ligature becomes many letters): keep the stored words bounded.
+  if (words.join(' ').length > PERSONAL_FILTER_WORDS_MAX_LENGTH) {
+    throw AppError.validation('That filter is too long once written out in plain letters.', [{ field: 'phrase', problem: 'Too long.' }]);
   }
   const label = input.label?.trim() || null;
   return { phrase, words: words.join(' '), mode: input.mode, wholeWord: input.wholeWord, label, sqlPattern: filterPattern(words, input.wholeWord, 'pg') };
