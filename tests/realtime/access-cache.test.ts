@@ -158,6 +158,26 @@ describe('access decisions cached per instance, invalidated on every instance', 
     expect(await writerBodies()).toEqual([plain, 'hidden']);
   });
 
+  scaleOut()('a personal filter added or removed on one instance applies to the next read on the other', async () => {
+    const room = await createRoom(admin.agent);
+    const reader = await memberInRoomOnTwo(room.id, 'filterer');
+    const writer = await memberInRoomOnTwo(room.id, 'filtered');
+    const words = `On Wrenfield Street ${randomUUID()}`;
+    expect((await writer.send(words)).ok).toBe(true);
+    const bodies = async () => {
+      const history = await request<{ ok: true } & HistoryResult>(reader.socket, 'chat:history', { roomId: room.id });
+      return history.messages.map((m: ChatItem) => ('body' in m ? m.body : 'hidden'));
+    };
+    expect(await bodies()).toEqual([words]);
+    let filterId = '';
+    await onOneHeardOnTwo('preferences.changed', async () => {
+      filterId = (await reader.agent.post('/api/me/filters').send({ phrase: 'wrenfield street', mode: 'hide' }).expect(201)).body.id;
+    });
+    expect(await bodies()).toEqual(['hidden']);
+    await onOneHeardOnTwo('preferences.changed', () => reader.agent.delete(`/api/me/filters/${filterId}`).expect(204));
+    expect(await bodies()).toEqual([words]);
+  });
+
   scaleOut()('a global moderator demoted on one instance can no longer moderate through a socket on the other', async () => {
     const room = await createRoom(admin.agent);
     const moderator = await memberSession(one, 'demoted');
