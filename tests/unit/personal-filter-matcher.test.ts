@@ -9,11 +9,13 @@ const filters: MatchableFilter[] = [
   { phrase: 'ton', mode: 'warn', wholeWord: false, label: 'T' },
   { phrase: 'baby', mode: 'hide', wholeWord: true, label: null },
   { phrase: 'Elm Street', mode: 'hide', wholeWord: true, label: null },
+  // A common first word: the quick check looks for "kettl", not "th".
+  { phrase: 'the red kettle', mode: 'warn', wholeWord: true, label: 'K' },
 ];
 const matcher = new PersonalFilterMatcher(filters);
 
 /** [text, expected verdict] — one list, so the SQL pattern is held to the same answers. */
-const cases: [string, 'hide' | 'D' | 'T' | null][] = [
+const cases: [string, 'hide' | 'D' | 'T' | 'K' | null][] = [
   ['JOSE  SMITH’s car', 'hide'],
   ['josé-smith', 'hide'],
   ['jose smithers', null],
@@ -27,6 +29,9 @@ const cases: [string, 'hide' | 'D' | 'T' | null][] = [
   ['bob', null],
   ['on elm streets', 'hide'],
   ['elmstreet', null],
+  ['By THE RED KETTLES again', 'K'],
+  ['the red kettlebell', null],
+  ['the red one, and a kettle', null],
 ];
 
 describe('personal filter matcher', () => {

@@ -1,5 +1,5 @@
 import { PersonalFilterMode, type FilterFold } from '@kindred/contracts';
-import { filterPattern, normalizeText, phraseWords } from './filter-pattern.js';
+import { filterPattern, fixedPart, normalizeText, phraseWords } from './filter-pattern.js';
 
 /** What a matcher needs of a filter. */
 export interface MatchableFilter {
@@ -13,13 +13,16 @@ export interface MatchableFilter {
 export type FilterVerdict = { hide: true } | { hide: false; fold: FilterFold } | null;
 
 /**
- * One member's filters compiled once (cached with their viewer context): one RegExp for every
- * `hide` filter and one for every `warn` filter, so a thread page costs one or two scans per post
- * whatever the number of filters. The fold's label is looked up only when the warn scan matched.
+ * One member's filters compiled once (cached with their viewer context). A post is first asked
+ * whether it holds any filter's fixed letters at all: one alternation of plain words, which V8
+ * answers in a fraction of a microsecond for 200 filters, where the exact patterns (with their
+ * word boundaries) cost several. Only then the exact `hide` and `warn` patterns run, each one
+ * RegExp for all filters of that mode; the fold's label is looked up when the warn scan matched.
  */
 export class PersonalFilterMatcher {
   static readonly none = new PersonalFilterMatcher([]);
 
+  private readonly mayMatch: RegExp | null;
   private readonly hidePattern: RegExp | null;
   private readonly warnPattern: RegExp | null;
   private readonly warnEach: { pattern: RegExp; label: string | null }[];
@@ -27,6 +30,8 @@ export class PersonalFilterMatcher {
   readonly hideSql: string | null;
 
   constructor(filters: readonly MatchableFilter[]) {
+    // Plain words only (letters and digits, nothing to escape): the shape V8 scans fastest.
+    this.mayMatch = filters.length ? new RegExp(filters.map((f) => fixedPart(phraseWords(f.phrase), f.wholeWord)).join('|'), 'u') : null;
     const hide = filters.filter((f) => f.mode === PersonalFilterMode.Hide);
     const warn = filters.filter((f) => f.mode === PersonalFilterMode.Warn);
     this.hidePattern = combined(hide.map((f) => filterPattern(phraseWords(f.phrase), f.wholeWord, 'js')));
@@ -43,6 +48,7 @@ export class PersonalFilterMatcher {
   verdict(...texts: (string | null | undefined)[]): FilterVerdict {
     if (this.empty) return null;
     const text = normalizeText(texts.filter((t) => t).join('\n'));
+    if (!this.mayMatch!.test(text)) return null;
     if (this.hidePattern?.test(text)) return { hide: true };
     if (!this.warnPattern?.test(text)) return null;
     return { hide: false, fold: { label: this.warnEach.find((f) => f.pattern.test(text))?.label ?? null } };
