@@ -76,7 +76,7 @@ describe('a member’s own filters', () => {
     const { reader } = await setting();
     const [{ id: userId }] = await t.query<{ id: string }>('SELECT id FROM users WHERE handle = $1', [reader.handle]);
     await t.query(
-      `INSERT INTO personal_filters (user_id, phrase, words, mode, sql_pattern) SELECT $1, 'word ' || n, 'word ' || n, 'warn', 'word ' || n FROM generate_series(1, 199) n`,
+      `INSERT INTO personal_filters (user_id, phrase, words, mode, sql_pattern, fixed_part) SELECT $1, 'word ' || n, 'word ' || n, 'warn', 'word ' || n, 'word' FROM generate_series(1, 199) n`,
       [userId],
     );
     await addFilter(reader.agent, { phrase: 'the last one', mode: 'hide' }).expect(201);

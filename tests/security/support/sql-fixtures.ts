@@ -62,7 +62,7 @@ export class SqlFixtures {
   /** One of the member's personal filters (its pattern is only read by live chat). */
   personalFilter = async (userId: string) =>
     (await this.one<{ id: string }>(
-      `INSERT INTO personal_filters (user_id, phrase, words, mode, sql_pattern) VALUES ($1, $2::text, $2::text, 'warn', $2::text) RETURNING id`,
+      `INSERT INTO personal_filters (user_id, phrase, words, mode, sql_pattern, fixed_part) VALUES ($1, $2::text, $2::text, 'warn', $2::text, $2::text) RETURNING id`,
       [userId, `fixture words ${(this.counter += 1)}`],
     )).id;
 

@@ -35,6 +35,10 @@ export class PersonalFilterEntity {
   @Column({ type: 'text' })
   sqlPattern: string;
 
+  /** Letters every match contains (see fixedPart): live chat looks for them before running the pattern. */
+  @Column({ type: 'varchar', length: 200 })
+  fixedPart: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -12,6 +12,7 @@ export interface PersonalFilterFields {
   wholeWord: boolean;
   label: string | null;
   sqlPattern: string;
+  fixedPart: string;
 }
 
 /** Every query on `personal_filters`. */
@@ -65,12 +66,13 @@ export class PersonalFilterRepository {
   /**
    * Of everyone but the author, who has a filter matching this (normalised) text: `hide` wins over
    * `warn`, and a fold carries the label of the first `warn` filter that matched. On every chat
-   * message, so prepared; the per-row pattern is a regex PostgreSQL caches.
+   * message, so prepared. Every member's filters are looked at: a plain substring search for the
+   * filter's fixed letters first, the pattern only where they occur.
    */
   matchingAudience(authorId: string, normalizedText: string): Promise<{ user_id: string; mode: PersonalFilterMode; label: string | null }[]> {
     return this.prepared.query(
       `SELECT DISTINCT ON (user_id) user_id, mode, label FROM personal_filters
-       WHERE user_id <> $1 AND $2::text ~ sql_pattern
+       WHERE user_id <> $1 AND CASE WHEN strpos($2::text, fixed_part) > 0 THEN $2::text ~ sql_pattern ELSE false END
        ORDER BY user_id, mode = 'hide' DESC, created_at, id`,
       [authorId, normalizedText],
     );

@@ -3,7 +3,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { ErrorReason, PERSONAL_FILTERS_MAX, type CreatePersonalFilterRequest, type PersonalFilter, type UpdatePersonalFilterRequest } from '@kindred/contracts';
 import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { filterPattern, isTooBroad, normalizeText, phraseWords } from './filter-pattern.js';
+import { filterPattern, fixedPart, isTooBroad, normalizeText, phraseWords } from './filter-pattern.js';
 import type { PersonalFilterEntity } from './personal-filter.entity.js';
 import { PersonalFilterRepository, type PersonalFilterFields } from './personal-filter.repository.js';
 import { PersonalFilterMatcher } from './personal-filter-matcher.js';
@@ -84,7 +84,7 @@ export class PersonalFiltersService {
 const PERSONAL_FILTER_WORDS_MAX_LENGTH = 200;
 
 /** Checks a filter's words and derives what is stored beside them. */
-function compile(input: Omit<PersonalFilterFields, 'words' | 'sqlPattern'>): PersonalFilterFields {
+function compile(input: Omit<PersonalFilterFields, 'words' | 'sqlPattern' | 'fixedPart'>): PersonalFilterFields {
   const phrase = input.phrase.trim();
   const words = phraseWords(phrase);
   if (isTooBroad(words)) {
@@ -95,7 +95,7 @@ function compile(input: Omit<PersonalFilterFields, 'words' | 'sqlPattern'>): Per
     throw AppError.validation('That filter is too long once written out in plain letters.', [{ field: 'phrase', problem: 'Too long.' }]);
   }
   const label = input.label?.trim() || null;
-  return { phrase, words: words.join(' '), mode: input.mode, wholeWord: input.wholeWord, label, sqlPattern: filterPattern(words, input.wholeWord, 'pg') };
+  return { phrase, words: words.join(' '), mode: input.mode, wholeWord: input.wholeWord, label, sqlPattern: filterPattern(words, input.wholeWord, 'pg'), fixedPart: fixedPart(words, input.wholeWord) };
 }
 
 function duplicateAsConflict(error: unknown): never {
