@@ -94,6 +94,9 @@ describe('bookmarks: private saved posts with a note', () => {
     ['in a room the member left (invite-only)', async (c: Awaited<ReturnType<typeof readerWithPost>>) => {
       await c.reader.agent.post(`/api/rooms/${c.room.id}/leave`).expect(204);
     }],
+    ['holding words the member now filters out (personal filter, hide)', async (c: Awaited<ReturnType<typeof readerWithPost>>) => {
+      await c.reader.agent.post('/api/me/filters').send({ phrase: 'leak', mode: 'hide' }).expect(201);
+    }],
     ['deleted by its author', async (c: Awaited<ReturnType<typeof readerWithPost>>) => {
       await c.author.agent.delete(`/api/posts/${c.post.id}`).expect(204);
     }],

@@ -110,8 +110,6 @@ export class FuzzWorld {
     const reply = (await member.agent.post(`/api/threads/${thread.id}/posts`).send({ body: 'A reply.' }).expect(201)).body as { id: string };
     // Reading a thread page keeps the reader's place (a read marker, by design): both read it once
     // here, so a fuzzed GET only moves an existing marker and never adds a row.
-    // Reading a thread page records how far one read (issue 14), once per member and thread; both
-    // have read it already, so a fuzzed GET of the page moves that marker but adds no row.
     for (const reader of [admin, member]) await reader.agent.get(`/api/threads/${thread.id}/posts`).expect(200);
     const message = await fx.message(room.id, member.user.id);
     const queueItem = await fx.queueItem(room.id, 'post', reply.id, member.user.id);

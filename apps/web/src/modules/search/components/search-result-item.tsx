@@ -47,8 +47,6 @@ export function PostInPlace({ result, viewerId, titleLevel = 3 }: { result: Sear
   const authorName = useAuthorName();
   return (
     <>
-      <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result">
-    <li className="search-result">
       <WarningGate id={`post:${post.id}`} warning={warning} presentation={presentation} what="result" filter={post.filter ?? thread.filter}>
         {() => (
           <>
