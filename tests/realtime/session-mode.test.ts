@@ -101,8 +101,11 @@ describe('session mode in the room’s live chat, driven by the clock', () => {
     const now = clock.now().getTime();
     try {
       await bob.agent.post('/api/me/blocks').send({ handle: alice.handle }).expect(201);
-      await at(clock, startsAt + 1_000);
       const bobModes = record<SessionModeView>(sockets.bob, SessionServerEvent.Mode);
+      await at(clock, startsAt + 1_000);
+      // The opening reaches bob asynchronously: wait for it, so it is not taken for the turn's update.
+      await waitFor(() => bobModes.length === 1, 5_000, 'bob hears the session open');
+      bobModes.length = 0;
       const bobRaw: string[] = [];
       sockets.bob.onAny((_event: string, ...args: unknown[]) => bobRaw.push(JSON.stringify(args)));
       const facilitatorModes = record<SessionModeView>(sockets.facilitator, SessionServerEvent.Mode);
@@ -141,6 +144,36 @@ describe('session mode in the room’s live chat, driven by the clock', () => {
       }
       expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: session.id, round: 'opening', pass: false })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
       expect(await request(sockets.alice, SessionClientEvent.CheckIn, { sessionId: '00000000-0000-4000-8000-000000000000', round: 'opening', pass: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    } finally {
+      await at(clock, startsAt + 31 * 60_000);
+      clock.advance(now - clock.now().getTime());
+    }
+  });
+
+  it('who came is counted once per occurrence: everyone sees how many, only the facilitator sees who', async () => {
+    const { room, session, sockets, facilitator, alice, bob, clock, startsAt } = await runningScene();
+    const now = clock.now().getTime();
+    try {
+      // Before it runs there is nothing to come to.
+      expect(await request(sockets.alice, SessionClientEvent.Attend, { sessionId: session.id })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      await at(clock, startsAt + 1_000);
+      const bobModes = record<SessionModeView>(sockets.bob, SessionServerEvent.Mode);
+      expect(await request(sockets.alice, SessionClientEvent.Attend, { sessionId: session.id })).toMatchObject({ ok: true, mode: { present: 1 } });
+      // Again (a reconnect, a second tab) is still one.
+      expect(await request(sockets.alice, SessionClientEvent.Attend, { sessionId: session.id })).toMatchObject({ ok: true, mode: { present: 1 } });
+      await waitFor(() => bobModes.some((m) => m.present === 1), 5_000, 'the room hears the count');
+      expect(JSON.stringify(bobModes)).not.toContain(alice.handle);
+
+      const asFacilitator = (await facilitator.agent.get(`/api/rooms/${room.id}/sessions/${session.id}`).expect(200)).body as { cameTo: { startsAt: string; handles: string[] }[] };
+      expect(asFacilitator.cameTo).toEqual([{ startsAt: session.occurrences[0]!.startsAt, handles: [alice.handle] }]);
+      const asMember = (await bob.agent.get(`/api/rooms/${room.id}/sessions/${session.id}`).expect(200)).body as Record<string, unknown>;
+      expect(asMember.cameTo).toBeUndefined();
+      expect(JSON.stringify(asMember)).not.toContain(alice.handle);
+
+      const stranger = await memberSession(bed.t, 'stranger');
+      expect(await request(await bed.open(stranger.token), SessionClientEvent.Attend, { sessionId: session.id })).toMatchObject({ ok: false, code: 'NOT_A_MEMBER' });
+      const exported = (await alice.agent.get('/api/me/export').expect(200)).body as { supportSessionAttendance: unknown[] };
+      expect(exported.supportSessionAttendance).toHaveLength(1);
     } finally {
       await at(clock, startsAt + 31 * 60_000);
       clock.advance(now - clock.now().getTime());

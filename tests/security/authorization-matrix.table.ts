@@ -349,6 +349,8 @@ export const SOCKET_MATRIX: readonly SocketRow[] = [
   socket('support-session:check-in',           [R,  'ok',  NF,   NF,      'MUTED', 'MUTED', R,     'ok',   NF,      'ok',   'NOT_A_MEMBER', 'ok']),
   socket('support-session:phase',              [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
   socket('support-session:pause',              [R,  FB,    FB,   NF,      FB,      FB,      R,     FB,     FB,      'ok',   'ok',         'ok']),
+  // Coming to a running session is for the room's members (as RSVPs are); staff who are not members are not counted.
+  socket('support-session:attend',             [R,  'ok',  NF,   NF,      'ok',    'ok',    R,     'ok',   NF,      'ok',   'NOT_A_MEMBER', 'NOT_A_MEMBER']),
   // Private conversations: the actor's own (with the author), or one they are not in (moderators included).
   socket('conversation:join#own-conversation', [R,  'ok',  'ok', 'ok',    'ok',    'ok',    R,     'ok',   'ok',    'ok',   'ok',         'ok']),
   socket('conversation:join#another-members-conversation', [R, NF, NF, NF,    NF,      NF,      R,     NF,     NF,      NF,     NF,           NF]),

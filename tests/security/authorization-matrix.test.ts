@@ -357,6 +357,7 @@ const SOCKET_RECIPES: Record<string, (c: Cell) => SocketCall | Promise<SocketCal
   'support-session:check-in': async (c) => ({ payload: { sessionId: await runningSession(c), round: 'opening', pass: false, word: 'hopeful' } }),
   'support-session:phase': async (c) => ({ payload: { sessionId: await runningSession(c), phase: 'open' } }),
   'support-session:pause': async (c) => ({ payload: { sessionId: await runningSession(c), seconds: 60 } }),
+  'support-session:attend': async (c) => ({ payload: { sessionId: await runningSession(c) } }),
   'chat:join': (c) => ({ payload: { roomId: c.target.room.id } }),
   'chat:leave': (c) => ({ payload: { roomId: c.target.room.id } }),
   'chat:history': (c) => ({ payload: { roomId: c.target.room.id } }),

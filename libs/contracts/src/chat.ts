@@ -1,7 +1,7 @@
 import type { FilterFold } from './personal-filters.js';
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { NotificationView } from './moderation.js';
-import type { SessionCheckInPayload, SessionModeView, SessionPausePayload, SessionPauseView, SessionPhasePayload } from './support-sessions.js';
+import type { SessionAttendPayload, SessionCheckInPayload, SessionModeView, SessionPausePayload, SessionPauseView, SessionPhasePayload } from './support-sessions.js';
 import type { AuthorView } from './common.js';
 import type {
   ConversationChangedView,
@@ -307,6 +307,7 @@ export interface ChatClientToServerEvents {
   'support-session:check-in': (payload: SessionCheckInPayload, ack: Ack<{ mode: SessionModeView }>) => void;
   'support-session:phase': (payload: SessionPhasePayload, ack: Ack<{ mode: SessionModeView }>) => void;
   'support-session:pause': (payload: SessionPausePayload, ack: Ack) => void;
+  'support-session:attend': (payload: SessionAttendPayload, ack: Ack<{ mode: SessionModeView }>) => void;
   'conversation:join': (payload: JoinConversationPayload, ack: Ack<JoinConversationResult>) => void;
   'conversation:leave': (payload: ConversationRefPayload, ack: Ack) => void;
   'conversation:read': (payload: ConversationMessageRefPayload, ack: Ack) => void;

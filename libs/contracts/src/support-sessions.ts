@@ -57,6 +57,8 @@ export interface SupportSessionView {
   viewer: { rsvped: boolean; canFacilitate: boolean };
   /** Who RSVPed: facilitators only (attendance is private; members see the count). */
   attendees?: { handle: string }[];
+  /** Who came to each occurrence that has run: facilitators only. */
+  cameTo?: { startsAt: string; handles: string[] }[];
 }
 
 export interface RoomSessionsView {
@@ -108,6 +110,8 @@ export interface SessionModeView {
   endsAt: string;
   phase: SessionPhase;
   rounds: Record<CheckInRound, CheckInEntry[]>;
+  /** How many members are here (names are for the facilitator, on the sessions page). */
+  present: number;
 }
 
 /** `GET /api/rooms/{room}/sessions/live`: the session running there now, if any. */
@@ -135,6 +139,11 @@ export interface SessionPhasePayload {
   phase: typeof SessionPhase.Open | typeof SessionPhase.Closing;
 }
 
+/** `support-session:attend`: the member has the room open while the session runs. */
+export interface SessionAttendPayload {
+  sessionId: string;
+}
+
 export interface SessionPausePayload {
   sessionId: string;
   seconds: number;
@@ -145,6 +154,8 @@ export const SessionClientEvent = {
   CheckIn: 'support-session:check-in',
   Phase: 'support-session:phase',
   Pause: 'support-session:pause',
+  /** The member is here: counted once per occurrence (facilitators see who came). */
+  Attend: 'support-session:attend',
 } as const;
 
 export const SessionServerEvent = {

@@ -66,4 +66,5 @@ export const SOCKET_SCHEMAS: Record<string, Schema> = {
   },
   [SessionClientEvent.Phase]: { type: 'object', properties: { sessionId: uuid, phase: { type: 'string', enum: ['open', 'closing'] } }, required: ['sessionId', 'phase'] },
   [SessionClientEvent.Pause]: { type: 'object', properties: { sessionId: uuid, seconds: { type: 'integer', minimum: PAUSE_MIN_SECONDS, maximum: PAUSE_MAX_SECONDS } }, required: ['sessionId', 'seconds'] },
+  [SessionClientEvent.Attend]: { type: 'object', properties: { sessionId: uuid }, required: ['sessionId'] },
 };

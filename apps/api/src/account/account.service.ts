@@ -86,6 +86,7 @@ export class AccountService {
     ]);
     const signInHistory = await this.accountSecurity.exportFor(user.id);
     const messageReactions = await this.messages.exportReactionsFor(user.id);
+    const supportSessionAttendance = await this.sessionRuns.attendedBy(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
@@ -107,6 +108,7 @@ export class AccountService {
       notifications,
       sessions,
       supportSessionRsvps,
+      supportSessionAttendance,
       signInHistory,
       passkeys,
     };

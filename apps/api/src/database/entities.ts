@@ -44,6 +44,7 @@ import { CrisisLabelEntity } from '../care/crisis-label.entity.js';
 import { SessionReminderEntity } from '../support-sessions/session-reminder.entity.js';
 import { SessionRsvpEntity } from '../support-sessions/session-rsvp.entity.js';
 import { SessionCheckInEntity } from '../support-sessions/session-check-in.entity.js';
+import { SessionAttendanceEntity } from '../support-sessions/session-attendance.entity.js';
 import { SessionRunEntity } from '../support-sessions/session-run.entity.js';
 import { SupportSessionEntity } from '../support-sessions/support-session.entity.js';
 import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
@@ -99,4 +100,5 @@ export const ENTITIES = [
   SessionReminderEntity,
   SessionRunEntity,
   SessionCheckInEntity,
+  SessionAttendanceEntity,
 ];

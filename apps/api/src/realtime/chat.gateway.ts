@@ -23,7 +23,7 @@ import {
 } from '../chat/dto/chat-payloads.dto.js';
 import { SharedLimits, type WindowCounter } from '../common/limits/shared-limits.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from '../support-sessions/dto/session-mode.dto.js';
+import { SessionAttendDto, SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from '../support-sessions/dto/session-mode.dto.js';
 import { SessionModeService } from '../support-sessions/session-mode.service.js';
 import { ChatBroadcaster } from './chat-broadcaster.service.js';
 import { ConversationSockets } from './conversation-sockets.js';
@@ -137,6 +137,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [SessionClientEvent.CheckIn]: (s, p) => this.run(s, async (user) => ({ mode: await this.sessionMode.checkIn(user, await parsePayload(SessionCheckInDto, p)) })),
       [SessionClientEvent.Phase]: (s, p) => this.run(s, async (user) => ({ mode: await this.sessionMode.setPhase(user, await parsePayload(SessionPhaseDto, p)) })),
       [SessionClientEvent.Pause]: (s, p) => this.run(s, async (user) => (await this.sessionMode.pause(user, await parsePayload(SessionPauseDto, p)), {})),
+      [SessionClientEvent.Attend]: (s, p) => this.run(s, async (user) => ({ mode: await this.sessionMode.attend(user, await parsePayload(SessionAttendDto, p)) })),
       [ConversationClientEvent.Join]: (s, p) => this.run(s, (user) => this.conversations.join(s, user, p)),
       [ConversationClientEvent.Leave]: (s, p) => this.run(s, (user) => this.conversations.leave(s, user, p)),
       [ConversationClientEvent.Send]: (s, p) => this.run(s, (user) => this.countedSend(user).then(() => this.conversations.send(s, user, p))),

@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { UserRepository } from '../users/user.repository.js';
-import type { SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from './dto/session-mode.dto.js';
+import type { SessionAttendDto, SessionCheckInDto, SessionPauseDto, SessionPhaseDto } from './dto/session-mode.dto.js';
 import type { SessionCheckInEntity } from './session-check-in.entity.js';
 import type { SessionRunEntity } from './session-run.entity.js';
 import { SessionRunRepository } from './session-run.repository.js';
@@ -82,6 +82,16 @@ export class SessionModeService {
     if (!dto.pass && !dto.word) throw AppError.validation('Share one word, or pass.', [{ field: 'word', problem: 'A word or a pass.', code: 'field.required' }]);
     await this.runs.takeTurn(run, dto.round, user.id, dto.pass ? null : dto.word!.trim());
     await this.announce(session);
+    return this.viewFor(session, run, user.id);
+  }
+
+  /**
+   * The member has the room open while the session runs: they came. Counted once per
+   * occurrence; the room hears the new count (names stay with the facilitators).
+   */
+  async attend(user: Actor, dto: SessionAttendDto): Promise<SessionModeView> {
+    const { session, run } = await this.running(user, dto.sessionId, Action.SessionsRsvp);
+    if (await this.runs.markPresent(run, user.id)) await this.announce(session);
     return this.viewFor(session, run, user.id);
   }
 
@@ -158,6 +168,7 @@ export class SessionModeService {
         opening: turns.filter((t) => t.round === 'opening').map((t) => ({ handle: handleOf(t.userId), word: t.word })),
         closing: turns.filter((t) => t.round === 'closing').map((t) => ({ handle: handleOf(t.userId), word: t.word })),
       },
+      present: await this.runs.presentCount(run),
     };
   }
 

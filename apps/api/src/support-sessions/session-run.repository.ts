@@ -5,7 +5,7 @@ import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm
 import { SessionCheckInEntity } from './session-check-in.entity.js';
 import { SessionRunEntity } from './session-run.entity.js';
 
-/** The owner of `support_session_runs` and `support_session_check_ins`: session mode's state. */
+/** The owner of `support_session_runs`, `support_session_check_ins` and `support_session_attendance`: session mode's state. */
 @Injectable()
 export class SessionRunRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -62,8 +62,37 @@ export class SessionRunRepository {
     return this.db.getRepository(SessionCheckInEntity).find({ where: { sessionId: run.sessionId, occurrenceAt: run.occurrenceAt }, order: { createdAt: 'ASC' } });
   }
 
-  /** Account deletion: the member's words in rounds go. */
+  /** The member is here for this occurrence; true the first time only. */
+  async markPresent(run: SessionRunEntity, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO support_session_attendance (session_id, occurrence_at, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [run.sessionId, run.occurrenceAt, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async presentCount(run: SessionRunEntity): Promise<number> {
+    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM support_session_attendance WHERE session_id = $1 AND occurrence_at = $2', [run.sessionId, run.occurrenceAt])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** Who came to each occurrence of a session that has run, oldest first (for its facilitators). */
+  async attendance(sessionId: string): Promise<{ occurrenceAt: Date; userIds: string[] }[]> {
+    const rows: { occurrence_at: Date; user_ids: string[] }[] = await this.db.query(
+      `SELECT occurrence_at, array_agg(user_id ORDER BY arrived_at) AS user_ids FROM support_session_attendance WHERE session_id = $1 GROUP BY occurrence_at ORDER BY occurrence_at`,
+      [sessionId],
+    );
+    return rows.map((r) => ({ occurrenceAt: r.occurrence_at, userIds: r.user_ids }));
+  }
+
+  /** For the member's own export: the occurrences they came to. */
+  attendedBy(userId: string): Promise<unknown[]> {
+    return this.db.query('SELECT session_id, occurrence_at, arrived_at FROM support_session_attendance WHERE user_id = $1 ORDER BY occurrence_at', [userId]);
+  }
+
+  /** Account deletion: the member's words in rounds, and where they came, go. */
   async forgetUser(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM support_session_check_ins WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM support_session_attendance WHERE user_id = $1', [userId]);
   }
 }

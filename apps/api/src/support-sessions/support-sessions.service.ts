@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, NotificationKind, type RoomSessionsView, type RsvpResponse, type SupportSessionView } from '@kindred/contracts';
+import { ErrorCode, FORMER_MEMBER_HANDLE, NotificationKind, type RoomSessionsView, type RsvpResponse, type SupportSessionView } from '@kindred/contracts';
 import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -8,6 +8,7 @@ import { UserRepository } from '../users/user.repository.js';
 import type { ScheduleSessionDto, UpdateSessionDto } from './dto/support-session.dto.js';
 import { checkedOccurrences, firstOverlap, nextOccurrence, occurrencesFor, type ScheduleFields } from './session-schedule.js';
 import type { SupportSessionEntity } from './support-session.entity.js';
+import { SessionRunRepository } from './session-run.repository.js';
 import { SupportSessionRepository } from './support-session.repository.js';
 
 const noSuchSession = () => AppError.notFound('No such session.', 'support-session');
@@ -23,6 +24,7 @@ export class SupportSessionsService {
     private readonly users: UserRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly runs: SessionRunRepository,
   ) {}
 
   async list(grant: AccessGrant): Promise<RoomSessionsView> {
@@ -208,9 +210,17 @@ export class SupportSessionsService {
         if (grant.canModerate) {
           const attendees = await this.users.handles(await this.sessions.attendeeIds(s.id));
           view.attendees = [...attendees.values()].map((a) => ({ handle: a.handle }));
+          view.cameTo = await this.cameTo(s.id);
         }
         return view;
       }),
     );
+  }
+
+  /** Who came to each occurrence that has run (facilitators only). */
+  private async cameTo(sessionId: string): Promise<{ startsAt: string; handles: string[] }[]> {
+    const runs = await this.runs.attendance(sessionId);
+    const handles = await this.users.handles(runs.flatMap((r) => r.userIds));
+    return runs.map((r) => ({ startsAt: r.occurrenceAt.toISOString(), handles: r.userIds.map((id) => handles.get(id)?.handle ?? FORMER_MEMBER_HANDLE) }));
   }
 }

@@ -6,6 +6,7 @@ import {
   PAUSE_MIN_SECONDS,
   SessionPhase,
   type CheckInRound,
+  type SessionAttendPayload,
   type SessionCheckInPayload,
   type SessionPausePayload,
   type SessionPhasePayload,
@@ -38,6 +39,11 @@ export class SessionPhaseDto implements SessionPhasePayload {
 
   @IsIn([SessionPhase.Open, SessionPhase.Closing])
   phase: typeof SessionPhase.Open | typeof SessionPhase.Closing;
+}
+
+export class SessionAttendDto implements SessionAttendPayload {
+  @IsUUID()
+  sessionId: string;
 }
 
 export class SessionPauseDto implements SessionPausePayload {

@@ -49,6 +49,20 @@ export function SessionCard({ session, canRsvp, headingLevel = 3 }: { session: S
           <p className="muted">{t('sessions.attendeesPrivate')}</p>
         </details>
       )}
+      {session.cameTo && session.cameTo.length > 0 && (
+        <details className="session-card__attendees">
+          <summary>{t('sessions.cameTo.summary', { count: session.cameTo.length })}</summary>
+          <ul>
+            {session.cameTo.map((run) => (
+              <li key={run.startsAt}>
+                {t('sessions.cameTo.run', { time: format.dateTime(run.startsAt), count: run.handles.length })}
+                {run.handles.length > 0 && ` ${run.handles.join(', ')}`}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('sessions.cameTo.private')}</p>
+        </details>
+      )}
       <div className="button-row">
         {canRsvp && session.next && (
           <button type="button" className={session.viewer.rsvped ? 'button' : 'button button--primary'} onClick={toggle} disabled={rsvp.isPending || full} aria-describedby={titleId}>

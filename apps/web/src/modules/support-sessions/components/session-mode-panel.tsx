@@ -1,7 +1,7 @@
 import { CHECK_IN_WORD_MAX_LENGTH, SessionClientEvent, SessionPhase, type CheckInEntry, type CheckInRound, type SessionModeView } from '@kindred/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PauseDialog } from '../../safety/components/pause-button';
 import { refusalText } from '../../chat/lib/describe';
 import { useFormat } from '../../../shared/i18n/format';
@@ -43,6 +43,20 @@ export function SessionModePanel({ roomId, canFacilitate, canTakePart }: { roomI
   );
 
   const mode = live.data?.mode;
+  const runKey = mode && mode.phase !== SessionPhase.Closed && canTakePart ? `${mode.sessionId}|${mode.startsAt}` : null;
+  // Having the room open while the session runs is coming to it: said once per occurrence
+  // (and again after a reconnect, which the server counts once). Facilitators see who came.
+  useEffect(() => {
+    if (!runKey || !connection) return;
+    const sessionId = runKey.split('|')[0]!;
+    const attend = () => void requestOrRefusal(connection.socket, SessionClientEvent.Attend, { sessionId });
+    attend();
+    connection.socket.on('connect', attend);
+    return () => {
+      connection.socket.off('connect', attend);
+    };
+  }, [runKey, connection]);
+
   if (!mode) return null;
   if (mode.phase === SessionPhase.Closed) {
     return <p className="chat-state session-mode__ended">{t('sessionMode.ended', { title: mode.title })}</p>;
@@ -66,6 +80,7 @@ export function SessionModePanel({ roomId, canFacilitate, canTakePart }: { roomI
       <p className="muted">
         {t('sessionMode.until', { time: format.dateTime(mode.endsAt), handle: mode.facilitator.handle })}
       </p>
+      <p className="muted">{t('sessionMode.present', { count: mode.present })}</p>
       {mode.agenda && (
         <div className="chat-pinned">
           <p className="chat-pinned__label">{t('sessionMode.agenda')}</p>
