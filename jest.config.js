@@ -42,4 +42,8 @@ export default {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.mjs'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  // Each test file imports the whole app afresh (ESM modules are not shared between files), and
+  // a worker that has run many keeps growing until it crashes out of memory (seen with 114 files).
+  // A worker over this after a file is replaced by a fresh one, which also keeps GC pauses short.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -93,6 +93,11 @@ describe('private conversations in the browser', () => {
     await chatLog(bay.page).getByText('Tea helps me a little.').waitFor();
     await expectAxeClean(bay.page);
 
+    // The check before sending looks at private messages too, privately and without blocking.
+    await bayBox.fill('You can call me on +44 7700 900123 tonight');
+    await bay.page.getByText('Looks like a phone number.').waitFor();
+    await bayBox.fill('');
+
     // A supportive reaction from the message's menu reaches the other side live, as a quiet count.
     await chatLog(bay.page).locator('summary', { hasText: `Options for the message from ${ash.handle}` }).last().click();
     await chatLog(bay.page).getByRole('button', { name: 'Sending strength' }).click();

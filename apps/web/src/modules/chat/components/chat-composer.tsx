@@ -16,13 +16,15 @@ interface ChatComposerProps {
   disabled: boolean;
   /** The room asks for a content-warning choice on every message ("none apply" counts). */
   requireWarning?: boolean;
+  /** What the check before sending is told this is: room chat, or a private conversation's message. */
+  checkAs?: 'chat' | 'message';
 }
 
 /**
  * The message box. Sending clears it at once (the message shows as "Sending…"); if the
  * server says no, the words come back into the box with the reason, never lost.
  */
-export function ChatComposer({ store, disabled, requireWarning = false }: ChatComposerProps) {
+export function ChatComposer({ store, disabled, requireWarning = false, checkAs = 'chat' }: ChatComposerProps) {
   const choiceProblem = useChoiceProblem();
   const { t, refusal } = useChatWords();
   // Kept in memory while the member looks at another page, like the thread drafts.
@@ -31,7 +33,8 @@ export function ChatComposer({ store, disabled, requireWarning = false }: ChatCo
   const [problem, setProblem] = useState<string | null>(null);
   const [warningsOpen, setWarningsOpen] = useState(false);
   const chosen = warning.categories.length;
-  const checked = useComposeCheck({ kind: 'chat', placeId: disabled ? undefined : store.roomId, text, chosenWarnings: warning.categories });
+  // A conversation's store carries the conversation's id where a room's carries the room's.
+  const checked = useComposeCheck({ kind: checkAs, placeId: disabled ? undefined : store.roomId, text, chosenWarnings: warning.categories });
 
   async function send(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();

@@ -88,7 +88,7 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
       </p>
       <SeenLine snapshot={snapshot} viewerId={viewer.id} seenUpTo={conversation.seenUpTo} />
       <CrisisSupportPanel source="chat" headingLevel={3} />
-      {conversation.standing === 'active' && <ChatComposer store={store} disabled={snapshot.phase === 'refused'} />}
+      {conversation.standing === 'active' && <ChatComposer store={store} disabled={snapshot.phase === 'refused'} checkAs="message" />}
 
       {dialog?.action === 'report' && (
         <LazyReportDialog
