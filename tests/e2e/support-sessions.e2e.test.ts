@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Clock } from '../../apps/api/src/common/clock.js';
 import { SessionModeService } from '../../apps/api/src/support-sessions/session-mode.service.js';
-import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { openChat } from './support/chat.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
-import { createRoomAs, joinAs } from './support/forum-setup.js';
+import { joinAs } from './support/forum-setup.js';
 
 /** `YYYY-MM-DDTHH:mm` in UTC, rounded up to the minute: what the facilitator types with zone UTC. */
 const utcWallTime = (ms: number) => new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16);
@@ -26,14 +25,29 @@ describe('scheduled support sessions in the browser', () => {
     await e2e?.close();
   });
 
-  it('a moderator schedules a session, two members RSVP, and all three meet in session mode', async () => {
+  it('an admin creates a room and appoints a moderator, who schedules a session that two members RSVP to and attend', async () => {
     const clock = e2e.t.get(Clock);
     const started = clock.now().getTime();
-    const admin = await memberWithRole(e2e.t, 'admin');
-    const room = await createRoomAs(admin.agent, { name: 'Tuesday circle' });
     // bypassCSP lets axe-core be injected for the accessibility checks.
+    const admin = await signedInMember(e2e, { bypassCSP: true });
+    await e2e.t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
     const facilitator = await signedInMember(e2e, { bypassCSP: true });
-    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: facilitator.user.id }).expect(204);
+
+    // The admin makes the room and its facilitator on the Community screens.
+    const ap = admin.page;
+    await ap.goto('/community');
+    await ap.getByRole('link', { name: 'Create a room' }).click();
+    await ap.getByLabel('Address').fill('tuesday-circle');
+    await ap.getByLabel('Name').fill('Tuesday circle');
+    await ap.getByLabel('Description').fill('A weekly circle with a facilitator.');
+    await ap.getByLabel('Guidelines', { exact: true }).fill('Be gentle. Use content warnings.');
+    await ap.getByRole('button', { name: 'Create room' }).click();
+    await ap.getByText('Tuesday circle is ready.').waitFor();
+    await ap.getByLabel('Find a member to appoint').fill(facilitator.handle.slice(0, 10));
+    await ap.getByRole('button', { name: `Appoint ${facilitator.handle}` }).click();
+    await ap.getByText(`${facilitator.handle} now moderates this room.`).waitFor();
+    const [room] = await e2e.t.query<{ id: string; slug: string }>(`SELECT id, slug FROM rooms WHERE slug = 'tuesday-circle'`);
+
     const ash = await signedInMember(e2e, { bypassCSP: true });
     // Bay uses a phone-sized screen.
     const bay = await signedInMember(e2e, { viewport: { width: 375, height: 800 }, bypassCSP: true });
@@ -98,6 +112,9 @@ describe('scheduled support sessions in the browser', () => {
       await e2e.t.get(SessionModeService).advance();
       for (const page of [f, ash.page, bay.page]) await page.getByRole('heading', { name: 'Session in progress: Grounding together' }).waitFor();
       await ash.page.getByText('Arrive · Share · Close gently').waitFor();
+      // Having the room open is coming to it: everyone sees how many are here, not who.
+      // (The facilitator has it open too: three are here.)
+      await ash.page.getByText('3 members here').waitFor();
 
       // The opening round: one word, or a pass.
       await ash.page.getByLabel('One word for how you are arriving').fill('tired');
@@ -137,6 +154,13 @@ describe('scheduled support sessions in the browser', () => {
       await bay.page.getByRole('heading', { name: 'Past' }).waitFor();
       await bay.page.getByText('No sessions are planned yet.').waitFor();
       await expectAxeClean(bay.page);
+      expect(await bay.page.getByText('Who came', { exact: false }).count()).toBe(0);
+      // Only the facilitator sees who came.
+      await f.goto(`/rooms/${room.slug}/sessions`);
+      await f.getByText('Who came (1 time)').click();
+      const came = f.getByRole('article', { name: 'Grounding together' }).locator('li', { hasText: '3 members' });
+      await came.getByText(ash.handle, { exact: false }).waitFor();
+      await came.getByText(bay.handle, { exact: false }).waitFor();
     } finally {
       clock.advance(started - clock.now().getTime());
     }
