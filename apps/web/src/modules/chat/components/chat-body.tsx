@@ -4,11 +4,8 @@ import { useSession } from '../../auth/hooks/use-session';
 import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
 import { LazyReasonDialog } from '../../moderator-reasons/components/lazy-reason-dialog';
 import { useMuteDurations } from '../../moderator-reasons/lib/durations';
-import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
 import { LazyStartConversationDialog } from '../../conversations/components/lazy-start-conversation-dialog';
-import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
-import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { useErrorText } from '../../../shared/i18n/error-text';
 import { labelForDetector } from '../../care/api/care-api';
 import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
@@ -19,12 +16,12 @@ import { untilText, useChatWords } from '../lib/describe';
 import type { RoomChatSnapshot } from '../lib/room-chat-store';
 import { SessionModePanel } from '../../support-sessions/components/session-mode-panel';
 import { ChatComposer } from './chat-composer';
-import type { MessageAction } from './chat-message-item';
 import { ChatMessageList } from './chat-message-list';
 import { ChatModeratorControls } from './chat-moderator-controls';
+import { MessageDialogs, type OpenMessageDialog } from './message-dialogs';
 import { ChatBodyPlaceholder, ChatLogPlaceholder } from './chat-placeholders';
 
-type OpenDialog = { action: MessageAction; message: ChatMessageView } | null;
+type OpenDialog = OpenMessageDialog;
 
 /** The live chat of a room the viewer may read: connection, messages, composer and dialogs. */
 export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean }) {
@@ -114,37 +111,8 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
       )}
       {canModerate && state && <ChatModeratorControls store={store} state={state} />}
 
-      {dialog?.action === 'report' && (
-        <LazyReportDialog
-          targets={[
-            { type: 'message', id: dialog.message.id, label: t('chat.report.thisMessage') },
-            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: authorName(dialog.message.author) }) },
-          ]}
-          onClose={close}
-        />
-      )}
+      <MessageDialogs dialog={dialog} store={store} onClose={close} onNotice={setNotice} />
       {dialog?.action === 'message' && <LazyStartConversationDialog member={dialog.message.author} onClose={close} />}
-      {dialog?.action === 'block' && (
-        <BlockMemberDialog
-          handle={dialog.message.author.handle}
-          open
-          onClose={close}
-          onBlocked={(handle) => {
-            store.forgetAuthor(dialog.message.author.id);
-            setNotice(t('chat.blocked', { handle }));
-          }}
-        />
-      )}
-      {dialog?.action === 'delete' && (
-        <DeleteMessageDialog
-          onCancel={close}
-          onConfirm={async () => {
-            const error = await store.deleteOwn(dialog.message.id);
-            if (!error) close();
-            return error ? refusal(error) : null;
-          }}
-        />
-      )}
       {dialog?.action === 'remove' && (
         <LazyReasonDialog
           title={t('chat.remove.title')}
@@ -176,29 +144,6 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
         </LazyReasonDialog>
       )}
     </>
-  );
-}
-
-function DeleteMessageDialog({ onCancel, onConfirm }: { onCancel: () => void; onConfirm: () => Promise<string | null> }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const t = useT();
-  return (
-    <ConfirmDialog
-      open
-      title={t('chat.delete.title')}
-      confirmLabel={t('chat.delete.confirm')}
-      pending={pending}
-      error={error}
-      onCancel={onCancel}
-      onConfirm={async () => {
-        setPending(true);
-        setError(await onConfirm());
-        setPending(false);
-      }}
-    >
-      <p>{t('chat.delete.body')}</p>
-    </ConfirmDialog>
   );
 }
 

@@ -1,27 +1,24 @@
-import type { ChatMessageView, ConversationView } from '@kindred/contracts';
+import type { ConversationView } from '@kindred/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useErrorText } from '../../../shared/i18n/error-text';
-import { useAuthorName } from '../../../shared/i18n/author-name';
 import { useConnectionStatus } from '../../../shared/realtime/use-realtime';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
 import { ChatComposer } from '../../chat/components/chat-composer';
-import type { MessageAction } from '../../chat/components/chat-message-item';
 import { ChatMessageList } from '../../chat/components/chat-message-list';
+import { MessageDialogs, type OpenMessageDialog } from '../../chat/components/message-dialogs';
 import { useLiveChat } from '../../chat/hooks/use-room-chat';
 import { useChatWords } from '../../chat/lib/describe';
 import type { RoomChatSnapshot } from '../../chat/lib/room-chat-store';
 import { useT } from '../../../shared/i18n/use-t';
 import '../../chat/components/chat.css';
 import { useWarningPreferences } from '../../content-warnings/hooks/use-warning-preferences';
-import { LazyReportDialog } from '../../reports/components/lazy-report-dialog';
-import { BlockMemberDialog } from '../../safety/components/block-member-dialog';
 import { CrisisSupportPanel } from '../../safety/components/crisis-support-panel';
 import { useConversationReactions } from '../hooks/use-conversation-reactions';
 import { useLeaveConversation, useMuteConversation } from '../hooks/use-conversations';
 import { conversationChannel } from '../lib/conversation-channel';
 
-type OpenDialog = { action: MessageAction; message: ChatMessageView } | { action: 'leave' } | null;
+type OpenDialog = OpenMessageDialog | { action: 'leave' };
 
 /** An accepted conversation, live: the room chat's log, composer and typing line on the conversation's channel. */
 export function ConversationChat({ conversation, viewer }: { conversation: ConversationView; viewer: { id: string; handle: string } }) {
@@ -30,7 +27,6 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
   const preferences = useWarningPreferences(true);
   const words = useChatWords();
   const { t, refusal } = words;
-  const authorName = useAuthorName();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const mute = useMuteConversation();
@@ -90,40 +86,7 @@ export function ConversationChat({ conversation, viewer }: { conversation: Conve
       <CrisisSupportPanel source="chat" headingLevel={3} />
       {conversation.standing === 'active' && <ChatComposer store={store} disabled={snapshot.phase === 'refused'} checkAs="message" />}
 
-      {dialog?.action === 'report' && (
-        <LazyReportDialog
-          targets={[
-            { type: 'message', id: dialog.message.id, label: t('chat.report.thisMessage') },
-            { type: 'member', id: dialog.message.author.id, label: t('chat.report.member', { handle: authorName(dialog.message.author) }) },
-          ]}
-          onClose={close}
-        />
-      )}
-      {dialog?.action === 'block' && (
-        <BlockMemberDialog
-          handle={dialog.message.author.handle}
-          open
-          onClose={close}
-          onBlocked={(handle) => {
-            store.forgetAuthor(dialog.message.author.id);
-            setNotice(t('chat.blocked', { handle }));
-          }}
-        />
-      )}
-      {dialog?.action === 'delete' && (
-        <ConfirmDialog
-          open
-          title={t('chat.delete.title')}
-          confirmLabel={t('chat.delete.confirm')}
-          onCancel={close}
-          onConfirm={() => {
-            const { message } = dialog;
-            void store.deleteOwn(message.id).then((error) => (error ? setNotice(refusal(error)) : close()));
-          }}
-        >
-          <p>{t('chat.delete.body')}</p>
-        </ConfirmDialog>
-      )}
+      {dialog && dialog.action !== 'leave' && <MessageDialogs dialog={dialog} store={store} onClose={close} onNotice={setNotice} />}
       {dialog?.action === 'leave' && (
         <ConfirmDialog
           open
