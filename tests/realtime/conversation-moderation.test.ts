@@ -1,40 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChatItem, ChatMessageView, ConversationMessagesPage, ConversationView } from '@kindred/contracts';
 import { expectApiError } from '../support/error-shape.js';
-import { createRoom, join, type Agent } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import type { Agent } from '../support/forum.js';
+import { memberSession, record, request, waitFor } from '../support/realtime.js';
+import { conversationBed, type Session } from '../support/conversations.js';
 
-let t: ListeningApp;
-let roomId: string;
+const bed = conversationBed('pm');
+const { roommate, openJoined } = bed;
 let moderator: Session;
-const sockets: ChatClient[] = [];
-type Session = Awaited<ReturnType<typeof memberSession>>;
 
 beforeAll(async () => {
-  t = await startListeningApp();
-  const admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-  roomId = (await createRoom(admin.agent)).id;
-  moderator = await memberSession(t, 'mod');
-  await t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await t?.close();
+  moderator = await memberSession(bed.t, 'mod');
+  await bed.t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
 });
 
-async function roommate(): Promise<Session> {
-  const m = await memberSession(t, 'pm');
-  await join(m.agent, roomId).expect(200);
-  return m;
-}
-async function openJoined(session: Session, conversationId: string): Promise<ChatClient> {
-  const socket = await connectedChat(t.baseUrl, session.token);
-  sockets.push(socket);
-  expect(await request(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: true });
-  return socket;
-}
 const bodies = (items: ChatItem[]) => items.map((i) => (i.kind === 'message' ? i.body : '(hidden)'));
 const messagesOf = async (agent: Agent, id: string) => ((await agent.get(`/api/conversations/${id}/messages`).expect(200)).body as ConversationMessagesPage).items;
 const act = (agent: Agent, messageId: string, body: Record<string, unknown>) => agent.post(`/api/moderation/message/${messageId}/actions`).send(body);
@@ -55,7 +35,7 @@ describe('moderators act on a reported private message through its report', () =
     expectApiError(await act(b.agent, cruel.id, { action: 'remove', reason: 'Harassment.' }), 403);
 
     await b.agent.post('/api/reports').send({ targetType: 'message', targetId: cruel.id, category: 'harassment' }).expect(201);
-    const [item] = await t.query<{ id: string }>(`SELECT id FROM queue_items WHERE target_id = $1 AND kind = 'report'`, [cruel.id]);
+    const [item] = await bed.t.query<{ id: string }>(`SELECT id FROM queue_items WHERE target_id = $1 AND kind = 'report'`, [cruel.id]);
     expectApiError(await act(b.agent, cruel.id, { action: 'remove', reason: 'Harassment.' }), 403);
     expectApiError(await act(moderator.agent, cruel.id, { action: 'remove' }), 400, 'VALIDATION_FAILED');
 
@@ -66,7 +46,7 @@ describe('moderators act on a reported private message through its report', () =
     expect(removed[0]).toEqual({ roomId: id, messageId: cruel.id });
     expect(bodies(await messagesOf(b.agent, id))).toEqual(['Hello.']);
 
-    const [entry] = await t.query<{ action: string; reason: string; room_id: string | null }>(`SELECT action, reason, room_id FROM moderation_log WHERE target_id = $1`, [cruel.id]);
+    const [entry] = await bed.t.query<{ action: string; reason: string; room_id: string | null }>(`SELECT action, reason, room_id FROM moderation_log WHERE target_id = $1`, [cruel.id]);
     expect(entry).toEqual({ action: 'message.remove', reason: 'Harassment is not allowed here.', room_id: null });
     const notices = (await a.agent.get('/api/me/notifications').expect(200)).body as { kind: string; params: { action?: string; reason?: string } }[];
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'moderation-action', params: expect.objectContaining({ action: 'remove', target: 'message', reason: 'Harassment is not allowed here.' }) }));

@@ -1,42 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ChatMessageView, ConversationReactionsView, ConversationView } from '@kindred/contracts';
 import { expectApiError } from '../support/error-shape.js';
-import { createRoom, join, type Agent } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, settle, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import type { Agent } from '../support/forum.js';
+import { record, request, settle, waitFor } from '../support/realtime.js';
+import { conversationBed, type Session } from '../support/conversations.js';
 
-let t: ListeningApp;
-let roomId: string;
-const sockets: ChatClient[] = [];
-type Session = Awaited<ReturnType<typeof memberSession>>;
+const bed = conversationBed('react');
+const { roommate, open, openJoined, conversation } = bed;
 
-beforeAll(async () => {
-  t = await startListeningApp();
-  const admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-  roomId = (await createRoom(admin.agent)).id;
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await t?.close();
-});
-
-async function roommate(): Promise<Session> {
-  const m = await memberSession(t, 'react');
-  await join(m.agent, roomId).expect(200);
-  return m;
-}
-async function open(token: string): Promise<ChatClient> {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
-async function conversation(starter: Session, others: Session[]): Promise<string> {
-  const res = await starter.agent.post('/api/conversations').send({ participantIds: others.map((o) => o.user.id), body: 'Hello there.', clientId: randomUUID() }).expect(201);
-  const id = (res.body as ConversationView).id;
-  for (const o of others) await o.agent.post(`/api/conversations/${id}/accept`).expect(200);
-  return id;
-}
 async function say(session: Session, conversationId: string, body: string): Promise<ChatMessageView> {
   const socket = await open(session.token);
   await request(socket, 'conversation:join', { conversationId });
@@ -108,8 +80,3 @@ describe('supportive reactions in a conversation', () => {
   });
 });
 
-async function openJoined(session: Session, conversationId: string): Promise<ChatClient> {
-  const socket = await open(session.token);
-  expect(await request(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: true });
-  return socket;
-}

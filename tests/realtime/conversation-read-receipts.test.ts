@@ -1,48 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChatMessageView, ConversationView } from '@kindred/contracts';
+import { describe, expect, it } from '@jest/globals';
+import type { ConversationView } from '@kindred/contracts';
 import { expectApiError } from '../support/error-shape.js';
-import { createRoom, join, type Agent } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, settle, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import type { Agent } from '../support/forum.js';
+import { record, settle, waitFor } from '../support/realtime.js';
+import { conversationBed, type Session } from '../support/conversations.js';
 
-let t: ListeningApp;
-let roomId: string;
-const sockets: ChatClient[] = [];
-type Session = Awaited<ReturnType<typeof memberSession>>;
+const bed = conversationBed('seen');
+const { openJoined, conversation, send } = bed;
 
-beforeAll(async () => {
-  t = await startListeningApp();
-  const admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-  roomId = (await createRoom(admin.agent)).id;
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await t?.close();
-});
-
+/** A roommate who may have turned read receipts on or off. */
 async function roommate(readReceipts?: boolean): Promise<Session> {
-  const m = await memberSession(t, 'seen');
-  await join(m.agent, roomId).expect(200);
+  const m = await bed.roommate();
   if (readReceipts !== undefined) await m.agent.patch('/api/me/settings').send({ readReceipts }).expect(200);
   return m;
-}
-async function openJoined(session: Session, conversationId: string): Promise<ChatClient> {
-  const socket = await connectedChat(t.baseUrl, session.token);
-  sockets.push(socket);
-  expect(await request(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: true });
-  return socket;
-}
-async function conversation(starter: Session, others: Session[]): Promise<string> {
-  const res = await starter.agent.post('/api/conversations').send({ participantIds: others.map((o) => o.user.id), body: 'Hello there.', clientId: randomUUID() }).expect(201);
-  const id = (res.body as ConversationView).id;
-  for (const o of others) await o.agent.post(`/api/conversations/${id}/accept`).expect(200);
-  return id;
-}
-async function send(socket: ChatClient, conversationId: string, body: string): Promise<ChatMessageView> {
-  const ack = await request<{ ok: true; message: ChatMessageView }>(socket, 'conversation:send', { conversationId, clientId: randomUUID(), body });
-  expect(ack.ok).toBe(true);
-  return ack.message;
 }
 const seenUpTo = async (agent: Agent, id: string) => ((await agent.get(`/api/conversations/${id}`).expect(200)).body as ConversationView).seenUpTo;
 

@@ -1,49 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChatMessageView, ConversationInbox, ConversationView } from '@kindred/contracts';
-import { createRoom, join, type Agent } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, settle, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { describe, expect, it } from '@jest/globals';
+import type { ConversationInbox } from '@kindred/contracts';
+import type { Agent } from '../support/forum.js';
+import { record, request, settle, waitFor } from '../support/realtime.js';
+import { conversationBed } from '../support/conversations.js';
 
-let t: ListeningApp;
-let roomId: string;
-const sockets: ChatClient[] = [];
-type Session = Awaited<ReturnType<typeof memberSession>>;
-type Ack<T = object> = { ok: true } & T;
+const bed = conversationBed('unread');
+const { roommate, open, startWith, conversation, send } = bed;
 
-beforeAll(async () => {
-  t = await startListeningApp();
-  const admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-  roomId = (await createRoom(admin.agent)).id;
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await t?.close();
-});
-
-async function roommate(): Promise<Session> {
-  const m = await memberSession(t, 'unread');
-  await join(m.agent, roomId).expect(200);
-  return m;
-}
-async function open(token: string): Promise<ChatClient> {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
-const startWith = async (starter: Session, others: Session[], extra: Record<string, unknown> = {}) =>
-  ((await starter.agent.post('/api/conversations').send({ participantIds: others.map((o) => o.user.id), body: 'Hello there.', clientId: randomUUID(), ...extra }).expect(201)).body as ConversationView).id;
-/** Started by `starter`, accepted by everyone else (accepting opens it, so nothing is unread yet). */
-async function conversation(starter: Session, others: Session[]): Promise<string> {
-  const id = await startWith(starter, others);
-  for (const o of others) await o.agent.post(`/api/conversations/${id}/accept`).expect(200);
-  return id;
-}
-const send = async (socket: ChatClient, conversationId: string, body: string, extra: Record<string, unknown> = {}) => {
-  const ack = await request<Ack<{ message: ChatMessageView }>>(socket, 'conversation:send', { conversationId, clientId: randomUUID(), body, ...extra });
-  expect(ack.ok).toBe(true);
-  return ack.message;
-};
 const inbox = async (agent: Agent) => (await agent.get('/api/conversations').expect(200)).body as ConversationInbox;
 const unreadIn = async (agent: Agent, id: string) => {
   const box = await inbox(agent);
@@ -90,7 +53,7 @@ describe('unread counts per conversation', () => {
     await waitFor(() => heard.length === 1, 5_000, 'read marker heard');
     expect(heard[0]).toEqual({ conversationId: id });
     // Markers only move forward: reading an older message again changes nothing and tells nobody.
-    const first = (await t.query<{ id: string }>('SELECT id FROM chat_messages WHERE room_id = $1 AND seq = 2', [id]))[0]!;
+    const first = (await bed.t.query<{ id: string }>('SELECT id FROM chat_messages WHERE room_id = $1 AND seq = 2', [id]))[0]!;
     expect(await request(sb, 'conversation:read', { conversationId: id, messageId: first.id })).toEqual({ ok: true });
     await settle();
     expect(heard).toHaveLength(1);
