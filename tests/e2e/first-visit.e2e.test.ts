@@ -40,6 +40,9 @@ describe('a first visit, signed out', () => {
       await page.goto(path);
       expect((await me).status()).toBe(200);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // Let the page's own requests finish: going on at once would abort one still on its way
+      // (the home page's room list), which is the test's doing, not a failure of the page.
+      await page.waitForLoadState('networkidle');
     }
     // The icons the page links to (browsers fetch them lazily, so ask as the page would).
     for (const href of await page.locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))) {
