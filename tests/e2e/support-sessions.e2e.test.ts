@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Clock } from '../../apps/api/src/common/clock.js';
+import { ChatGateway } from '../../apps/api/src/realtime/chat.gateway.js';
+import { channel } from '../../apps/api/src/realtime/socket-context.js';
 import { SessionModeService } from '../../apps/api/src/support-sessions/session-mode.service.js';
+import { memberWithRole } from '../support/forum.js';
+import { scheduleSession } from '../support/support-sessions.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { openChat } from './support/chat.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
-import { joinAs } from './support/forum-setup.js';
+import { createRoomAs, joinAs } from './support/forum-setup.js';
 
 /** `YYYY-MM-DDTHH:mm` in UTC, rounded up to the minute: what the facilitator types with zone UTC. */
 const utcWallTime = (ms: number) => new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16);
@@ -161,6 +165,34 @@ describe('scheduled support sessions in the browser', () => {
       const came = f.getByRole('article', { name: 'Grounding together' }).locator('li', { hasText: '3 members' });
       await came.getByText(ash.handle, { exact: false }).waitFor();
       await came.getByText(bay.handle, { exact: false }).waitFor();
+    } finally {
+      clock.advance(started - clock.now().getTime());
+    }
+  });
+
+  it('a session that opens while a member’s chat is away shows once the chat is back', async () => {
+    const clock = e2e.t.get(Clock);
+    const started = clock.now().getTime();
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Away circle' });
+    const session = await scheduleSession(admin.agent, room.id, { title: 'While you were away', localStart: utcWallTime(started + 30 * 60_000), timeZone: 'UTC', durationMinutes: 30 });
+    const cy = await signedInMember(e2e);
+    await joinAs(cy.agent, room.id);
+    const { page } = cy;
+    try {
+      await openChat(page, room.slug);
+      // The connection drops, and the browser cannot come back until the session has opened.
+      await page.route('**/socket.io/**', (route) => route.abort());
+      const server = (e2e.t.get(ChatGateway) as unknown as { server: { in(name: string): { fetchSockets(): Promise<{ conn?: { close(): void } }[]> } } }).server;
+      const theirs = () => server.in(channel.user(cy.user.id)).fetchSockets();
+      for (const socket of await theirs()) socket.conn?.close();
+      await page.getByText('Reconnecting… your messages are safe.').waitFor();
+      clock.advance(Date.parse(session.occurrences[0]!.startsAt) - clock.now().getTime());
+      expect(await e2e.t.get(SessionModeService).advance()).toMatchObject({ opened: 1 });
+
+      await page.unroute('**/socket.io/**');
+      await page.getByRole('heading', { name: 'Session in progress: While you were away' }).waitFor();
+      await page.locator('.chat .chat-banner').waitFor({ state: 'detached' });
     } finally {
       clock.advance(started - clock.now().getTime());
     }

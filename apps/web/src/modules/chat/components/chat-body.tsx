@@ -54,7 +54,7 @@ export function ChatBody({ room, canPost }: { room: RoomDetail; canPost: boolean
       <ConnectionBanner status={status} snapshot={snapshot} />
       {snapshot.phase === 'refused' && <p className="notice notice--error">{snapshot.problem && refusal(snapshot.problem)}</p>}
       {snapshot.phase === 'ready' && <Presence snapshot={snapshot} />}
-      <SessionModePanel roomId={room.id} canFacilitate={canModerate} canTakePart={canPost} />
+      <SessionModePanel roomId={room.id} joins={snapshot.joins} canFacilitate={canModerate} canTakePart={canPost} />
       {state?.pinnedNotice && (
         <div className="chat-pinned">
           <p className="chat-pinned__label">{t('chat.pinnedBy')}</p>

@@ -22,6 +22,8 @@ export type { PendingMessage, PendingState, SendOutcome } from './chat-outbox';
 
 export interface RoomChatSnapshot {
   phase: 'joining' | 'ready' | 'refused';
+  /** How many times the server has accepted a join (the first, then one per reconnect): what was pushed while away is read again. */
+  joins: number;
   /** Why joining was refused (not a member of a private room, …). */
   problem: ChatError | null;
   /** Ordered by `seq`, one entry per `seq`: messages, and placeholders for those the member hides. */
@@ -49,6 +51,7 @@ type Handlers = { [E in keyof ChatServerToClientEvents]?: ChatServerToClientEven
 export class RoomChatStore {
   private snapshot: RoomChatSnapshot = {
     phase: 'joining',
+    joins: 0,
     problem: null,
     messages: [],
     pending: [],
@@ -208,6 +211,7 @@ export class RoomChatStore {
     this.joined = true;
     this.update({
       phase: 'ready',
+      joins: this.snapshot.joins + 1,
       problem: null,
       state: ack.state,
       presence: ack.presence,

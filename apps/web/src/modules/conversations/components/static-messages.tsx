@@ -11,6 +11,7 @@ export function StaticMessages({ items, viewer }: { items: ChatItem[]; viewer: {
   const preferences = useWarningPreferences(true);
   const snapshot: RoomChatSnapshot = {
     phase: 'ready',
+    joins: 1,
     problem: null,
     messages: items,
     pending: [],

@@ -20,20 +20,32 @@ const PAUSE_SECONDS = 60;
  * rounds, and the facilitator's controls. The server opens and closes it on time; a pause
  * the facilitator calls opens the grounding tool for everyone.
  */
-export function SessionModePanel({ roomId, canFacilitate, canTakePart }: { roomId: string; canFacilitate: boolean; canTakePart: boolean }) {
+export function SessionModePanel({ roomId, joins, canFacilitate, canTakePart }: { roomId: string; joins: number; canFacilitate: boolean; canTakePart: boolean }) {
   const t = useT();
   const format = useFormat();
   const client = useQueryClient();
   const connection = useRealtimeConnection();
-  const live = useQuery({ queryKey: liveKey(roomId), queryFn: ({ signal }) => fetchLiveSession(roomId, signal) });
+  // Read once the chat has joined, so nothing pushed to the room can fall between the read and the join.
+  const live = useQuery({ queryKey: liveKey(roomId), queryFn: ({ signal }) => fetchLiveSession(roomId, signal), enabled: joins > 0 });
   const [pauseOpen, setPauseOpen] = useState(false);
   const [problem, setProblem] = useState('');
 
+  // A session that opened or moved on while the chat was away was pushed to nobody here:
+  // every later join reads it again.
+  useEffect(() => {
+    if (joins > 1) void client.invalidateQueries({ queryKey: liveKey(roomId) });
+  }, [client, roomId, joins]);
   useSocketEvent(
     'support-session:mode',
-    useCallback((mode: SessionModeView) => {
-      if (mode.roomId === roomId) client.setQueryData(liveKey(roomId), { mode });
-    }, [client, roomId]),
+    useCallback(
+      async (mode: SessionModeView) => {
+        if (mode.roomId !== roomId) return;
+        // A read begun before this push would answer with the older state and overwrite it.
+        await client.cancelQueries({ queryKey: liveKey(roomId) });
+        client.setQueryData(liveKey(roomId), { mode });
+      },
+      [client, roomId],
+    ),
   );
   useSocketEvent(
     'support-session:pause',
