@@ -28,7 +28,8 @@ export const READ_JOINS = {
   // Every chat message row carries its author's handle: send, replay and history.
   'chat/chat-message.repository.ts': ['users'],
   // The thread list: activity, per-viewer hidden counts and handles in one statement.
-  'threads/thread.repository.ts': ['posts', 'users'],
+  // …and a reply's followers who may still read the room, as the notices go out.
+  'threads/thread.repository.ts': ['posts', 'users', 'room_memberships'],
   // …whose statements are built in one file the query-plan test can explain.
   'threads/thread-list.sql.ts': ['posts', 'users'],
   // Unread and new (thread list, thread summary, room directory): posts the viewer can see

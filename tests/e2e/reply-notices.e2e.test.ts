@@ -16,7 +16,7 @@ describe('reply notices in the browser', () => {
     await e2e?.close();
   });
 
-  it('two replies make one notice saying how many; opening it goes to the thread and reads it; axe is clean', async () => {
+  it('two replies make one notice saying how many; opening it goes to the thread at the first unread reply and reads it; axe is clean', async () => {
     const admin = await memberWithRole(e2e.t, 'admin');
     const room = await createRoomAs(admin.agent, { name: 'Evening room' });
     // axe runs in the page, so this context bypasses the CSP that would refuse its script.
@@ -25,6 +25,9 @@ describe('reply notices in the browser', () => {
     await joinAs(starter.agent, room.id);
     await joinAs(replier.agent, room.id);
     const thread = await threadAs(starter.agent, room.id, { title: 'Small wins', body: 'I slept six hours.', warning: { categories: [], noneApply: true } });
+    // The starter has read their thread as it stood (the app opens it after posting).
+    await starter.page.goto(`/threads/${thread.id}`);
+    await starter.page.getByRole('heading', { level: 1, name: 'Small wins' }).waitFor();
     for (const body of ['That is wonderful.', 'Same here this week.']) await replyAs(replier.agent, thread.id, { body, warning: { categories: [], noneApply: true } });
     await e2e.t.get(ReplyNoticesService).settled();
 
@@ -36,6 +39,9 @@ describe('reply notices in the browser', () => {
     await notice.getByRole('link', { name: /^Open/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Small wins' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/threads/${thread.id}`);
+    // It opens at the first reply the starter has not seen, under the "new since" divider.
+    await page.getByText('New since your last visit').waitFor();
+    await page.locator('.post-list > li.new-since + li').getByText('That is wonderful.').waitFor();
     // The click marked it read; the request may still be on its way when the thread shows.
     const readNow = async () => ((await starter.agent.get('/api/me/notifications').expect(200)).body as { kind: string; read: boolean }[])[0];
     let told = await readNow();

@@ -11,7 +11,7 @@
  * made against it can silently mix versions; a snapshot cannot change under a run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
@@ -29,6 +29,9 @@ for (const o of overrides) {
   cpSync(source, join(dir, 'src', target));
   process.stderr.write(`replaced src/${target} with ${source}\n`);
 }
+// The API's own dependencies first (its lru-cache is not the one hoisted to the root), as
+// apps/api/dist finds them; the root's node_modules after, by ordinary resolution upwards.
+symlinkSync(join(REPO, 'apps/api/node_modules'), join(dir, 'node_modules'), 'dir');
 writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }, null, 2));
 writeFileSync(
   join(dir, 'tsconfig.json'),

@@ -5,6 +5,7 @@ import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
+import { EntityRows } from '../database/entity-rows.js';
 import { englishNotice } from './notice-english.js';
 import { NotificationEntity } from './notification.entity.js';
 
@@ -19,11 +20,16 @@ export interface NewNotification {
 /** Private notices to one member. Written in the same transaction as what they describe. */
 @Injectable()
 export class NotificationsService {
+  /** Notices read back from the statement that writes them (a reply batch), as entities. */
+  private readonly rows: EntityRows<NotificationEntity>;
+
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.rows = new EntityRows(notifications.manager.connection, NotificationEntity, 'n');
+  }
 
   async notify(userId: string, notice: NewNotification, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(NotificationEntity) : this.notifications;
@@ -37,8 +43,11 @@ export class NotificationsService {
   /** Each member's unread reply notice for the thread, by when its latest reply was written. */
   async openReplyBatches(userIds: readonly string[], threadId: string): Promise<Map<string, Date>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.notifications.find({ select: { userId: true, createdAt: true }, where: { userId: In([...userIds]), kind: NotificationKind.Reply, link: threadLink(threadId), readAt: IsNull() } });
-    return new Map(rows.map((r) => [r.userId, r.createdAt]));
+    const rows: { user_id: string; created_at: Date }[] = await this.notifications.query(
+      `SELECT user_id, created_at FROM notifications WHERE user_id = ANY($1::uuid[]) AND kind = '${NotificationKind.Reply}' AND link = $2 AND read_at IS NULL`,
+      [userIds, threadLink(threadId)],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.created_at]));
   }
 
   /**
@@ -54,18 +63,17 @@ export class NotificationsService {
     if (ended.length) await this.notifications.update({ userId: In([...ended]), kind: NotificationKind.Reply, link, readAt: IsNull() }, { readAt: this.clock.now() });
     const content = { code: 'reply.new', params: { threadTitle, count: 1 } } as const;
     const { title, body } = englishNotice(content);
-    const rows: { id: string }[] = await this.notifications.query(
-      `INSERT INTO notifications (user_id, kind, code, params, title, body, link, created_at)
+    const rows: Record<string, unknown>[] = await this.notifications.query(
+      `INSERT INTO notifications AS "n" (user_id, kind, code, params, title, body, link, created_at)
        SELECT u, $2, $3, jsonb_build_object('threadTitle', $4::text, 'count', 1), $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
        ON CONFLICT (user_id, link) WHERE kind = '${NotificationKind.Reply}' AND read_at IS NULL
-       DO UPDATE SET params = jsonb_build_object('threadTitle', $4::text, 'count', (notifications.params->>'count')::int + 1),
-                     title = EXCLUDED.title, body = EXCLUDED.body, created_at = GREATEST(notifications.created_at, EXCLUDED.created_at)
-       RETURNING id`,
+       DO UPDATE SET params = jsonb_build_object('threadTitle', $4::text, 'count', (n.params->>'count')::int + 1),
+                     title = EXCLUDED.title, body = EXCLUDED.body, created_at = GREATEST(n.created_at, EXCLUDED.created_at)
+       RETURNING ${this.rows.select}`,
       [userIds, NotificationKind.Reply, content.code, threadTitle, title, body, link, replyAt],
     );
-    const saved = await this.notifications.findBy({ id: In(rows.map((r) => r.id)) });
     // A batched notice keeps its id: the app replaces the one it shows rather than adding another.
-    for (const n of saved) this.events.emit('notification.created', { userId: n.userId, notification: toView(n) });
+    for (const n of rows.map((row) => this.rows.from(row)!)) this.events.emit('notification.created', { userId: n.userId, notification: toView(n) });
   }
 
   async list(userId: string): Promise<NotificationView[]> {

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { MembershipRepository } from '../rooms/membership.repository.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
@@ -19,7 +18,6 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
   constructor(
     private readonly threads: ThreadRepository,
     private readonly posts: PostRepository,
-    private readonly memberships: MembershipRepository,
     private readonly readMarkers: ReadMarkerRepository,
     private readonly safety: SafetyService,
     private readonly notifications: NotificationsService,
@@ -44,27 +42,22 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
   private async fanOut(threadId: string, postId: string, authorId: string): Promise<void> {
     const thread = await this.threads.replyFollowers(threadId, authorId);
     if (!thread) return;
-    const post = await this.posts.findById(postId);
+    // The raw row: TypeORM's findOne builds and parses its query each time, off the hot path or not.
+    const post = await this.posts.row(postId);
     if (!post) return;
-    // The gate's room.read rule, for a room's own thread: its members, and staff who read every
-    // room. A follower who left the room hears nothing more of it.
-    const members = await this.memberships.membersAmong(
-      thread.roomId,
-      thread.followers.filter((f) => !f.staff).map((f) => f.userId),
-    );
     // Never from a blocked author, never about words the member hides (incl. automatic warnings).
-    const categories = [...new Set([...thread.categories, ...post.contentWarnings, ...post.autoWarnings])];
+    const categories = [...new Set([...thread.categories, ...post.content_warnings, ...post.auto_warnings])];
     const [blocked, byReply, byTitle] = await Promise.all([
       this.safety.excludedAudience(authorId, categories),
-      this.safety.filterAudience(authorId, post.body, post.warningNote),
+      this.safety.filterAudience(authorId, post.body, post.warning_note),
       this.safety.filterAudience(authorId, thread.title),
     ]);
     // Nor about words their own filters drop; a notice shows the title, so a title they fold is left out too.
     const excluded = new Set([...blocked, ...byReply.hidden, ...byTitle.hidden, ...byTitle.folded.map((f) => f.userId)]);
-    const audience = thread.followers.filter((f) => (f.staff || members.has(f.userId)) && !excluded.has(f.userId)).map((f) => f.userId);
+    const audience = thread.followers.filter((id) => !excluded.has(id));
     if (audience.length === 0) return;
     const open = await this.notifications.openReplyBatches(audience, threadId);
     const ended = await this.readMarkers.readSince(threadId, open);
-    await this.notifications.batchReply(audience, threadId, thread.title, post.createdAt, [...ended]);
+    await this.notifications.batchReply(audience, threadId, thread.title, post.created_at, [...ended]);
   }
 }

@@ -295,21 +295,23 @@ export class ThreadRepository {
   /**
    * The followers of a published thread who may hear about a reply by `authorId`, with the
    * thread's room, title and warnings: minus the author and anyone who muted the thread (a mute
-   * wins over a follow). `staff`: a global moderator or admin, who reads every room. One
-   * statement; none when nobody else follows.
+   * wins over a follow) and anyone who can no longer read the room. One statement.
    */
-  async replyFollowers(threadId: string, authorId: string): Promise<{ roomId: string; title: string; categories: string[]; followers: { userId: string; staff: boolean }[] } | undefined> {
-    const rows: { user_id: string; staff: boolean; room_id: string; title: string; categories: string[] }[] = await this.db.query(
-      `SELECT f.user_id, u.role IN ('${Role.Moderator}', '${Role.Admin}') AS staff, t.room_id, t.title, t.content_warnings || t.auto_warnings AS categories
+  async replyFollowers(threadId: string, authorId: string): Promise<{ roomId: string; title: string; categories: string[]; followers: string[] } | undefined> {
+    const rows: { user_id: string; room_id: string; title: string; categories: string[] }[] = await this.db.query(
+      `SELECT f.user_id, t.room_id, t.title, t.content_warnings || t.auto_warnings AS categories
          FROM threads t
          JOIN thread_follows f ON f.thread_id = t.id AND f.user_id <> $2
          JOIN users u ON u.id = f.user_id
        WHERE t.id = $1 AND t.status = '${PostStatus.Published}'
-         AND NOT EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = f.user_id)`,
+         AND NOT EXISTS (SELECT 1 FROM thread_mutes m WHERE m.thread_id = t.id AND m.user_id = f.user_id)
+         -- The gate's room.read rule for a room's own thread: its members, and staff who read every
+         -- room. A follower who left the room hears nothing more of it.
+         AND (u.role IN ('${Role.Moderator}', '${Role.Admin}') OR EXISTS (SELECT 1 FROM room_memberships rm WHERE rm.room_id = t.room_id AND rm.user_id = f.user_id))`,
       [threadId, authorId],
     );
     const [first] = rows;
-    return first && { roomId: first.room_id, title: first.title, categories: first.categories, followers: rows.map((r) => ({ userId: r.user_id, staff: r.staff })) };
+    return first && { roomId: first.room_id, title: first.title, categories: first.categories, followers: rows.map((r) => r.user_id) };
   }
 
   async setMuted(threadId: string, userId: string, muted: boolean): Promise<void> {
