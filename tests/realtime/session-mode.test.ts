@@ -96,6 +96,45 @@ describe('session mode in the room’s live chat, driven by the clock', () => {
     }
   });
 
+  it('the next week opens the chat the last one locked, but a lock a moderator put on stays until a moderator lifts it', async () => {
+    const { t, admin } = bed;
+    const room = await createRoom(admin.agent);
+    const facilitator = await memberSession(t, 'facilitator');
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: facilitator.user.id }).expect(204);
+    const clock = t.get(Clock);
+    const now = clock.now().getTime();
+    const weekly = await scheduleSession(facilitator.agent, room.id, { localStart: utcWallTime(now + 20 * 60_000), timeZone: 'UTC', durationMinutes: 30, weeks: 3 });
+    const [first, second, third] = weekly.occurrences.map((o) => new Date(o.startsAt).getTime());
+    const mod = await bed.open(admin.token);
+    const locked = async () => ((await t.query<{ locked: boolean }>('SELECT locked FROM chat_rooms WHERE room_id = $1', [room.id]))[0]?.locked ?? false);
+    try {
+      expect(await at(clock, first!)).toMatchObject({ opened: 1 });
+      expect(await at(clock, first! + 30 * 60_000)).toMatchObject({ closed: 1 });
+      expect(await locked()).toBe(true);
+      // Week two: the session's own lock is lifted.
+      expect(await at(clock, second!)).toMatchObject({ opened: 1 });
+      expect(await locked()).toBe(false);
+      expect(await at(clock, second! + 30 * 60_000)).toMatchObject({ closed: 1 });
+      // A moderator unlocks, then locks the chat again for the room's safety, before week three.
+      expect(await request(mod, 'mod:lock', { roomId: room.id, locked: false, reason: 'Open for the week' })).toMatchObject({ ok: true });
+      expect(await request(mod, 'mod:lock', { roomId: room.id, locked: true, reason: 'Someone is being targeted' })).toMatchObject({ ok: true, state: { locked: true } });
+      expect(await at(clock, third!)).toMatchObject({ opened: 1 });
+      expect(await locked()).toBe(true);
+      // Its end adds no second lock over the moderator's, and logs none.
+      expect(await at(clock, third! + 30 * 60_000)).toMatchObject({ closed: 1 });
+      const log = await t.query<{ action: string; reason: string }>(`SELECT action, reason FROM moderation_log WHERE room_id = $1 AND action IN ('chat.lock', 'chat.unlock') ORDER BY created_at`, [room.id]);
+      expect(log.map((l) => `${l.action}: ${l.reason}`)).toEqual([
+        'chat.lock: The support session has ended.',
+        'chat.unlock: A support session started.',
+        'chat.lock: The support session has ended.',
+        'chat.unlock: Open for the week',
+        'chat.lock: Someone is being targeted',
+      ]);
+    } finally {
+      clock.advance(now - clock.now().getTime());
+    }
+  });
+
   it('blocks hold in the rounds: a member who blocked someone never receives their turn', async () => {
     const { room, session, sockets, alice, bob, clock, startsAt } = await runningScene();
     const now = clock.now().getTime();

@@ -28,6 +28,7 @@ export interface NewChatMessage {
 export interface ChatRoomChanges {
   slow_mode_seconds?: number;
   locked?: boolean;
+  locked_by_session?: boolean;
   pinned_notice?: string | null;
 }
 
@@ -76,6 +77,12 @@ export class ChatMessageRepository {
       `UPDATE chat_rooms SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE room_id = $1`,
       [roomId, ...columns.map((c) => changes[c])],
     );
+  }
+
+  /** The chat's lock, for a change that depends on it; the row stays locked until the transaction ends. */
+  async lockState(roomId: string, manager: EntityManager): Promise<{ locked: boolean; bySession: boolean } | undefined> {
+    const [row] = (await manager.query('SELECT locked, locked_by_session FROM chat_rooms WHERE room_id = $1 FOR UPDATE', [roomId])) as { locked: boolean; locked_by_session: boolean }[];
+    return row && { locked: row.locked, bySession: row.locked_by_session };
   }
 
   /** Messages matching `where` (published only), in `seq` order. */

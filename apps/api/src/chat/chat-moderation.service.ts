@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChatMessageStatus, type ChatRoomState, ErrorReason } from '@kindred/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
@@ -69,8 +69,21 @@ export class ChatModerationService {
     return this.updateRoom(user, dto.roomId, 'chat.slow-mode', `Slow mode set to ${dto.seconds} s`, { slow_mode_seconds: dto.seconds });
   }
 
+  /** A moderator's lock or unlock: it is theirs, so no session lifts it. */
   async lock(user: Actor, dto: LockChatDto): Promise<ChatRoomState> {
-    return this.updateRoom(user, dto.roomId, dto.locked ? 'chat.lock' : 'chat.unlock', dto.reason.trim(), { locked: dto.locked });
+    return this.updateRoom(user, dto.roomId, dto.locked ? 'chat.lock' : 'chat.unlock', dto.reason.trim(), { locked: dto.locked, locked_by_session: false });
+  }
+
+  /**
+   * A support session's own lock, as its facilitator: put on at its end only over an open chat,
+   * and lifted at the next start only if it is still that lock. A lock a moderator put on (for
+   * the room's safety) stays until a moderator lifts it. Null when nothing changed.
+   */
+  sessionLock(user: Actor, roomId: string, locked: boolean, reason: string): Promise<ChatRoomState | null> {
+    return this.updateRoom(user, roomId, locked ? 'chat.lock' : 'chat.unlock', reason, { locked, locked_by_session: locked }, async (manager) => {
+      const now = await this.messages.lockState(roomId, manager);
+      return locked ? !now?.locked : !!now?.locked && now.bySession;
+    });
   }
 
   async notice(user: Actor, dto: PinnedNoticeDto): Promise<ChatRoomState> {
@@ -78,16 +91,27 @@ export class ChatModerationService {
     return this.updateRoom(user, dto.roomId, text ? 'chat.notice' : 'chat.notice-clear', text ?? 'Pinned notice cleared', { pinned_notice: text });
   }
 
-  private async updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: ChatRoomChanges): Promise<ChatRoomState> {
+  /** `applies`: read under the chat row's lock, whether the change is still wanted (else nothing is written). */
+  private updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: ChatRoomChanges): Promise<ChatRoomState>;
+  private updateRoom(user: Actor, roomId: string, action: string, reason: string, changes: ChatRoomChanges, applies: (manager: EntityManager) => Promise<boolean>): Promise<ChatRoomState | null>;
+  private async updateRoom(
+    user: Actor,
+    roomId: string,
+    action: string,
+    reason: string,
+    changes: ChatRoomChanges,
+    applies?: (manager: EntityManager) => Promise<boolean>,
+  ): Promise<ChatRoomState | null> {
     const grant = await this.access.require({ user, action: Action.RoomModerate, roomId });
     const id = grant.room!.id;
     const state = await this.db.transaction(async (manager) => {
       await this.history.state(id, manager);
+      if (applies && !(await applies(manager))) return null;
       await this.messages.updateRoom(id, changes, manager);
       await this.log.record({ actorId: user.id, roomId: id, action, targetType: 'room', targetId: id, reason, details: { ...changes } }, manager);
       return this.history.state(id, manager);
     });
-    this.events.emit('chat.room.state', state);
+    if (state) this.events.emit('chat.room.state', state);
     return state;
   }
 }

@@ -30,6 +30,10 @@ export class ChatRoomEntity {
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 
+  /** The lock is the one a support session put on at its end (the next occurrence lifts only that one). */
+  @Column({ type: 'boolean', default: false })
+  lockedBySession: boolean;
+
   @Column({ type: 'int', default: 0 })
   slowModeSeconds: number;
 

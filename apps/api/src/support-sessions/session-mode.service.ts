@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SessionPhase, type CheckInRound, type SessionModeView } from '@kindred/contracts';
 import { AccessService, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
-import { ChatHistoryService } from '../chat/chat-history.service.js';
 import { ChatModerationService } from '../chat/chat-moderation.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -38,7 +37,6 @@ export class SessionModeService {
     private readonly safety: SafetyService,
     private readonly access: AccessService,
     private readonly chatModeration: ChatModerationService,
-    private readonly chatState: ChatHistoryService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -52,8 +50,8 @@ export class SessionModeService {
       const running = occurrencesFor(session).find((o) => new Date(o.startsAt) <= now && now < new Date(o.endsAt));
       if (!running || !(await this.runs.open(session.id, new Date(running.startsAt), new Date(running.endsAt)))) continue;
       opened += 1;
-      // A chat locked at the end of the last occurrence opens again for this one.
-      if ((await this.chatState.state(session.roomId)).locked) await this.setChatLock(session, false, 'A support session started.');
+      // A chat locked at the end of the last occurrence opens again for this one (a moderator's lock stays).
+      await this.setChatLock(session, false, 'A support session started.');
       await this.announce(session);
     }
     for (const run of await this.runs.due(now)) {
@@ -172,12 +170,12 @@ export class SessionModeService {
     };
   }
 
-  /** Locks or opens the chat as the facilitator, through chat moderation (its gate and its log). */
+  /** Puts on or lifts the session's own lock as the facilitator, through chat moderation (its gate and its log). */
   private async setChatLock(session: SupportSessionEntity, locked: boolean, reason: string): Promise<void> {
     const facilitator = await this.users.findById(session.facilitatorId);
     if (!facilitator) return;
     try {
-      await this.chatModeration.lock({ id: facilitator.id, role: facilitator.role }, { roomId: session.roomId, locked, reason });
+      await this.chatModeration.sessionLock({ id: facilitator.id, role: facilitator.role }, session.roomId, locked, reason);
     } catch (error) {
       // The facilitator may have stepped down since scheduling: the session still closes; moderators lock by hand.
       this.logger.warn({ err: error, sessionId: session.id }, 'could not change the chat lock at a session boundary');
