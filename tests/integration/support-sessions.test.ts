@@ -221,6 +221,24 @@ describe('RSVP', () => {
     expectApiError(await outsider.put(`/api/rooms/${room.id}/sessions/not-a-uuid/rsvp`), 400, 'VALIDATION_FAILED');
   });
 
+  it('leaving the room gives the member’s places back (a member who stays keeps theirs)', async () => {
+    const { room, facilitator, members } = await group(2);
+    const session = await scheduleSession(facilitator, room.id, { capacity: 2 });
+    const [leaver, stayer] = members;
+    for (const m of [leaver!, stayer!]) await m.agent.put(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`).expect(200);
+    await leaver!.agent.post(`/api/rooms/${room.id}/leave`).expect(204);
+    // The places are given back just after the leave's commit, by its event.
+    const attendees = async () => ((await facilitator.get(`/api/rooms/${room.id}/sessions/${session.id}`).expect(200)).body as SupportSessionView).attendees!.map((x) => x.handle);
+    for (let i = 0; i < 50 && (await attendees()).length > 1; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(await attendees()).toEqual([stayer!.handle]);
+    const theirView = (await leaver!.agent.get(`/api/rooms/${room.id}/sessions/${session.id}`).expect(200)).body as SupportSessionView;
+    expect(theirView).toMatchObject({ rsvpCount: 1, viewer: { rsvped: false } });
+    // The freed place can be taken again.
+    const newcomer = await registerMember(t);
+    expect((await join(newcomer.agent, room.id)).status).toBe(200);
+    expect((await newcomer.agent.put(`/api/rooms/${room.id}/sessions/${session.id}/rsvp`).expect(200)).body).toEqual({ rsvped: true, rsvpCount: 2 });
+  });
+
   it('capacity is never overbooked under many concurrent RSVPs', async () => {
     const capacity = 3;
     const { room, facilitator, members } = await group(12);

@@ -125,6 +125,11 @@ export class SupportSessionRepository {
     );
   }
 
+  /** Every place the member holds in the room's sessions, given back (they left the room). */
+  async withdrawAllIn(roomId: string, userId: string): Promise<void> {
+    await this.db.query('DELETE FROM support_session_rsvps r USING support_sessions s WHERE s.id = r.session_id AND s.room_id = $1 AND r.user_id = $2', [roomId, userId]);
+  }
+
   /** Account deletion: the member's RSVPs and reminder claims go; sessions they facilitated stay (their handle reads "former member"). */
   async forgetUser(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM support_session_rsvps WHERE user_id = $1', [userId]);
