@@ -98,6 +98,15 @@ describe('the Community screens', () => {
     await member.page.goto('/community');
     await member.page.getByText('This part is for admins and room moderators.').waitFor();
 
+    // A site-wide moderator moderates every room: the Community link, every room, no admin parts.
+    const globalModerator = await signedInMember(e2e);
+    await e2e.t.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [globalModerator.user.id]);
+    const gp = globalModerator.page;
+    await gp.goto('/');
+    await gp.getByRole('link', { name: 'Community' }).click();
+    await gp.getByRole('link', { name: 'Manage Evening circle' }).waitFor();
+    expect(await gp.getByRole('navigation', { name: 'Community sections' }).count()).toBe(0);
+
     // The admin archives it: out of the member's room list, never deleted.
     await ap.getByLabel('Reason').last().fill('The group has finished');
     await ap.getByRole('button', { name: 'Archive this room' }).click();

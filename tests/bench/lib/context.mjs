@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { merge, summary } from './hist.mjs';
 import { cpus } from 'node:os';
 import { machineCpu, procCpuSeconds, startNode } from './proc.mjs';
-import { summarizeProfile } from './profile.mjs';
+import { summarizeAllocations, summarizeProfile } from './profile.mjs';
 import { RESULTS_DIR } from './report.mjs';
 import { cleanEnv, startKindred } from './server.mjs';
 
@@ -85,7 +85,7 @@ export class BenchContext {
         const path = join(RESULTS_DIR, `${label}${list.length > 1 ? `-${i}` : ''}.cpuprofile`);
         const stopped = await s.profileStop(path);
         if (stopped?.error || !stopped?.path) throw new Error(`profile stop: ${stopped?.error ?? 'no profile was running'}`);
-        profiles.push({ path, ...summarizeProfile(path) });
+        profiles.push({ path, ...summarizeProfile(path), ...(stopped.heapPath ? { allocations: summarizeAllocations(stopped.heapPath) } : {}) });
       }
     }
     const wallMs = now() - t0;

@@ -45,3 +45,34 @@ export function summarizeProfile(path, top = 15) {
       .map(([k, us]) => ({ what: k, busyPercent: Math.round((us / busy) * 1000) / 10 }));
   return { sampledMs: Math.round(total / 1000), busyMs: Math.round(busy / 1000), idlePercent: Math.round((idle / total) * 1000) / 10, byPackage: rank(byPackage), byFunction: rank(byFunction) };
 }
+
+/**
+ * Sampled allocations (a .heapprofile) by package and by function, in MB over the phase: what
+ * makes the garbage collector's share of a profile.
+ */
+export function summarizeAllocations(path, top = 15) {
+  const { head } = JSON.parse(readFileSync(path, 'utf8'));
+  const byPackage = new Map();
+  const byFunction = new Map();
+  let total = 0;
+  const visit = (node) => {
+    const bytes = node.selfSize ?? 0;
+    if (bytes) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const name = functionName || '(anonymous)';
+      const pkg = owner(url);
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytes);
+      const key = `${name} ${pkg}${url && !url.includes('node_modules') ? `:${lineNumber + 1}` : ''}`;
+      byFunction.set(key, (byFunction.get(key) ?? 0) + bytes);
+      total += bytes;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(head);
+  const rank = (map) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, bytes]) => ({ what: k, mb: Math.round((bytes / 1048576) * 10) / 10, percent: Math.round((bytes / (total || 1)) * 1000) / 10 }));
+  return { sampledMb: Math.round((total / 1048576) * 10) / 10, byPackage: rank(byPackage), byFunction: rank(byFunction) };
+}

@@ -18,13 +18,17 @@ export const communityKeys = {
   members: (prefix: string) => ['community', 'members', prefix] as const,
 };
 
-/** Who may open the Community screens: admins see everything, room moderators their own rooms. */
+/**
+ * Who may open the Community screens: admins see everything; site-wide moderators, who moderate
+ * every room, the room-level screens of every room; room moderators those of their own rooms.
+ */
 export function useCommunityAccess(): { admin: boolean; rooms: RoomSummary[]; allowed: boolean; ready: boolean } {
   const { user } = useSession();
   const directory = useRooms();
   const admin = user?.role === Role.Admin;
-  const rooms = (directory.data ?? []).filter((room) => admin || room.viewer?.role === RoomRole.Moderator);
-  return { admin, rooms, allowed: !!user && (admin || rooms.length > 0), ready: admin || !directory.isPending };
+  const everyRoom = admin || user?.role === Role.Moderator;
+  const rooms = (directory.data ?? []).filter((room) => everyRoom || room.viewer?.role === RoomRole.Moderator);
+  return { admin, rooms, allowed: !!user && (everyRoom || rooms.length > 0), ready: everyRoom || !directory.isPending };
 }
 
 export function useSite() {
