@@ -47,7 +47,7 @@ export async function createApp(config: ReadyConfig): Promise<NestFastifyApplica
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
   await fastify.register(fastifyCookie as never);
-  await registerSecurityHeaders(fastify, config.publicOrigin.startsWith('https:'));
+  registerSecurityHeaders(fastify, config.publicOrigin.startsWith('https:'));
   registerOriginCheck(fastify, config.publicOrigin, config.allowedOrigins);
   registerBodyGuard(fastify);
   await registerRateLimits(fastify, config, config.redisUrl ? app.get(SharedLimits) : undefined);
