@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, PostStatus, REACTION_KINDS, type AuthorView, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
+import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, PostStatus, REACTION_KINDS, type AuthorView, type ContentWarningCategory, type PostListItem, type PostView, type ReactionKind } from '@kindred/contracts';
 import type { FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -36,9 +36,10 @@ export class PostViewsService {
     return rows.map((row) => {
       // One scan of the words per post: the verdict serves both the hiding and the fold.
       const filtered = viewer.filter.filtered(row.author_id, row.body, row.warning_note);
-      if (hiddenFor(row, viewer, filtered)) return hiddenItem(row);
+      const seen = viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id);
+      if (hiddenFor(row, viewer, filtered, seen)) return hiddenItem(row);
       const author = row.author_handle === null ? FORMER_MEMBER : { id: row.author_id, handle: row.author_handle };
-      return this.view(row, author, row.reactions ? summarize(row.reactions, row.id).get(row.id) : undefined, viewer, filtered);
+      return this.view(row, author, row.reactions ? summarizeOne(row.reactions) : undefined, viewer, filtered, seen);
     });
   }
 
@@ -54,6 +55,7 @@ export class PostViewsService {
     reactions: ReactionSummary | undefined,
     viewer: ViewerContext,
     filtered: FilterVerdict = viewer.filter.filtered(row.author_id, row.body, row.warning_note),
+    seen: readonly ContentWarningCategory[] = viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id),
   ): PostView {
     const gone = row.status === PostStatus.Deleted || row.status === PostStatus.Removed || row.status === PostStatus.Hidden;
     const showText = !gone || viewer.canModerate;
@@ -64,8 +66,8 @@ export class PostViewsService {
       author,
       body: showText ? row.body : '',
       bodyHtml: showText ? row.body_html : '',
-      warning: viewer.filter.warningView(row.content_warnings, row.warning_note, row.auto_warnings, row.author_id),
-      presentation: viewer.filter.presentation(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id),
+      warning: viewer.filter.warningView(row.content_warnings, row.warning_note, row.auto_warnings, row.author_id, seen),
+      presentation: viewer.filter.presentation(seen, row.author_id),
       status: row.status,
       createdAt: row.created_at.toISOString(),
       editedAt: row.edited_at?.toISOString() ?? null,
@@ -83,8 +85,12 @@ export class PostViewsService {
 }
 
 /** A topic the viewer hides, a blocked author, or words one of their own `hide` filters matches. */
-const hiddenFor = (row: PostRow, viewer: ViewerContext, filtered: FilterVerdict = viewer.filter.filtered(row.author_id, row.body, row.warning_note)): boolean =>
-  viewer.filter.hides(viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id), row.author_id) || filtered?.hide === true;
+const hiddenFor = (
+  row: PostRow,
+  viewer: ViewerContext,
+  filtered: FilterVerdict = viewer.filter.filtered(row.author_id, row.body, row.warning_note),
+  seen: readonly ContentWarningCategory[] = viewer.filter.seen(row.content_warnings, row.auto_warnings, row.author_id),
+): boolean => viewer.filter.hides(seen, row.author_id) || filtered?.hide === true;
 
 const hiddenItem = (row: PostRow): PostListItem => ({ kind: 'hidden', id: row.id, createdAt: row.created_at.toISOString(), reason: 'your-settings' });
 
@@ -100,9 +106,21 @@ function summarize(rows: (ReactionCountRow & { post_id?: string })[], postId?: s
   return result;
 }
 
+/** One post's reactions (a page row carries its own): no map for a single post. */
+function summarizeOne(rows: ReactionCountRow[]): ReactionSummary {
+  const summary: ReactionSummary = { counts: emptyCounts(), mine: [] };
+  for (const row of rows) {
+    summary.counts[row.kind] = row.n;
+    if (row.mine) summary.mine.push(row.kind);
+  }
+  return summary;
+}
+
 interface ReactionSummary {
   counts: Record<ReactionKind, number>;
   mine: ReactionKind[];
 }
 
-const emptyCounts = () => Object.fromEntries(REACTION_KINDS.map((k) => [k, 0])) as Record<ReactionKind, number>;
+/** Every kind at zero: copied from one frozen template rather than rebuilt per post. */
+const ZERO_COUNTS = Object.freeze(Object.fromEntries(REACTION_KINDS.map((k) => [k, 0])) as Record<ReactionKind, number>);
+const emptyCounts = (): Record<ReactionKind, number> => ({ ...ZERO_COUNTS });

@@ -45,9 +45,15 @@ export class ViewerFilter {
     return [...new Set([...categories, ...automatic])];
   }
 
-  /** The warning as this viewer is shown it, automatic categories labelled. */
-  warningView(categories: readonly ContentWarningCategory[], note: string | null, automatic: readonly ContentWarningCategory[], authorId: string): ContentWarningView {
-    return warningView(this.seen(categories, automatic, authorId), note, authorId === this.viewerId ? [] : automatic.filter((c) => !categories.includes(c)));
+  /** The warning as this viewer is shown it, automatic categories labelled. `seen`: already worked out for this item. */
+  warningView(
+    categories: readonly ContentWarningCategory[],
+    note: string | null,
+    automatic: readonly ContentWarningCategory[],
+    authorId: string,
+    seen: readonly ContentWarningCategory[] = this.seen(categories, automatic, authorId),
+  ): ContentWarningView {
+    return warningView([...seen], note, automatic.length === 0 || authorId === this.viewerId ? [] : automatic.filter((c) => !categories.includes(c)));
   }
 
   /**
