@@ -18,3 +18,4 @@ export * from './compose-check.js';
 export * from './bookmarks.js';
 export * from './site.js';
 export * from './support-sessions.js';
+export * from './notification-settings.js';

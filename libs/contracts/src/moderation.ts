@@ -226,6 +226,8 @@ export const NotificationKind = {
   CareHandOver: 'care-hand-over',
   /** New replies in a thread the member follows; one unread notice per thread, its count grows. */
   Reply: 'reply',
+  /** New threads in a room the member follows; one unread notice per room, its count grows. */
+  RoomThread: 'room-thread',
   /** A support session the member RSVPed to starts soon (link: the room's sessions). */
   SessionReminder: 'session-reminder',
   /** A support session the member RSVPed to was cancelled by its facilitator. */
@@ -256,6 +258,8 @@ export type NoticeContent =
   | { code: 'warning.added'; params: { categories: string[]; reason: string } }
   /** `count` new replies in a followed thread since the member last read this notice or the thread. */
   | { code: 'reply.new'; params: { threadTitle: string; count: number } }
+  /** `count` new threads in a followed room since the member last read this notice. */
+  | { code: 'room-thread.new'; params: { roomName: string; count: number } }
   /** A support session the member RSVPed to starts at `startsAt` (ISO; the app shows it in the member's zone). */
   | { code: 'session.reminder'; params: { title: string; startsAt: string } }
   /** A support session the member had a place in was cancelled. */

@@ -68,6 +68,8 @@ export interface RoomViewerState {
   role: RoomRole | null;
   canModerate: boolean;
   joinRequestPending: boolean;
+  /** The viewer follows the room: they hear of each new thread there (see notification settings). */
+  following: boolean;
 }
 
 export interface RoomDetail extends RoomSummary, RoomSettings {

@@ -17,6 +17,8 @@ import { AppError } from '../common/errors/app-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { QueueRepository } from '../moderation/queue.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationSettingsService } from '../notifications/notification-settings.service.js';
+import { RoomFollowRepository } from '../rooms/room-follow.repository.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { MembershipRepository } from '../rooms/membership.repository.js';
 import { PersonalFiltersService } from '../personal-filters/personal-filters.service.js';
@@ -55,6 +57,8 @@ export class AccountService {
     private readonly crisisLabels: CrisisLabelsRepository,
     private readonly supportSessions: SupportSessionRepository,
     private readonly sessionRuns: SessionRunRepository,
+    private readonly noticeSettings: NotificationSettingsService,
+    private readonly roomFollows: RoomFollowRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -88,6 +92,7 @@ export class AccountService {
     const messageReactions = await this.messages.exportReactionsFor(user.id);
     const supportSessionAttendance = await this.sessionRuns.attendedBy(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
+    const [notificationSettings, roomFollows] = await Promise.all([this.noticeSettings.exportFor(user.id), this.roomFollows.exportFor(user.id)]);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
@@ -106,6 +111,8 @@ export class AccountService {
       reportsMade: reports,
       checkIns,
       notifications,
+      notificationSettings,
+      roomFollows,
       sessions,
       supportSessionRsvps,
       supportSessionAttendance,
@@ -137,6 +144,8 @@ export class AccountService {
       await this.bookmarks.forgetUser(user.id, manager);
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
+      await this.noticeSettings.forgetUser(user.id, manager);
+      await this.roomFollows.forgetUser(user.id, manager);
       await this.posts.forgetUser(user.id, manager);
       await this.accountSecurity.eraseFor(user.id, manager);
       // Their words labelled for the crisis detector go, erased content or not (a copy kept only for tuning).

@@ -8,6 +8,7 @@ import { QueueItemEntity } from '../moderation/queue-item.entity.js';
 import { QueueNoteEntity } from '../moderation/queue-note.entity.js';
 import { ReportEntity } from '../moderation/report.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
+import { NotificationSettingsEntity } from '../notifications/notification-settings.entity.js';
 import { RecoveryCodeEntity } from '../auth/recovery-code.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { SignInEventEntity } from '../auth/sign-in-event.entity.js';
@@ -28,6 +29,7 @@ import { BlockEntity } from '../safety/block.entity.js';
 import { WarningPreferenceEntity } from '../safety/warning-preference.entity.js';
 import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
 import { ThreadFollowEntity } from '../threads/thread-follow.entity.js';
+import { RoomFollowEntity } from '../rooms/room-follow.entity.js';
 import { BookmarkEntity } from '../bookmarks/bookmark.entity.js';
 import { PersonalFilterEntity } from '../personal-filters/personal-filter.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
@@ -68,6 +70,7 @@ export const ENTITIES = [
   ThreadMuteEntity,
   ThreadReadMarkerEntity,
   ThreadFollowEntity,
+  RoomFollowEntity,
   BookmarkEntity,
   PersonalFilterEntity,
   RoomReadMarkerEntity,
@@ -86,6 +89,7 @@ export const ENTITIES = [
   ReportEntity,
   QueueNoteEntity,
   NotificationEntity,
+  NotificationSettingsEntity,
   CareTemplateEntity,
   CheckInEntity,
   ModeratorRevealEntity,

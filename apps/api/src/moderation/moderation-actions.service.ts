@@ -21,6 +21,7 @@ import { NotificationsService, type NewNotification } from '../notifications/not
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { normalizeWarning } from '../common/content-warning.js';
 import { PostStateService } from '../posts/post-state.service.js';
+import { RoomThreadNoticesService } from '../posts/room-thread-notices.service.js';
 import { PostRepository } from '../posts/post.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
@@ -76,6 +77,7 @@ export class ModerationActionsService {
     private readonly rooms: RoomRepository,
     private readonly sanctions: SanctionsService,
     private readonly warningNotice: WarningEditNotice,
+    private readonly roomThreadNotices: RoomThreadNoticesService,
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
@@ -208,6 +210,8 @@ export class ModerationActionsService {
     if ((dto.action === A.Approve || dto.action === A.Reject) && result.previous !== PostStatus.Pending) {
       throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This post is not waiting for review.' });
     }
+    // A held thread reaches its room's followers once approved, after the commit, as if just published.
+    if (dto.action === A.Approve && result.wasOpening) after.push(() => this.roomThreadNotices.announce(result.threadId));
     return { from: result.previous, to: target[dto.action] };
   }
 

@@ -88,6 +88,10 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
       const { threadTitle } = content.params;
       return { title: 'New replies in a thread you follow', body: `There are new replies in "${threadTitle}".` };
     }
+    case 'room-thread.new': {
+      const { roomName } = content.params;
+      return { title: 'New threads in a room you follow', body: `There are new threads in ${roomName}.` };
+    }
     case 'legacy':
       return content.params;
   }

@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index(['userId', 'createdAt'])
 // Reply notices are batched: one unread per member and thread, a new reply raises its count.
 @Index('IDX_notifications_reply_batch', ['userId', 'link'], { unique: true, where: "kind = 'reply' AND read_at IS NULL" })
+// So are notices of new threads in a followed room: one unread per member and room.
+@Index('IDX_notifications_room_thread_batch', ['userId', 'link'], { unique: true, where: "kind = 'room-thread' AND read_at IS NULL" })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

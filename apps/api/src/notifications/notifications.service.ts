@@ -8,6 +8,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { englishNotice } from './notice-english.js';
 import { NotificationEntity } from './notification.entity.js';
+import { NotificationSettingsService } from './notification-settings.service.js';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -17,21 +18,30 @@ export interface NewNotification {
   logEntryId?: string | null;
 }
 
-/** Private notices to one member. Written in the same transaction as what they describe. */
+/** Kinds batched into one unread notice per member and link, whose count grows (a partial unique index each). */
+type BatchedKind = typeof NotificationKind.Reply | typeof NotificationKind.RoomThread;
+
+/**
+ * Private notices to one member. Written in the same transaction as what they describe. Every
+ * notice passes the member's notification settings here, so a kind they switched off is never
+ * written nor pushed live.
+ */
 @Injectable()
 export class NotificationsService {
-  /** Notices read back from the statement that writes them (a reply batch), as entities. */
+  /** Notices read back from the statement that writes them (a batch), as entities. */
   private readonly rows: EntityRows<NotificationEntity>;
 
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly settings: NotificationSettingsService,
   ) {
     this.rows = new EntityRows(notifications.manager.connection, NotificationEntity, 'n');
   }
 
   async notify(userId: string, notice: NewNotification, manager?: EntityManager): Promise<void> {
+    if ((await this.settings.audience(notice.kind, [userId], manager)).length === 0) return;
     const repository = manager ? manager.getRepository(NotificationEntity) : this.notifications;
     const { code, params } = notice.content;
     const saved = await repository.save(
@@ -58,19 +68,29 @@ export class NotificationsService {
    * by the latest reply it covers (`replyAt`), for comparing with read markers.
    */
   async batchReply(userIds: readonly string[], threadId: string, threadTitle: string, replyAt: Date, ended: readonly string[] = []): Promise<void> {
-    if (userIds.length === 0) return;
     const link = threadLink(threadId);
     if (ended.length) await this.notifications.update({ userId: In([...ended]), kind: NotificationKind.Reply, link, readAt: IsNull() }, { readAt: this.clock.now() });
-    const content = { code: 'reply.new', params: { threadTitle, count: 1 } } as const;
+    await this.batch(NotificationKind.Reply, userIds, link, { code: 'reply.new', params: { threadTitle, count: 1 } }, replyAt);
+  }
+
+  /** A new thread in a followed room: one unread notice per member and room, a new thread while it is unread raises its count. */
+  async batchRoomThread(userIds: readonly string[], roomSlug: string, roomName: string, startedAt: Date): Promise<void> {
+    await this.batch(NotificationKind.RoomThread, userIds, `/rooms/${roomSlug}`, { code: 'room-thread.new', params: { roomName, count: 1 } }, startedAt);
+  }
+
+  /** Adds one to each member's unread `kind` notice for `link`, or starts one (count 1), then pushes it live. */
+  private async batch(kind: BatchedKind, userIds: readonly string[], link: string, content: NoticeContent & { params: { count: number } }, at: Date): Promise<void> {
+    const audience = await this.settings.audience(kind, userIds);
+    if (audience.length === 0) return;
     const { title, body } = englishNotice(content);
     const rows: Record<string, unknown>[] = await this.notifications.query(
       `INSERT INTO notifications AS "n" (user_id, kind, code, params, title, body, link, created_at)
-       SELECT u, $2, $3, jsonb_build_object('threadTitle', $4::text, 'count', 1), $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
-       ON CONFLICT (user_id, link) WHERE kind = '${NotificationKind.Reply}' AND read_at IS NULL
-       DO UPDATE SET params = jsonb_build_object('threadTitle', $4::text, 'count', (n.params->>'count')::int + 1),
+       SELECT u, $2, $3, $4::jsonb, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id, link) WHERE kind = '${kind}' AND read_at IS NULL
+       DO UPDATE SET params = EXCLUDED.params || jsonb_build_object('count', (n.params->>'count')::int + 1),
                      title = EXCLUDED.title, body = EXCLUDED.body, created_at = GREATEST(n.created_at, EXCLUDED.created_at)
        RETURNING ${this.rows.select}`,
-      [userIds, NotificationKind.Reply, content.code, threadTitle, title, body, link, replyAt],
+      [audience, kind, content.code, JSON.stringify(content.params), title, body, link, at],
     );
     // A batched notice keeps its id: the app replaces the one it shows rather than adding another.
     for (const n of rows.map((row) => this.rows.from(row)!)) this.events.emit('notification.created', { userId: n.userId, notification: toView(n) });

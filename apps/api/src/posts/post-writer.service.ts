@@ -29,6 +29,8 @@ import { PostStateService } from './post-state.service.js';
 import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
 import { ReplyNoticesService } from './reply-notices.service.js';
+import { RoomThreadNoticesService } from './room-thread-notices.service.js';
+import { NotificationSettingsService } from '../notifications/notification-settings.service.js';
 
 interface NewPost {
   threadId: string;
@@ -60,13 +62,16 @@ export class PostWriterService {
     private readonly rules: RoomRules,
     private readonly warningNotice: WarningEditNotice,
     private readonly replyNotices: ReplyNoticesService,
+    private readonly roomThreadNotices: RoomThreadNoticesService,
+    private readonly noticeSettings: NotificationSettingsService,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
-    return this.db.transaction(async (manager) => {
+    const autoFollow = await this.noticeSettings.autoFollows(authorId);
+    const result = await this.db.transaction(async (manager) => {
       // One author's new threads are written one at a time, so a resent copy sees the first.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
       const again = await this.resentThread(manager, room.id, authorId, dto, warning);
@@ -75,12 +80,17 @@ export class PostWriterService {
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
-      // Starting a thread follows it: replies to it are what its author most wants to hear about.
-      await this.threads.setFollowed(threadId, authorId, true, manager);
+      // Starting a thread follows it (unless the member said not to): replies to it are what its author most wants to hear about.
+      if (autoFollow) await this.threads.setFollowed(threadId, authorId, true, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
-      return { threadId, postId, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager)) };
+      const care = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
+      return { threadId, postId, ...care, published: status === PostStatus.Published };
     });
+    // The room's followers hear of a published thread after the commit; a held one once approved.
+    const { published, ...answer } = result as typeof result & { published?: boolean };
+    if (published) this.roomThreadNotices.announce(answer.threadId);
+    return answer;
   }
 
   /**
@@ -99,6 +109,7 @@ export class PostWriterService {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
+    const autoFollow = await this.noticeSettings.autoFollows(authorId);
     const result = await this.db.transaction(async (manager) => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
@@ -117,7 +128,7 @@ export class PostWriterService {
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
       if (status === PostStatus.Published) {
-        await this.threads.recordReply(thread.id, authorId, manager);
+        await this.threads.recordReply(thread.id, authorId, autoFollow, manager);
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }

@@ -14,13 +14,14 @@ import { PostsController } from './posts.controller.js';
 import { PostsService } from './posts.service.js';
 import { ThreadPostsController } from './thread-posts.controller.js';
 import { ReplyNoticesService } from './reply-notices.service.js';
+import { RoomThreadNoticesService } from './room-thread-notices.service.js';
 import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
   imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule],
   controllers: [ThreadPostsController, PostsController],
-  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService],
-  exports: [ReplyNoticesService, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],
+  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService, RoomThreadNoticesService],
+  exports: [ReplyNoticesService, RoomThreadNoticesService, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],
 })
 export class PostsModule {}

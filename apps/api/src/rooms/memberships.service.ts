@@ -25,6 +25,7 @@ import type { CreateInviteDto, DecideJoinRequestDto, JoinRoomDto } from './dto/r
 import { JoinRequestEntity } from './join-request.entity.js';
 import { RoomInviteEntity } from './room-invite.entity.js';
 import { MembershipRepository } from './membership.repository.js';
+import { RoomFollowRepository } from './room-follow.repository.js';
 import { RoomMembershipEntity } from './room-membership.entity.js';
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
@@ -42,7 +43,13 @@ export class MembershipsService {
     private readonly users: UserRepository,
     private readonly events: DomainEvents,
     private readonly memberships: MembershipRepository,
+    private readonly follows: RoomFollowRepository,
   ) {}
+
+  /** `grant`: room.read. Following brings a notice for each new thread in the room. */
+  async setFollowing(grant: AccessGrant, following: boolean): Promise<void> {
+    await this.follows.setFollowed(grant.room!.id, grant.actor!.id, following);
+  }
 
   /** After the commit: every instance's gate forgets this member's standing in the room. */
   private changed(roomId: string, userId: string): Promise<void> {
@@ -112,6 +119,8 @@ export class MembershipsService {
 
   async leave(grant: AccessGrant): Promise<void> {
     await this.db.getRepository(RoomMembershipEntity).delete({ roomId: grant.room!.id, userId: grant.actor!.id });
+    // Leaving ends the follow too: joining again later should not quietly bring notices back.
+    await this.follows.setFollowed(grant.room!.id, grant.actor!.id, false);
     await this.changed(grant.room!.id, grant.actor!.id);
   }
 

@@ -6,6 +6,8 @@ import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MembershipsService } from './memberships.service.js';
+import { RoomFollowRepository } from './room-follow.repository.js';
+import { RoomFollowsController } from './room-follows.controller.js';
 import { RoomRepository } from './room.repository.js';
 import { RoomRules } from './room-rules.js';
 import { InvitesController, RoomsController } from './rooms.controller.js';
@@ -14,8 +16,8 @@ import { SeedService } from './seeds/seed.service.js';
 
 @Module({
   imports: [UsersModule, ThreadsModule, SafetyModule, ModerationCoreModule, NotificationsModule],
-  controllers: [RoomsController, InvitesController],
-  providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, RoomRules, SeedService],
-  exports: [RoomsService, RoomRepository, MembershipRepository, RoomRules],
+  controllers: [RoomsController, InvitesController, RoomFollowsController],
+  providers: [RoomsService, MembershipsService, RoomRepository, MembershipRepository, RoomFollowRepository, RoomRules, SeedService],
+  exports: [RoomsService, RoomRepository, MembershipRepository, RoomFollowRepository, RoomRules],
 })
 export class RoomsModule {}

@@ -10,6 +10,7 @@ import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { CreateRoomDto, UpdateRoomDto } from './dto/room.dto.js';
 import { RoomEntity } from './room.entity.js';
+import { RoomFollowRepository } from './room-follow.repository.js';
 import { RoomRepository } from './room.repository.js';
 import { RoomSummaryDto } from './dto/room-summary.dto.js';
 
@@ -23,6 +24,7 @@ export class RoomsService {
     private readonly log: ModerationLogService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly follows: RoomFollowRepository,
   ) {}
 
   /** Listed rooms for everyone, plus hidden rooms the viewer belongs to (or all, for staff). */
@@ -50,7 +52,7 @@ export class RoomsService {
   async detail(grant: AccessGrant): Promise<RoomDetail> {
     const room = grant.room!;
     const [memberCount, threadCount] = await Promise.all([this.rooms.memberCount(room.id), this.threads.countPublished(room.id)]);
-    const pending = grant.actor ? await this.rooms.hasPendingRequest(room.id, grant.actor.id) : false;
+    const [pending, following] = grant.actor ? await Promise.all([this.rooms.hasPendingRequest(room.id, grant.actor.id), this.follows.isFollowing(room.id, grant.actor.id)]) : [false, false];
     return {
       ...RoomSummaryDto.from(room),
       guidelines: room.guidelines,
@@ -66,6 +68,7 @@ export class RoomsService {
         role: grant.membership?.role ?? null,
         canModerate: grant.canModerate,
         joinRequestPending: pending,
+        following,
       },
     };
   }

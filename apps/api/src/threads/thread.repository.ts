@@ -163,12 +163,12 @@ export class ThreadRepository {
     return rows.map((r) => r.id);
   }
 
-  /** A published reply: one more post, activity now, and its author follows the thread (same statement). */
-  async recordReply(id: string, authorId: string, manager: EntityManager): Promise<void> {
+  /** A published reply: one more post, activity now, and its author follows the thread when `follow` (same statement). */
+  async recordReply(id: string, authorId: string, follow: boolean, manager: EntityManager): Promise<void> {
     await manager.query(
-      `WITH followed AS (INSERT INTO thread_follows (user_id, thread_id) VALUES ($2, $1) ON CONFLICT DO NOTHING)
+      `WITH followed AS (INSERT INTO thread_follows (user_id, thread_id) SELECT $2, $1 WHERE $3::boolean ON CONFLICT DO NOTHING)
        UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1`,
-      [id, authorId],
+      [id, authorId, follow],
     );
   }
 

@@ -71,6 +71,13 @@ export class UserRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Of these members, the live global moderators and admins: they read every room. */
+  async staffAmong(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role IN ('${Role.Moderator}', '${Role.Admin}') AND deleted_at IS NULL`, [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Keyset page ordered by handle, so admins can walk a large member list. */
   listPage(limit: number, afterHandleKey?: string, handlePrefix?: string): Promise<UserEntity[]> {
     const after = afterHandleKey ? MoreThan(afterHandleKey) : undefined;
