@@ -76,6 +76,12 @@ const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set([Action.RoomView, Act
 const noSuchConversation = () => AppError.notFound('No such conversation.', 'conversation');
 
 /**
+ * The part of the `room.read` rule that needs no membership: a listed, open room is readable by
+ * every signed-in member. Exported so fan-outs to many readers (room followers) apply the same rule.
+ */
+export const openToEveryMember = (room: Pick<RoomEntity, 'visibility' | 'joinPolicy'>): boolean => room.visibility === RoomVisibility.Listed && room.joinPolicy === JoinPolicy.Open;
+
+/**
  * The `room.read` rule as SQL, for queries that span many rooms (search). Kept beside the
  * per-room rule below so the two cannot drift apart.
  */
@@ -159,7 +165,7 @@ export class AccessService {
     const canModerate = staff || membership?.role === RoomRole.Moderator;
     // Hidden rooms do not exist for outsiders: every refusal is a 404, never a 403.
     const visible = room.visibility === RoomVisibility.Listed || !!membership || staff;
-    const readable = !!membership || staff || (room.visibility === RoomVisibility.Listed && room.joinPolicy === JoinPolicy.Open);
+    const readable = !!membership || staff || openToEveryMember(room);
     const grant = new AccessGrant(ISSUER, { actor: user, room, membership, canModerate });
 
     if (action === Action.RoomView) {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { PostStatus } from '@kindred/contracts';
+import { openToEveryMember } from '../access/access.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RoomFollowRepository } from '../rooms/room-follow.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';
@@ -47,14 +48,13 @@ export class RoomThreadNoticesService implements BeforeApplicationShutdown {
   private async fanOut(threadId: string): Promise<void> {
     const thread = await this.threads.findById(threadId);
     if (!thread || thread.status !== PostStatus.Published) return;
-    const followers = await this.follows.followersOf(thread.roomId, thread.authorId);
-    if (followers.length === 0) return;
-    // The gate's room.read rule: the room's members, and staff who read every room. A follower
-    // who left or was removed hears nothing more of it.
-    const staff = await this.users.staffAmong(followers.filter((f) => !f.member).map((f) => f.userId));
-    const readers = followers.filter((f) => f.member || staff.has(f.userId)).map((f) => f.userId);
-    const [room, opening] = await Promise.all([this.rooms.findByIdOrSlug(thread.roomId), this.posts.openingPost(threadId)]);
-    if (!room || room.archivedAt || !opening) return;
+    const [followers, room, opening] = await Promise.all([this.follows.followersOf(thread.roomId, thread.authorId), this.rooms.findByIdOrSlug(thread.roomId), this.posts.openingPost(threadId)]);
+    if (followers.length === 0 || !room || room.archivedAt || !opening) return;
+    // The gate's room.read rule: the room's members, staff who read every room, and anyone signed
+    // in when the room is listed and open. A follower who can no longer read it hears nothing.
+    const outsiders = followers.filter((f) => !f.member).map((f) => f.userId);
+    const mayRead = openToEveryMember(room) ? new Set(outsiders) : await this.users.staffAmong(outsiders);
+    const readers = followers.filter((f) => f.member || mayRead.has(f.userId)).map((f) => f.userId);
     // Never from a blocked author, never about a warning the member hides (incl. automatic ones),
     // nor words their own filters drop; the notice leads to the title, so a title they fold is left out too.
     const categories = [...new Set([...thread.contentWarnings, ...thread.autoWarnings, ...opening.content_warnings, ...opening.auto_warnings])];
