@@ -153,6 +153,8 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('DELETE', '/api/me',                                 [401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS',
                                                              401, '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS', '400 INVALID_CREDENTIALS']),
   rest('GET',    '/api/me/notifications',                   [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('GET',    '/api/me/notification-settings',           [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  rest('PATCH',  '/api/me/notification-settings',           [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('POST',   '/api/me/notifications/read-all',          [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('POST',   '/api/me/notifications/{id}/read#own-notification', [401, 204, 204, 204,    204,  204,    401,   204,    204,     204,    204,   204]),
   rest('POST',   '/api/me/notifications/{id}/read#another-members-notification', [401, 404, 404, 404, 404, 404, 401, 404,  404,     404,    404,   404]),
@@ -223,6 +225,9 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/threads/{id}/posts',                 [401,  201,   404,  404,     M,    M,      401,   201,    404,     201,    NM,    201]),
   // Marking a room read is reading: whoever may read the room's threads, sanctions aside.
   rest('PUT',    '/api/rooms/{room}/read',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  // Following a room is room.read: a hidden room stays a 404, a room one cannot read too.
+  rest('PUT',    '/api/rooms/{room}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
+  rest('DELETE', '/api/rooms/{room}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('PUT',    '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('DELETE', '/api/threads/{id}/follow',                [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
   rest('PUT',    '/api/threads/{id}/mute',                  [401,  204,   404,  404,     204,  204,    401,   204,    404,     204,    204,   204]),
