@@ -4,6 +4,7 @@ import { LanguageSetting } from '../modules/account/components/language-setting'
 import { PrivacySettings } from '../modules/account/components/privacy-settings';
 import { MyDecisions } from '../modules/moderation/components/my-decisions';
 import { MyReports } from '../modules/moderation/components/my-reports';
+import { NotificationSettingsSection } from '../modules/notifications/components/notification-settings';
 import { ChangePasswordForm } from '../modules/auth/components/change-password-form';
 import { RecoveryCodesSection } from '../modules/auth/components/recovery-codes-section';
 import { TwoStepSection } from '../modules/auth/components/two-step-section';
@@ -29,6 +30,7 @@ const SECTIONS: { id: string; title: MessageId; body: () => ReactNode }[] = [
   { id: 'what-you-see', title: 'settings.whatYouSee', body: () => <PreferencesSection /> },
   { id: 'filters', title: 'settings.filters', body: () => <MyFilters /> },
   { id: 'privacy', title: 'settings.privacy', body: () => <PrivacySettings /> },
+  { id: 'notifications', title: 'settings.notifications', body: () => <NotificationSettingsSection /> },
   { id: 'blocked', title: 'settings.blocked', body: () => <BlockedMembers /> },
   { id: 'reports', title: 'settings.reports', body: () => <MyReports /> },
   { id: 'decisions', title: 'settings.decisions', body: () => <MyDecisions /> },

@@ -1,4 +1,4 @@
-import type { AppealRequest, NotificationView } from '@kindred/contracts';
+import type { AppealRequest, NotificationSettings, NotificationView, UpdateNotificationSettingsRequest } from '@kindred/contracts';
 import { apiRequest } from '../../../shared/lib/api-client';
 
 export function fetchNotifications(signal?: AbortSignal): Promise<NotificationView[]> {
@@ -15,4 +15,12 @@ export function markAllNotificationsRead(): Promise<void> {
 
 export function sendAppeal(body: AppealRequest): Promise<{ queueItemId: string }> {
   return apiRequest<{ queueItemId: string }>('/api/appeals', { method: 'POST', body });
+}
+
+export function fetchNotificationSettings(signal?: AbortSignal): Promise<NotificationSettings> {
+  return apiRequest<NotificationSettings>('/api/me/notification-settings', { signal });
+}
+
+export function updateNotificationSettings(body: UpdateNotificationSettingsRequest): Promise<NotificationSettings> {
+  return apiRequest<NotificationSettings>('/api/me/notification-settings', { method: 'PATCH', body });
 }

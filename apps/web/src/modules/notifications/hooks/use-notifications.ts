@@ -47,6 +47,8 @@ export function useLiveNotifications(): string {
       if (notification.kind === NotificationKind.HeldPostDecision || notification.kind === NotificationKind.ModerationAction) {
         void client.invalidateQueries({ predicate: (q) => ['threads', 'thread', 'posts'].includes(String(q.queryKey[0])) });
       }
+      // A new thread in a followed room: that room's list shows it without a reload.
+      if (notification.kind === NotificationKind.RoomThread) void client.invalidateQueries({ queryKey: ['threads'] });
       if (notification.kind === NotificationKind.JoinRequestApproved || notification.kind === NotificationKind.JoinRequestDeclined) {
         // The room page and directory show "asked to join" until they hear the answer.
         void client.invalidateQueries({ predicate: (q) => ['rooms', 'room'].includes(String(q.queryKey[0])) });

@@ -94,6 +94,8 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
       return { title: t('notice.sessionCancelled.title'), body: t('notice.sessionCancelled.body', notice.params) };
     case 'reply.new':
       return { title: t('notice.reply.title'), body: t('notice.reply.body', notice.params) };
+    case 'room-thread.new':
+      return { title: t('notice.roomThread.title'), body: t('notice.roomThread.body', notice.params) };
     case 'legacy':
       return notice.params;
     default:

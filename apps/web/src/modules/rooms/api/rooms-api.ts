@@ -18,6 +18,11 @@ export function leaveRoom(roomId: string): Promise<void> {
   return apiRequest<void>(`/api/rooms/${encodeURIComponent(roomId)}/leave`, { method: 'POST' });
 }
 
+/** Follows the room (a notice for each new thread there) or stops following it. */
+export function setRoomFollowed(roomId: string, following: boolean): Promise<void> {
+  return apiRequest<void>(`/api/rooms/${encodeURIComponent(roomId)}/follow`, { method: following ? 'PUT' : 'DELETE' });
+}
+
 /** Joins whichever room the code belongs to (hidden rooms included). */
 export function redeemInvite(body: RedeemInviteRequest): Promise<RedeemInviteResponse> {
   return apiRequest<RedeemInviteResponse>('/api/invites/redeem', { method: 'POST', body });

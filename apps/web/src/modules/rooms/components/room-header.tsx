@@ -5,7 +5,7 @@ import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ConfirmDialog } from '../../../shared/ui/confirm-dialog';
-import { useLeaveRoom } from '../hooks/use-rooms';
+import { useFollowRoom, useLeaveRoom } from '../hooks/use-rooms';
 import { JOIN_POLICY_LABELS } from '../lib/join-policy';
 import { RoomGuidelines } from './room-guidelines';
 import './rooms.css';
@@ -16,6 +16,7 @@ export function RoomHeader({ room }: { room: RoomDetail }) {
   const id = useId();
   const navigate = useAppNavigate();
   const leave = useLeaveRoom(room.id);
+  const follow = useFollowRoom(room.id);
   const [confirmLeave, setConfirmLeave] = useState(false);
 
   return (
@@ -47,10 +48,31 @@ export function RoomHeader({ room }: { room: RoomDetail }) {
             <summary>{t('rooms.guidelines.open')}</summary>
             <RoomGuidelines room={room} headingId={`${id}-guidelines`} />
           </details>
+          {/* One label whose pressed state says whether it is on, as screen readers expect of a toggle. */}
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={room.viewer.following}
+            aria-describedby={`${id}-follow-hint`}
+            disabled={follow.isPending}
+            onClick={() => follow.mutate(!room.viewer.following)}
+          >
+            {t('rooms.follow.button')}
+          </button>
           <button type="button" className="button button--small button--quiet" onClick={() => setConfirmLeave(true)}>
             {t('rooms.leave.button')}
           </button>
         </div>
+      )}
+      {room.viewer.isMember && (
+        <p id={`${id}-follow-hint`} className="field__hint" role="status">
+          {t(room.viewer.following ? 'rooms.follow.on' : 'rooms.follow.off')}
+        </p>
+      )}
+      {follow.isError && (
+        <p className="field__error" role="alert">
+          {errorText(follow.error)}
+        </p>
       )}
       <ConfirmDialog
         open={confirmLeave}

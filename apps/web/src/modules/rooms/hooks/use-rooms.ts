@@ -1,6 +1,6 @@
 import type { JoinRoomRequest, RedeemInviteRequest } from '@kindred/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchRoom, fetchRooms, joinRoom, leaveRoom, redeemInvite } from '../api/rooms-api';
+import { fetchRoom, fetchRooms, joinRoom, leaveRoom, redeemInvite, setRoomFollowed } from '../api/rooms-api';
 
 export const roomKeys = {
   directory: ['rooms'] as const,
@@ -37,6 +37,15 @@ export function useJoinRoom(roomId: string) {
 export function useLeaveRoom(roomId: string) {
   const refresh = useRefreshRooms();
   return useMutation({ mutationFn: () => leaveRoom(roomId), onSuccess: refresh });
+}
+
+/** Following changes only the viewer's state in this room, so only the room's detail is refetched. */
+export function useFollowRoom(roomId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (following: boolean) => setRoomFollowed(roomId, following),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['room'] }),
+  });
 }
 
 export function useRedeemInvite() {
