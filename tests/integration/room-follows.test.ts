@@ -136,7 +136,7 @@ describe('room-thread notices: who hears of a new thread', () => {
     await startAndSettle(author.agent, room.id, { title: 'Tonight', body: 'I want to end my life tonight.' });
     expect(await roomNotices(hider.agent)).toEqual([]);
     await startAndSettle(author.agent, room.id, { title: 'A calmer day' });
-    expect((await roomNotices(hider.agent)).map((n) => n.params.count)).toEqual([1]);
+    expect((await roomNotices(hider.agent)).map((n) => (n.params as { count: number }).count)).toEqual([1]);
   });
 
   it('batched: one unread notice per room whose count grows; reading it starts a new one', async () => {
