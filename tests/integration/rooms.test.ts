@@ -36,7 +36,7 @@ describe('creating and configuring rooms', () => {
     const res = await t.http.get(`/api/rooms/${room.slug}`).expect(200);
     expect(res.body.guidelinesHtml).toContain('<h3>Be gentle</h3>');
     expect(res.body.guidelinesHtml).not.toContain('<script');
-    expect(res.body.viewer).toEqual({ isMember: false, role: null, canModerate: false, joinRequestPending: false });
+    expect(res.body.viewer).toEqual({ isMember: false, role: null, canModerate: false, joinRequestPending: false, following: false });
   });
 });
 
