@@ -49,4 +49,31 @@ describe('room follows in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Morning room' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/rooms/${room.slug}`);
   });
+
+  it('switching room-thread notices off in Settings keeps the next new thread quiet; the choice is kept', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Quiet room' });
+    const reader = await signedInMember(e2e, { viewport: { width: 375, height: 740 } });
+    const author = await memberWithRole(e2e.t, 'moderator', 'author');
+    await joinAs(reader.agent, room.id);
+    await joinAs(author.agent, room.id);
+    await reader.agent.put(`/api/rooms/${room.id}/follow`).expect(204);
+
+    const page = reader.page;
+    await page.goto('/settings');
+    const box = page.getByRole('checkbox', { name: 'New threads in rooms I follow' });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await page.getByRole('button', { name: 'Save notification choices' }).click();
+    await page.getByRole('button', { name: 'Save notification choices' }).and(page.locator(':disabled')).waitFor();
+    expect((await reader.agent.get('/api/me/notification-settings').expect(200)).body).toMatchObject({ roomThreads: false, replies: true });
+
+    await threadAs(author.agent, room.id, { title: 'Unheard', body: 'Some words.', warning: { categories: [], noneApply: true } });
+    await e2e.t.get(RoomThreadNoticesService).settled();
+    expect(((await reader.agent.get('/api/me/notifications').expect(200)).body as { kind: string }[]).filter((n) => n.kind === 'room-thread')).toEqual([]);
+    await page.reload();
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+  });
 });
