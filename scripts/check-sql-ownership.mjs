@@ -39,6 +39,9 @@ export const READ_JOINS = {
   'search/search.sql.ts': ['posts', 'threads', 'rooms', 'room_memberships'],
   // Thread pages: each post with its author's handle (and its reactions) in one statement.
   'posts/post-row.ts': ['users'],
+  // The mention autocomplete, asked as a member types: the room's members by handle prefix, their
+  // mention setting and blocks either way, in one statement.
+  'mentions/mention-candidates.repository.ts': ['users', 'room_memberships', 'blocks'],
   // The gate's room.read rule as SQL, kept beside the per-room rule (used by search).
   'access/access.service.ts': ['room_memberships'],
 };

@@ -25,6 +25,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { CareModule } from './care/care.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ChatModule } from './chat/chat.module.js';
+import { MentionsModule } from './mentions/mentions.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         PostsModule,
         SearchModule,
         ChatModule,
+        MentionsModule,
         ConversationsModule,
         SupportSessionsModule,
         RealtimeModule,

@@ -19,3 +19,4 @@ export * from './bookmarks.js';
 export * from './site.js';
 export * from './support-sessions.js';
 export * from './notification-settings.js';
+export * from './mentions.js';

@@ -228,6 +228,8 @@ export const NotificationKind = {
   Reply: 'reply',
   /** New threads in a room the member follows; one unread notice per room, its count grows. */
   RoomThread: 'room-thread',
+  /** Someone wrote the member's @handle in a post or a room chat message (link: where). */
+  Mention: 'mention',
   /** A support session the member RSVPed to starts soon (link: the room's sessions). */
   SessionReminder: 'session-reminder',
   /** A support session the member RSVPed to was cancelled by its facilitator. */
@@ -260,6 +262,10 @@ export type NoticeContent =
   | { code: 'reply.new'; params: { threadTitle: string; count: number } }
   /** `count` new threads in a followed room since the member last read this notice. */
   | { code: 'room-thread.new'; params: { roomName: string; count: number } }
+  /** `authorHandle` wrote the member's @handle in a post of the thread `threadTitle`. */
+  | { code: 'mention.post'; params: { threadTitle: string; authorHandle: string } }
+  /** `authorHandle` wrote the member's @handle in the live chat of the room `roomName`. */
+  | { code: 'mention.chat'; params: { roomName: string; authorHandle: string } }
   /** A support session the member RSVPed to starts at `startsAt` (ISO; the app shows it in the member's zone). */
   | { code: 'session.reminder'; params: { title: string; startsAt: string } }
   /** A support session the member had a place in was cancelled. */

@@ -132,6 +132,25 @@ export class AccessService {
   }
 
   /**
+   * Of these members, the ones the room.read rule lets read the room: a mention there reaches
+   * no one else. Each is asked through the same rule as a request of theirs would be.
+   */
+  async readersAmong(roomId: string, members: readonly Actor[]): Promise<Set<string>> {
+    const answers = await Promise.all(
+      members.map((user) =>
+        this.requireRoom({ user, action: Action.RoomRead, roomId }).then(
+          () => user.id,
+          (error: unknown) => {
+            if (error instanceof AppError) return null;
+            throw error;
+          },
+        ),
+      ),
+    );
+    return new Set(answers.filter((id): id is string => id !== null));
+  }
+
+  /**
    * The rooms whose moderators' live channel this member hears: null for staff (every room),
    * none for members who moderate nowhere.
    */

@@ -10,6 +10,9 @@ import { DomainEvents, type ChatDelivery } from '../common/events/domain-events.
 import { CrisisSupportService } from '../moderation/crisis-support.service.js';
 import { detectCrisis } from '../moderation/crisis/crisis-detector.js';
 import { normalizeWarning, requireWarningChoice, type NormalizedWarning } from '../common/content-warning.js';
+import { mentionedHandleKeys } from '../mentions/mention-handles.js';
+import { MentionNoticesService } from '../mentions/mention-notices.service.js';
+import type { RoomEntity } from '../rooms/room.entity.js';
 import { RoomRules } from '../rooms/room-rules.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { liveCategories, livePresentation, toChatMessageView, type ChatMessageRow } from './chat-message-row.js';
@@ -39,6 +42,7 @@ export class ChatMessagesService {
     private readonly events: DomainEvents,
     private readonly crisis: CrisisSupportService,
     private readonly clock: Clock,
+    private readonly mentionNotices: MentionNoticesService,
   ) {}
 
   async send(user: Actor, dto: SendMessageDto): Promise<{ message: ChatMessageView; support?: CrisisResource[] }> {
@@ -66,7 +70,27 @@ export class ChatMessagesService {
       return { message: await this.raceWinner(error, user.id, dto) };
     }
     const message = await this.deliver(row, user.id, audience!);
+    this.announceMentions(row, grant.room!);
     return support ? { message, support } : { message };
+  }
+
+  /** @handles in a room message: told after the commit and the delivery, never on the ack's path. */
+  private announceMentions(row: ChatMessageRow, room: RoomEntity): void {
+    if (!row.body.includes('@')) return;
+    const handleKeys = mentionedHandleKeys(row.body);
+    if (handleKeys.length === 0) return;
+    this.mentionNotices.announce(`message ${row.id}`, () =>
+      Promise.resolve({
+        authorId: row.author_id,
+        roomId: room.id,
+        handleKeys,
+        categories: liveCategories(row),
+        texts: [row.body, row.warning_note],
+        shown: [],
+        content: { code: 'mention.chat' as const, params: { roomName: room.name, authorHandle: row.handle ?? '' } },
+        link: `/rooms/${room.slug}`,
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MentionsModule } from '../mentions/mentions.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
@@ -10,7 +11,7 @@ import { ChatSendQueue } from './chat-send-queue.js';
 
 /** Live chat's rules and storage; the socket gateway that carries it is in realtime/. */
 @Module({
-  imports: [SafetyModule, RoomsModule, ModerationCoreModule],
+  imports: [SafetyModule, RoomsModule, ModerationCoreModule, MentionsModule],
   providers: [ChatMessageRepository, ChatSendQueue, ChatHistoryService, ChatMessagesService, ChatModerationService],
   exports: [ChatMessageRepository, ChatHistoryService, ChatMessagesService, ChatModerationService],
 })

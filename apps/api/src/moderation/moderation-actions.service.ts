@@ -20,9 +20,11 @@ import { AppError } from '../common/errors/app-error.js';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service.js';
 import { ChatMessageRepository } from '../chat/chat-message.repository.js';
 import { normalizeWarning } from '../common/content-warning.js';
+import { PostMentionNotices } from '../posts/post-mention-notices.js';
 import { PostStateService } from '../posts/post-state.service.js';
 import { RoomThreadNoticesService } from '../posts/room-thread-notices.service.js';
 import { PostRepository } from '../posts/post.repository.js';
+import { ReplyNoticesService } from '../posts/reply-notices.service.js';
 import { RoomRepository } from '../rooms/room.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import type { ModerationActionDto } from './dto/moderation.dto.js';
@@ -78,6 +80,8 @@ export class ModerationActionsService {
     private readonly sanctions: SanctionsService,
     private readonly warningNotice: WarningEditNotice,
     private readonly roomThreadNotices: RoomThreadNoticesService,
+    private readonly replyNotices: ReplyNoticesService,
+    private readonly mentionNotices: PostMentionNotices,
   ) {}
 
   async perform(actor: Actor, type: ReportTargetType, id: string, dto: ModerationActionDto): Promise<{ logEntryId: string }> {
@@ -212,7 +216,14 @@ export class ModerationActionsService {
     }
     // A held thread reaches its room's followers once approved, after the commit, as if just published.
     if (dto.action === A.Approve && result.wasOpening) after.push(() => this.roomThreadNotices.announce(result.threadId));
+    // An approved post is published now: followers and mentioned members hear of it as they would have then.
+    if (dto.action === A.Approve) after.push(() => this.announcePublished(result.threadId, postId, ctx.subjectUserId, result.wasOpening));
     return { from: result.previous, to: target[dto.action] };
+  }
+
+  private announcePublished(threadId: string, postId: string, authorId: string, opening: boolean): void {
+    if (!opening) this.replyNotices.announce(threadId, postId, authorId);
+    this.mentionNotices.announce(postId);
   }
 
   private async sanction(ctx: Context, after: (() => void | Promise<void>)[]): Promise<Record<string, unknown>> {

@@ -92,6 +92,10 @@ export function englishNotice(content: NoticeContent): { title: string; body: st
       const { roomName } = content.params;
       return { title: 'New threads in a room you follow', body: `There are new threads in ${roomName}.` };
     }
+    case 'mention.post':
+      return { title: 'You were mentioned', body: `${content.params.authorHandle} mentioned you in "${content.params.threadTitle}".` };
+    case 'mention.chat':
+      return { title: 'You were mentioned', body: `${content.params.authorHandle} mentioned you in the live chat of ${content.params.roomName}.` };
     case 'legacy':
       return content.params;
   }

@@ -10,12 +10,9 @@ import { CrisisSupportService, type ContentRef } from '../moderation/crisis-supp
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueRaiser } from '../moderation/queue-raiser.js';
 import { WarningEditNotice } from '../moderation/warning-edit-notice.js';
-import { MembershipRepository } from '../rooms/membership.repository.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
-import { SafetyService } from '../safety/safety.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
-import { UserRepository } from '../users/user.repository.js';
 import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
 
@@ -24,7 +21,9 @@ interface AuthorSupport {
   support?: CrisisResource[];
   supportWarning?: ContentWarningCategory[];
 }
-import { mentionedHandleKeys } from './mentions.js';
+import { MentionAudienceService } from '../mentions/mention-audience.service.js';
+import { mentionedHandleKeys } from '../mentions/mention-handles.js';
+import { PostMentionNotices } from './post-mention-notices.js';
 import { PostStateService } from './post-state.service.js';
 import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
@@ -49,7 +48,6 @@ const EDITABLE: ReadonlySet<PostStatus> = new Set([PostStatus.Published, PostSta
 export class PostWriterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly safety: SafetyService,
     private readonly log: ModerationLogService,
     private readonly queue: QueueRaiser,
     private readonly crisis: CrisisSupportService,
@@ -57,13 +55,13 @@ export class PostWriterService {
     private readonly posts: PostRepository,
     private readonly threads: ThreadRepository,
     private readonly state: PostStateService,
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly mentionAudience: MentionAudienceService,
     private readonly rules: RoomRules,
     private readonly warningNotice: WarningEditNotice,
     private readonly replyNotices: ReplyNoticesService,
     private readonly roomThreadNotices: RoomThreadNoticesService,
     private readonly noticeSettings: NotificationSettingsService,
+    private readonly mentionNotices: PostMentionNotices,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
@@ -87,9 +85,12 @@ export class PostWriterService {
       const care = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
       return { threadId, postId, ...care, published: status === PostStatus.Published };
     });
-    // The room's followers hear of a published thread after the commit; a held one once approved.
+    // The room's followers and mentioned members hear of a published thread after the commit; a held one once approved.
     const { published, ...answer } = result as typeof result & { published?: boolean };
-    if (published) this.roomThreadNotices.announce(answer.threadId);
+    if (published) {
+      this.roomThreadNotices.announce(answer.threadId);
+      this.mentionNotices.announce(answer.postId);
+    }
     return answer;
   }
 
@@ -135,9 +136,12 @@ export class PostWriterService {
       const care = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager);
       return { postId, ...care, published: status === PostStatus.Published };
     });
-    // Followers hear of a published reply after the commit; a held reply is not announced (not even once approved).
+    // Followers and mentioned members hear of a published reply after the commit; of a held one once it is approved.
     const { published, ...answer } = result as typeof result & { published?: boolean };
-    if (published) this.replyNotices.announce(threadId, answer.postId, authorId);
+    if (published) {
+      this.replyNotices.announce(threadId, answer.postId, authorId);
+      this.mentionNotices.announce(answer.postId);
+    }
     return answer;
   }
 
@@ -211,17 +215,9 @@ export class PostWriterService {
     return renderMarkdown(body);
   }
 
-  /** Mentioned members who allow it, minus anyone who blocked the author (they are never reached). */
+  /** Mentioned members who allow it, with no block either way (they are never reached). */
   private async mentions(manager: EntityManager, body: string, authorId: string): Promise<string[]> {
-    const keys = mentionedHandleKeys(body);
-    if (keys.length === 0) return [];
-    // Each member chooses who may mention them: everyone, people in their rooms, or nobody.
-    const candidates = await this.users.mentionCandidates(keys, authorId, manager);
-    const roomsOnly = candidates.filter((c) => c.mentionsFrom === 'rooms').map((c) => c.id);
-    const sharing = await this.memberships.sharingARoomWith(authorId, roomsOnly, manager);
-    const allowed = candidates.filter((c) => c.mentionsFrom === 'everyone' || (c.mentionsFrom === 'rooms' && sharing.has(c.id))).map((c) => c.id);
-    const blockers = await this.safety.blockersAmong(authorId, allowed);
-    return allowed.filter((id) => !blockers.has(id));
+    return (await this.mentionAudience.allowed(mentionedHandleKeys(body), authorId, manager)).map((c) => c.id);
   }
 
   /** `grant`: room.post for the post's room. Authors edit their own words; the previous text is kept for moderators. */
@@ -240,6 +236,11 @@ export class PostWriterService {
       );
       await this.state.syncThreadWarning(post.id, post.threadId, warning, manager);
     });
+    // Only those the edit names anew are told; a held post's mentions wait for its approval.
+    if (post.status === PostStatus.Published) {
+      const before = new Set(mentionedHandleKeys(post.body));
+      this.mentionNotices.announce(post.id, mentionedHandleKeys(dto.body).filter((key) => !before.has(key)));
+    }
   }
 
   /** `grant`: room.read for the post's room. Soft delete: the text stays for moderators (and for restoring), hidden from everyone else. */

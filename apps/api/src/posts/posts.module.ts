@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MentionsModule } from '../mentions/mentions.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { PostMentionNotices } from './post-mention-notices.js';
 import { PostAccessService } from './post-access.service.js';
 import { PostStateService } from './post-state.service.js';
 import { PostViewsService } from './post-views.service.js';
@@ -19,9 +21,9 @@ import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
-  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule],
+  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule, MentionsModule],
   controllers: [ThreadPostsController, PostsController],
-  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService, RoomThreadNoticesService],
-  exports: [ReplyNoticesService, RoomThreadNoticesService, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],
+  providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService, RoomThreadNoticesService, PostMentionNotices],
+  exports: [ReplyNoticesService, RoomThreadNoticesService, PostMentionNotices, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],
 })
 export class PostsModule {}

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { BackgroundTasks } from '../common/background-tasks.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
@@ -11,9 +12,8 @@ import { PostRepository } from './post.repository.js';
  */
 @Injectable()
 export class ReplyNoticesService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(ReplyNoticesService.name);
   /** Fan-outs still running, so tests (and shutdown) can wait for them to settle. */
-  private readonly pending = new Set<Promise<void>>();
+  private readonly tasks = new BackgroundTasks(new Logger(ReplyNoticesService.name));
 
   constructor(
     private readonly threads: ThreadRepository,
@@ -25,13 +25,11 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
 
   /** Starts the fan-out and returns at once; failures are logged, never thrown at the author. */
   announce(threadId: string, postId: string, authorId: string): void {
-    const run = this.fanOut(threadId, postId, authorId).catch((error: unknown) => this.logger.error(`reply notices for post ${postId} failed: ${String(error)}`));
-    this.pending.add(run);
-    void run.finally(() => this.pending.delete(run));
+    this.tasks.run(`reply notices for post ${postId}`, () => this.fanOut(threadId, postId, authorId));
   }
 
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+  settled(): Promise<void> {
+    return this.tasks.settled();
   }
 
   /** Replies answered just before shutdown still reach their followers: the pool closes after. */

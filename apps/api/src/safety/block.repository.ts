@@ -54,6 +54,17 @@ export class BlockRepository {
     return new Set(rows.map((r) => r.blocker_id));
   }
 
+  /** Of these members, the ones `userId` blocked or who blocked `userId`: no contact either way. */
+  async blockedEitherWayAmong(userId: string, candidates: readonly string[]): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const rows: { other: string }[] = await this.db.query(
+      `SELECT blocker_id AS other FROM blocks WHERE blocked_id = $1 AND blocker_id = ANY($2::uuid[])
+       UNION SELECT blocked_id FROM blocks WHERE blocker_id = $1 AND blocked_id = ANY($2::uuid[])`,
+      [userId, candidates],
+    );
+    return new Set(rows.map((r) => r.other));
+  }
+
   /** Everyone who blocked `userId`. */
   async blockersOf(userId: string): Promise<string[]> {
     const rows: { blocker_id: string }[] = await this.db.query('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [userId]);

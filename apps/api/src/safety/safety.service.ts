@@ -66,6 +66,11 @@ export class SafetyService {
     return this.blocks.blockersAmong(userId, candidates);
   }
 
+  /** Of these members, the ones `userId` blocked or who blocked `userId`: mentions never cross a block. */
+  blockedEitherWayAmong(userId: string, candidates: readonly string[]): Promise<Set<string>> {
+    return this.blocks.blockedEitherWayAmong(userId, candidates);
+  }
+
   /** Everyone who blocked `userId`: they never see the member typing. */
   blockersOf(userId: string): Promise<string[]> {
     return this.blocks.blockersOf(userId);

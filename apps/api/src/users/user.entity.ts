@@ -1,7 +1,9 @@
 import { Role, WHO_CAN_MESSAGE_ME_DEFAULT, type Language, type WhoCanMessageMe } from '@kindred/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'users' })
+// The mention autocomplete's prefix match (`handle_key LIKE 'ab%'`); varchar_pattern_ops is beyond decorators, so the migration owns it.
+@Index('IDX_users_handle_prefix', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

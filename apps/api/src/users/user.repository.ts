@@ -123,13 +123,13 @@ export class UserRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Members named by these handle keys (not the author, not deleted) and whom they accept mentions from. */
-  async mentionCandidates(handleKeys: string[], authorId: string, manager?: EntityManager): Promise<{ id: string; mentionsFrom: UserEntity['mentionsFrom'] }[]> {
-    const rows: { id: string; mentions_from: UserEntity['mentionsFrom'] }[] = await (manager ?? this.db.manager).query(
-      `SELECT u.id, u.mentions_from FROM users u WHERE u.handle_key = ANY($1::text[]) AND u.id <> $2 AND u.deleted_at IS NULL`,
+  /** Members named by these handle keys (not the author, not deleted), their role (for the gate) and whom they accept mentions from. */
+  async mentionCandidates(handleKeys: string[], authorId: string, manager?: EntityManager): Promise<{ id: string; role: Role; mentionsFrom: UserEntity['mentionsFrom'] }[]> {
+    const rows: { id: string; role: Role; mentions_from: UserEntity['mentionsFrom'] }[] = await (manager ?? this.db.manager).query(
+      `SELECT u.id, u.role, u.mentions_from FROM users u WHERE u.handle_key = ANY($1::text[]) AND u.id <> $2 AND u.deleted_at IS NULL`,
       [handleKeys, authorId],
     );
-    return rows.map((r) => ({ id: r.id, mentionsFrom: r.mentions_from }));
+    return rows.map((r) => ({ id: r.id, role: r.role, mentionsFrom: r.mentions_from }));
   }
 
   /**
