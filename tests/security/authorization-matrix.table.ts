@@ -220,6 +220,8 @@ export const REST_MATRIX: readonly RestRow[] = [
   rest('POST',   '/api/rooms/{room}/leave',                 [401,  204,   204,  404,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('GET',    '/api/rooms/{room}/threads',               [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('POST',   '/api/rooms/{room}/threads',               [401,  201,   404,  404,     M,    M,      401,   201,    404,     201,    NM,    201]),
+  // The mention autocomplete is part of writing: whoever may post in the room, answered as reading it for outsiders.
+  rest('GET',    '/api/rooms/{room}/mention-candidates',    [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
   rest('GET',    '/api/threads/{id}',                       [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('GET',    '/api/threads/{id}/posts',                 [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('POST',   '/api/threads/{id}/posts',                 [401,  201,   404,  404,     M,    M,      401,   201,    404,     201,    NM,    201]),

@@ -198,6 +198,7 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
   'DELETE /api/conversations/{id}/messages/{messageId}/reactions/{kind}#own-conversation': async (c) => ({ url: await reactionUrl(c, me(c).id) }),
   'DELETE /api/conversations/{id}/messages/{messageId}/reactions/{kind}#another-members-conversation': async (c) => ({ url: await reactionUrl(c, c.w.spare.id) }),
   'PUT /api/conversations/{id}/mute#another-members-conversation': async (c) => ({ url: `/api/conversations/${await c.w.fx.conversation(c.w.author.id, c.w.spare.id, 'active')}/mute`, body: { muted: true } }),
+  'GET /api/rooms/{room}/mention-candidates': (c) => ({ url: `/api/rooms/${c.target.room.id}/mention-candidates?q=a` }),
   'GET /api/search#in-room': (c) => ({ url: `/api/search?q=breathing&room=${c.target.room.id}` }),
   'POST /api/compose/check#in-room': (c) => ({ url: '/api/compose/check', body: { text: 'Call me on 555-201-3344.', context: { kind: 'reply', roomId: c.target.room.id } } }),
   'POST /api/compose/check#own-conversation': async (c) => ({
