@@ -7,6 +7,8 @@ import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-proble
 import { initialChoice, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
 import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
 import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
+import { MentionSuggestions } from '../../mentions/components/mention-suggestions';
+import { useMentionAutocomplete } from '../../mentions/hooks/use-mention-autocomplete';
 import { useChatWords } from '../lib/describe';
 import type { RoomChatStore } from '../lib/room-chat-store';
 
@@ -35,6 +37,8 @@ export function ChatComposer({ store, disabled, requireWarning = false, checkAs 
   const chosen = warning.categories.length;
   // A conversation's store carries the conversation's id where a room's carries the room's.
   const checked = useComposeCheck({ kind: checkAs, placeId: disabled ? undefined : store.roomId, text, chosenWarnings: warning.categories });
+  // Mentions are a room's: a private conversation's people are already there.
+  const mentions = useMentionAutocomplete({ roomId: checkAs === 'chat' && !disabled ? store.roomId : undefined, value: text, onChange: setText, idPrefix: 'chat-message' });
 
   async function send(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
@@ -66,6 +70,7 @@ export function ChatComposer({ store, disabled, requireWarning = false, checkAs 
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.handleKey(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void send();
@@ -101,7 +106,9 @@ export function ChatComposer({ store, disabled, requireWarning = false, checkAs 
         }}
         onKeyDown={onKeyDown}
         onBlur={() => store.stopTyping()}
+        {...mentions.textarea}
       />
+      <MentionSuggestions list={mentions.list} />
       <ComposeCheckPanel
         idPrefix="chat"
         checked={checked}

@@ -96,6 +96,10 @@ export function noticeText(notice: NoticeContent, t: Translate): NoticeText {
       return { title: t('notice.reply.title'), body: t('notice.reply.body', notice.params) };
     case 'room-thread.new':
       return { title: t('notice.roomThread.title'), body: t('notice.roomThread.body', notice.params) };
+    case 'mention.post':
+      return { title: t('notice.mention.title'), body: t('notice.mention.post', notice.params) };
+    case 'mention.chat':
+      return { title: t('notice.mention.title'), body: t('notice.mention.chat', notice.params) };
     case 'legacy':
       return notice.params;
     default:

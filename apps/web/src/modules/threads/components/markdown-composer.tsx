@@ -3,6 +3,8 @@ import type { KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
 import { PostPreview } from './post-preview';
 import { useT } from '../../../shared/i18n/use-t';
+import { MentionSuggestions } from '../../mentions/components/mention-suggestions';
+import { useMentionAutocomplete } from '../../mentions/hooks/use-mention-autocomplete';
 
 interface MarkdownComposerProps {
   id: string;
@@ -15,6 +17,8 @@ interface MarkdownComposerProps {
   maxLength: number;
   /** The warning chosen for this text, so the preview folds as readers will see it. */
   warning?: ContentWarningView;
+  /** The room the words go to: "@" then offers its members to mention. */
+  mentionRoomId?: string;
 }
 
 type Tab = 'write' | 'preview';
@@ -22,8 +26,9 @@ const WRITE: Tab = 'write';
 const PREVIEW: Tab = 'preview';
 
 /** Write / Preview tabs around a textarea. The textarea stays mounted so undo keeps working. */
-export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength, warning }: MarkdownComposerProps) {
+export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength, warning, mentionRoomId }: MarkdownComposerProps) {
   const t = useT();
+  const mentions = useMentionAutocomplete({ roomId: mentionRoomId, value, onChange, idPrefix: id });
   const [tab, setTab] = useState<Tab>('write');
   const writeRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLButtonElement>(null);
@@ -82,9 +87,12 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
           value={value}
           maxLength={maxLength}
           onChange={(event) => onChange(event.target.value)}
+          onKeyDown={mentions.handleKey}
+          {...mentions.textarea}
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? errorId : '', hintId].filter(Boolean).join(' ')}
         />
+        <MentionSuggestions list={mentions.list} />
       </div>
       <div
         id={`${id}-panel-preview`}

@@ -87,6 +87,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
         maxLength={POST_BODY_MAX_LENGTH}
         warning={choiceAsView(warning)}
         rows={8}
+        mentionRoomId={room.id}
       />
       <WarningPicker
         idPrefix="thread"

@@ -78,6 +78,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         maxLength={POST_BODY_MAX_LENGTH}
         warning={choiceAsView(warning)}
         rows={5}
+        mentionRoomId={roomId}
       />
       <details className="composer__warnings" open={warningError ? true : undefined}>
         <summary>
