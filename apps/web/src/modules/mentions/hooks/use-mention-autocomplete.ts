@@ -64,11 +64,12 @@ export function useMentionAutocomplete({ roomId, value, onChange, idPrefix }: Op
   const optionId = (index: number) => `${idPrefix}-mention-${index}`;
   const activeIndex = Math.min(active, Math.max(handles.length - 1, 0));
 
-  function readCaret(element: HTMLTextAreaElement) {
+  /** `typed`: new letters reopen a list closed with Escape; moving the caret does not. */
+  function readCaret(element: HTMLTextAreaElement, typed: boolean) {
     const caret = element.selectionStart === element.selectionEnd ? element.selectionStart : -1;
     const next = roomId && caret >= 0 ? mentionAtCaret(element.value, caret) : null;
     setToken(next);
-    if (!next || next.start !== dismissed) setDismissed(null);
+    if (typed || !next || next.start !== dismissed) setDismissed(null);
   }
 
   function choose(handle: string) {
@@ -115,8 +116,8 @@ export function useMentionAutocomplete({ roomId, value, onChange, idPrefix }: Op
     'aria-autocomplete': roomId ? ('list' as const) : undefined,
     'aria-controls': open ? list.id : undefined,
     'aria-activedescendant': open ? optionId(activeIndex) : undefined,
-    onSelect: (event: SyntheticEvent<HTMLTextAreaElement>) => readCaret(event.currentTarget),
-    onInput: (event: FormEvent<HTMLTextAreaElement>) => readCaret(event.currentTarget),
+    onSelect: (event: SyntheticEvent<HTMLTextAreaElement>) => readCaret(event.currentTarget, false),
+    onInput: (event: FormEvent<HTMLTextAreaElement>) => readCaret(event.currentTarget, true),
   };
   return { list, textarea, handleKey };
 }

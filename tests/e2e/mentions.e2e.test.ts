@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MentionNoticesService } from '../../apps/api/src/mentions/mention-notices.service.js';
+import { GOOD_PASSWORD, registerMember, uniqueHandle } from '../support/accounts.js';
+import { memberWithRole } from '../support/forum.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
+
+/** Typing "@ab" in the reply box at phone width, choosing from the list by keyboard, posting; the member mentioned is told. */
+describe('mentions in the browser', () => {
+  let e2e: E2eApp;
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the reply composer offers room members after "@", inserts the chosen handle, and the mentioned member sees the notice', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Morning room' });
+    const author = await signedInMember(e2e, { bypassCSP: true, viewport: { width: 375, height: 740 } });
+    const prefix = `ab${Date.now().toString(36).slice(-5)}`;
+    const abby = await registerMember(e2e.t, uniqueHandle(`${prefix}by`));
+    const abel = await registerMember(e2e.t, uniqueHandle(`${prefix}el`));
+    for (const m of [author, abby, abel]) await joinAs(m.agent, room.id);
+    const thread = await threadAs(abel.agent, room.id, { title: 'Small steps', body: 'What helped this week?', warning: { categories: [], noneApply: true } });
+
+    const page = author.page;
+    await page.goto(`/threads/${thread.id}`);
+    const box = page.getByRole('textbox', { name: 'Your reply' });
+    await box.pressSequentially(`Thank you @${prefix}`);
+    const list = page.getByRole('listbox', { name: 'Members you can mention' });
+    await list.waitFor();
+    expect(await list.getByRole('option').allTextContents()).toEqual([`@${abby.handle}`, `@${abel.handle}`].sort());
+    expect(describeViolations(await seriousViolations(page))).toBe('');
+
+    // Keyboard: the box keeps focus and points at the highlighted option.
+    await box.press('ArrowDown');
+    const active = await box.getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${active}`).textContent()).toBe(`@${abel.handle}`);
+    await box.press('ArrowUp');
+    await box.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    await box.pressSequentially('b');
+    await list.getByRole('option', { name: `@${abby.handle}` }).waitFor();
+    await box.press('Enter');
+    await list.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toBe(`Thank you @${abby.handle} `);
+    await box.pressSequentially('for asking.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.getByText('Your reply is posted. Thank you for being here.').waitFor();
+    await e2e.t.get(MentionNoticesService).settled();
+    // Nothing of the suggestions in browser storage.
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
+
+    const { context, page: abbyPage } = await e2e.person({ viewport: { width: 375, height: 740 } });
+    const login = await context.request.post('/api/auth/login', { data: { handle: abby.handle, password: GOOD_PASSWORD } });
+    expect(login.ok()).toBe(true);
+    await abbyPage.goto('/notifications');
+    const notice = abbyPage.getByRole('article', { name: /You were mentioned/ });
+    await notice.getByText(`${author.handle} mentioned you in “Small steps”.`).waitFor();
+  });
+});
