@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NotificationView } from '@kindred/contracts';
+import { MENTION_CANDIDATES_SQL } from '../../apps/api/src/mentions/mention-candidates.repository.js';
 import { PostMentionNotices } from '../../apps/api/src/posts/post-mention-notices.js';
 import { MentionNoticesService } from '../../apps/api/src/mentions/mention-notices.service.js';
 import { ReplyNoticesService } from '../../apps/api/src/posts/reply-notices.service.js';
@@ -247,5 +248,27 @@ describe('mention autocomplete', () => {
     expectApiError(await candidates(member.agent, room.id, ''), 400);
     expectApiError(await candidates(member.agent, room.id, 'a%'), 400);
     expectApiError(await member.agent.get(`/api/rooms/${room.id}/mention-candidates`), 400);
+  });
+});
+
+describe('mention autocomplete at scale', () => {
+  it('20k members in one room: the handle prefix is read through its index, never a sequential scan of users', async () => {
+    const room = await createRoom(admin);
+    const asker = await memberOf(room.id);
+    await t.query(
+      `INSERT INTO users (handle, handle_key, password_hash) SELECT 'bulk_' || g, 'bulk_' || g, 'x' FROM generate_series(1, 20000) g`,
+    );
+    await t.query(
+      `INSERT INTO room_memberships (room_id, user_id, guidelines_accepted_at) SELECT $1, id, now() FROM users WHERE handle_key LIKE 'bulk\\_%'`,
+      [room.id],
+    );
+    await t.query('ANALYZE users');
+    await t.query('ANALYZE room_memberships');
+    const rows = await t.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${MENTION_CANDIDATES_SQL}`, [room.id, 'bulk\\_1234%', asker.user.id]);
+    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/IDX_users_handle_prefix/);
+    expect(text).not.toMatch(/Seq Scan on users/);
+    const found = (await asker.agent.get(`/api/rooms/${room.id}/mention-candidates`).query({ q: 'BULK_1234' }).expect(200)).body as { handle: string }[];
+    expect(found.map((c) => c.handle)).toEqual(['bulk_1234', 'bulk_12340', 'bulk_12341', 'bulk_12342', 'bulk_12343', 'bulk_12344', 'bulk_12345', 'bulk_12346']);
   });
 });
