@@ -61,5 +61,16 @@ describe('mentions in the browser', () => {
     await abbyPage.goto('/notifications');
     const notice = abbyPage.getByRole('article', { name: /You were mentioned/ });
     await notice.getByText(`${author.handle} mentioned you in “Small steps”.`).waitFor();
+    // Opening it leads to the thread (at the post) and reads it.
+    await notice.getByRole('link', { name: /^Open/ }).click();
+    await abbyPage.getByRole('heading', { level: 1, name: 'Small steps' }).waitFor();
+    expect(new URL(abbyPage.url()).pathname).toBe(`/threads/${thread.id}`);
+    let read = false;
+    for (let i = 0; i < 20 && !read; i += 1) {
+      const notices = (await context.request.get('/api/me/notifications').then((r) => r.json())) as { kind: string; read: boolean }[];
+      read = notices.some((n) => n.kind === 'mention' && n.read);
+      if (!read) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(read).toBe(true);
   });
 });

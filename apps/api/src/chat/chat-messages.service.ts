@@ -79,18 +79,21 @@ export class ChatMessagesService {
     if (!row.body.includes('@')) return;
     const handleKeys = mentionedHandleKeys(row.body);
     if (handleKeys.length === 0) return;
-    this.mentionNotices.announce(`message ${row.id}`, () =>
-      Promise.resolve({
-        authorId: row.author_id,
+    this.mentionNotices.announce(`message ${row.id}`, async () => {
+      // Read afresh: a message removed (or warned about) in the meantime is told as it is now.
+      const now = await this.messages.byId(row.id);
+      if (!now || now.status !== ChatMessageStatus.Published) return undefined;
+      return {
+        authorId: now.author_id,
         roomId: room.id,
         handleKeys,
-        categories: liveCategories(row),
-        texts: [row.body, row.warning_note],
+        categories: liveCategories(now),
+        texts: [now.body, now.warning_note],
         shown: [],
-        content: { code: 'mention.chat' as const, params: { roomName: room.name, authorHandle: row.handle ?? '' } },
+        content: { code: 'mention.chat' as const, params: { roomName: room.name, authorHandle: now.handle ?? '' } },
         link: `/rooms/${room.slug}`,
-      }),
-    );
+      };
+    });
   }
 
   /**

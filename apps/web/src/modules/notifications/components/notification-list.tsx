@@ -77,8 +77,8 @@ function NotificationItem({ notification: n, onRead, pending }: { notification: 
         </p>
         <div className="button-row button-row--tight">
           {link && (
-            // Opening a reply notice reads it: the thread opens at the first unread post anyway.
-            <AppLink to={link} className="button button--small" onClick={n.kind === NotificationKind.Reply && !n.read ? onRead : undefined}>
+            // Opening a reply or mention notice reads it: it leads to the very words it is about.
+            <AppLink to={link} className="button button--small" onClick={(n.kind === NotificationKind.Reply || n.kind === NotificationKind.Mention) && !n.read ? onRead : undefined}>
               {n.kind === NotificationKind.JoinRequestApproved ? t('notifications.goToRoom') : t('notifications.open')}
               <span className="visually-hidden">: {title}</span>
             </AppLink>
