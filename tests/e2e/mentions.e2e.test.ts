@@ -4,6 +4,7 @@ import { GOOD_PASSWORD, registerMember, uniqueHandle } from '../support/accounts
 import { memberWithRole } from '../support/forum.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { signedInMember, startE2eApp, type E2eApp } from './support/e2e-app.js';
+import { chatLog, openChat } from './support/chat.js';
 import { createRoomAs, joinAs, threadAs } from './support/forum-setup.js';
 
 /** Typing "@ab" in the reply box at phone width, choosing from the list by keyboard, posting; the member mentioned is told. */
@@ -72,5 +73,29 @@ describe('mentions in the browser', () => {
       if (!read) await new Promise((r) => setTimeout(r, 100));
     }
     expect(read).toBe(true);
+  });
+
+  it('in room chat, Enter inserts the chosen handle instead of sending; the next Enter sends, and the member is told', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Chat room' });
+    const author = await signedInMember(e2e);
+    const prefix = `cd${Date.now().toString(36).slice(-5)}`;
+    const cora = await registerMember(e2e.t, uniqueHandle(prefix));
+    for (const m of [author, cora]) await joinAs(m.agent, room.id);
+
+    const page = author.page;
+    await openChat(page, room.slug);
+    const box = page.getByRole('textbox', { name: 'Your message' });
+    await box.pressSequentially(`hello @${prefix}`);
+    const list = page.getByRole('listbox', { name: 'Members you can mention' });
+    await list.getByRole('option', { name: `@${cora.handle}` }).waitFor();
+    await box.press('Enter');
+    await list.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toBe(`hello @${cora.handle} `);
+    await box.press('Enter');
+    await chatLog(page).getByText(`hello @${cora.handle}`).waitFor();
+    await e2e.t.get(MentionNoticesService).settled();
+    const notices = (await cora.agent.get('/api/me/notifications').expect(200)).body as { kind: string; code: string; params: Record<string, string> }[];
+    expect(notices.filter((n) => n.kind === 'mention')).toEqual([expect.objectContaining({ code: 'mention.chat', params: { roomName: 'Chat room', authorHandle: author.handle } })]);
   });
 });
