@@ -112,10 +112,10 @@ describe('safety controls in the browser', () => {
     await page.goto('/settings');
 
     await page.getByLabel('Show others when I am typing').uncheck();
-    await page.getByLabel('Only people in rooms I have joined').check();
+    await page.getByLabel('Nobody', { exact: true }).check();
     await page.getByRole('button', { name: 'Save these choices' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();
-    expect(await (await context.request.get('/api/me/settings')).json()).toMatchObject({ showTyping: false, showPresence: true, mentionsFrom: 'rooms' });
+    expect(await (await context.request.get('/api/me/settings')).json()).toMatchObject({ showTyping: false, showPresence: true, mentionsFrom: 'nobody' });
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download my data' }).click();

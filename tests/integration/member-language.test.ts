@@ -21,7 +21,7 @@ describe("a member's language", () => {
     expect((await m.agent.get('/api/me/settings').expect(200)).body.language).toBeNull();
 
     const saved = await m.agent.patch('/api/me/settings').send({ language: 'es' }).expect(200);
-    expect(saved.body).toMatchObject({ language: 'es', showPresence: true, mentionsFrom: 'everyone' });
+    expect(saved.body).toMatchObject({ language: 'es', showPresence: true, mentionsFrom: 'rooms' });
     expect(await storedLanguage(m.user.id)).toBe('es');
     // Every device the member signs in on follows the choice.
     const elsewhere = await signIn(t, m.handle);

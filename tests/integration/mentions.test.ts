@@ -107,6 +107,8 @@ describe('mention notices on posts', () => {
     const hidden = await createRoom(admin, { visibility: 'hidden', joinPolicy: 'invite' });
     const outsider = await registerMember(t);
     const moderator = await memberWithRole(t, 'moderator');
+    // They share no room with the writer: only their own choice lets the mention through.
+    for (const m of [outsider, moderator]) await m.agent.patch('/api/me/settings').send({ mentionsFrom: 'everyone' }).expect(200);
     await createThread(admin, hidden.id, { title: 'Behind closed doors', body: `Hello @${outsider.handle} and @${moderator.handle}.` });
     await settled();
     expect(await mentions(outsider)).toEqual([]);

@@ -352,7 +352,7 @@ describe('data rights', () => {
 
   it('settings: presence, typing and who may mention me', async () => {
     const { room, author, other } = await roomWith();
-    expect((await other.agent.get('/api/me/settings').expect(200)).body).toEqual({ showPresence: true, showTyping: true, mentionsFrom: 'everyone', whoCanMessageMe: 'rooms', readReceipts: false, language: null, country: null });
+    expect((await other.agent.get('/api/me/settings').expect(200)).body).toEqual({ showPresence: true, showTyping: true, mentionsFrom: 'rooms', whoCanMessageMe: 'rooms', readReceipts: false, language: null, country: null });
     await other.agent.patch('/api/me/settings').send({ mentionsFrom: 'nobody', showTyping: false }).expect(200);
     expectApiError(await other.agent.patch('/api/me/settings').send({ mentionsFrom: 'friends' }), 400);
     const thread = await createThread(author.agent, room.id, { body: `hello @${other.handle}` });

@@ -40,7 +40,7 @@ export class UserEntity {
   showTyping: boolean;
 
   /** Who may mention this member: everyone, people in the member's rooms, or nobody. */
-  @Column({ type: 'varchar', length: 16, default: 'everyone' })
+  @Column({ type: 'varchar', length: 16, default: 'rooms' })
   mentionsFrom: 'everyone' | 'rooms' | 'nobody';
 
   /** Who may start a private conversation with this member: nobody, people in their rooms, or anyone. */
