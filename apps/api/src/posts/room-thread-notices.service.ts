@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { PostStatus } from '@kindred/contracts';
 import { openToEveryMember } from '../access/access.service.js';
+import { BackgroundTasks } from '../common/background-tasks.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RoomFollowRepository } from '../rooms/room-follow.repository.js';
 import { RoomRepository } from '../rooms/room.repository.js';
@@ -16,9 +17,8 @@ import { PostRepository } from './post.repository.js';
  */
 @Injectable()
 export class RoomThreadNoticesService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(RoomThreadNoticesService.name);
   /** Fan-outs still running, so tests (and shutdown) can wait for them to settle. */
-  private readonly pending = new Set<Promise<void>>();
+  private readonly tasks = new BackgroundTasks(new Logger(RoomThreadNoticesService.name));
 
   constructor(
     private readonly threads: ThreadRepository,
@@ -32,13 +32,11 @@ export class RoomThreadNoticesService implements BeforeApplicationShutdown {
 
   /** Starts the fan-out and returns at once; failures are logged, never thrown at the author or moderator. */
   announce(threadId: string): void {
-    const run = this.fanOut(threadId).catch((error: unknown) => this.logger.error(`room-thread notices for thread ${threadId} failed: ${String(error)}`));
-    this.pending.add(run);
-    void run.finally(() => this.pending.delete(run));
+    this.tasks.run(`room-thread notices for thread ${threadId}`, () => this.fanOut(threadId));
   }
 
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+  settled(): Promise<void> {
+    return this.tasks.settled();
   }
 
   beforeApplicationShutdown(): Promise<void> {
