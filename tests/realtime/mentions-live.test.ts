@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { NotificationView } from '@kindred/contracts';
 import { MentionNoticesService } from '../../apps/api/src/mentions/mention-notices.service.js';
 import { createRoom, createThread, join, reply } from '../support/forum.js';
-import { connectedChat, memberSession, record, request, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { memberSession, realtimeTestBed, record, request, waitFor } from '../support/realtime.js';
 
 // A mention updates the member's badge over the socket, from a post or from live chat; the chat
 // ack never waits for it, and a blocker or someone who cannot read the room hears nothing.
 
-let t: ListeningApp;
-let admin: Awaited<ReturnType<typeof memberSession>>;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  t = await startListeningApp();
-  admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function open(token: string) {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
+const bed = realtimeTestBed();
+const open = (token: string) => bed.open(token);
 
 async function roomWith(count: number, settings: Record<string, unknown> = {}) {
+  const { t, admin } = bed;
   const room = await createRoom(admin.agent, settings);
   const people = [];
   for (let i = 0; i < count; i += 1) {
@@ -43,6 +25,7 @@ async function roomWith(count: number, settings: Record<string, unknown> = {}) {
 
 describe('mention notices in real time', () => {
   it('a mention in a reply reaches the member live; a blocker hears nothing', async () => {
+    const { t } = bed;
     const { room, people } = await roomWith(3);
     const [author, ana, blocker] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
     await blocker.agent.post('/api/me/blocks').send({ handle: author.handle }).expect(201);
@@ -58,6 +41,7 @@ describe('mention notices in real time', () => {
   });
 
   it('a mention in room chat reaches the member live, after the ack; not a blocker, not someone outside the room', async () => {
+    const { t, admin } = bed;
     // A room one joins by request: its chat is for its members only.
     const room = await createRoom(admin.agent, { visibility: 'listed', joinPolicy: 'request' });
     const [author, ana, blocker, outsider] = [await memberSession(t), await memberSession(t), await memberSession(t), await memberSession(t)];

@@ -1,36 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { NotificationView } from '@kindred/contracts';
 import { ReplyNoticesService } from '../../apps/api/src/posts/reply-notices.service.js';
 import { createRoom, createThread, join, reply } from '../support/forum.js';
-import { connectedChat, memberSession, record, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { memberSession, realtimeTestBed, record, waitFor } from '../support/realtime.js';
 
 // A reply in a followed thread updates the follower's badge over the socket; a batched notice
 // arrives again with the same id (the app replaces it), and nothing reaches a blocker.
 
-let t: ListeningApp;
-let admin: Awaited<ReturnType<typeof memberSession>>;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  t = await startListeningApp();
-  admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function open(token: string) {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
+const bed = realtimeTestBed();
+const open = (token: string) => bed.open(token);
 
 describe('reply notices in real time', () => {
   it('the follower hears each reply live, as one notice whose count grows; a blocker hears nothing', async () => {
+    const { t, admin } = bed;
     const room = await createRoom(admin.agent);
     const starter = await memberSession(t);
     const replier = await memberSession(t);

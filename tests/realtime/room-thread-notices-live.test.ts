@@ -1,36 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { NotificationView } from '@kindred/contracts';
 import { RoomThreadNoticesService } from '../../apps/api/src/posts/room-thread-notices.service.js';
 import { createRoom, createThread, join } from '../support/forum.js';
-import { connectedChat, memberSession, record, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { memberSession, realtimeTestBed, record, waitFor } from '../support/realtime.js';
 
 // A new thread in a followed room updates the follower's badge over the socket, as one notice per
 // room whose count grows; a member who switched room-thread notices off gets nothing live either.
 
-let t: ListeningApp;
-let admin: Awaited<ReturnType<typeof memberSession>>;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  t = await startListeningApp();
-  admin = await memberSession(t, 'admin');
-  await t.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function open(token: string) {
-  const socket = await connectedChat(t.baseUrl, token);
-  sockets.push(socket);
-  return socket;
-}
+const bed = realtimeTestBed();
+const open = (token: string) => bed.open(token);
 
 describe('room-thread notices in real time', () => {
   it('a follower hears each new thread live as one growing notice; a member who switched them off hears nothing', async () => {
+    const { t, admin } = bed;
     const room = await createRoom(admin.agent);
     const author = await memberSession(t);
     const follower = await memberSession(t);
