@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BookmarksModule } from './bookmarks/bookmarks.module.js';
+import { DraftsModule } from './drafts/drafts.module.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { Clock } from './common/clock.js';
 import { DecisionCaches } from './common/cache/decision-caches.js';
@@ -67,6 +68,7 @@ export class AppModule {
         CrisisResourcesModule,
         ComposeCheckModule,
         BookmarksModule,
+        DraftsModule,
         SiteSettingsModule,
         SiteAdminModule,
         ModerationModule,

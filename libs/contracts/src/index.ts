@@ -20,3 +20,4 @@ export * from './site.js';
 export * from './support-sessions.js';
 export * from './notification-settings.js';
 export * from './mentions.js';
+export * from './drafts.js';

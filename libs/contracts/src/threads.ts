@@ -67,6 +67,8 @@ export interface PostView {
   createdAt: string;
   editedAt: string | null;
   replyToPostId: string | null;
+  /** With `replyToPostId`: the post it answers, as this reader may see it now. */
+  replyTo?: ReplyToView;
   reactions: Record<ReactionKind, number>;
   myReactions: ReactionKind[];
   /** Only in the author's own create/edit response, when their words suggested crisis. */
@@ -76,6 +78,20 @@ export interface PostView {
   /** Folded by one of the viewer's own `warn` filters. */
   filter?: FilterFold;
 }
+
+/** How long the quoted excerpt of the answered post is, at most (characters of plain text). */
+export const REPLY_EXCERPT_MAX_LENGTH = 160;
+
+/**
+ * The post a reply answers, rendered for the reader: `shown` with a short plain-text excerpt;
+ * `folded` when the reader's own `warn` choices fold it (the author, not the words); `unavailable`
+ * when it is removed, hidden, held, deleted, in a category the reader hides, by someone they
+ * blocked, or matched by their `hide` filter: nothing about it, not even who wrote it.
+ */
+export type ReplyToView =
+  | { state: 'shown'; postId: string; author: AuthorView; excerpt: string }
+  | { state: 'folded'; postId: string; author: AuthorView }
+  | { state: 'unavailable'; postId: string };
 
 /** Stands in for a post the viewer chose not to see; carries none of its content. */
 export interface HiddenPostPlaceholder {

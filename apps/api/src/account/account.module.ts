@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConversationsCoreModule } from '../conversations/conversations-core.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { BookmarksModule } from '../bookmarks/bookmarks.module.js';
+import { DraftStoreModule } from '../drafts/draft-store.module.js';
 import { CareModule } from '../care/care.module.js';
 import { ChatModule } from '../chat/chat.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
@@ -17,7 +18,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, UsersModule, SafetyModule, PersonalFiltersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
+  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, DraftStoreModule, UsersModule, SafetyModule, PersonalFiltersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

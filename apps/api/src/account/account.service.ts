@@ -6,6 +6,7 @@ import { SessionRunRepository } from '../support-sessions/session-run.repository
 import { SupportSessionRepository } from '../support-sessions/support-session.repository.js';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { BookmarkRepository } from '../bookmarks/bookmark.repository.js';
+import { DraftRepository } from '../drafts/draft.repository.js';
 import { verifyPassword } from '../auth/password.js';
 import { CareRepository } from '../care/care.repository.js';
 import { CrisisLabelsRepository } from '../care/crisis-labels.repository.js';
@@ -59,6 +60,7 @@ export class AccountService {
     private readonly sessionRuns: SessionRunRepository,
     private readonly noticeSettings: NotificationSettingsService,
     private readonly roomFollows: RoomFollowRepository,
+    private readonly drafts: DraftRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -93,6 +95,7 @@ export class AccountService {
     const supportSessionAttendance = await this.sessionRuns.attendedBy(user.id);
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
     const [notificationSettings, roomFollows] = await Promise.all([this.noticeSettings.exportFor(user.id), this.roomFollows.exportFor(user.id)]);
+    const drafts = await this.drafts.exportFor(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
@@ -107,6 +110,7 @@ export class AccountService {
       chatMessages: messages,
       conversations,
       bookmarks,
+      drafts,
       messageReactions,
       reportsMade: reports,
       checkIns,
@@ -142,6 +146,7 @@ export class AccountService {
       await this.threads.forgetUser(user.id, manager);
       await this.readMarkers.forgetUser(user.id, manager);
       await this.bookmarks.forgetUser(user.id, manager);
+      await this.drafts.forgetUser(user.id, manager);
       await this.messages.forgetUser(user.id, manager);
       await this.notifications.forgetUser(user.id, manager);
       await this.noticeSettings.forgetUser(user.id, manager);

@@ -1,6 +1,7 @@
 import { SiteSettingsModule } from '../site-settings/site-settings.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftStoreModule } from '../drafts/draft-store.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccountSecurityDataService } from './account-security-data.service.js';
@@ -34,7 +35,7 @@ import { TotpController } from './totp.controller.js';
 import { TotpService } from './totp.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity, TotpCredentialEntity, AuthCeremonyEntity, PasskeyEntity]), UsersModule, NotificationsModule, SiteSettingsModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity, LoginFailureEntity, RecoveryCodeEntity, SignInEventEntity, TotpCredentialEntity, AuthCeremonyEntity, PasskeyEntity]), UsersModule, NotificationsModule, SiteSettingsModule, DraftStoreModule],
   controllers: [AuthController, RecoveryController, SafetyCheckController, TotpController, PasskeyController],
   providers: [AuthService, SessionService, LoginThrottleService, SessionGuard, RecoveryService, RecoveryCodeRepository, SignInHistoryService, SignInEventRepository, AccountSafetyService, AccountSecurityDataService, TotpService, TotpCredentialRepository, AuthCeremoniesService, AuthCeremonyRepository, PasskeyService, PasskeyRepository, PasskeySignInService],
   exports: [AuthService, SessionService, SessionGuard, AccountSecurityDataService],

@@ -14,6 +14,7 @@ import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { RecoverAccountDto } from './dto/recover-account.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
+import { DraftRepository } from '../drafts/draft.repository.js';
 import { SiteSettingsService } from '../site-settings/site-settings.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { burnPasswordCheck, hashPassword, requireCurrentPassword, verifyPassword, weakPasswordError } from './password.js';
@@ -63,6 +64,7 @@ export class AuthService {
     private readonly totp: TotpService,
     private readonly ceremonies: AuthCeremoniesService,
     private readonly site: SiteSettingsService,
+    private readonly drafts: DraftRepository,
   ) {}
 
   /** The account and its recovery codes are written together: no account is left without them. */
@@ -175,11 +177,17 @@ export class AuthService {
     return this.sessions.revokeAll(auth.user.id, 'other-devices', auth.session.id);
   }
 
-  /** Quick exit: ends this browser's session if there is one; always succeeds. */
+  /**
+   * Quick exit: ends this browser's session if there is one, and forgets the member's unsent
+   * words everywhere (someone may be looking over their shoulder); always succeeds. The session
+   * ends first: a draft save still on its way then undoes itself (see DraftsService.save).
+   */
   async exit(token: string | undefined): Promise<void> {
     if (!token) return;
     const current = await this.sessions.resolve(token);
-    if (current) await this.sessions.revoke(current.session.id, 'exit');
+    if (!current) return;
+    await this.sessions.revoke(current.session.id, 'exit');
+    await this.drafts.forgetUser(current.user.id);
   }
 
   /** Changing the password signs out every other device: whoever knew the old one is out. */

@@ -31,6 +31,7 @@ import { RoomReadMarkerEntity } from '../threads/room-read-marker.entity.js';
 import { ThreadFollowEntity } from '../threads/thread-follow.entity.js';
 import { RoomFollowEntity } from '../rooms/room-follow.entity.js';
 import { BookmarkEntity } from '../bookmarks/bookmark.entity.js';
+import { DraftEntity } from '../drafts/draft.entity.js';
 import { PersonalFilterEntity } from '../personal-filters/personal-filter.entity.js';
 import { ThreadMuteEntity } from '../threads/thread-mute.entity.js';
 import { ThreadReadMarkerEntity } from '../threads/thread-read-marker.entity.js';
@@ -72,6 +73,7 @@ export const ENTITIES = [
   ThreadFollowEntity,
   RoomFollowEntity,
   BookmarkEntity,
+  DraftEntity,
   PersonalFilterEntity,
   RoomReadMarkerEntity,
   PostEntity,

@@ -52,3 +52,18 @@ export const postPageSql = (inner: string, viewerParam: string) =>
            FROM reactions r WHERE r.post_id = p.id GROUP BY r.kind) k
    ) rx ON true
    ORDER BY p.created_at, p.id`;
+
+/** What a reply's quoted excerpt needs of the post it answers: its words, warnings, state and author's handle. */
+export interface ReplyTargetRow {
+  id: string;
+  author_id: string;
+  author_handle: string | null;
+  body: string;
+  content_warnings: ContentWarningCategory[];
+  auto_warnings: ContentWarningCategory[];
+  warning_note: string | null;
+  status: PostStatus;
+}
+
+export const REPLY_TARGETS_SQL = `SELECT p.id, p.author_id, u.handle AS author_handle, p.body, p.content_warnings, p.auto_warnings, p.warning_note, p.status
+   FROM posts p LEFT JOIN users u ON u.id = p.author_id WHERE p.id = ANY($1::uuid[])`;

@@ -3,8 +3,9 @@ import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, PostStatus, REACTION_KINDS
 import type { FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { UserRepository } from '../users/user.repository.js';
-import type { PostPageRow, PostRow, ReactionCountRow } from './post-row.js';
+import type { PostPageRow, PostRow, ReactionCountRow, ReplyTargetRow } from './post-row.js';
 import { PostRepository } from './post.repository.js';
+import { replyExcerpt } from './reply-excerpt.js';
 
 const FORMER_MEMBER: AuthorView = { id: PLACEHOLDER_AUTHOR_ID, handle: FORMER_MEMBER_HANDLE };
 
@@ -25,10 +26,26 @@ export class PostViewsService {
       this.users.handles(visible.map((r) => r.author_id)),
       this.reactions(visible.map((r) => r.id), viewer.userId),
     ]);
-    return rows.map((row) => {
+    const items = rows.map((row) => {
       if (!visible.includes(row)) return hiddenItem(row);
       return this.view(row, authors.get(row.author_id) ?? FORMER_MEMBER, reactions.get(row.id), viewer);
     });
+    return this.withReplyTargets(items, viewer);
+  }
+
+  /**
+   * Each reply's quoted excerpt of the post it answers, for this reader. Posts already on the
+   * page (`known`) are not read again; the rest come in one read, and only when there are any.
+   */
+  async withReplyTargets(items: PostListItem[], viewer: ViewerContext, known: PostPageRow[] = []): Promise<PostListItem[]> {
+    const wanted = [...new Set(items.flatMap((i) => (i.kind === 'post' && i.replyToPostId ? [i.replyToPostId] : [])))];
+    if (wanted.length === 0) return items;
+    const targets = new Map<string, ReplyTargetRow>(known.map((row) => [row.id, row]));
+    const missing = wanted.filter((id) => !targets.has(id));
+    if (missing.length > 0) for (const row of await this.posts.replyTargets(missing)) targets.set(row.id, row);
+    return items.map((item) =>
+      item.kind === 'post' && item.replyToPostId ? { ...item, replyTo: replyExcerpt(item.replyToPostId, targets.get(item.replyToPostId), viewer.filter) } : item,
+    );
   }
 
   /** The same, for rows that already carry their authors and reactions (thread pages): no further reads. */

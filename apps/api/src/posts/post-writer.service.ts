@@ -6,6 +6,7 @@ import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
+import { DraftRepository } from '../drafts/draft.repository.js';
 import { CrisisSupportService, type ContentRef } from '../moderation/crisis-support.service.js';
 import { ModerationLogService } from '../moderation/moderation-log.service.js';
 import { QueueRaiser } from '../moderation/queue-raiser.js';
@@ -62,6 +63,7 @@ export class PostWriterService {
     private readonly roomThreadNotices: RoomThreadNoticesService,
     private readonly noticeSettings: NotificationSettingsService,
     private readonly mentionNotices: PostMentionNotices,
+    private readonly drafts: DraftRepository,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
@@ -72,6 +74,8 @@ export class PostWriterService {
     const result = await this.db.transaction(async (manager) => {
       // One author's new threads are written one at a time, so a resent copy sees the first.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
+      // The words are posted (or were already): the draft goes with the same commit, or stays if it fails.
+      await this.drafts.remove({ userId: authorId, kind: 'thread', targetId: room.id }, manager);
       const again = await this.resentThread(manager, room.id, authorId, dto, warning);
       if (again) {
         return { ...again, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: again.threadId, text: `${dto.title}\n${dto.body}` }, again.postId, again.threadId, manager)) };
@@ -120,6 +124,7 @@ export class PostWriterService {
         throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ThreadLocked, message: 'This thread is locked; replies are closed.' });
       }
       if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.', 'thread');
+      await this.drafts.remove({ userId: authorId, kind: 'reply', targetId: thread.id }, manager);
       // The thread's row lock serializes replies, so a resent copy always sees the first.
       const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
       if (again) {

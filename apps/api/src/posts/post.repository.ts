@@ -5,7 +5,7 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { NormalizedWarning } from '../common/content-warning.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
 import { PreparedQueries } from '../database/prepared-queries.js';
-import { POST_COLUMNS, postPageSql, type PostPageRow, type PostRow } from './post-row.js';
+import { POST_COLUMNS, postPageSql, REPLY_TARGETS_SQL, type PostPageRow, type PostRow, type ReplyTargetRow } from './post-row.js';
 import { PostEntity } from './post.entity.js';
 
 export interface NewPostRow {
@@ -77,6 +77,11 @@ export class PostRepository {
   async pageRow(id: string, viewerId: string | undefined): Promise<PostPageRow | undefined> {
     const [row] = await this.prepared.query<PostPageRow>(postPageSql('SELECT * FROM posts WHERE id = $1', '$2'), [id, viewerId ?? null]);
     return row;
+  }
+
+  /** The posts these replies answer (for their quoted excerpts), whatever their state: the reader's view decides. */
+  replyTargets(ids: string[]): Promise<ReplyTargetRow[]> {
+    return this.prepared.query<ReplyTargetRow>(REPLY_TARGETS_SQL, [ids]);
   }
 
   /** The opening post of each of these threads, by thread id. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MentionsModule } from '../mentions/mentions.module.js';
+import { DraftStoreModule } from '../drafts/draft-store.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
@@ -21,7 +22,7 @@ import { ThreadPostsService } from './thread-posts.service.js';
 
 /** Posts, and the threads they are written in (a thread is written with its opening post). */
 @Module({
-  imports: [ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule, MentionsModule],
+  imports: [DraftStoreModule, ThreadsModule, RoomsModule, UsersModule, SafetyModule, ModerationCoreModule, NotificationsModule, MentionsModule],
   controllers: [ThreadPostsController, PostsController],
   providers: [PostRepository, PostStateService, PostWriterService, PostsService, PostViewsService, PostAccessService, ThreadPostsService, ReplyNoticesService, RoomThreadNoticesService, PostMentionNotices],
   exports: [ReplyNoticesService, RoomThreadNoticesService, PostMentionNotices, PostRepository, PostStateService, PostViewsService, PostAccessService, PostsService],

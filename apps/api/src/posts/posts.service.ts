@@ -27,7 +27,7 @@ export class PostsService {
     const after = cursor ? decodeCursor(cursor, isPostCursor) : undefined;
     const rows = await this.posts.pageRows(threadId, viewer, after, limit);
     const page = rows.slice(0, limit);
-    const items = this.views.fromPageRows(page, viewer);
+    const items = await this.views.withReplyTargets(this.views.fromPageRows(page, viewer), viewer, page);
     const last = page.at(-1);
     const key = last && { at: last.sort_key, id: last.id };
     return {
@@ -38,7 +38,7 @@ export class PostsService {
 
   async one(postId: string, viewer: ViewerContext): Promise<PostListItem> {
     const row = await this.posts.pageRow(postId, viewer.userId);
-    return this.views.fromPageRows([row!], viewer)[0]!;
+    return (await this.views.withReplyTargets(this.views.fromPageRows([row!], viewer), viewer))[0]!;
   }
 
   async openingPost(threadId: string, viewer: ViewerContext): Promise<PostListItem | undefined> {

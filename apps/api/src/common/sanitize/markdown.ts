@@ -73,3 +73,24 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(md.render(source), SANITIZE_OPTIONS);
 }
+
+/**
+ * The words of a post as plain text, at most `max` characters (cut at a word where it can be),
+ * for a quoted excerpt: no markup to sanitise, the app shows it as text.
+ */
+export function plainExcerpt(source: string, max: number): string {
+  const words: string[] = [];
+  for (const token of md.parse(source, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
+    }
+    if (token.type === 'code_block' || token.type === 'fence') words.push(token.content);
+    if (token.type.endsWith('_close') && token.block) words.push(' ');
+  }
+  const text = words.join('').replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
