@@ -238,6 +238,14 @@ export const REST_MATRIX: readonly RestRow[] = [
   // Removing one's own bookmark needs no access to the post any more (a room left, a post removed).
   rest('DELETE', '/api/posts/{id}/bookmark',                [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('GET',    '/api/me/bookmarks',                       [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
+  // Drafts: reading and saving one is for a place the member may post in now (room.post), so a
+  // draft never tells anyone about a room or thread; discarding one's own never needs access.
+  rest('GET',    '/api/me/drafts/{kind}/{targetId}#thread', [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
+  rest('GET',    '/api/me/drafts/{kind}/{targetId}#reply',  [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
+  rest('PUT',    '/api/me/drafts/{kind}/{targetId}#thread', [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
+  rest('PUT',    '/api/me/drafts/{kind}/{targetId}#reply',  [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),
+  rest('DELETE', '/api/me/drafts/{kind}/{targetId}#thread', [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
+  rest('DELETE', '/api/me/drafts/{kind}/{targetId}#reply',  [401,  204,   204,  204,     204,  204,    401,   204,    204,     204,    204,   204]),
   rest('POST',   '/api/posts/preview',                      [401,  200,   200,  200,     200,  200,    401,   200,    200,     200,    200,   200]),
   rest('GET',    '/api/posts/{id}',                         [401,  200,   404,  404,     200,  200,    401,   200,    404,     200,    200,   200]),
   rest('PATCH',  '/api/posts/{id}#own-post',                [401,  200,   404,  404,     M,    M,      401,   200,    404,     200,    NM,    200]),

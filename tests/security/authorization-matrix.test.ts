@@ -216,6 +216,12 @@ const REST_RECIPES: Record<string, (c: Cell) => HttpCall | Promise<HttpCall>> = 
     return { url: `/api/posts/${c.target.postId}/bookmark` };
   },
   'GET /api/me/bookmarks': () => ({ url: '/api/me/bookmarks' }),
+  'GET /api/me/drafts/{kind}/{targetId}#thread': (c) => ({ url: `/api/me/drafts/thread/${c.target.room.id}` }),
+  'GET /api/me/drafts/{kind}/{targetId}#reply': (c) => ({ url: `/api/me/drafts/reply/${c.target.threadId}` }),
+  'PUT /api/me/drafts/{kind}/{targetId}#thread': (c) => ({ url: `/api/me/drafts/thread/${c.target.room.id}`, body: { title: 'Half a title', body: 'Half a thought.' } }),
+  'PUT /api/me/drafts/{kind}/{targetId}#reply': (c) => ({ url: `/api/me/drafts/reply/${c.target.threadId}`, body: { body: 'Half a thought.', replyToPostId: c.target.postId } }),
+  'DELETE /api/me/drafts/{kind}/{targetId}#thread': (c) => ({ url: `/api/me/drafts/thread/${c.target.room.id}` }),
+  'DELETE /api/me/drafts/{kind}/{targetId}#reply': (c) => ({ url: `/api/me/drafts/reply/${c.target.threadId}` }),
   'POST /api/posts/preview': () => ({ url: '/api/posts/preview', body: { body: 'A **preview**.' } }),
   'POST /api/reports': (c) => ({ url: '/api/reports', body: { targetType: 'post', targetId: c.target.postId, category: 'other' } }),
   'POST /api/rooms/{room}/join': (c) => keepMembership(c, `/api/rooms/${c.target.room.id}/join`),
