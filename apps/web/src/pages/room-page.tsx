@@ -13,7 +13,7 @@ import { MarkRoomReadButton } from '../modules/threads/components/mark-room-read
 import { ThreadList } from '../modules/threads/components/thread-list';
 import { showCrisisSupport } from '../modules/safety/lib/crisis-support';
 import { useWarningOffer } from '../modules/threads/hooks/use-warning-offer';
-import { hasDraftText } from '../shared/lib/drafts';
+import { hasDraftText, useHasDraftText } from '../shared/lib/drafts';
 import { useDocumentTitle } from '../shared/lib/use-document-title';
 import { useAppNavigate } from '../shared/lib/navigation';
 import { useMediaQuery } from '../shared/lib/use-media-query';
@@ -114,6 +114,8 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
   const [composerOpen, setComposerOpen] = useState(() => hasDraftText(newThreadDraftKey(r.id)));
   const startButtonRef = useRef<HTMLButtonElement>(null);
   const composerWasOpen = useRef(composerOpen);
+  // A draft saved on the server (another device, a reload) waits behind this button.
+  const hasDraft = useHasDraftText(newThreadDraftKey(r.id));
 
   // Closing the composer returns focus to the button that opened it.
   useEffect(() => {
@@ -161,7 +163,7 @@ function RoomThreads({ room: r }: { room: RoomDetail }) {
                   aria-controls="new-thread"
                   onClick={() => setComposerOpen(true)}
                 >
-                  {t('room.startThread')}
+                  {t(hasDraft ? 'room.continueThreadDraft' : 'room.startThread')}
                 </button>
               )}
             </div>

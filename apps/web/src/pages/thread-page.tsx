@@ -74,6 +74,7 @@ export function ThreadPage() {
             viewerId={user.id}
             lastReadPostId={t.lastRead?.postId ?? null}
             canPost={canPost}
+            canReply={canReply}
             canModerate={!!r?.viewer.canModerate}
             onDeleted={onDeleted}
             onBlocked={onBlocked}

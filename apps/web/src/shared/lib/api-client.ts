@@ -22,6 +22,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Query parameters; empty and undefined values are left out. */
   query?: Record<string, string | number | undefined | null>;
+  /** Lets the request finish after the page is hidden or closed (a draft saved on the way out). */
+  keepalive?: boolean;
 }
 
 const UNREACHABLE_MESSAGE =
@@ -46,6 +48,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       body,
       credentials: 'same-origin',
       signal: options.signal,
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;

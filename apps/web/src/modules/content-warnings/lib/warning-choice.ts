@@ -16,6 +16,11 @@ export function choiceFromView(view: ContentWarningView): WarningChoice {
   return { categories: [...view.categories], noneApply: false, note: view.note ?? '' };
 }
 
+/** A choice saved earlier (a server draft), back in the picker's shape. */
+export function choiceFromInput(input: ContentWarningInput): WarningChoice {
+  return { categories: [...input.categories], noneApply: !!input.noneApply, note: input.note ?? '' };
+}
+
 export function toWarningInput(choice: WarningChoice): ContentWarningInput | undefined {
   const note = choice.note.trim();
   if (choice.categories.length === 0 && !choice.noneApply && !note) return undefined;

@@ -9,7 +9,9 @@ import { FormField } from '../../../shared/ui/form-field';
 import { WarningNudge } from '../../content-warnings/components/warning-nudge';
 import { WarningPicker } from '../../content-warnings/components/warning-picker';
 import { useChoiceProblem } from '../../content-warnings/hooks/use-choice-problem';
-import { choiceAsView, initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { choiceAsView, choiceFromInput, initialChoice, needsNudge, toWarningInput, withCategory } from '../../content-warnings/lib/warning-choice';
+import { DraftControls } from '../../drafts/components/draft-controls';
+import { useDraftSync } from '../../drafts/hooks/use-draft-sync';
 import { ComposeCheckPanel } from '../../compose-check/components/compose-check-panel';
 import { useComposeCheck } from '../../compose-check/hooks/use-compose-check';
 import { useCreateThread } from '../hooks/use-threads';
@@ -39,6 +41,17 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   const [title, setTitle] = useDraft(`${draftKey}title`, () => '');
   const [body, setBody] = useDraft(`${draftKey}body`, () => '');
   const [warning, setWarning] = useDraft(`${draftKey}warning`, () => initialChoice(room.defaultWarnings));
+  const hasWords = title.trim() !== '' || body.trim() !== '';
+  const sync = useDraftSync({
+    kind: 'thread',
+    targetId: room.id,
+    content: hasWords ? { title, body, warning: toWarningInput(warning) } : null,
+    restore: (draft) => {
+      setTitle(draft.title ?? '');
+      setBody(draft.body);
+      setWarning(choiceFromInput(draft.warning));
+    },
+  });
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const checked = useComposeCheck({ kind: 'thread', placeId: active ? room.id : undefined, text: body, title, chosenWarnings: warning.categories });
@@ -55,9 +68,11 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
     if (!body.trim()) problems.body = t('threads.new.bodyMissing');
     const warningProblem = choiceProblem(warning, room.requireContentWarning);
     if (warningProblem) problems.warning = warningProblem;
-    const thread = await form.submit(problems, () =>
-      create.mutateAsync({ title: title.trim(), body, warning: toWarningInput(warning) }),
-    );
+    const thread = await form.submit(problems, async () => {
+      await sync.beforeSend();
+      return create.mutateAsync({ title: title.trim(), body, warning: toWarningInput(warning) });
+    });
+    sync.afterSend(!!thread);
     if (thread) {
       clearDrafts(draftKey);
       onCreated(thread);
@@ -65,7 +80,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
   }
 
   return (
-    <form ref={formRef} className="form form--wide composer-form" onSubmit={onSubmit} noValidate aria-busy={form.pending}>
+    <form ref={formRef} className="form form--wide composer-form" onSubmit={onSubmit} onBlur={sync.flush} noValidate aria-busy={form.pending}>
       <ErrorSummary key={form.attempt} title={t('threads.new.errorTitle')} messages={form.summary} />
       <FormField
         ref={titleRef}
@@ -112,6 +127,7 @@ export function NewThreadForm({ room, active, onCreated, onCancel }: NewThreadFo
         <button type="button" className="button" onClick={onCancel}>
           {t('threads.new.notNow')}
         </button>
+        <DraftControls idPrefix="thread" sync={sync} hasWords={hasWords} onDiscarded={() => clearDrafts(draftKey)} />
       </div>
     </form>
   );

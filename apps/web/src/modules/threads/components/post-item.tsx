@@ -19,6 +19,9 @@ import { EditPostForm } from './edit-post-form';
 import { PendingNotice } from './pending-notice';
 import { ReactionBar } from './reaction-bar';
 import { postRevealId, threadRevealId } from '../lib/reveal-keys';
+import { postElementId, replyTargetKey } from '../lib/draft-keys';
+import { setDraft } from '../../../shared/lib/drafts';
+import { ReplyToQuote } from './reply-to-quote';
 import { useT } from '../../../shared/i18n/use-t';
 import { T } from '../../../shared/i18n/t';
 import { isPlaceholderAuthor, useAuthorName } from '../../../shared/i18n/author-name';
@@ -36,12 +39,14 @@ interface PostItemProps {
   isOpening: boolean;
   viewerId: string;
   canPost: boolean;
+  /** The reply box is on the page (a member, and the thread is open to replies). */
+  canReply?: boolean;
   canModerate?: boolean;
   onDeleted: (wasOpening: boolean) => void;
   onBlocked: (handle: string, authorId: string) => void;
 }
 
-export function PostItem({ post, isOpening, viewerId, canPost, canModerate = false, onDeleted, onBlocked }: PostItemProps) {
+export function PostItem({ post, isOpening, viewerId, canPost, canReply = false, canModerate = false, onDeleted, onBlocked }: PostItemProps) {
   const t = useT();
   const authorName = useAuthorName();
   const errorText = useErrorText();
@@ -59,7 +64,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
   const author = authorName(post.author);
 
   return (
-    <article className={`post${isOpening ? ' post--opening' : ''}`} aria-label={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: author })}>
+    <article id={postElementId(post.id)} tabIndex={-1} className={`post${isOpening ? ' post--opening' : ''}`} aria-label={t(isOpening ? 'threads.post.openingBy' : 'threads.post.replyBy', { handle: author })}>
       <header className="post__header">
         <span className="post__author">{author}</span>
         {own && <span className="badge">{t('threads.post.you')}</span>}
@@ -70,6 +75,7 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
         {statusLabel && <span className="badge">{t(statusLabel)}</span>}
       </header>
       {post.status === 'pending' && own && <PendingNotice what={isOpening ? 'thread' : 'reply'} />}
+      {post.replyTo && <ReplyToQuote replyTo={post.replyTo} />}
       {editing ? (
         <EditPostForm post={post} onDone={() => setEditing(false)} />
       ) : (
@@ -87,6 +93,11 @@ export function PostItem({ post, isOpening, viewerId, canPost, canModerate = fal
         <footer className="post__footer">
           <ReactionBar post={post} canReact={canPost && post.status === 'published'} />
           <div className="post__actions">
+            {canReply && post.status === 'published' && (
+              <button type="button" className="button button--small button--quiet" onClick={() => replyToThis(post.threadId, post.id, author)}>
+                <T id="threads.post.replyTo" values={{ handle: author }} components={{ hidden: <span className="visually-hidden" /> }} />
+              </button>
+            )}
             {editable && (
               <>
                 <button type="button" className="button button--small button--quiet" onClick={() => setEditing(true)}>
@@ -162,4 +173,12 @@ function reportTargets(post: PostView, isOpening: boolean, memberReportable: boo
     : [{ type: 'post', id: post.id, label: t('threads.report.reply') }];
   if (memberReportable) targets.push({ type: 'member', id: post.author.id, label: t('threads.report.member', { handle: post.author.handle }) });
   return targets;
+}
+
+/** Points the reply box at this post and takes the member there. */
+function replyToThis(threadId: string, postId: string, handle: string): void {
+  setDraft(replyTargetKey(threadId), { postId, handle });
+  const box = document.getElementById('reply-body');
+  box?.scrollIntoView({ block: 'center' });
+  box?.focus({ preventScroll: true });
 }

@@ -34,13 +34,15 @@ interface PostListProps {
   /** The last post the reader saw on their previous visit (null: first visit). */
   lastReadPostId: string | null;
   canPost: boolean;
+  /** The reply box is on the page: each post offers "Reply to this". */
+  canReply?: boolean;
   /** Moderators of the room can label posts for the crisis detector. */
   canModerate?: boolean;
   onDeleted: (wasOpening: boolean) => void;
   onBlocked: (handle: string, authorId: string) => void;
 }
 
-export function PostList({ threadId, openingPostId, viewerId, lastReadPostId, canPost, canModerate = false, onDeleted, onBlocked }: PostListProps) {
+export function PostList({ threadId, openingPostId, viewerId, lastReadPostId, canPost, canReply = false, canModerate = false, onDeleted, onBlocked }: PostListProps) {
   const t = useT();
   const posts = usePosts(threadId);
   // Kept from the visit's start: reading moves the server's marker, the divider stays put.
@@ -86,6 +88,7 @@ export function PostList({ threadId, openingPostId, viewerId, lastReadPostId, ca
                 isOpening={row.item.id === openingPostId}
                 viewerId={viewerId}
                 canPost={canPost}
+                canReply={canReply}
                 canModerate={canModerate}
                 onDeleted={onDeleted}
                 onBlocked={onBlocked}
