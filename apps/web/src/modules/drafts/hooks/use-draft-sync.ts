@@ -47,11 +47,21 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const latest = useRef({ key, content, restore });
   latest.current = { key, content, restore };
-  const sync = useRef({ baseline: key, generation, timer: undefined as number | undefined, queue: Promise.resolve() as Promise<unknown>, restoring: false });
+  const sync = useRef({ baseline: key, generation, timer: undefined as number | undefined, queue: Promise.resolve() as Promise<unknown>, restoring: false, awaitingEmpty: false });
 
   const cancelTimer = () => {
     window.clearTimeout(sync.current.timer);
     sync.current.timer = undefined;
+  };
+
+  /**
+   * The words were posted or discarded and the boxes are about to empty: until they have,
+   * nothing is sent (a blur in between would otherwise save the old words again).
+   */
+  const expectEmpty = () => {
+    cancelTimer();
+    sync.current.awaitingEmpty = true;
+    sync.current.baseline = NOTHING;
   };
 
   const send = useCallback(
@@ -59,7 +69,7 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
       cancelTimer();
       const s = sync.current;
       const { key: now, content: words } = latest.current;
-      if (!targetId || now === s.baseline) return;
+      if (!targetId || now === s.baseline || s.awaitingEmpty) return;
       s.baseline = now;
       setStatus('saving');
       const request = (): Promise<unknown> => (words === null ? discardDraft(kind, targetId, keepalive) : saveDraft(kind, targetId, words, keepalive));
@@ -105,6 +115,10 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
 
   useEffect(() => {
     const s = sync.current;
+    if (s.awaitingEmpty) {
+      if (key === NOTHING) s.awaitingEmpty = false;
+      return cancelTimer();
+    }
     if (s.restoring) {
       s.restoring = false;
       s.baseline = key;
@@ -141,7 +155,7 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
     },
     afterSend: (posted) => {
       if (posted) {
-        sync.current.baseline = NOTHING;
+        expectEmpty();
         setStatus('idle');
         setRestoredAt(null);
       } else {
@@ -150,10 +164,15 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
       }
     },
     discard: async () => {
-      cancelTimer();
-      sync.current.baseline = NOTHING;
-      await sync.current.queue;
-      if (targetId) await discardDraft(kind, targetId);
+      expectEmpty();
+      try {
+        await sync.current.queue;
+        if (targetId) await discardDraft(kind, targetId);
+      } catch (cause) {
+        sync.current.awaitingEmpty = false;
+        sync.current.baseline = `failed:${latest.current.key}`;
+        throw cause;
+      }
       setStatus('idle');
       setRestoredAt(null);
     },
