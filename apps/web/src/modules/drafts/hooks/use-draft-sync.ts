@@ -1,5 +1,5 @@
 import type { DraftKind, DraftView, SaveDraftRequest } from '@kindred/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isUnauthenticated } from '../../../shared/lib/api-client';
 import { useDraftsGeneration } from '../../../shared/lib/drafts';
 import { discardDraft, fetchDraft, saveDraft } from '../api/drafts-api';
@@ -46,7 +46,10 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
   const [status, setStatus] = useState<DraftSaveStatus>('idle');
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const latest = useRef({ key, content, restore });
-  latest.current = { key, content, restore };
+  // Before any effect or event of this render reads it (layout effects run first, synchronously).
+  useLayoutEffect(() => {
+    latest.current = { key, content, restore };
+  });
   const sync = useRef({ baseline: key, generation, timer: undefined as number | undefined, queue: Promise.resolve() as Promise<unknown>, restoring: false, awaitingEmpty: false });
 
   const cancelTimer = () => {
@@ -131,6 +134,7 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
 
   // Leaving the page, hiding the tab, or unmounting the form saves what is pending.
   useEffect(() => {
+    const s = sync.current;
     const onHide = () => {
       if (document.visibilityState === 'hidden') send(true);
     };
@@ -140,7 +144,7 @@ export function useDraftSync({ kind, targetId, content, restore }: DraftSyncOpti
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
-      if (sync.current.timer !== undefined) send(true);
+      if (s.timer !== undefined) send(true);
     };
   }, [send]);
 
