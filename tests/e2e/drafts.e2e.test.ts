@@ -64,6 +64,8 @@ describe('drafts and replies to a post', () => {
     const target = page.getByRole('article', { name: `Reply by ${author.handle}` });
     await target.getByRole('button', { name: `Reply to this post by ${author.handle}` }).click();
     await page.getByRole('link', { name: `Replying to ${author.handle}` }).waitFor();
+    // Screen readers hear which post the reply answers when they reach the box.
+    expect(await page.getByRole('textbox', { name: 'Your reply' }).getAttribute('aria-describedby')).toContain('reply-target');
     // The reply box has focus: the member can type at once.
     await page.keyboard.type('Three lines is a lovely idea. I will try it tonight.');
     await page.getByRole('button', { name: 'Post reply' }).click();

@@ -19,6 +19,8 @@ interface MarkdownComposerProps {
   warning?: ContentWarningView;
   /** The room the words go to: "@" then offers its members to mention. */
   mentionRoomId?: string;
+  /** Another element that says what this text is for (e.g. which post a reply answers). */
+  describedBy?: string;
 }
 
 type Tab = 'write' | 'preview';
@@ -26,7 +28,7 @@ const WRITE: Tab = 'write';
 const PREVIEW: Tab = 'preview';
 
 /** Write / Preview tabs around a textarea. The textarea stays mounted so undo keeps working. */
-export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength, warning, mentionRoomId }: MarkdownComposerProps) {
+export function MarkdownComposer({ id, label, value, onChange, error, hint, rows = 6, maxLength, warning, mentionRoomId, describedBy }: MarkdownComposerProps) {
   const t = useT();
   const mentions = useMentionAutocomplete({ roomId: mentionRoomId, value, onChange, idPrefix: id });
   const [tab, setTab] = useState<Tab>('write');
@@ -90,7 +92,7 @@ export function MarkdownComposer({ id, label, value, onChange, error, hint, rows
           onKeyDown={mentions.handleKey}
           {...mentions.textarea}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[error ? errorId : '', hintId].filter(Boolean).join(' ')}
+          aria-describedby={[describedBy ?? '', error ? errorId : '', hintId].filter(Boolean).join(' ')}
         />
         <MentionSuggestions list={mentions.list} />
       </div>

@@ -98,6 +98,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         error={form.fieldErrors.body}
         maxLength={POST_BODY_MAX_LENGTH}
         warning={choiceAsView(warning)}
+        describedBy={replyTo ? 'reply-target' : undefined}
         rows={5}
         mentionRoomId={roomId}
       />
