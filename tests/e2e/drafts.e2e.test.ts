@@ -55,6 +55,29 @@ describe('drafts and replies to a post', () => {
     expect(((await member.agent.get(`/api/me/drafts/reply/${thread.id}`).expect(200)).body as DraftLookup).draft).toBeNull();
   });
 
+  it('a new thread started on one device waits behind "Continue your thread draft" on another', async () => {
+    const { room } = await threadWithReply();
+    const member = await signedInMember(e2e);
+    await joinAs(member.agent, room.id);
+    const { page } = member;
+    await page.goto(`/rooms/${room.slug}`);
+    await page.getByRole('button', { name: 'Start a thread' }).click();
+    const saved = page.waitForResponse((res) => res.url().includes(`/api/me/drafts/thread/${room.id}`) && res.request().method() === 'PUT');
+    await page.getByLabel('Title').fill('A slow morning');
+    await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('It took me an hour to get up, and that is all right.');
+    await saved;
+    await page.getByText('Draft saved').waitFor();
+
+    const elsewhere = await e2e.person();
+    const res = await elsewhere.context.request.post('/api/auth/login', { data: { handle: member.handle, password: GOOD_PASSWORD } });
+    expect(res.ok()).toBe(true);
+    await elsewhere.page.goto(`/rooms/${room.slug}`);
+    await elsewhere.page.getByRole('button', { name: 'Continue your thread draft' }).click();
+    expect(await elsewhere.page.getByLabel('Title').inputValue()).toBe('A slow morning');
+    expect(await elsewhere.page.getByRole('textbox', { name: 'What would you like to share?' }).inputValue()).toBe('It took me an hour to get up, and that is all right.');
+    await elsewhere.context.close();
+  });
+
   it('Reply to this answers one post: the reply links back to it with a short quote', async () => {
     const { room, author, thread, earlier } = await threadWithReply();
     const member = await signedInMember(e2e);
