@@ -101,19 +101,27 @@ describe('first-time walkthrough fixes', () => {
       expect(page.url().startsWith(e2e.baseUrl)).toBe(false);
     });
 
-    it('logging out forgets unsent words', async () => {
+    // Unsent words are the member's own draft on the server (brought back on any device where
+    // they sign in); the browser keeps nothing for the next person (quick exit deletes the draft).
+    it('logging out leaves no unsent words in the browser for the next person', async () => {
       const m = await member();
+      const next = await registerMember(e2e.t);
+      await joinAs(next.agent, room.id);
       const { page } = m;
       await page.goto(`/threads/${thread.id}`);
       await page.getByRole('textbox', { name: 'Your reply' }).fill('not for the next person');
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
-      await page.getByLabel('Handle').fill(m.handle);
+      await page.getByLabel('Handle').fill(next.handle);
       await page.getByLabel('Password').fill(GOOD_PASSWORD);
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('heading', { level: 1, name: 'Rooms' }).waitFor();
       await page.goto(`/threads/${thread.id}`);
-      expect(await page.getByRole('textbox', { name: 'Your reply' }).inputValue()).toBe('');
+      const box = page.getByRole('textbox', { name: 'Your reply' });
+      await box.waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await box.inputValue()).toBe('');
+      expect(await page.getByText('not for the next person').count()).toBe(0);
     });
 
     async function expectCalm(page: Page, title: string) {
