@@ -29,7 +29,8 @@ export const READ_JOINS = {
   'chat/chat-message.repository.ts': ['users'],
   // The thread list: activity, per-viewer hidden counts and handles in one statement.
   // …and a reply's followers who may still read the room, as the notices go out.
-  'threads/thread.repository.ts': ['posts', 'users', 'room_memberships'],
+  // …and whether a reply's author follows the thread by taking part, in the statement that counts it.
+  'threads/thread.repository.ts': ['posts', 'users', 'room_memberships', 'notification_settings'],
   // …whose statements are built in one file the query-plan test can explain.
   'threads/thread-list.sql.ts': ['posts', 'users'],
   // Unread and new (thread list, thread summary, room directory): posts the viewer can see

@@ -18,9 +18,10 @@ const BUDGET = {
   // membership, preferences and blocks come from caches kept by events); the marker is written
   // only when the page shows something newer (tested below)
   threadPage: 3,
-  // the same reads, the sanction check, the transaction (begin, thread lock, resend check, insert,
-  // thread count, commit), then the new post with its author and reactions; followers are told
-  // after the commit, off the request's path, so that fan-out is not counted here
+  // the same reads, the sanction check, the transaction (begin, thread lock, the author's draft
+  // there deleted, resend check, insert, thread count with the author's follow, commit), then the
+  // new post with its author and reactions; followers and mentioned members are told after the
+  // commit, off the request's path (and words that name nobody cost no reads at all)
   createPost: 12,
   // retry check, gate (room+membership, sanctions) and audience together, then the insert
   chatSend: 5,

@@ -27,10 +27,6 @@ export class NotificationSettingsService {
   }
 
   /** Whether the writer should follow a thread the member starts or replies to. */
-  async autoFollows(userId: string, manager?: EntityManager): Promise<boolean> {
-    return (await this.of(userId, manager)).autoFollow;
-  }
-
   /**
    * Of these members, those who want notices of `kind`. The one place every notice passes, so a
    * kind switched off is never written (nor pushed live); a kind with no switch always passes.

@@ -19,9 +19,13 @@ export class PostMentionNotices {
     private readonly notices: MentionNoticesService,
   ) {}
 
-  /** `onlyHandleKeys`: after an edit, the handles its earlier words did not name; the others were told already. */
-  announce(postId: string, onlyHandleKeys?: readonly string[]): void {
-    if (onlyHandleKeys?.length === 0) return;
+  /**
+   * `onlyHandleKeys`: after an edit, the handles its earlier words did not name (the others were
+   * told already). `body`: the words just written, when the caller has them: words that name
+   * nobody cost no reads at all (most posts).
+   */
+  announce(postId: string, body?: string, onlyHandleKeys?: readonly string[]): void {
+    if (onlyHandleKeys?.length === 0 || (body !== undefined && mentionedHandleKeys(body).length === 0)) return;
     this.notices.announce(`post ${postId}`, async () => {
       const post = await this.posts.findById(postId);
       if (!post || post.status !== PostStatus.Published) return undefined;

@@ -30,7 +30,6 @@ import type { PostEntity } from './post.entity.js';
 import { PostRepository } from './post.repository.js';
 import { ReplyNoticesService } from './reply-notices.service.js';
 import { RoomThreadNoticesService } from './room-thread-notices.service.js';
-import { NotificationSettingsService } from '../notifications/notification-settings.service.js';
 
 interface NewPost {
   threadId: string;
@@ -61,7 +60,6 @@ export class PostWriterService {
     private readonly warningNotice: WarningEditNotice,
     private readonly replyNotices: ReplyNoticesService,
     private readonly roomThreadNotices: RoomThreadNoticesService,
-    private readonly noticeSettings: NotificationSettingsService,
     private readonly mentionNotices: PostMentionNotices,
     private readonly drafts: DraftRepository,
   ) {}
@@ -70,7 +68,6 @@ export class PostWriterService {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
-    const autoFollow = await this.noticeSettings.autoFollows(authorId);
     const result = await this.db.transaction(async (manager) => {
       // One author's new threads are written one at a time, so a resent copy sees the first.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`thread-create:${authorId}`]);
@@ -83,7 +80,7 @@ export class PostWriterService {
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const threadId = await this.threads.insert({ roomId: room.id, authorId, title: dto.title.trim(), warning, status }, manager);
       // Starting a thread follows it (unless the member said not to): replies to it are what its author most wants to hear about.
-      if (autoFollow) await this.threads.setFollowed(threadId, authorId, true, manager);
+      await this.threads.followAsAuthor(threadId, authorId, manager);
       const postId = await this.insertPost(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status });
       if (status === PostStatus.Pending) await this.holdForReview(manager, room.id, 'thread', threadId, authorId);
       const care = await this.careFor({ authorId, roomId: room.id, targetType: 'thread', targetId: threadId, text: `${dto.title}\n${dto.body}` }, postId, threadId, manager);
@@ -93,7 +90,7 @@ export class PostWriterService {
     const { published, ...answer } = result as typeof result & { published?: boolean };
     if (published) {
       this.roomThreadNotices.announce(answer.threadId);
-      this.mentionNotices.announce(answer.postId);
+      this.mentionNotices.announce(answer.postId, dto.body);
     }
     return answer;
   }
@@ -114,7 +111,6 @@ export class PostWriterService {
     const room = grant.room!;
     const authorId = grant.actor!.id;
     const warning = normalizeWarning(dto.warning, room.requireContentWarning);
-    const autoFollow = await this.noticeSettings.autoFollows(authorId);
     const result = await this.db.transaction(async (manager) => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
@@ -134,7 +130,7 @@ export class PostWriterService {
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
       const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
       if (status === PostStatus.Published) {
-        await this.threads.recordReply(thread.id, authorId, autoFollow, manager);
+        await this.threads.recordReply(thread.id, authorId, manager);
       } else {
         await this.holdForReview(manager, room.id, 'post', postId, authorId);
       }
@@ -145,7 +141,7 @@ export class PostWriterService {
     const { published, ...answer } = result as typeof result & { published?: boolean };
     if (published) {
       this.replyNotices.announce(threadId, answer.postId, authorId);
-      this.mentionNotices.announce(answer.postId);
+      this.mentionNotices.announce(answer.postId, dto.body);
     }
     return answer;
   }
@@ -244,7 +240,7 @@ export class PostWriterService {
     // Only those the edit names anew are told; a held post's mentions wait for its approval.
     if (post.status === PostStatus.Published) {
       const before = new Set(mentionedHandleKeys(post.body));
-      this.mentionNotices.announce(post.id, mentionedHandleKeys(dto.body).filter((key) => !before.has(key)));
+      this.mentionNotices.announce(post.id, dto.body, mentionedHandleKeys(dto.body).filter((key) => !before.has(key)));
     }
   }
 

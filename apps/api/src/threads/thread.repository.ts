@@ -12,6 +12,12 @@ import { threadUnreadColumnsSql, threadUnreadJoinsSql } from './unread.sql.js';
 import { threadListHiddenCountSql, threadListPageSql, type ThreadListBounds } from './thread-list.sql.js';
 import { ThreadEntity } from './thread.entity.js';
 
+/**
+ * SQL: the member follows what they take part in, unless they switched it off (no settings row:
+ * the default, on). Read in the statement that writes the follow, so a reply costs no extra trip.
+ */
+const AUTO_FOLLOWS = (userParam: string) => `NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = ${userParam} AND NOT ns.auto_follow)`;
+
 /** A thread as the list and summary queries return it. */
 export interface ThreadRow {
   id: string;
@@ -164,12 +170,18 @@ export class ThreadRepository {
   }
 
   /** A published reply: one more post, activity now, and its author follows the thread when `follow` (same statement). */
-  async recordReply(id: string, authorId: string, follow: boolean, manager: EntityManager): Promise<void> {
+  /** A published reply: counted, and its author follows the thread unless they chose not to follow by taking part. */
+  async recordReply(id: string, authorId: string, manager: EntityManager): Promise<void> {
     await manager.query(
-      `WITH followed AS (INSERT INTO thread_follows (user_id, thread_id) SELECT $2, $1 WHERE $3::boolean ON CONFLICT DO NOTHING)
+      `WITH followed AS (INSERT INTO thread_follows (user_id, thread_id) SELECT $2, $1 WHERE ${AUTO_FOLLOWS('$2')} ON CONFLICT DO NOTHING)
        UPDATE threads SET post_count = post_count + 1, last_activity_at = clock_timestamp() WHERE id = $1`,
-      [id, authorId, follow],
+      [id, authorId],
     );
+  }
+
+  /** A new thread: its author follows it unless they chose not to follow by taking part. */
+  async followAsAuthor(threadId: string, authorId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO thread_follows (user_id, thread_id) SELECT $1, $2 WHERE ${AUTO_FOLLOWS('$1')} ON CONFLICT DO NOTHING`, [authorId, threadId]);
   }
 
   /** Published posts came or went; the count never goes below zero. */
