@@ -119,6 +119,8 @@ describe('blocking', () => {
     const { room, author, reader } = await setting();
     const readerThread = await createThread(reader.agent, room.id);
     const friend = await registerMember(t);
+    // A roommate: "who can mention me" starts at people in my rooms.
+    await join(friend.agent, room.id).expect(200);
     await reader.agent.post('/api/me/blocks').send({ handle: author.handle }).expect(201);
     const mention = await reply(author.agent, readerThread.id, {
       body: `@${reader.handle} and @${friend.handle} please read`,

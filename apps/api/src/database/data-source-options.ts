@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -15,6 +16,8 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     url: settings.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Work that must wait for a transaction's commit (live pushes about what it wrote).
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'typeorm_migrations',
     // Schema changes happen only through reviewed migrations.
     synchronize: false,

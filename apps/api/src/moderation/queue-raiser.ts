@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueueItemKind, QueueItemStatus, type ReportTargetType } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { afterCommit } from '../database/after-commit.js';
 import type { QueueItemEntity } from './queue-item.entity.js';
 import { QueueRepository } from './queue.repository.js';
 
@@ -42,11 +43,16 @@ export class QueueRaiser {
       }
     }
     const created = await this.items.create({ ...item, appealOfLogId: item.appealOfLogId ?? null, appealMessage: item.appealMessage ?? null }, manager);
-    this.announce(created);
+    this.announce(created, manager);
     return created;
   }
 
-  announce(item: QueueItemEntity): void {
+  /** Tells open dashboards, once `manager`'s transaction (if any) has committed: they read the queue back at once. */
+  announce(item: QueueItemEntity, manager?: EntityManager): void {
+    afterCommit(manager, () => this.emitUpdated(item));
+  }
+
+  private emitUpdated(item: QueueItemEntity): void {
     this.events.emit('queue.updated', {
       itemId: item.id,
       roomId: item.roomId,

@@ -89,7 +89,7 @@ export class QueueService {
     if (!OPEN_STATES.includes(item.status)) throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This item has already been decided.' });
     Object.assign(item, { status: QueueItemStatus.Claimed, claimedBy: userId, claimedAt: this.clock.now() });
     await this.items.save(item, manager);
-    this.raiser.announce(item);
+    this.raiser.announce(item, manager);
   }
 
   /** A private note written as part of another step (crisis care), in its transaction. */
@@ -129,7 +129,7 @@ export class QueueService {
         content: { code: 'appeal.outcome', params: { decision: status === 'dismissed' ? 'kept' : 'changed', resolution } },
       }, manager);
     }
-    this.raiser.announce(item);
+    this.raiser.announce(item, manager);
   }
 
   async dismiss(grant: AccessGrant, id: string, reason: string, outcomeForReporters?: string): Promise<void> {

@@ -5,6 +5,7 @@ import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppError } from '../common/errors/app-error.js';
+import { afterCommit } from '../database/after-commit.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { englishNotice } from './notice-english.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -47,7 +48,9 @@ export class NotificationsService {
     const saved = await repository.save(
       repository.create({ userId, kind: notice.kind, code, params, ...englishNotice(notice.content), link: notice.link ?? null, logEntryId: notice.logEntryId ?? null }),
     );
-    this.events.emit('notification.created', { userId, notification: toView(saved) });
+    const notification = toView(saved);
+    // Pushed once it is committed: the app reads its notices back when one arrives.
+    afterCommit(manager, () => this.events.emit('notification.created', { userId, notification }));
   }
 
   /** Each member's unread reply notice for the thread, by when its latest reply was written. */
