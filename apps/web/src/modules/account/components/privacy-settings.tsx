@@ -1,9 +1,9 @@
 import type { WhoCanMessageMe } from '@kindred/contracts';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useSettingsDraft } from '../../../shared/lib/use-settings-draft';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { useRealtimeConnection } from '../../../shared/realtime/use-realtime';
-import type { MemberSettings, MentionChoice } from '../api/account-api';
+import type { MentionChoice } from '../api/account-api';
 import { useMemberSettings, useSaveMemberSettings } from '../hooks/use-account';
 import { useT } from '../../../shared/i18n/use-t';
 import { useErrorText } from '../../../shared/i18n/error-text';
@@ -28,24 +28,16 @@ export function PrivacySettings() {
   const saved = useMemberSettings();
   const save = useSaveMemberSettings();
   const connection = useRealtimeConnection();
-  const [draft, setDraft] = useState<MemberSettings | null>(null);
+  const { value, changed, change, clear } = useSettingsDraft(saved.data, save.reset);
 
   if (saved.isPending) return <LoadingState label={t('common.loadingChoices')} />;
   if (saved.isError) return <ErrorState error={saved.error} onRetry={() => void saved.refetch()} />;
-
-  const value = draft ?? saved.data;
-  const changed = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved.data);
-
-  function change(next: Partial<MemberSettings>) {
-    save.reset();
-    setDraft({ ...value, ...next });
-  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     save.mutate(value, {
       onSuccess: () => {
-        setDraft(null);
+        clear();
         // The chat server reads these when a connection opens; reconnect so they apply now.
         connection?.restart();
       },

@@ -1,6 +1,6 @@
-import type { NoticeSettingKey, NotificationSettings } from '@kindred/contracts';
+import type { NoticeSettingKey } from '@kindred/contracts';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useSettingsDraft } from '../../../shared/lib/use-settings-draft';
 import { useErrorText } from '../../../shared/i18n/error-text';
 import type { MessageId } from '../../../shared/i18n/message-id';
 import { useT } from '../../../shared/i18n/use-t';
@@ -22,22 +22,14 @@ export function NotificationSettingsSection() {
   const errorText = useErrorText();
   const saved = useNotificationSettings();
   const save = useSaveNotificationSettings();
-  const [draft, setDraft] = useState<NotificationSettings | null>(null);
+  const { value, changed, change, clear } = useSettingsDraft(saved.data, save.reset);
 
   if (saved.isPending) return <LoadingState label={t('common.loadingChoices')} />;
   if (saved.isError) return <ErrorState error={saved.error} onRetry={() => void saved.refetch()} />;
 
-  const value = draft ?? saved.data;
-  const changed = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved.data);
-
-  function change(next: Partial<NotificationSettings>) {
-    save.reset();
-    setDraft({ ...value, ...next });
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate(value, { onSuccess: () => setDraft(null) });
+    save.mutate(value, { onSuccess: () => clear() });
   }
 
   return (
