@@ -67,7 +67,9 @@ describe('scheduled support sessions in the browser', () => {
       await f.getByText('Schedule a session').click();
       await f.getByLabel('Title').fill('Grounding together');
       await f.getByLabel('Agenda').fill('Arrive · Share · Close gently');
-      await f.getByLabel('Starts').fill(utcWallTime(clock.now().getTime() + 30 * 60_000));
+      // The start as typed: the session opens at exactly this minute (a slow setup may cross one).
+      const startTyped = utcWallTime(clock.now().getTime() + 30 * 60_000);
+      await f.getByLabel('Starts').fill(startTyped);
       await f.getByLabel('Time zone').fill('UTC');
       await f.getByLabel('Length in minutes').fill('30');
       await f.getByLabel('Places').fill('5');
@@ -111,9 +113,9 @@ describe('scheduled support sessions in the browser', () => {
       await bay.page.goto(`/rooms/${room.slug}`);
       await bay.page.getByRole('tab', { name: 'Live chat' }).click();
       await bay.page.locator('.chat .chat-banner').waitFor({ state: 'detached' });
-      const startsAt = Date.parse(utcWallTime(started + 30 * 60_000) + ':00Z');
+      const startsAt = Date.parse(startTyped + ':00Z');
       clock.advance(startsAt - clock.now().getTime());
-      await e2e.t.get(SessionModeService).advance();
+      expect(await e2e.t.get(SessionModeService).advance()).toMatchObject({ opened: 1 });
       for (const page of [f, ash.page, bay.page]) await page.getByRole('heading', { name: 'Session in progress: Grounding together' }).waitFor();
       await ash.page.getByText('Arrive · Share · Close gently').waitFor();
       // Having the room open is coming to it: everyone sees how many are here, not who.
