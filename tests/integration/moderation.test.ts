@@ -68,6 +68,26 @@ describe('reports and the queue', () => {
     await reporter.agent.get(`/api/posts/${thread.firstPost.id}`).expect(200);
   });
 
+  it('shows each reported post amid its thread: the three posts before and after, oldest first, on one page', async () => {
+    const { room, moderator, author, reporter } = await roomWith();
+    const threadOf = async (label: string) => {
+      const thread = await createThread(author.agent, room.id, { title: `${label} thread`, body: `${label} 0` });
+      const replies = [];
+      for (let i = 1; i <= 8; i += 1) replies.push(await reply(author.agent, thread.id, { body: `${label} ${i}` }));
+      return replies;
+    };
+    const [first, second] = [await threadOf('first'), await threadOf('second')];
+    await reporter.agent.post('/api/reports').send({ targetType: 'post', targetId: first[4]!.id, category: 'other' }).expect(201);
+    await reporter.agent.post('/api/reports').send({ targetType: 'post', targetId: second[0]!.id, category: 'other' }).expect(201);
+
+    const queue = (await moderator.agent.get('/api/moderation/queue').expect(200)).body as { target: { body: string; threadTitle: string; context: { body: string }[] } }[];
+    const byBody = new Map(queue.map((item) => [item.target.body, item.target]));
+    expect(byBody.get('first 5')).toMatchObject({ threadTitle: 'first thread' });
+    expect(byBody.get('first 5')!.context.map((p) => p.body)).toEqual(['first 2', 'first 3', 'first 4', 'first 6', 'first 7', 'first 8']);
+    expect(byBody.get('second 1')).toMatchObject({ threadTitle: 'second thread' });
+    expect(byBody.get('second 1')!.context.map((p) => p.body)).toEqual(['second 0', 'second 2', 'second 3', 'second 4']);
+  });
+
   it('orders by severity (crisis first), then by age', async () => {
     const { room, moderator, author, reporter } = await roomWith();
     const posts = [];

@@ -25,6 +25,10 @@ const BUDGET = {
   createPost: 12,
   // retry check, gate (room+membership, sanctions) and audience together, then the insert
   chatSend: 5,
+  // the session, the page of items, then one statement per kind of read for the whole page
+  // (reveals, reports, notes, history, snapshots, the reported things, their neighbours, names):
+  // never one per item
+  moderationQueue: 16,
 };
 
 let t: ListeningApp;
@@ -135,6 +139,47 @@ describe('queries per request on the hot paths', () => {
       expect(await request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'warming up' })).toMatchObject({ ok: true });
       const statements = await statementsOf(() => request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'counted' }));
       expectWithin(statements, BUDGET.chatSend);
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
+
+describe('the moderation queue page', () => {
+  it(`sends the same statements for 4 items as for 12, at most ${BUDGET.moderationQueue}`, async () => {
+    const { room, member, thread, admin } = await roomWithThread();
+    const reporter = await memberSession(t);
+    await join(reporter.agent, room.id).expect(200);
+    const socket: ChatClient = await connectedChat(t.baseUrl, member.token);
+    const reportAll = async () => {
+      const replyPost = await reply(member.agent, thread.id);
+      const other = await createThread(member.agent, room.id);
+      expect(await request(socket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
+      const sent = await request<{ message: { id: string } }>(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: 'reported words' });
+      const targets = [
+        ['post', replyPost.id],
+        ['thread', other.id],
+        ['message', sent.message.id],
+        ['member', (await memberSession(t)).user.id],
+      ];
+      for (const [targetType, targetId] of targets) {
+        await reporter.agent.post('/api/reports').send({ targetType, targetId, category: 'other', note: 'budget' }).expect(201);
+      }
+    };
+    const queue = () => admin.agent.get('/api/moderation/queue').expect(200);
+    try {
+      await reportAll();
+      await queue();
+      const fewer = await statementsOf(queue);
+      await reportAll();
+      await reportAll();
+      const page = await queue();
+      const more = await statementsOf(queue);
+      // Every kind of target is on the page, with its context read.
+      const kinds = new Set((page.body as { target: { type: string; body: string | null } }[]).map((item) => item.target.type));
+      expect([...kinds].sort()).toEqual(['member', 'message', 'post', 'thread']);
+      expect(more).toHaveLength(fewer.length);
+      expectWithin(more, BUDGET.moderationQueue);
     } finally {
       socket.disconnect();
     }

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { PreparedQueries } from '../database/prepared-queries.js';
 import type { NormalizedWarning } from '../common/content-warning.js';
 import { hiddenByWarningSql } from '../safety/viewer-filter.js';
+import { groupBy } from '../common/group-by.js';
 import { CHAT_MESSAGE_COLUMNS, type ChatMessageRow } from './chat-message-row.js';
 
 export interface ChatRoomRow {
@@ -357,23 +358,31 @@ export class ChatMessageRepository {
   }
 
   /**
-   * A reported message, whatever its status, and the five before and after it; in a private
-   * conversation the message alone (`conversation`: moderators never read one).
+   * Reported messages, whatever their status, each with the five before and after it; in a
+   * private conversation the message alone (`conversation`: moderators never read one).
+   * Two statements however many messages are asked about.
    */
-  async withContext(id: string): Promise<{ message: ChatMessageRow; around: NearbyMessageRow[]; conversation: boolean } | undefined> {
-    const [message] = (await this.db.query(
+  async withContext(ids: string[]): Promise<Map<string, { message: ChatMessageRow; around: NearbyMessageRow[]; conversation: boolean }>> {
+    if (ids.length === 0) return new Map();
+    const messages = (await this.db.query(
       `SELECT ${CHAT_MESSAGE_COLUMNS}, r.kind = 'conversation' AS in_conversation
-       FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id LEFT JOIN chat_rooms r ON r.room_id = m.room_id WHERE m.id = $1`,
-      [id],
+       FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id LEFT JOIN chat_rooms r ON r.room_id = m.room_id WHERE m.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
     )) as (ChatMessageRow & { in_conversation: boolean | null })[];
-    if (!message) return undefined;
-    if (message.in_conversation) return { message, around: [], conversation: true };
-    const around = (await this.db.query(
-      `SELECT m.id, m.author_id, u.handle, m.body, m.created_at FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id
-       WHERE m.room_id = $1 AND m.seq BETWEEN $2::bigint - 5 AND $2::bigint + 5 ORDER BY m.seq`,
-      [message.room_id, message.seq],
-    )) as NearbyMessageRow[];
-    return { message, around, conversation: false };
+    const inRooms = messages.filter((m) => !m.in_conversation).map((m) => m.id);
+    const around = inRooms.length
+      ? groupBy(
+          (await this.db.query(
+            `SELECT t.id AS anchor_id, m.id, m.author_id, u.handle, m.body, m.created_at
+             FROM chat_messages t JOIN chat_messages m ON m.room_id = t.room_id AND m.seq BETWEEN t.seq - 5 AND t.seq + 5
+             LEFT JOIN users u ON u.id = m.author_id
+             WHERE t.id = ANY($1::uuid[]) ORDER BY t.id, m.seq`,
+            [inRooms],
+          )) as (NearbyMessageRow & { anchor_id: string })[],
+          (r) => r.anchor_id,
+        )
+      : new Map<string, NearbyMessageRow[]>();
+    return new Map(messages.map((message) => [message.id, { message, around: around.get(message.id) ?? [], conversation: !!message.in_conversation }]));
   }
 
   /** The member's messages, for their data export. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FORMER_MEMBER_HANDLE, PLACEHOLDER_AUTHOR_ID, UNNAMED_MODERATOR_HANDLE, isAppealableAction, type ModerationLogView } from '@kindred/contracts';
 import type { EntityManager, Repository } from 'typeorm';
+import { groupBy } from '../common/group-by.js';
 import { UserRepository } from '../users/user.repository.js';
 import { ModerationLogEntity } from './moderation-log.entity.js';
 
@@ -51,6 +52,11 @@ interface LogRow {
  */
 const NOT_A_DECISION = `l.action NOT LIKE '%.set-warning'`;
 
+const LOG_COLUMNS = `l.id, l.created_at, l.actor_id, l.room_id, l.action, l.target_type, l.target_id, l.subject_user_id, l.reason,
+  to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+
+const clampLimit = (limit: number) => Math.min(Math.max(Math.trunc(limit), 1), 200);
+
 /** Writes to the append-only moderation log (there is deliberately no update or delete) and reads it. */
 @Injectable()
 export class ModerationLogService {
@@ -91,8 +97,27 @@ export class ModerationLogService {
 
   /** Everything the log holds about a member (join requests and role changes included), for moderators. */
   async forSubject(userId: string, limit: number): Promise<ModerationLogView[]> {
-    const rows = await this.rows(['l.subject_user_id = $1', NOT_A_DECISION], [userId], limit);
-    return rows.map((r) => view(r, true));
+    return (await this.forSubjects([userId], limit)).get(userId) ?? [];
+  }
+
+  /** `forSubject` for many members in one statement (a queue page's subjects), by member id. */
+  async forSubjects(userIds: string[], limit: number): Promise<Map<string, ModerationLogView[]>> {
+    if (userIds.length === 0) return new Map();
+    const entries: LogRow[] = await this.entries.query(
+      `SELECT l.* FROM unnest($1::uuid[]) AS subject(id)
+       CROSS JOIN LATERAL (
+         SELECT ${LOG_COLUMNS} FROM moderation_log l
+         WHERE l.subject_user_id = subject.id AND ${NOT_A_DECISION}
+         ORDER BY l.created_at DESC, l.id DESC LIMIT ${clampLimit(limit)}
+       ) l
+       ORDER BY subject.id, l.created_at DESC, l.id DESC`,
+      [[...new Set(userIds)]],
+    );
+    const rows = await this.withHandles(entries);
+    return groupBy(
+      rows.map((r) => view(r, true)),
+      (v) => v.subject!.id,
+    );
   }
 
   /**
@@ -134,13 +159,15 @@ export class ModerationLogService {
 
   private async rows(where: string[], params: unknown[], limit: number): Promise<LogRow[]> {
     const rows: LogRow[] = await this.entries.query(
-      `SELECT l.id, l.created_at, l.actor_id, l.room_id, l.action, l.target_type, l.target_id, l.subject_user_id, l.reason,
-              to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
-       FROM moderation_log l
+      `SELECT ${LOG_COLUMNS} FROM moderation_log l
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY l.created_at DESC, l.id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`,
+       ORDER BY l.created_at DESC, l.id DESC LIMIT ${clampLimit(limit)}`,
       params,
     );
+    return this.withHandles(rows);
+  }
+
+  private async withHandles(rows: LogRow[]): Promise<LogRow[]> {
     const handles = await this.users.handles(rows.flatMap((r) => [r.actor_id, r.subject_user_id]));
     return rows.map((r) => ({ ...r, actor_handle: handles.get(r.actor_id)?.handle ?? null, subject_handle: r.subject_user_id ? (handles.get(r.subject_user_id)?.handle ?? null) : null }));
   }

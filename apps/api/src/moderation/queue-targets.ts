@@ -24,6 +24,9 @@ export interface TargetPlace {
   thread: { id: string; title: string; status: PostStatus; authorId: string; contentWarnings: ContentWarningCategory[] } | null;
 }
 
+/** One key per reported thing (a post's and a thread's ids never collide, but a kind and an id say what it is). */
+export const targetKey = (type: ReportTargetType, id: string) => `${type}:${id}`;
+
 /** What moderators act on and members report, read through the owners' repositories. */
 @Injectable()
 export class QueueTargets {
@@ -68,43 +71,59 @@ export class QueueTargets {
 
   /** The reported content in its conversation, for the moderator who has to decide. */
   async context(type: ReportTargetType, id: string): Promise<QueueTargetContext> {
-    const base: QueueTargetContext = { type, id, roomId: null, roomName: null, threadId: null, threadTitle: null, author: null, body: null, warning: null, status: null, context: [] };
-    if (type === 'member') {
-      const user = (await this.users.handles([id])).get(id);
-      return { ...base, author: user ? { id: user.id, handle: user.handle } : null };
-    }
-    if (type === 'message') {
-      const found = await this.messages.withContext(id);
-      if (!found) return base;
-      const { message: m, around, conversation } = found;
+    return (await this.contexts([{ type, id }])).get(targetKey(type, id))!;
+  }
+
+  /**
+   * `context` for a whole queue page, by `targetKey`: a fixed number of statements however
+   * many items the page holds (one statement per item per kind of read would flood the pool).
+   */
+  async contexts(targets: { type: ReportTargetType; id: string }[]): Promise<Map<string, QueueTargetContext>> {
+    const ids = (type: ReportTargetType) => targets.filter((t) => t.type === type).map((t) => t.id);
+    const [posts, openingPosts, messages] = await Promise.all([this.posts.rows(ids('post')), this.posts.openingPosts(ids('thread')), this.messages.withContext(ids('message'))]);
+    const postOf = (type: ReportTargetType, id: string) => (type === 'post' ? posts.get(id) : type === 'thread' ? openingPosts.get(id) : undefined);
+    const found = targets.map((t) => postOf(t.type, t.id)).filter((p) => p !== undefined);
+    const roomIds = [...found.map((p) => p.room_id), ...[...messages.values()].filter((m) => !m.conversation).map((m) => m.message.room_id)];
+    const [threads, roomNames, around] = await Promise.all([this.threads.briefs(found.map((p) => p.thread_id)), this.rooms.namesOf(roomIds), this.posts.around(found.map((p) => p.id))]);
+    const handles = await this.users.handles([...ids('member'), ...found.flatMap((p) => [p.author_id, ...(around.get(p.id) ?? []).map((r) => r.author_id)])]);
+    const handle = (userId: string) => handles.get(userId)?.handle ?? FORMER_MEMBER_HANDLE;
+
+    const contextOf = ({ type, id }: { type: ReportTargetType; id: string }): QueueTargetContext => {
+      const base: QueueTargetContext = { type, id, roomId: null, roomName: null, threadId: null, threadTitle: null, author: null, body: null, warning: null, status: null, context: [] };
+      if (type === 'member') {
+        const user = handles.get(id);
+        return { ...base, author: user ? { id: user.id, handle: user.handle } : null };
+      }
+      if (type === 'message') {
+        const found = messages.get(id);
+        if (!found) return base;
+        const { message: m, around: nearby, conversation } = found;
+        return {
+          ...base,
+          ...(conversation ? { conversationId: m.room_id } : { roomId: m.room_id, roomName: roomNames.get(m.room_id) ?? null }),
+          author: { id: m.author_id, handle: m.handle ?? FORMER_MEMBER_HANDLE },
+          body: m.body,
+          warning: { categories: m.content_warnings, note: m.warning_note },
+          status: m.status,
+          context: nearby.map((r) => ({ id: r.id, author: { id: r.author_id, handle: r.handle ?? FORMER_MEMBER_HANDLE }, body: r.body, createdAt: r.created_at.toISOString() })),
+        };
+      }
+      const p = postOf(type, id);
+      if (!p) return base;
       return {
         ...base,
-        ...(conversation ? { conversationId: m.room_id } : { roomId: m.room_id, roomName: (await this.rooms.nameOf(m.room_id)) ?? null }),
-        author: { id: m.author_id, handle: m.handle ?? FORMER_MEMBER_HANDLE },
-        body: m.body,
-        warning: { categories: m.content_warnings, note: m.warning_note },
-        status: m.status,
-        context: around.map((r) => ({ id: r.id, author: { id: r.author_id, handle: r.handle ?? FORMER_MEMBER_HANDLE }, body: r.body, createdAt: r.created_at.toISOString() })),
+        roomId: p.room_id,
+        roomName: roomNames.get(p.room_id) ?? null,
+        threadId: p.thread_id,
+        threadTitle: threads.get(p.thread_id)?.title ?? null,
+        author: { id: p.author_id, handle: handle(p.author_id) },
+        body: p.body,
+        warning: { categories: p.content_warnings, note: p.warning_note },
+        status: p.status,
+        context: (around.get(p.id) ?? []).map((r) => ({ id: r.id, author: { id: r.author_id, handle: handle(r.author_id) }, body: r.body, createdAt: r.created_at.toISOString() })),
       };
-    }
-    const p = type === 'post' ? await this.posts.row(id) : await this.posts.openingPost(id);
-    if (!p) return base;
-    const [title, roomName, around] = await Promise.all([this.threads.titleOf(p.thread_id), this.rooms.nameOf(p.room_id), this.posts.around(p.thread_id, p.created_at)]);
-    const handles = await this.users.handles([p.author_id, ...around.map((r) => r.author_id)]);
-    const handle = (userId: string) => handles.get(userId)?.handle ?? FORMER_MEMBER_HANDLE;
-    return {
-      ...base,
-      type,
-      roomId: p.room_id,
-      roomName: roomName ?? null,
-      threadId: p.thread_id,
-      threadTitle: title ?? null,
-      author: { id: p.author_id, handle: handle(p.author_id) },
-      body: p.body,
-      warning: { categories: p.content_warnings, note: p.warning_note },
-      status: p.status,
-      context: around.map((r) => ({ id: r.id, author: { id: r.author_id, handle: handle(r.author_id) }, body: r.body, createdAt: r.created_at.toISOString() })),
     };
+    return new Map(targets.map((t) => [targetKey(t.type, t.id), contextOf(t)]));
   }
 
   /** The place of each post, thread and message among these targets, by target id (members have none). */

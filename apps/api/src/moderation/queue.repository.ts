@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { QueueItemKind, QueueItemStatus, ReportCategory, ReportTargetType } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { groupBy } from '../common/group-by.js';
 import { QueueItemEntity } from './queue-item.entity.js';
 import type { ReportSnapshotMessage } from './report.entity.js';
 
@@ -24,6 +25,23 @@ export interface MyReportRow {
   created_at: Date;
   status: QueueItemStatus;
   outcome: string | null;
+}
+
+/** A report as its queue item shows it. */
+export interface ItemReportRow {
+  queue_item_id: string;
+  category: ReportCategory;
+  note: string | null;
+  created_at: Date;
+  reporter_id: string;
+}
+
+/** A moderator's private note on a queue item. */
+export interface QueueNoteRow {
+  queue_item_id: string;
+  body: string;
+  created_at: Date;
+  author_id: string;
 }
 
 /** Every query on `queue_items`, `reports` and `queue_notes`. */
@@ -103,12 +121,24 @@ export class QueueRepository {
     return row ? { targetType: row.target_type, targetId: row.target_id } : null;
   }
 
-  notes(itemId: string): Promise<{ body: string; created_at: Date; author_id: string }[]> {
-    return this.db.query('SELECT n.body, n.created_at, n.author_id FROM queue_notes n WHERE n.queue_item_id = $1 ORDER BY n.created_at', [itemId]);
+  /** Each item's private notes, oldest first, by item id. */
+  async notesOf(itemIds: string[]): Promise<Map<string, QueueNoteRow[]>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: QueueNoteRow[] = await this.db.query(
+      'SELECT n.queue_item_id, n.body, n.created_at, n.author_id FROM queue_notes n WHERE n.queue_item_id = ANY($1::uuid[]) ORDER BY n.created_at',
+      [itemIds],
+    );
+    return groupBy(rows, (r) => r.queue_item_id);
   }
 
-  reports(itemId: string): Promise<{ category: ReportCategory; note: string | null; created_at: Date; reporter_id: string }[]> {
-    return this.db.query('SELECT r.category, r.note, r.created_at, r.reporter_id FROM reports r WHERE r.queue_item_id = $1 ORDER BY r.created_at', [itemId]);
+  /** Each item's reports, oldest first, by item id. */
+  async reportsOf(itemIds: string[]): Promise<Map<string, ItemReportRow[]>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: ItemReportRow[] = await this.db.query(
+      'SELECT r.queue_item_id, r.category, r.note, r.created_at, r.reporter_id FROM reports r WHERE r.queue_item_id = ANY($1::uuid[]) ORDER BY r.created_at',
+      [itemIds],
+    );
+    return groupBy(rows, (r) => r.queue_item_id);
   }
 
   async reporterIds(itemId: string, manager: EntityManager): Promise<string[]> {
@@ -135,12 +165,15 @@ export class QueueRepository {
     return rows.length > 0;
   }
 
-  /** The latest snapshot reporters took of this item's target (private conversations only). */
-  async latestSnapshot(itemId: string): Promise<ReportSnapshotMessage[] | null> {
-    const [row] = (await this.db.query('SELECT snapshot FROM reports WHERE queue_item_id = $1 AND snapshot IS NOT NULL ORDER BY created_at DESC LIMIT 1', [itemId])) as {
-      snapshot: ReportSnapshotMessage[];
-    }[];
-    return row?.snapshot ?? null;
+  /** The latest snapshot reporters took of each item's target (private conversations only), by item id. */
+  async latestSnapshots(itemIds: string[]): Promise<Map<string, ReportSnapshotMessage[]>> {
+    if (itemIds.length === 0) return new Map();
+    const rows = (await this.db.query(
+      `SELECT DISTINCT ON (queue_item_id) queue_item_id, snapshot FROM reports
+       WHERE queue_item_id = ANY($1::uuid[]) AND snapshot IS NOT NULL ORDER BY queue_item_id, created_at DESC`,
+      [itemIds],
+    )) as { queue_item_id: string; snapshot: ReportSnapshotMessage[] }[];
+    return new Map(rows.map((r) => [r.queue_item_id, r.snapshot]));
   }
 
   /** The member's reports (or one of them) with their items' status and outcome, newest first. */

@@ -7,7 +7,6 @@ import {
   QueueItemStatus,
   Severity,
   type CrisisItemsView,
-  type ModerationLogView,
   type QueueItemView,
   type ReportOutcome, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -21,7 +20,7 @@ import { ModerationLogService } from './moderation-log.service.js';
 import type { QueueItemEntity } from './queue-item.entity.js';
 import { OPEN_STATES, QueueRaiser } from './queue-raiser.js';
 import { QueueRepository } from './queue.repository.js';
-import { QueueTargets } from './queue-targets.js';
+import { QueueTargets, targetKey } from './queue-targets.js';
 import { SanctionsService } from './sanctions.service.js';
 import { WellbeingRepository } from './wellbeing/wellbeing.repository.js';
 
@@ -47,8 +46,7 @@ export class QueueService {
   /** Open items (or those in `statuses`) in the grant's moderation scope. */
   async list(grant: AccessGrant, statuses: QueueItemStatus[] = OPEN_STATES): Promise<QueueItemView[]> {
     const items = await this.items.list(statuses, grant.moderatedRooms && [...grant.moderatedRooms]);
-    const revealed = await this.reveals.revealed(grant.actor!.id, items.map((item) => item.id));
-    return Promise.all(items.map((item) => this.view(item, revealed.has(item.id))));
+    return this.views(grant.actor!.id, items);
   }
 
   /**
@@ -143,38 +141,54 @@ export class QueueService {
   }
 
   private async viewFor(grant: AccessGrant, item: QueueItemEntity): Promise<QueueItemView> {
-    return this.view(item, (await this.reveals.revealed(grant.actor!.id, [item.id])).has(item.id));
+    return (await this.views(grant.actor!.id, [item]))[0]!;
   }
 
-  /** `revealed`: whether the viewing moderator unfolded this item (crisis and harm start folded). */
-  private async view(item: QueueItemEntity, revealed: boolean): Promise<QueueItemView> {
-    const [target, reports, notes, history, snapshot] = await Promise.all([
-      this.targets.context(item.targetType, item.targetId),
-      this.items.reports(item.id),
-      this.items.notes(item.id),
-      item.subjectUserId ? this.log.forSubject(item.subjectUserId, 10) : Promise.resolve([] as ModerationLogView[]),
-      this.items.latestSnapshot(item.id),
+  /**
+   * The items as `moderatorId` sees them (crisis and harm start folded until they unfold one).
+   * Each kind of read covers the whole page in one statement: a page of 100 items used to send
+   * over a thousand, which queued every other request behind it for the pool.
+   */
+  private async views(moderatorId: string, items: QueueItemEntity[]): Promise<QueueItemView[]> {
+    if (items.length === 0) return [];
+    const ids = items.map((item) => item.id);
+    const subjects = items.map((item) => item.subjectUserId).filter((id): id is string => !!id);
+    const [revealed, targets, reports, notes, histories, snapshots] = await Promise.all([
+      this.reveals.revealed(moderatorId, ids),
+      this.targets.contexts(items.map((item) => ({ type: item.targetType, id: item.targetId }))),
+      this.items.reportsOf(ids),
+      this.items.notesOf(ids),
+      this.log.forSubjects(subjects, 10),
+      this.items.latestSnapshots(ids),
     ]);
-    // A private conversation shows moderators only what a reporter snapshotted, never the conversation.
-    if (target.conversationId && snapshot) target.context = snapshot;
-    const handles = await this.users.handles([...reports.map((r) => r.reporter_id), ...notes.map((n) => n.author_id), item.claimedBy]);
+    const handles = await this.users.handles([
+      ...[...reports.values()].flat().map((r) => r.reporter_id),
+      ...[...notes.values()].flat().map((n) => n.author_id),
+      ...items.map((item) => item.claimedBy),
+    ]);
     const person = (id: string) => ({ id, handle: handles.get(id)!.handle });
-    return {
-      id: item.id,
-      kind: item.kind,
-      severity: item.severity as QueueItemView['severity'],
-      status: item.status,
-      roomId: item.roomId,
-      target,
-      reports: reports
-        .filter((r) => handles.has(r.reporter_id))
-        .map((r) => ({ category: r.category, note: r.note, reporter: person(r.reporter_id), createdAt: r.created_at.toISOString() })),
-      claimedBy: item.claimedBy && handles.has(item.claimedBy) ? person(item.claimedBy) : null,
-      notes: notes.filter((n) => handles.has(n.author_id)).map((n) => ({ author: person(n.author_id), body: n.body, createdAt: n.created_at.toISOString() })),
-      history,
-      createdAt: item.createdAt.toISOString(),
-      resolution: item.resolution,
-      folded: item.severity >= Severity.Harm && !revealed,
-    };
+    return items.map((item) => {
+      const found = targets.get(targetKey(item.targetType, item.targetId))!;
+      const snapshot = snapshots.get(item.id);
+      // A private conversation shows moderators only what a reporter snapshotted, never the conversation.
+      const target = found.conversationId && snapshot ? { ...found, context: snapshot } : found;
+      return {
+        id: item.id,
+        kind: item.kind,
+        severity: item.severity as QueueItemView['severity'],
+        status: item.status,
+        roomId: item.roomId,
+        target,
+        reports: (reports.get(item.id) ?? [])
+          .filter((r) => handles.has(r.reporter_id))
+          .map((r) => ({ category: r.category, note: r.note, reporter: person(r.reporter_id), createdAt: r.created_at.toISOString() })),
+        claimedBy: item.claimedBy && handles.has(item.claimedBy) ? person(item.claimedBy) : null,
+        notes: (notes.get(item.id) ?? []).filter((n) => handles.has(n.author_id)).map((n) => ({ author: person(n.author_id), body: n.body, createdAt: n.created_at.toISOString() })),
+        history: (item.subjectUserId && histories.get(item.subjectUserId)) || [],
+        createdAt: item.createdAt.toISOString(),
+        resolution: item.resolution,
+        folded: item.severity >= Severity.Harm && !revealed.has(item.id),
+      };
+    });
   }
 }

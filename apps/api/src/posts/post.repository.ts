@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentWarningCategory, PostStatus, ReactionKind } from '@kindred/contracts';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { NormalizedWarning } from '../common/content-warning.js';
+import { groupBy } from '../common/group-by.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
 import { PreparedQueries } from '../database/prepared-queries.js';
 import { POST_COLUMNS, postPageSql, REPLY_TARGETS_SQL, type PostPageRow, type PostRow, type ReplyTargetRow } from './post-row.js';
@@ -71,6 +72,13 @@ export class PostRepository {
   async row(id: string): Promise<PostRow | undefined> {
     const [row] = (await this.db.query(`SELECT ${POST_COLUMNS('p')} FROM posts p WHERE p.id = $1`, [id])) as PostRow[];
     return row;
+  }
+
+  /** These posts, by id (missing ones left out). */
+  async rows(ids: string[]): Promise<Map<string, PostRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.db.query(`SELECT ${POST_COLUMNS('p')} FROM posts p WHERE p.id = ANY($1::uuid[])`, [[...new Set(ids)]])) as PostRow[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** One post with its author's handle and reactions as `viewerId` sees them (one statement). */
@@ -245,16 +253,26 @@ export class PostRepository {
   }
 
   /** Up to three posts before and three after `at` in the thread, oldest first. */
-  async around(threadId: string, at: Date): Promise<NearbyPostRow[]> {
-    const rows: NearbyPostRow[] = await this.db.query(
-      `(SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
-        WHERE p.thread_id = $1 AND p.created_at < $2 ORDER BY p.created_at DESC LIMIT 3)
-       UNION ALL
-       (SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
-        WHERE p.thread_id = $1 AND p.created_at > $2 ORDER BY p.created_at ASC LIMIT 3)`,
-      [threadId, at],
+  /**
+   * The three posts before and the three after each of these posts in its thread, oldest
+   * first, by the post they surround (one statement however many posts are asked about).
+   */
+  async around(postIds: string[]): Promise<Map<string, NearbyPostRow[]>> {
+    if (postIds.length === 0) return new Map();
+    const rows: (NearbyPostRow & { anchor_id: string })[] = await this.db.query(
+      `SELECT a.id AS anchor_id, n.id, n.author_id, n.body, n.created_at
+       FROM posts a CROSS JOIN LATERAL (
+         (SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
+          WHERE p.thread_id = a.thread_id AND p.created_at < a.created_at ORDER BY p.created_at DESC LIMIT 3)
+         UNION ALL
+         (SELECT p.id, p.author_id, p.body, p.created_at FROM posts p
+          WHERE p.thread_id = a.thread_id AND p.created_at > a.created_at ORDER BY p.created_at ASC LIMIT 3)
+       ) n
+       WHERE a.id = ANY($1::uuid[])
+       ORDER BY a.id, n.created_at`,
+      [[...new Set(postIds)]],
     );
-    return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+    return groupBy(rows, (r) => r.anchor_id);
   }
 
   /** The member's posts, for their data export. */

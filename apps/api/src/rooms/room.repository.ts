@@ -25,9 +25,11 @@ export class RoomRepository {
     return room?.id;
   }
 
-  async nameOf(id: string): Promise<string | undefined> {
-    const [room] = (await this.db.query('SELECT name FROM rooms WHERE id = $1', [id])) as { name: string }[];
-    return room?.name;
+  /** These rooms' names, by id. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.db.query('SELECT id, name FROM rooms WHERE id = ANY($1::uuid[])', [[...new Set(ids)]])) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Listed rooms, plus (for members) the hidden rooms they belong to, or all (staff). */
