@@ -1,7 +1,10 @@
 import { now, roomPlan, splitByRoom } from '../lib/context.mjs';
 import { merge, summary } from '../lib/hist.mjs';
 import { sleep } from '../lib/proc.mjs';
-import { fmt, row } from '../lib/report.mjs';
+import { join as joinPath } from 'node:path';
+import { fmt, RESULTS_DIR, row } from '../lib/report.mjs';
+
+const log = (line) => process.stderr.write(`[connections ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /**
  * `sockets` authenticated members connect and join their rooms (rooms of `roomSize`), then
@@ -26,6 +29,7 @@ export async function run(ctx) {
     const generators = ctx.startChatGenerators(parts.length);
     try {
       const idle = await server.stats(true);
+      if (o.heapSnapshot) log(`heap snapshot, idle: ${(await server.heapSnapshot(joinPath(RESULTS_DIR, 'connections-idle.heapsnapshot'))).path}`);
       const t0 = now();
       const connectPhase = await ctx.measure([server], 'connections-connect', () =>
         ctx.all(generators, { cmd: 'connect', concurrency: o.connectConcurrency, join: true }, (i) => ({ clients: parts[i] })),
@@ -40,6 +44,7 @@ export async function run(ctx) {
       await server.stats(true);
       await sleep(7000);
       const full = await server.stats(true);
+      if (o.heapSnapshot) log(`heap snapshot, ${count} sockets: ${(await server.heapSnapshot(joinPath(RESULTS_DIR, 'connections-joined.heapsnapshot'))).path}`);
       const perThousandMb = (full.mem.rss - idle.mem.rss) / 1048576 / (count / 1000);
       const heapPerThousandMb = (full.mem.heapUsed - idle.mem.heapUsed) / 1048576 / (count / 1000);
       const handshake = summary(merge(connected.map((r) => r.handshake)));

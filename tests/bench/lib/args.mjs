@@ -60,6 +60,7 @@ export const DEFAULTS = {
   quietThreshold: 0.4, // …until fewer than this many cores are busy
   saturation: 0.9, // a generator using this share of one core makes a run invalid
   profile: false, // write server CPU profiles (.cpuprofile) for each measured phase
+  heapSnapshot: false, // connections: heap snapshots of the server idle and with every socket joined (tools/heap-summary.mjs compares them)
   keepDb: false,
   build: false, // force `npm run build` first (otherwise only when dist is missing)
   redisUrl: '', // default: a private redis-server on a free port

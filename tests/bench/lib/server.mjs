@@ -53,6 +53,7 @@ export function withProbe(proc, extra) {
     stats: (gc = false, resetLoop = false) => probe('stats', { gc, resetLoop }),
     profileStart: () => probe('profile-start'),
     profileStop: (path) => probe('profile-stop', { path }),
+    heapSnapshot: (path) => probe('heap-snapshot', { path }),
   });
 }
 

@@ -62,9 +62,9 @@ function splitArgs(args: unknown[]): { payload: unknown; ack?: Ack } {
  * The `/chat` namespace. Parses and delegates only: access, persistence and rules live in
  * the chat services; delivery to other sockets happens through domain events.
  *
- * Events are bound with one plain listener each, shared by every socket, instead of Nest's
- * @SubscribeMessage: Nest builds an rxjs pipeline per event per socket (about 60 KB of heap
- * for each connected socket, and a guard/pipe pass per event), while these handlers need
+ * Events reach their handlers through one plain listener shared by every socket, instead of
+ * Nest's @SubscribeMessage: Nest builds an rxjs pipeline per event per socket (about 60 KB of
+ * heap for each connected socket, and a guard/pipe pass per event), while these handlers need
  * neither (every handler validates its own payload and always acknowledges). Measured in
  * docs/benchmarks.md.
  */
@@ -74,7 +74,10 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   /** Every event, per connection: one socket's flood must not occupy the process. */
   private readonly eventBuckets = new WeakMap<ChatSocket, TokenBucket>();
   private readonly sends: WindowCounter;
-  private readonly listeners: [string, (this: ChatSocket, ...args: unknown[]) => void][] = this.bindings();
+  /** Every client event's handler; one dispatcher shared by all sockets looks them up. */
+  private readonly handlers: Map<string, EventHandler> = this.bindings();
+  private readonly dispatch = this.dispatcher();
+  private readonly onDisconnecting = this.disconnectingListener();
 
   constructor(
     private readonly reading: ChatHistoryService,
@@ -101,25 +104,48 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   handleConnection(socket: ChatSocket): void {
     const perSecond = this.config.chatMessagesPerSecond;
     this.eventBuckets.set(socket, new TokenBucket(Math.max(60, perSecond * 2), Math.max(20, perSecond)));
-    for (const [event, listener] of this.listeners) socket.on(event as never, listener as never);
-    socket.on('disconnecting', () => {
-      const rooms = [...socket.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice('room:'.length));
+    // One catch-all listener and one clean-up listener, both shared: a listener per event per
+    // socket cost about 1.5 KB of heap per connection in the socket's listener table alone.
+    socket.onAny(this.dispatch);
+    socket.on('disconnecting', this.onDisconnecting);
+  }
+
+  /** `this` is the socket leaving. */
+  private disconnectingListener(): (this: ChatSocket) => void {
+    const leftRooms = (socket: ChatSocket, rooms: string[]) => {
+      for (const roomId of rooms) {
+        this.typing.stop(socket, roomId);
+        void this.presence.broadcast(this.server, roomId).catch(() => undefined);
+      }
+    };
+    return function onDisconnecting(this: ChatSocket): void {
+      const rooms = [...this.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice('room:'.length));
       // Once the socket has left, tell each room who is still here and that typing stopped.
-      socket.once('disconnect', () => {
-        for (const roomId of rooms) {
-          this.typing.stop(socket, roomId);
-          void this.presence.broadcast(this.server, roomId).catch(() => undefined);
-        }
-      });
-    });
+      this.once('disconnect', () => leftRooms(this, rooms));
+    };
+  }
+
+  /** Hands each client event to its handler (`this` is the socket; unknown events are ignored, as before). */
+  private dispatcher(): (this: ChatSocket, event: string, ...args: unknown[]) => void {
+    const handlers = this.handlers;
+    return function dispatch(this: ChatSocket, event: string, ...args: unknown[]): void {
+      const handle = handlers.get(event);
+      if (!handle) return;
+      const { payload, ack } = splitArgs(args);
+      // Handlers do not reject (`run` turns every failure into an error ack); an ack to a
+      // socket that has gone must not become an unhandled rejection either.
+      void handle(this, payload)
+        .then((response) => ack?.(response))
+        .catch(() => undefined);
+    };
   }
 
   handleDisconnect(): void {
     // Clean-up runs from the 'disconnecting' hook above, where the socket's rooms are still known.
   }
 
-  /** One listener per client event, shared by all sockets (`this` is the socket). */
-  private bindings(): [string, (this: ChatSocket, ...args: unknown[]) => void][] {
+  /** The handler of each client event. */
+  private bindings(): Map<string, EventHandler> {
     const handlers: Record<string, EventHandler> = {
       [ChatClientEvent.Join]: (s, p) => this.join(s, p),
       [ChatClientEvent.Leave]: (s, p) => this.leave(s, p),
@@ -146,17 +172,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       [ConversationClientEvent.Typing]: (s, p) => this.run(s, (user) => this.conversations.typingEvent(s, user, p)),
       [ConversationClientEvent.Read]: (s, p) => this.run(s, (user) => this.conversations.markRead(user, p)),
     };
-    return Object.entries(handlers).map(([event, handle]) => [
-      event,
-      function listener(this: ChatSocket, ...args: unknown[]): void {
-        const { payload, ack } = splitArgs(args);
-        // Handlers do not reject (`run` turns every failure into an error ack); an ack to a
-        // socket that has gone must not become an unhandled rejection either.
-        void handle(this, payload)
-          .then((response) => ack?.(response))
-          .catch(() => undefined);
-      },
-    ]);
+    return new Map(Object.entries(handlers));
   }
 
   join(socket: ChatSocket, payload: unknown) {

@@ -48,6 +48,15 @@ export class KindredIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Nest builds a shared disconnect stream per socket before binding a gateway's
+   * @SubscribeMessage handlers, even when there are none; ours bind their own listeners
+   * (see ChatGateway), so that stream was only memory held by every connection.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    if (args[1].length > 0) super.bindMessageHandlers(...args);
+  }
+
   override async dispose(): Promise<void> {
     await super.dispose();
     await Promise.all(this.clients.map(closeRedisClient));
