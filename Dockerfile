@@ -45,6 +45,7 @@ COPY apps/web/ apps/web/
 RUN npm run build \
  && test -f libs/contracts/dist/index.js \
  && test -f apps/api/dist/main.js \
+ && test -f apps/api/dist/auth/password-strength.worker.mjs \
  && test -f apps/web/dist/index.html
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@kindred/contracts';
+import { passwordProblems } from '../../apps/api/src/auth/password.js';
 import { SetupService } from '../../apps/api/src/setup/setup.service.js';
 import { GOOD_PASSWORD, uniqueHandle } from '../support/accounts.js';
 import { expectApiError } from '../support/error-shape.js';
@@ -83,5 +84,23 @@ describe('first-admin setup', () => {
     expectWeak(await t.http.post('/api/setup/admin').send({ token, handle: 'night_owl', password: 'nightowl2025' }), 'password', 'userInputs');
     expectWeak(await t.http.post('/api/setup/admin').send({ token, handle: 'first_admin', password: 'qwertyuiop12' }), 'password', 'similarToCommon');
     await t.http.post('/api/setup/admin').send({ token, handle: 'first_admin', password: GOOD_PASSWORD }).expect(201);
+  });
+});
+
+describe('the estimator (a worker thread, off the event loop)', () => {
+  it('answers many estimates at once, each with its own verdict (the same as one at a time)', async () => {
+    const cases = Array.from({ length: 12 }, (_, i) =>
+      [
+        { password: 'password123', context: { handle: uniqueHandle('many') } },
+        { password: `maplebrook${1990 + i}`, context: { handle: 'maple_brook' } },
+        { password: `lantern moss quietly hums ${i}`, context: { handle: uniqueHandle('many') } },
+      ][i % 3]!,
+    );
+    const codes = (problems: { code?: string }[]) => problems.map((p) => p.code);
+    const oneAtATime = [];
+    for (const c of cases) oneAtATime.push(codes(await passwordProblems(c.password, c.context)));
+    const atOnce = (await Promise.all(cases.map((c) => passwordProblems(c.password, c.context)))).map(codes);
+    expect(atOnce).toEqual(oneAtATime);
+    expect(oneAtATime.map((found) => found[0])).toEqual(cases.map((_, i) => ['password.warning.common', 'password.warning.userInputs', undefined][i % 3]));
   });
 });

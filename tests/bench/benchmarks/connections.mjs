@@ -7,6 +7,23 @@ import { fmt, RESULTS_DIR, row } from '../lib/report.mjs';
 const log = (line) => process.stderr.write(`[connections ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /**
+ * The server's memory once it stops moving: seeding registers members, whose password checks
+ * leave the estimator's worker with garbage it gives back over the next seconds. Reading the
+ * baseline before that would count its release against the sockets.
+ */
+async function settledStats(server) {
+  let last = await server.stats(true);
+  for (let waited = 0; waited < 60_000; waited += 3000) {
+    await sleep(3000);
+    const next = await server.stats(true);
+    const moved = Math.abs(next.mem.rss - last.mem.rss) / 1048576;
+    last = next;
+    if (moved < 1) break;
+  }
+  return last;
+}
+
+/**
  * `sockets` authenticated members connect and join their rooms (rooms of `roomSize`), then
  * sit idle: server RSS growth per 1,000 sockets (after a GC on both readings) and handshake
  * latency. Then a reconnect storm: every member's connection drops at once and all reconnect
@@ -28,7 +45,7 @@ export async function run(ctx) {
     parts[0].push(...writers.map((w) => ({ ...w, base: server.base })));
     const generators = ctx.startChatGenerators(parts.length);
     try {
-      const idle = await server.stats(true);
+      const idle = await settledStats(server);
       if (o.heapSnapshot) log(`heap snapshot, idle: ${(await server.heapSnapshot(joinPath(RESULTS_DIR, 'connections-idle.heapsnapshot'))).path}`);
       const t0 = now();
       const connectPhase = await ctx.measure([server], 'connections-connect', () =>
@@ -84,6 +101,8 @@ export async function run(ctx) {
           sockets: count,
           idleRssMb: idle.mem.rss / 1048576,
           fullRssMb: full.mem.rss / 1048576,
+          // Where RSS beyond the live heap goes: heap pages V8 kept, buffers outside the heap.
+          memoryMb: Object.fromEntries(['heapTotal', 'heapUsed', 'external', 'arrayBuffers'].map((k) => [k, [idle.mem[k] / 1048576, full.mem[k] / 1048576]])),
           perThousandMb,
           heapPerThousandMb,
           handshake,

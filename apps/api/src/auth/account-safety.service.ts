@@ -27,7 +27,7 @@ export class AccountSafetyService {
    */
   async secure(auth: AuthContext, dto: SecureAccountDto): Promise<SecureAccountResponse> {
     await requireCurrentPassword(auth.user.passwordHash, dto.currentPassword);
-    const weak = weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
+    const weak = await weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
     if (weak) throw weak;
     const newHash = await hashPassword(dto.newPassword);
     const { revoked, recoveryCodes } = await this.db.transaction(async (manager) => {

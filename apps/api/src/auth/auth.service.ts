@@ -193,7 +193,7 @@ export class AuthService {
   /** Changing the password signs out every other device: whoever knew the old one is out. */
   async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<void> {
     await requireCurrentPassword(auth.user.passwordHash, dto.currentPassword);
-    const weak = weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
+    const weak = await weakPasswordError(dto.newPassword, { handle: auth.user.handle, email: auth.user.email }, 'newPassword');
     if (weak) throw weak;
     await this.users.setPasswordHash(auth.user.id, await hashPassword(dto.newPassword), this.clock.now());
     await this.sessions.revokeAll(auth.user.id, 'password-changed', auth.session.id);

@@ -36,7 +36,7 @@ export interface PasswordContext {
  * What is wrong with a new password, or nothing when it is acceptable: the length bounds,
  * the handle inside it, then zxcvbn's guessability score (details carry its feedback codes).
  */
-export function passwordProblems(password: string, context: PasswordContext, field = 'password'): ApiErrorDetail[] {
+export async function passwordProblems(password: string, context: PasswordContext, field = 'password'): Promise<ApiErrorDetail[]> {
   const problems: ApiErrorDetail[] = [];
   if ([...password].length < PASSWORD_MIN_LENGTH) {
     problems.push({ field, code: 'password.tooShort', params: { min: PASSWORD_MIN_LENGTH }, problem: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` });
@@ -52,8 +52,8 @@ export function passwordProblems(password: string, context: PasswordContext, fie
 }
 
 /** The refusal for a new password, or nothing: one code (WEAK_PASSWORD), the feedback as details. */
-export function weakPasswordError(password: string, context: PasswordContext, field = 'password'): AppError | undefined {
-  const problems = passwordProblems(password, context, field);
+export async function weakPasswordError(password: string, context: PasswordContext, field = 'password'): Promise<AppError | undefined> {
+  const problems = await passwordProblems(password, context, field);
   if (problems.length === 0) return undefined;
   const guessable = problems.some((p) => p.code?.startsWith('password.warning.') || p.code === 'password.weak');
   const message = guessable ? 'Please choose a password that is harder to guess.' : problems[0]!.problem;

@@ -66,7 +66,7 @@ export class RecoveryService {
   async recover(dto: RecoverAccountDto, client: ClientInfo): Promise<UserEntity> {
     // Checked against the typed handle before anything is looked up, so the answer cannot tell
     // whether the account exists.
-    const weak = weakPasswordError(dto.newPassword, { handle: dto.handle }, 'newPassword');
+    const weak = await weakPasswordError(dto.newPassword, { handle: dto.handle }, 'newPassword');
     if (weak) throw weak;
     const handleKey = handleKeyOf(dto.handle);
     await this.throttle.assertAllowed(handleKey, client.ip);

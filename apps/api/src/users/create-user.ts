@@ -19,7 +19,7 @@ export const handleKeyOf = (handle: string) => handle.trim().toLowerCase();
  * password policy and handle uniqueness cannot be bypassed by one of them.
  */
 export async function createUser(manager: EntityManager, input: NewUser): Promise<UserEntity> {
-  const weak = weakPasswordError(input.password, { handle: input.handle, email: input.email });
+  const weak = await weakPasswordError(input.password, { handle: input.handle, email: input.email });
   if (weak) throw weak;
   const users = manager.getRepository(UserEntity);
   const user = users.create({
