@@ -81,4 +81,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
 # Node is PID 1 and handles SIGTERM itself (graceful shutdown, up to 15 s).
-CMD ["node", "apps/api/dist/main.js"]
+# The flags are apps/api/package.json's kindred.nodeFlags (tests/unit/node-flags.test.ts keeps them equal).
+CMD ["node", "--max-semi-space-size=64", "apps/api/dist/main.js"]

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { now } from '../lib/context.mjs';
 import { findFreePort, startNode } from '../lib/proc.mjs';
 import { fmt, row } from '../lib/report.mjs';
-import { cleanEnv, probeExecArgv, withProbe } from '../lib/server.mjs';
+import { cleanEnv, probeExecArgv, SERVER_NODE_FLAGS, withProbe } from '../lib/server.mjs';
 
 const P99_LIMIT_MS = 100;
 
@@ -117,7 +117,8 @@ async function rampBare(ctx, members) {
   const port = await findFreePort();
   const bareProc = startNode(join(import.meta.dirname, '..', 'servers', 'bare-socketio.mjs'), [], {
     env: cleanEnv({ PORT: port }),
-    execArgv: probeExecArgv(),
+    // The same runtime as Kindred's (its Node flags).
+    execArgv: [...SERVER_NODE_FLAGS, ...probeExecArgv()],
     name: 'bare-socketio',
   });
   try {

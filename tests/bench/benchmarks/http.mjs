@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { merge, summary } from '../lib/hist.mjs';
 import { findFreePort, startNode } from '../lib/proc.mjs';
 import { fmt, row } from '../lib/report.mjs';
-import { cleanEnv, probeExecArgv, withProbe } from '../lib/server.mjs';
+import { cleanEnv, probeExecArgv, SERVER_NODE_FLAGS, withProbe } from '../lib/server.mjs';
 
 const REPLY = 'Thank you for writing this. I went through something similar, and it does get lighter with time and people around you.';
 
@@ -80,7 +80,8 @@ export async function run(ctx) {
         BENCH_SHOWN: JSON.stringify(forum.filter.shown),
         BENCH_BLOCKED: JSON.stringify(forum.filter.blocked),
       }),
-      execArgv: probeExecArgv(),
+      // The same runtime as Kindred's: the baseline gets the young generation Kindred runs with.
+      execArgv: [...SERVER_NODE_FLAGS, ...probeExecArgv()],
       name: 'bare-http',
     });
     await bareProc.waitFor(/bare http ready/);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findFreePort, startNode } from './proc.mjs';
@@ -5,6 +6,9 @@ import { findFreePort, startNode } from './proc.mjs';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
 const PROBE = pathToFileURL(join(import.meta.dirname, '..', 'probe.mjs')).href;
+
+/** The Node flags production runs the server with (npm start, the Docker image): the same here. */
+export const SERVER_NODE_FLAGS = JSON.parse(readFileSync(join(REPO_ROOT, 'apps/api/package.json'), 'utf8')).kindred.nodeFlags;
 
 export const SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
@@ -41,7 +45,7 @@ export async function startKindred({ databaseUrl, redisUrl, pool, apiDist, name 
     ...extraEnv,
   });
   const main = apiDist ? join(resolve(REPO_ROOT, apiDist), 'main.js') : API_MAIN;
-  const proc = startNode(main, [], { env, execArgv: ['--expose-gc', '--import', PROBE], name, cwd: REPO_ROOT });
+  const proc = startNode(main, [], { env, execArgv: [...SERVER_NODE_FLAGS, '--expose-gc', '--import', PROBE], name, cwd: REPO_ROOT });
   await proc.waitFor(/Kindred is ready/, 120_000);
   return withProbe(proc, { base, port });
 }
