@@ -65,6 +65,7 @@ export const DEFAULTS = {
   build: false, // force `npm run build` first (otherwise only when dist is missing)
   redisUrl: '', // default: a private redis-server on a free port
   apiDist: '', // default apps/api/dist; a snapshot from tools/snapshot-build.mjs for A/B runs
+  serverFlags: '', // Kindred's Node flags instead of apps/api/package.json's (A/B: an old build with the flags it shipped with; 'none' for none)
   // TEST_DATABASE_URL / DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test if it answers,
   // else an embedded PostgreSQL started for the run (as `npm test` does).
   databaseUrl: process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '',

@@ -18,7 +18,7 @@ export class BenchContext {
   }
 
   startKindred(extra = {}) {
-    return startKindred({ databaseUrl: this.db.url, pool: this.options.pool, apiDist: this.options.apiDist, ...extra });
+    return startKindred({ databaseUrl: this.db.url, pool: this.options.pool, apiDist: this.options.apiDist, serverFlags: this.options.serverFlags, ...extra });
   }
 
   /** `count` socket load-generator processes running gen/<script>.mjs. */

@@ -10,6 +10,9 @@ const PROBE = pathToFileURL(join(import.meta.dirname, '..', 'probe.mjs')).href;
 /** The Node flags production runs the server with (npm start, the Docker image): the same here. */
 export const SERVER_NODE_FLAGS = JSON.parse(readFileSync(join(REPO_ROOT, 'apps/api/package.json'), 'utf8')).kindred.nodeFlags;
 
+/** `--server-flags`: none given means production's; 'none' means no flags at all. */
+const nodeFlags = (given) => (!given ? SERVER_NODE_FLAGS : given === 'none' ? [] : given.split(/\s+/));
+
 export const SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 /** Environment for a child: ours minus anything that would point it elsewhere. */
@@ -24,7 +27,7 @@ export function cleanEnv(overrides = {}) {
  * The production build (`node apps/api/dist/main.js`) on a free port, with the probe
  * preloaded. Rate limits are raised so the benchmark measures speed, not the limiter.
  */
-export async function startKindred({ databaseUrl, redisUrl, pool, apiDist, name = 'kindred', extraEnv = {} }) {
+export async function startKindred({ databaseUrl, redisUrl, pool, apiDist, serverFlags = '', name = 'kindred', extraEnv = {} }) {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const env = cleanEnv({
@@ -45,7 +48,7 @@ export async function startKindred({ databaseUrl, redisUrl, pool, apiDist, name 
     ...extraEnv,
   });
   const main = apiDist ? join(resolve(REPO_ROOT, apiDist), 'main.js') : API_MAIN;
-  const proc = startNode(main, [], { env, execArgv: [...SERVER_NODE_FLAGS, '--expose-gc', '--import', PROBE], name, cwd: REPO_ROOT });
+  const proc = startNode(main, [], { env, execArgv: [...nodeFlags(serverFlags), '--expose-gc', '--import', PROBE], name, cwd: REPO_ROOT });
   await proc.waitFor(/Kindred is ready/, 120_000);
   return withProbe(proc, { base, port });
 }
