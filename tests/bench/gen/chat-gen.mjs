@@ -50,14 +50,16 @@ let writerRun;
 
 const commands = {
   /** {clients:[{userId,token,roomId,base,writer?,sender?}], concurrency, join} */
-  async connect({ clients: list, concurrency = 50, join = true }) {
-    clients = list.map((c, i) => ({ i, writer: false, sender: true, ...c, received: new Set(), lastSeq: 0 }));
+  /** `append`: these clients join the ones already connected (a second batch), instead of replacing them. */
+  async connect({ clients: list, concurrency = 50, join = true, append = false }) {
+    const fresh = list.map((c, i) => ({ i: (append ? clients.length : 0) + i, writer: false, sender: true, ...c, received: new Set(), lastSeq: 0 }));
+    clients = append ? [...clients, ...fresh] : fresh;
     byRoom = roomsOf(clients);
     live = freshStats();
     const hist = newHistogram();
     const joinHist = newHistogram();
     const cpu = cpuWindow();
-    const errors = await pooled(clients, concurrency, (c) => connectOne(c, { join, hist, joinHist, retries: 3 }));
+    const errors = await pooled(fresh, concurrency, (c) => connectOne(c, { join, hist, joinHist, retries: 3 }));
     return { connected: clients.filter((c) => c.socket?.connected).length, errors: errors.slice(0, 5), errorCount: errors.length, handshake: encode(hist), join: encode(joinHist), ...cpu(), ...report() };
   },
 
