@@ -212,6 +212,8 @@ export function chatDriver({ genId, stats }) {
       }
       if (!ack.ok) {
         live.ackErrors[ack.code] = (live.ackErrors[ack.code] ?? 0) + 1;
+        // What the server said, once per kind of refusal (the counts alone do not say why).
+        live.ackErrors[`${ack.code}: ${event} ${ack.message ?? ''}`.slice(0, 200)] ??= 0;
         return;
       }
       record.id = ack.message.id;
