@@ -235,11 +235,6 @@ export class ThreadRepository {
     return new Map(rows.map((r) => [r.id, { roomId: r.room_id, title: r.title, status: r.status, authorId: r.author_id, contentWarnings: r.content_warnings }]));
   }
 
-  async titleOf(id: string): Promise<string | undefined> {
-    const [row] = (await this.db.query('SELECT title FROM threads WHERE id = $1', [id])) as { title: string }[];
-    return row?.title;
-  }
-
   async countPublished(roomId: string): Promise<number> {
     const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM threads WHERE room_id = $1 AND status = 'published'`, [roomId])) as { n: number }[];
     return row?.n ?? 0;
