@@ -41,6 +41,12 @@ async function load(ctx, server, label, request) {
   }
 }
 
+/**
+ * A phase left out with --http-skip (an A/B run against a build older than the feature it
+ * measures): it reads as nothing served, and never as an error.
+ */
+const skipped = (label) => ({ label, skipped: true, latency: { p50: NaN, p99: NaN }, reqPerSec: 0, requests: 0, non2xx: 0, errors: 0, timeouts: 0, generatorCpu: 0, generatorSaturated: false, server: { cpuShare: 0 }, outsideCores: 0 });
+
 /** Does the baseline serve the same rows as Kindred? (ids and hidden placeholders, in order) */
 async function sameRows(kindredBase, bareBase, cookie, threadIds) {
   for (const id of threadIds.slice(0, 5)) {
@@ -64,12 +70,19 @@ export async function run(ctx) {
     const posterCookie = `kindred_session=${forum.poster.token}`;
     const page = await load(ctx, kindred, 'http-thread-page', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
     // Issue 15: the same pages for the same viewer holding 200 personal filters (none matching), same run.
-    const filterIds = await ctx.seeder.addPersonalFilters(forum.viewer, 200);
-    const filtered = await load(ctx, kindred, 'http-thread-page-200-filters', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
-    await ctx.seeder.removePersonalFilters(forum.viewer, filterIds);
+    const skip = new Set(o.httpSkip.split(',').filter(Boolean));
+    let filtered = skipped('http-thread-page-200-filters');
+    if (!skip.has('filters')) {
+      const filterIds = await ctx.seeder.addPersonalFilters(forum.viewer, 200);
+      filtered = await load(ctx, kindred, 'http-thread-page-200-filters', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie } });
+      await ctx.seeder.removePersonalFilters(forum.viewer, filterIds);
+    }
     // What's new (issue 14): the directory with unread counts over every thread of the forum.
-    await ctx.seeder.seedHalfRead(forum);
-    const directory = await load(ctx, kindred, 'http-unread-directory', { url: kindred.base, path: '/api/rooms', ids: [''], headers: { cookie: viewerCookie } });
+    let directory = skipped('http-unread-directory');
+    if (!skip.has('directory')) {
+      await ctx.seeder.seedHalfRead(forum);
+      directory = await load(ctx, kindred, 'http-unread-directory', { url: kindred.base, path: '/api/rooms', ids: [''], headers: { cookie: viewerCookie } });
+    }
 
     bareProc = startNode(join(import.meta.dirname, '..', 'servers', 'bare-http.mjs'), [], {
       env: cleanEnv({
@@ -91,19 +104,25 @@ export async function run(ctx) {
     await bareProc.stop();
     bareProc = undefined;
 
+    const postsByPoster = async () => Number((await ctx.seeder.pool.query('SELECT count(*) FROM posts WHERE author_id = $1', [forum.poster.id])).rows[0].count);
+    const postsBefore = await postsByPoster();
     const create = await load(ctx, kindred, 'http-create-post', {
       url: kindred.base,
       method: 'POST',
       path: '/api/threads/:id/posts',
       ids: forum.threadIds,
       body: { body: REPLY },
+      // Each reply its own words: the same words again within 10 minutes are a resend, answered with the first.
+      uniqueField: 'body',
       headers: { cookie: posterCookie },
     });
+    // Warm-up requests count too: every answered request should be a new post, none a resend.
+    const created = (await postsByPoster()) - postsBefore;
     // One connection: the service time of a request, without queueing behind 49 others.
     const unloaded = o.httpUnloaded > 0
       ? {
           page: await load(ctx, kindred, 'http-thread-page-1conn', { url: kindred.base, path: '/api/threads/:id/posts?limit=50', ids: forum.threadIds, headers: { cookie: viewerCookie }, connections: 1, durationS: o.httpUnloaded, warmupS: 1 }),
-          create: await load(ctx, kindred, 'http-create-post-1conn', { url: kindred.base, method: 'POST', path: '/api/threads/:id/posts', ids: forum.threadIds, body: { body: REPLY }, headers: { cookie: posterCookie }, connections: 1, durationS: o.httpUnloaded, warmupS: 1 }),
+          create: await load(ctx, kindred, 'http-create-post-1conn', { url: kindred.base, method: 'POST', path: '/api/threads/:id/posts', ids: forum.threadIds, body: { body: REPLY }, uniqueField: 'body', headers: { cookie: posterCookie }, connections: 1, durationS: o.httpUnloaded, warmupS: 1 }),
         }
       : undefined;
     const ratio = barePage.reqPerSec > 0 ? page.reqPerSec / barePage.reqPerSec : null;
@@ -122,6 +141,7 @@ export async function run(ctx) {
       row(`room directory, unread-heavy (${forum.threadIds.length} threads half read) req/s`, fmt.n(directory.reqPerSec)),
       row('room directory p50 / p99 (vs thread page p99)', `${fmt.ms(directory.latency.p50)} / ${fmt.ms(directory.latency.p99)} (${fmt.ms(page.latency.p99)})`, 'p99 ≤ 20 ms', directory.latency.p99 <= 20 && ok(directory)),
       row('create-post req/s', fmt.n(create.reqPerSec)),
+      row('create-post: posts written / requests answered 2xx (measured part)', `${fmt.n(created)} / ${fmt.n(create.requests - create.non2xx)}`, 'each a new post', created >= create.requests - create.non2xx),
       row('create-post p50 / p99', `${fmt.ms(create.latency.p50)} / ${fmt.ms(create.latency.p99)}`, 'p99 ≤ 30 ms', create.latency.p99 <= 30 && ok(create)),
       row('server CPU per request: thread page / create-post (bare page)', [page, create, barePage].map((r) => `${cpuMsPerRequest(r).toFixed(2)} ms`).join(' / ').replace(/ \/ ([^/]+)$/, ' ($1)')),
       ...(unloaded
@@ -133,7 +153,7 @@ export async function run(ctx) {
       row('errors (non-2xx / socket errors / timeouts)', [page, filtered, barePage, create, directory].map((r) => `${r.non2xx}/${r.errors}/${r.timeouts}`).join(', '), '0', [page, filtered, barePage, create, directory].every(ok)),
       row('autocannon CPU (max)', fmt.pct(Math.max(page.generatorCpu, filtered.generatorCpu, barePage.generatorCpu, create.generatorCpu, directory.generatorCpu)), `< ${fmt.pct(o.saturation)}`, valid),
     ];
-    return { rows, valid, noise: Math.max(page.outsideCores, filtered.outsideCores, barePage.outsideCores, create.outsideCores, directory.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, filtered, filterRatio, barePage, create, directory, unloaded, ratio } };
+    return { rows, valid, noise: Math.max(page.outsideCores, filtered.outsideCores, barePage.outsideCores, create.outsideCores, directory.outsideCores), details: { seed: { threads: forum.threadIds.length, posts: forum.posts, seedMs: Math.round(forum.seedMs) }, rowsMatch, page, filtered, filterRatio, barePage, create, created, directory, unloaded, ratio } };
   } finally {
     if (bareProc) await bareProc.stop();
     await kindred.stop();

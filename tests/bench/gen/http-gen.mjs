@@ -6,7 +6,11 @@
 import autocannon from 'autocannon';
 import { encode, newHistogram, recordMs } from '../lib/hist.mjs';
 
-function run({ url, connections, durationS, method = 'GET', path, ids, body, headers = {} }, record) {
+/** Sent bodies differ by a counter in `uniqueField`: the same words twice would be answered as a resend. */
+let sent = 0;
+const bodyOf = (body, uniqueField) => JSON.stringify(uniqueField ? { ...body, [uniqueField]: `${body[uniqueField]} (${process.pid}.${(sent += 1)})` } : body);
+
+function run({ url, connections, durationS, method = 'GET', path, ids, body, uniqueField, headers = {} }, record) {
   return new Promise((resolve, reject) => {
     const hist = newHistogram();
     const statuses = {};
@@ -22,7 +26,7 @@ function run({ url, connections, durationS, method = 'GET', path, ids, body, hea
         requests: [
           {
             method,
-            setupRequest: (req) => ({ ...req, path: path.replace(':id', pick()), ...(body ? { body: JSON.stringify(body) } : {}) }),
+            setupRequest: (req) => ({ ...req, path: path.replace(':id', pick()), ...(body ? { body: bodyOf(body, uniqueField) } : {}) }),
           },
         ],
       },

@@ -29,6 +29,7 @@ export const DEFAULTS = {
   connections: 50,
   httpDuration: 20,
   httpWarmup: 3,
+  httpSkip: '', // phases to leave out, comma-separated: filters, directory (A/B runs against builds older than them)
   httpUnloaded: 5, // seconds of 1-connection runs (service time without queueing); 0 skips them
   threads: 2000,
   postsPerThread: 50,
