@@ -117,6 +117,45 @@ describe('threads and replies', () => {
     expect(threads[0]!.n).toBe(1);
   });
 
+  // The answer to a reply is built from the row its insert returned, not read back: it must say
+  // exactly what reading the post says (its excerpt, warning, mentions and rendering included).
+  it('answers a new reply exactly as the post reads back', async () => {
+    const { room, people } = await roomWithMembers();
+    const [alice, bob] = people;
+    const thread = await createThread(alice!.agent, room.id);
+    const answer = await reply(bob!.agent, thread.id, {
+      body: `Same here, @${alice!.handle}. It **does** ease.`,
+      replyToPostId: thread.firstPost.id,
+      warning: { categories: ['violence'], note: 'mentions a fight' },
+    });
+    expect(answer).toMatchObject({ author: { handle: bob!.handle }, replyToPostId: thread.firstPost.id, replyTo: { postId: thread.firstPost.id, state: 'shown' }, status: 'published' });
+    expect(answer).toEqual((await bob!.agent.get(`/api/posts/${answer.id}`).expect(200)).body);
+    // A resend is answered with the saved post as it is now, reactions included.
+    await alice!.agent.put(`/api/posts/${answer.id}/reactions/hug`).expect(204);
+    const again = await reply(bob!.agent, thread.id, { body: `Same here, @${alice!.handle}. It **does** ease.`, replyToPostId: thread.firstPost.id, warning: { categories: ['violence'], note: 'mentions a fight' } });
+    expect(again).toEqual((await bob!.agent.get(`/api/posts/${answer.id}`).expect(200)).body);
+  });
+
+  // Slow mode and pre-moderation judge new words: a resend is answered with the saved post,
+  // never refused for coming too soon, and never held a second time.
+  it('answers a resend in a slow-mode room, and in a pre-moderated one, with the saved post', async () => {
+    const slow = await roomWithMembers({ threadSlowModeSeconds: 600 });
+    const slowThread = await createThread(admin, slow.room.id);
+    const member = slow.people[0]!.agent;
+    const first = await reply(member, slowThread.id, { body: 'Words sent once, answer lost.' });
+    expect((await reply(member, slowThread.id, { body: 'Words sent once, answer lost.' })).id).toBe(first.id);
+    expectApiError(await member.post(`/api/threads/${slowThread.id}/posts`).send({ body: 'New words, too soon.' }), 429, 'SLOW_MODE');
+
+    const held = await roomWithMembers({ premoderateFirstPosts: 1 });
+    const heldThread = await createThread(admin, held.room.id);
+    const newcomer = held.people[0]!.agent;
+    const waiting = await reply(newcomer, heldThread.id, { body: 'My first words here.' });
+    expect(waiting.status).toBe('pending');
+    expect(await reply(newcomer, heldThread.id, { body: 'My first words here.' })).toMatchObject({ id: waiting.id, status: 'pending' });
+    const rows = await t.query<{ n: number }>('SELECT count(*)::int AS n FROM posts WHERE thread_id = $1', [heldThread.id]);
+    expect(rows[0]!.n).toBe(2);
+  });
+
   it('search finds a post by its words after an edit, and no longer by the words it lost', async () => {
     const { room, people } = await roomWithMembers();
     const thread = await createThread(people[0]!.agent, room.id, { body: 'a lighthousekeeper story' });

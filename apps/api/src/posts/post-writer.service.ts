@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, PostStatus, QueueItemKind, Severity, type ContentWarningCategory, type CrisisResource, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AccessGrant } from '../access/access.service.js';
+import type { AccessGrant, Actor } from '../access/access.service.js';
+import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
@@ -13,6 +14,7 @@ import { QueueRaiser } from '../moderation/queue-raiser.js';
 import { WarningEditNotice } from '../moderation/warning-edit-notice.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
+import { ThreadAccessService } from '../threads/thread-access.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
@@ -27,7 +29,8 @@ import { mentionedHandleKeys } from '../mentions/mention-handles.js';
 import { PostMentionNotices } from './post-mention-notices.js';
 import { PostStateService } from './post-state.service.js';
 import type { PostEntity } from './post.entity.js';
-import { PostRepository } from './post.repository.js';
+import type { PostRow } from './post-row.js';
+import { PostRepository, type NewPostRow } from './post.repository.js';
 import { ReplyNoticesService } from './reply-notices.service.js';
 import { RoomThreadNoticesService } from './room-thread-notices.service.js';
 
@@ -62,6 +65,7 @@ export class PostWriterService {
     private readonly roomThreadNotices: RoomThreadNoticesService,
     private readonly mentionNotices: PostMentionNotices,
     private readonly drafts: DraftRepository,
+    private readonly threadAccess: ThreadAccessService,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
@@ -107,43 +111,64 @@ export class PostWriterService {
     return { support: crisis.resources, supportWarning: crisis.warnings };
   }
 
-  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string } & AuthorSupport> {
-    const room = grant.room!;
-    const authorId = grant.actor!.id;
-    const warning = normalizeWarning(dto.warning, room.requireContentWarning);
-    const result = await this.db.transaction(async (manager) => {
+  /**
+   * Asks the gate for room.post on the thread as it is locked. `grant`: what the gate answered;
+   * `written`: the new post as stored, for the answer (absent for a resend, or when care changed it after the insert).
+   */
+  async reply(actor: Actor, threadId: string, dto: CreatePostDto): Promise<{ grant: AccessGrant; postId: string; written?: PostRow } & AuthorSupport> {
+    const authorId = actor.id;
+    let grant: AccessGrant | undefined;
+    const result = await this.db.transaction(async (manager): Promise<{ postId: string; written?: PostRow; published?: boolean } & AuthorSupport> => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
-      const thread = await this.threads.lockForReply(threadId, manager);
-      if (!thread) throw AppError.notFound('No such thread.', 'thread');
+      const locked = await this.threadAccess.lockedThread(actor, threadId, Action.RoomPost, manager);
+      const thread = locked.thread;
+      grant = locked.grant;
+      const room = grant.room!;
+      const warning = normalizeWarning(dto.warning, room.requireContentWarning);
       if (thread.locked && !grant.canModerate) {
         throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ThreadLocked, message: 'This thread is locked; replies are closed.' });
       }
       if (thread.status !== PostStatus.Published && !grant.canModerate) throw AppError.notFound('No such thread.', 'thread');
       await this.drafts.remove({ userId: authorId, kind: 'reply', targetId: thread.id }, manager);
-      // The thread's row lock serializes replies, so a resent copy always sees the first.
-      const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
-      if (again) {
-        return { postId: again, ...(await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: again, text: dto.body }, again, thread.id, manager)) };
+      const resend = (postId: string) => this.answerResend(manager, { authorId, roomId: room.id, threadId: thread.id, postId, body: dto.body });
+      // Slow mode and pre-moderation judge new words only: a resend is answered, never refused or held.
+      if (this.admissionReads(room, grant.canModerate)) {
+        const again = await this.resentReply(manager, thread.id, authorId, dto.body, warning);
+        if (again) return resend(again);
       }
       const status = await this.admission(manager, room, authorId, grant.canModerate);
       const replyTo = dto.replyToPostId ? await this.replyTarget(manager, thread.id, dto.replyToPostId, authorId) : null;
-      const postId = await this.insertPost(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status });
+      // The thread's row lock serializes replies, so a resent copy always sees the first.
+      const { row, resent } = await this.posts.insertUnlessResent(
+        await this.newPostRow(manager, { threadId: thread.id, roomId: thread.roomId, authorId, body: dto.body, warning, replyToPostId: replyTo, status }),
+        RESEND_WINDOW,
+        manager,
+      );
+      if (resent) return resend(row.id);
       if (status === PostStatus.Published) {
         await this.threads.recordReply(thread.id, authorId, manager);
       } else {
-        await this.holdForReview(manager, room.id, 'post', postId, authorId);
+        await this.holdForReview(manager, room.id, 'post', row.id, authorId);
       }
-      const care = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: postId, text: dto.body }, postId, thread.id, manager);
-      return { postId, ...care, published: status === PostStatus.Published };
+      const care = await this.careFor({ authorId, roomId: room.id, targetType: 'post', targetId: row.id, text: dto.body }, row.id, thread.id, manager);
+      return { postId: row.id, ...(care.support ? {} : { written: row }), ...care, published: status === PostStatus.Published };
     });
     // Followers and mentioned members hear of a published reply after the commit; of a held one once it is approved.
-    const { published, ...answer } = result as typeof result & { published?: boolean };
+    const { published, ...answer } = result;
     if (published) {
-      this.replyNotices.announce(threadId, answer.postId, authorId);
+      this.replyNotices.announce(threadId, answer.postId, authorId, answer.written);
       this.mentionNotices.announce(answer.postId, dto.body);
     }
-    return answer;
+    return { ...answer, grant: grant! };
+  }
+
+  /** A resend is answered with the saved post, and its author gets the same care as the first time. */
+  private async answerResend(
+    manager: EntityManager,
+    { authorId, roomId, threadId, postId, body }: { authorId: string; roomId: string; threadId: string; postId: string; body: string },
+  ): Promise<{ postId: string } & AuthorSupport> {
+    return { postId, ...(await this.careFor({ authorId, roomId, targetType: 'post', targetId: postId, text: body }, postId, threadId, manager)) };
   }
 
   /**
@@ -168,6 +193,11 @@ export class PostWriterService {
     const openings = await this.posts.openingPosts(candidates, manager);
     const threadId = candidates.find((id) => openings.get(id)?.body === dto.body);
     return threadId ? { threadId, postId: openings.get(threadId)!.id } : undefined;
+  }
+
+  /** Does deciding admission read anything (slow mode or pre-moderation, for a non-moderator)? */
+  private admissionReads(room: RoomEntity, canModerate: boolean): boolean {
+    return !canModerate && (room.threadSlowModeSeconds > 0 || room.premoderateFirstPosts > 0);
   }
 
   /**
@@ -207,8 +237,12 @@ export class PostWriterService {
   }
 
   private async insertPost(manager: EntityManager, post: NewPost): Promise<string> {
-    const mentionedUserIds = await this.mentions(manager, post.body, post.authorId);
-    return this.posts.insert({ ...post, bodyHtml: this.render(post.body), mentionedUserIds }, manager);
+    return this.posts.insert(await this.newPostRow(manager, post), manager);
+  }
+
+  /** A post as stored: its words rendered once, and the members it may mention. */
+  private async newPostRow(manager: EntityManager, post: NewPost): Promise<NewPostRow> {
+    return { ...post, bodyHtml: this.render(post.body), mentionedUserIds: await this.mentions(manager, post.body, post.authorId) };
   }
 
   /** The stored HTML of a post's text: previews use this very function, so they cannot differ. */

@@ -21,6 +21,27 @@ export interface NewPostRow {
   mentionedUserIds: string[];
 }
 
+const INSERT_COLUMNS = '(thread_id, room_id, author_id, body, body_html, content_warnings, warning_note, status, reply_to_post_id, mentioned_user_ids, created_at)';
+/** Typed, so the same placeholders serve VALUES and INSERT … SELECT alike. */
+const INSERT_VALUES = '($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text[], $7::varchar, $8::varchar, $9::uuid, $10::uuid[], clock_timestamp())';
+const insertParams = (post: NewPostRow) => [
+  post.threadId,
+  post.roomId,
+  post.authorId,
+  post.body,
+  post.bodyHtml,
+  post.warning.categories,
+  post.warning.note,
+  post.status,
+  post.replyToPostId,
+  post.mentionedUserIds,
+];
+/** An earlier copy of a post (`p`): same thread, author, words and warning, published or held, within the window. */
+const sameRecentPost = (thread: string, author: string, body: string, categories: string, note: string, window: string) =>
+  `p.thread_id = ${thread}::uuid AND p.author_id = ${author}::uuid AND p.body = ${body}::text AND p.status IN ('published', 'pending')
+   AND p.content_warnings = ${categories}::text[] AND p.warning_note IS NOT DISTINCT FROM ${note}::varchar
+   AND p.created_at > clock_timestamp() - ${window}::interval`;
+
 export interface PostEdit {
   body: string;
   bodyHtml: string;
@@ -158,22 +179,42 @@ export class PostRepository {
 
   /** Hand-written rather than a query builder: every post is written here (create-post's CPU, docs/benchmarks.md). */
   async insert(post: NewPostRow, manager: EntityManager): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO posts (thread_id, room_id, author_id, body, body_html, content_warnings, warning_note, status, reply_to_post_id, mentioned_user_ids, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp()) RETURNING id`,
-      [post.threadId, post.roomId, post.authorId, post.body, post.bodyHtml, post.warning.categories, post.warning.note, post.status, post.replyToPostId, post.mentionedUserIds],
-    )) as { id: string }[];
+    const [row] = (await manager.query(`INSERT INTO posts AS p ${INSERT_COLUMNS} VALUES ${INSERT_VALUES} RETURNING id`, insertParams(post))) as { id: string }[];
     return row!.id;
+  }
+
+  /**
+   * A reply, unless it is a resend: the author's latest published or held post in this thread
+   * with the same words and warning, written within `window`, is answered instead. One
+   * statement (create-post's CPU is mostly its round trips, docs/benchmarks.md); the caller
+   * holds the thread's row lock, so an earlier copy has committed before this one looks.
+   * The row as written, for the answer, so nothing is read back.
+   */
+  async insertUnlessResent(post: NewPostRow, window: string, manager: EntityManager): Promise<{ row: PostRow; resent: boolean }> {
+    const [row] = (await manager.query(
+      `WITH again AS (
+         SELECT ${POST_COLUMNS('p')} FROM posts p WHERE ${sameRecentPost('$1', '$3', '$4', '$6', '$7', '$11')} ORDER BY p.created_at DESC LIMIT 1
+       ), written AS (
+         INSERT INTO posts AS p ${INSERT_COLUMNS} SELECT ${INSERT_VALUES.slice(1, -1)} WHERE NOT EXISTS (SELECT 1 FROM again)
+         RETURNING ${POST_COLUMNS('p')}
+       )
+       SELECT *, false AS resent FROM written UNION ALL SELECT *, true AS resent FROM again`,
+      [...insertParams(post), window],
+    )) as (PostRow & { resent: boolean })[];
+    const { resent, ...written } = row!;
+    return { row: written, resent };
   }
 
   /** The author's latest published or held post in this thread with these words and warning, within `window`. */
   async recentSame(threadId: string, authorId: string, body: string, warning: NormalizedWarning, window: string, manager: EntityManager): Promise<string | undefined> {
-    const [row] = (await manager.query(
-      `SELECT id FROM posts WHERE thread_id = $1 AND author_id = $2 AND body = $3 AND status IN ('published', 'pending')
-         AND content_warnings = $5::text[] AND warning_note IS NOT DISTINCT FROM $6
-         AND created_at > clock_timestamp() - $4::interval ORDER BY created_at DESC LIMIT 1`,
-      [threadId, authorId, body, window, warning.categories, warning.note],
-    )) as { id: string }[];
+    const [row] = (await manager.query(`SELECT p.id FROM posts p WHERE ${sameRecentPost('$1', '$2', '$3', '$4', '$5', '$6')} ORDER BY p.created_at DESC LIMIT 1`, [
+      threadId,
+      authorId,
+      body,
+      warning.categories,
+      warning.note,
+      window,
+    ])) as { id: string }[];
     return row?.id;
   }
 

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, isTimestamp, isUuid } from '../common/pagin
 import { UserRepository } from '../users/user.repository.js';
 import type { ViewerContext } from '../safety/viewer.service.js';
 import { PostViewsService } from './post-views.service.js';
+import type { PostRow } from './post-row.js';
 import { PostRepository } from './post.repository.js';
 
 interface PostCursor extends Record<string, unknown> {
@@ -39,6 +40,11 @@ export class PostsService {
   async one(postId: string, viewer: ViewerContext): Promise<PostListItem> {
     const row = await this.posts.pageRow(postId, viewer.userId);
     return (await this.views.withReplyTargets(this.views.fromPageRows([row!], viewer), viewer))[0]!;
+  }
+
+  /** A post just written, as `viewer` sees it: its author's handle is known and nobody has reacted yet. */
+  async fresh(row: PostRow, authorHandle: string, viewer: ViewerContext): Promise<PostListItem> {
+    return (await this.views.withReplyTargets(this.views.fromPageRows([{ ...row, author_handle: authorHandle, reactions: null }], viewer), viewer))[0]!;
   }
 
   async openingPost(threadId: string, viewer: ViewerContext): Promise<PostListItem | undefined> {

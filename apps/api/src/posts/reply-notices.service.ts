@@ -4,6 +4,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { SafetyService } from '../safety/safety.service.js';
 import { ReadMarkerRepository } from '../threads/read-marker.repository.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
+import type { PostRow } from './post-row.js';
 import { PostRepository } from './post.repository.js';
 
 /**
@@ -23,9 +24,12 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Starts the fan-out and returns at once; failures are logged, never thrown at the author. */
-  announce(threadId: string, postId: string, authorId: string): void {
-    this.tasks.run(`reply notices for post ${postId}`, () => this.fanOut(threadId, postId, authorId));
+  /**
+   * Starts the fan-out and returns at once; failures are logged, never thrown at the author.
+   * `written`: the post as its commit stored it, when the caller has it (spares reading it back).
+   */
+  announce(threadId: string, postId: string, authorId: string, written?: PostRow): void {
+    this.tasks.run(`reply notices for post ${postId}`, () => this.fanOut(threadId, postId, authorId, written));
   }
 
   settled(): Promise<void> {
@@ -37,11 +41,11 @@ export class ReplyNoticesService implements BeforeApplicationShutdown {
     return this.settled();
   }
 
-  private async fanOut(threadId: string, postId: string, authorId: string): Promise<void> {
+  private async fanOut(threadId: string, postId: string, authorId: string, written?: PostRow): Promise<void> {
     const thread = await this.threads.replyFollowers(threadId, authorId);
     if (!thread) return;
     // The raw row: TypeORM's findOne builds and parses its query each time, off the hot path or not.
-    const post = await this.posts.row(postId);
+    const post = written ?? (await this.posts.row(postId));
     if (!post) return;
     // Never from a blocked author, never about words the member hides (incl. automatic warnings).
     const categories = [...new Set([...thread.categories, ...post.content_warnings, ...post.auto_warnings])];
