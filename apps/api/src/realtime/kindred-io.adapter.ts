@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
-import { closeRedisClient, connectWithin, createRedisClient, type Closable } from '../common/redis/redis-client.js';
+import { closeRedisClient, connectWithin, createRedisClient, logOutages, type Closable } from '../common/redis/redis-client.js';
+import { withUnawaitedCommandsHandled } from '../common/redis/unawaited-commands.js';
 
 /**
  * Socket.IO on the API's own port and path (/socket.io). With REDIS_URL, the Redis adapter
@@ -20,10 +21,12 @@ export class KindredIoAdapter extends IoAdapter {
 
   /** `keyPrefix` (REDIS_KEY_PREFIX) keeps deployments or test runs sharing one Redis apart. */
   async connectToRedis(url: string, keyPrefix: string): Promise<void> {
-    const pub = createRedisClient(url, this.log);
+    // A broadcast Redis cannot take now is dropped for the other instances (sockets here still
+    // get it) rather than queued without bound and delivered late; fetchSockets falls back at once.
+    const pub = createRedisClient(url, this.log, { disableOfflineQueue: true });
     const sub = pub.duplicate();
     // The duplicate shares options, not listeners.
-    sub.on('error', (error: Error) => this.log.warn(`Redis: ${error.message}`));
+    logOutages(sub, this.log);
     try {
       await connectWithin([pub, sub]);
     } catch (error) {
@@ -32,7 +35,20 @@ export class KindredIoAdapter extends IoAdapter {
       throw error;
     }
     this.clients = [pub, sub];
-    this.adapterFactory = createAdapter(pub, sub, { requestsTimeout: 2_000, key: `${keyPrefix}socket.io` });
+    // Said once per outage, not once per broadcast (thousands a second in a busy room).
+    let dropping = false;
+    const dropped = (error: unknown) => {
+      if (dropping) return;
+      dropping = true;
+      this.log.warn(`Redis did not take a Socket.IO adapter command (${(error as Error)?.message}); other instances miss broadcasts until it is back.`);
+    };
+    pub.on('ready', () => {
+      dropping = false;
+    });
+    this.adapterFactory = createAdapter(withUnawaitedCommandsHandled(pub, dropped), withUnawaitedCommandsHandled(sub, dropped), {
+      requestsTimeout: 2_000,
+      key: `${keyPrefix}socket.io`,
+    });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
