@@ -204,6 +204,23 @@ describe('login and logout', () => {
     expect(signedInHandle(await b.agent.get('/api/auth/me'))).not.toBeNull();
   });
 
+  it('keeps a session in use alive: requests after a quiet spell refresh last-seen, several at once together', async () => {
+    const members = [await registerMember(t), await registerMember(t), await registerMember(t)];
+    const clock = t.get(Clock);
+    clock.advance(20 * 60_000);
+    try {
+      await Promise.all(members.map((m) => m.agent.get('/api/auth/me').expect(200)));
+      const seen = await t.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM sessions WHERE user_id = ANY($1::uuid[])', [members.map((m) => m.user.id)]);
+      expect(seen).toHaveLength(3);
+      for (const row of seen) expect(Math.abs(row.last_seen_at.getTime() - clock.now().getTime())).toBeLessThan(5_000);
+      // 40 minutes after signing in, 20 after the last use: still signed in (idle limit 30).
+      clock.advance(20 * 60_000);
+      for (const m of members) expect(signedInHandle(await m.agent.get('/api/auth/me'))).toBe(m.handle);
+    } finally {
+      clock.advance(-40 * 60_000);
+    }
+  });
+
   it('expires an idle session (controllable clock, no sleeping)', async () => {
     const { agent } = await registerMember(t);
     expect(signedInHandle(await agent.get('/api/auth/me'))).not.toBeNull();

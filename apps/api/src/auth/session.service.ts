@@ -54,6 +54,18 @@ export class SessionService {
     batchScheduleFn: (run) => setImmediate(run),
   });
 
+  /**
+   * Last-seen refreshed for sessions used in the same turn of the event loop, in one statement:
+   * a reconnect storm brings thousands of sessions idle for over a minute back at once.
+   */
+  private readonly touches = new DataLoader<string, void>(
+    async (ids) => {
+      await this.prepared.query('UPDATE sessions SET last_seen_at = $2 WHERE id = ANY($1::uuid[])', [ids, this.clock.now()]);
+      return ids.map(() => undefined);
+    },
+    { cache: false, maxBatchSize: MAX_HANDSHAKE_BATCH, batchScheduleFn: (run) => setImmediate(run) },
+  );
+
   /** The unrevoked sessions with these token hashes, each with its member (null where none), in order. */
   private async liveSessions(hashes: readonly string[]): Promise<(SessionEntity | null)[]> {
     const rows = await this.prepared.query<Record<string, unknown>>(this.resolveSql, [hashes]);
@@ -105,7 +117,7 @@ export class SessionService {
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt <= now || idleSince > this.config.sessionIdleTimeoutMs) return undefined;
     if (idleSince > TOUCH_INTERVAL_MS) {
-      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+      await this.touches.load(session.id);
       session.lastSeenAt = now;
     }
     const { user, ...rest } = session;

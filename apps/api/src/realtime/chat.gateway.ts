@@ -200,7 +200,8 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
       await socket.leave(channel.room(dto.roomId));
       await socket.leave(channel.reader(dto.roomId, user.id));
       this.typing.stop(socket, dto.roomId);
-      await this.presence.broadcast(this.server, dto.roomId);
+      // Told within the presence interval, not before this answer (see PresenceService.broadcast).
+      void this.presence.broadcast(this.server, dto.roomId).catch(() => undefined);
       return {};
     });
   }

@@ -6,6 +6,24 @@ import { channel, type ChatNamespace } from './socket-context.js';
 type RoomSocket = Awaited<ReturnType<ReturnType<ChatNamespace['in']>['fetchSockets']>>[number];
 
 /**
+ * A room hears who is here at most once per this long. A reconnect storm brings a room's
+ * members back one by one over seconds; each list supersedes the one before, so telling the
+ * room once per second (the last list always sent) costs a fraction of telling it per join.
+ */
+export const PRESENCE_INTERVAL_MS = 1_000;
+
+/** One room's presence broadcasts: when it was last told, and the next telling if one is due. */
+interface RoomTelling {
+  lastAt: number;
+  next?: Promise<void>;
+  /** The joiner whose own answer already holds the list (only while nothing else asked). */
+  except?: string;
+  /** Set when a request joined the pending telling: then nobody is left out. */
+  shared: boolean;
+  running: boolean;
+}
+
+/**
  * Presence is read from the live sockets themselves (`fetchSockets`, which the Redis
  * adapter answers across instances), so there is no separate state to drift or to clean.
  *
@@ -15,8 +33,8 @@ type RoomSocket = Awaited<ReturnType<ReturnType<ChatNamespace['in']>['fetchSocke
  */
 @Injectable()
 export class PresenceService implements BeforeApplicationShutdown {
-  /** Rooms with a broadcast already scheduled for this turn of the event loop. */
-  private readonly pending = new Map<string, Promise<void>>();
+  /** Rooms told within the last interval, or with a telling due. */
+  private readonly rooms = new Map<string, RoomTelling>();
   private closing = false;
 
   constructor(private readonly safety: SafetyService) {}
@@ -34,22 +52,43 @@ export class PresenceService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Tells the room who is here now. Requests for the same room within one turn of the event
-   * loop share one snapshot and one emit: when many sockets drop at once (a network blip, a
-   * reconnect storm), a room hears the final state once instead of once per departure.
-   * `exceptSocketId`: a member who just joined and has the list in their answer already.
+   * Tells the room who is here now: at once when the room was not told within the last
+   * PRESENCE_INTERVAL_MS, else once that interval is up. Requests meanwhile share that telling,
+   * which reads the room as it is when it runs, so the last list anyone gets is current.
+   * `exceptSocketId`: a member who just joined and has the list in their answer already; left
+   * out only when their join alone asked for this telling and none was under way (any other
+   * change since could make their list stale).
    */
   broadcast(server: ChatNamespace, roomId: string, exceptSocketId?: string): Promise<void> {
-    const key = exceptSocketId ? `${roomId}:${exceptSocketId}` : roomId;
-    const scheduled = this.pending.get(key);
-    if (scheduled) return scheduled;
-    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      this.pending.delete(key);
-      if (this.closing) return;
-      await this.tell(server, roomId, exceptSocketId);
+    const room = this.rooms.get(roomId) ?? { lastAt: Number.NEGATIVE_INFINITY, shared: false, running: false };
+    this.rooms.set(roomId, room);
+    if (room.next) {
+      room.shared = true;
+      return room.next;
+    }
+    room.except = room.running ? undefined : exceptSocketId;
+    room.shared = false;
+    const wait = room.lastAt + PRESENCE_INTERVAL_MS - Date.now();
+    room.next = new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait).unref() : setImmediate(resolve))).then(async () => {
+      const except = room.shared ? undefined : room.except;
+      room.next = undefined;
+      room.lastAt = Date.now();
+      room.running = true;
+      try {
+        if (!this.closing) await this.tell(server, roomId, except);
+      } finally {
+        room.running = false;
+        this.forgetWhenQuiet(roomId, room);
+      }
     });
-    this.pending.set(key, run);
-    return run;
+    return room.next;
+  }
+
+  /** A room not told again within the interval needs no entry: its next telling is immediate anyway. */
+  private forgetWhenQuiet(roomId: string, room: RoomTelling): void {
+    setTimeout(() => {
+      if (!room.next && !room.running && this.rooms.get(roomId) === room) this.rooms.delete(roomId);
+    }, PRESENCE_INTERVAL_MS).unref();
   }
 
   /** One emit to the room, and a list of its own to each member a block hides someone from. */
