@@ -4,6 +4,7 @@
  * CPU profiles of just the measured phase. It changes nothing in the app itself.
  */
 import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
@@ -34,6 +35,11 @@ if (process.send) {
         }
         const stats = {
           mem: process.memoryUsage(),
+          // The young generation's committed pages: V8 grows them under allocation and gives them
+          // back when idle, whatever the app holds (up to 3 × 64 MB with Kindred's semi-space flag).
+          youngMb: getHeapSpaceStatistics()
+            .filter((s) => s.space_name === 'new_space' || s.space_name === 'new_large_object_space')
+            .reduce((sum, s) => sum + s.physical_space_size, 0) / 1048576,
           cpu: process.cpuUsage(),
           at: performance.now(),
           loopP99Ms: loop.percentile(99) / 1e6,
