@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { UNREAD_COUNT_CAP } from '@kindred/contracts';
-import { searchSql } from '../../apps/api/src/search/search.sql.js';
+import { ROOM_UNREAD_COUNT_CAP } from '@kindred/contracts';
+import { searchSql, searchWithoutDriverSql } from '../../apps/api/src/search/search.sql.js';
 import { threadListHiddenCountSql, threadListPageSql } from '../../apps/api/src/threads/thread-list.sql.js';
 import { ROOM_UNREAD_COUNTS_SQL, threadUnreadColumnsSql, threadUnreadJoinsSql } from '../../apps/api/src/threads/unread.sql.js';
-import { createRoom, memberWithRole } from '../support/forum.js';
+import { createRoom, createThread, memberWithRole, reply } from '../support/forum.js';
+import { registerMember } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -43,6 +44,22 @@ async function plan(sql: string, params: unknown[]): Promise<string> {
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
+/** What a statement read: shared buffers (hit or read) and the rows it answered. */
+async function work(sql: string, params: unknown[]): Promise<{ buffers: number; rows: number }> {
+  const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number; 'Actual Rows': number } }] }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+    params,
+  );
+  const top = row!['QUERY PLAN'][0].Plan;
+  return { buffers: top['Shared Hit Blocks'] + top['Shared Read Blocks'], rows: top['Actual Rows'] };
+}
+
+/**
+ * A page of search results reads its 21 posts, their threads and their words' rows: about ten
+ * buffers a result. Issue 18: before, a word only older posts held read every newer post first.
+ */
+const SEARCH_PAGE_BUFFERS = 400;
+
 describe('query plans on a room with 100k posts', () => {
   it('has the posts', async () => {
     expect((await t.query<{ n: number }>('SELECT count(*)::int AS n FROM posts WHERE room_id = $1', [roomId]))[0]!.n).toBe(100_000);
@@ -67,10 +84,15 @@ describe('query plans on a room with 100k posts', () => {
   });
 
   // The search as the service sends it: query, viewer, staff?, hidden categories, blocked authors, room.
-  const searchPlan = (words: string) => plan(searchSql(false, 20), [words, authorId, false, [], [], roomId, null]);
+  const searchParams = (words: string) => [words, authorId, false, [], [], roomId, null];
+  const searchPlan = (words: string) => plan(searchSql(false, 20, /\S\s+\S/.test(words)), searchParams(words));
 
-  it('full-text search for a rare phrase uses the GIN index', async () => {
-    expect(await searchPlan('thread 1999')).toMatch(/Bitmap Index Scan on "?IDX_posts_search"?/);
+  it('full-text search for a rare phrase walks its rarest word, not every post holding the common one', async () => {
+    const text = await searchPlan('thread 1999');
+    expect(text).toMatch(/Index (Only )?Scan Backward using "?PK_\w+"? on search_terms/);
+    const { buffers, rows } = await work(searchSql(false, 20, true), searchParams('thread 1999'));
+    expect(rows).toBe(21);
+    expect(buffers).toBeLessThan(SEARCH_PAGE_BUFFERS);
   });
 
   // Found by the soak: a word in every post ("post" here, "alone" in a support forum) made
@@ -79,9 +101,49 @@ describe('query plans on a room with 100k posts', () => {
   it('searching a word every post contains never re-parses post bodies', async () => {
     const text = await searchPlan('post');
     expect(text).not.toMatch(/to_tsvector/);
-    // …and it reads newest first until the page is full instead of sorting 100k matches.
-    expect(text).toMatch(/Index Scan Backward using "?IDX_posts_recent"?/);
-    expect(text).not.toMatch(/Sort/);
+    // …and it reads the word's rows newest first until the page is full instead of sorting 100k matches.
+    expect(text).toMatch(/Index (Only )?Scan Backward using "?PK_\w+"? on search_terms/);
+    expect(text).not.toMatch(/Sort Key: [^\n]*created_at/);
+  });
+
+  it('a query with no word every match holds (`or`, `-word`) is left to the walk over posts, and only then', async () => {
+    expect((await t.query(searchSql(false, 20), searchParams('post or nothing'))).length).toBe(0);
+    expect(await t.query(searchWithoutDriverSql(false, 20), searchParams('post or nothing'))).toHaveLength(21);
+    expect(await t.query(searchWithoutDriverSql(false, 20), searchParams('post'))).toEqual([]);
+  });
+});
+
+describe('search while newer posts without the word pile up (issue 18, the soak)', () => {
+  // As in the soak: replies in other words keep coming, in a livelier room.
+  beforeAll(async () => {
+    const lively = (await createRoom(adminAgent)).id;
+    const thread = (await createThread(adminAgent, lively, { body: 'Thank you for sharing this.' })).id;
+    await t.query(
+      `INSERT INTO posts (thread_id, room_id, author_id, body, body_html, created_at)
+       SELECT $1, $2, $3, 'Thank you for sharing this. Reading it tonight helped me feel less alone with my own. (' || g || ')',
+              '<p>Thank you for sharing this. Reading it tonight helped me feel less alone with my own. (' || g || ')</p>', now() + g * interval '1 millisecond'
+       FROM generate_series(1, 10000) g`,
+      [thread, lively, authorId],
+    );
+    await t.query('ANALYZE posts');
+  }, 60_000);
+
+  const words = { 'a word only the older posts hold': 'thread', 'a word every newer post holds': 'tonight', 'a rare word': '1999', 'a word no post holds': 'lighthousekeeper' };
+  for (const [what, word] of Object.entries(words)) {
+    it(`${what} reads about a page, not the 10,000 newer posts`, async () => {
+      const room = word === 'tonight' ? null : roomId;
+      const { buffers } = await work(searchSql(false, 20), [word, authorId, false, [], [], room, null]);
+      expect(buffers).toBeLessThan(SEARCH_PAGE_BUFFERS);
+    });
+  }
+
+  it('and the next page too', async () => {
+    const [last] = await t.query<{ sort_key: string; id: string }>(`SELECT sort_key, id FROM (${searchSql(false, 20)}) page ORDER BY created_at, id LIMIT 1`, [
+      'thread', authorId, false, [], [], roomId, null,
+    ]);
+    const { buffers, rows } = await work(searchSql(true, 20), ['thread', authorId, false, [], [], roomId, null, last!.sort_key, last!.id]);
+    expect(rows).toBe(21);
+    expect(buffers).toBeLessThan(SEARCH_PAGE_BUFFERS);
   });
 });
 
@@ -153,14 +215,22 @@ describe('the thread list on a room with 10,000 threads', () => {
   });
 });
 
+/**
+ * The room directory's counts for one member read a few buffers per row they count: each new
+ * thread, each marker with posts after it, each unread post, up to ROOM_UNREAD_COUNT_CAP of each.
+ */
+const ROOM_COUNTS_BUFFERS = 300;
+
 describe('unread counts on the room with 100k posts', () => {
   let readerId: string;
+  let readerAgent: ReturnType<TestApp['agent']>;
 
   // A member of the room who read 300 of its 2,000 threads halfway and muted a few of them,
   // among 50 other members who read 1,000 threads each (markers are mostly other people's).
   beforeAll(async () => {
     const reader = await memberWithRole(t, 'moderator', 'reader');
     readerId = reader.user.id;
+    readerAgent = reader.agent;
     await t.query(`INSERT INTO room_memberships (room_id, user_id, joined_at, guidelines_accepted_at) VALUES ($1, $2, now(), now())`, [roomId, readerId]);
     await t.query(
       `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id)
@@ -185,7 +255,7 @@ describe('unread counts on the room with 100k posts', () => {
     const text = await plan(ROOM_UNREAD_COUNTS_SQL, [readerId, ['self-harm'], [], '(?<![[:alnum:]])zebra(?:s)?(?![[:alnum:]])']);
     expect(text).toMatch(/IDX_posts_thread_page/);
     expect(text).toMatch(/IDX_threads_room_created/);
-    expect(text).toMatch(/IDX_thread_read_markers_user_room/);
+    expect(text).toMatch(/IDX_thread_read_markers_behind/);
     expect(text).not.toMatch(/Seq Scan on (posts|threads|thread_read_markers)/);
   });
 
@@ -197,12 +267,59 @@ describe('unread counts on the room with 100k posts', () => {
   it('and the counts are right: 25 unread posts in each thread read halfway, muted ones left out, counting stopped at the cap', async () => {
     const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, [readerId, [], [], null]);
     // The threads were all started before the member joined: none is new.
-    expect(row).toMatchObject({ new_threads: 0, unread_posts: UNREAD_COUNT_CAP });
+    expect(row).toMatchObject({ new_threads: 0, unread_posts: ROOM_UNREAD_COUNT_CAP });
     const [thread] = await t.query<{ thread_id: string }>('SELECT thread_id FROM thread_read_markers WHERE user_id = $1 AND thread_id NOT IN (SELECT thread_id FROM thread_mutes WHERE user_id = $1) LIMIT 1', [readerId]);
     const [listed] = await t.query<{ unread_posts: number }>(
       `SELECT ${threadUnreadColumnsSql('t', '$2', '$3', '$4', '$5')} FROM threads t ${threadUnreadJoinsSql('t', 't.room_id', '$4')} WHERE t.id = $1`,
       [thread!.thread_id, [], [], readerId, null],
     );
     expect(listed!.unread_posts).toBe(25);
+  });
+
+  // Issue 18: the counts read every marker the member had in the room, and its thread, though
+  // most had nothing new: the more of the forum someone had read, the more each directory cost.
+  it('a member who read 1,500 threads to the end: the counts read the two with new posts, not every marker', async () => {
+    const member = await registerMember(t);
+    await t.query(`INSERT INTO room_memberships (room_id, user_id, joined_at, guidelines_accepted_at) VALUES ($1, $2, now(), now())`, [roomId, member.user.id]);
+    await t.query(
+      `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id)
+       SELECT $2, t.id, $1, p.created_at, p.id FROM (SELECT id FROM threads WHERE room_id = $1 ORDER BY created_at DESC LIMIT 1500) t
+       CROSS JOIN LATERAL (SELECT id, created_at FROM posts WHERE thread_id = t.id ORDER BY created_at DESC, id DESC LIMIT 1) p`,
+      [roomId, member.user.id],
+    );
+    const opened = await t.query<{ thread_id: string }>('SELECT thread_id FROM thread_read_markers WHERE user_id = $1 ORDER BY thread_id LIMIT 2', [member.user.id]);
+    for (const { thread_id } of opened) await reply(adminAgent, thread_id);
+    await t.query('ANALYZE thread_read_markers');
+    const params = [member.user.id, [], [], null];
+    const counts = await t.query<{ room_id: string }>(ROOM_UNREAD_COUNTS_SQL, params);
+    expect(counts.find((c) => c.room_id === roomId)).toEqual({ room_id: roomId, new_threads: 0, unread_posts: 2 });
+    expect((await work(ROOM_UNREAD_COUNTS_SQL, params)).buffers).toBeLessThan(ROOM_COUNTS_BUFFERS);
+  });
+
+  it('at the cap, both counts read about the cap’s rows: 1,700 new threads and 300 threads read halfway', async () => {
+    const member = await registerMember(t);
+    // Read 300 threads halfway, as the reader did, and joined just after them: the 1,700 later ones are new.
+    await t.query(
+      `INSERT INTO room_memberships (room_id, user_id, joined_at, guidelines_accepted_at)
+       SELECT $1, $2, max(t.created_at), now() FROM thread_read_markers m JOIN threads t ON t.id = m.thread_id WHERE m.user_id = $3`,
+      [roomId, member.user.id, readerId],
+    );
+    await t.query(
+      `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id) SELECT $2, thread_id, room_id, read_at, read_post_id FROM thread_read_markers WHERE user_id = $1`,
+      [readerId, member.user.id],
+    );
+    await t.query('ANALYZE thread_read_markers');
+    const params = [member.user.id, [], [], null];
+    const counts = await t.query<{ room_id: string }>(ROOM_UNREAD_COUNTS_SQL, params);
+    expect(counts.find((c) => c.room_id === roomId)).toEqual({ room_id: roomId, new_threads: ROOM_UNREAD_COUNT_CAP, unread_posts: ROOM_UNREAD_COUNT_CAP });
+    expect((await work(ROOM_UNREAD_COUNTS_SQL, params)).buffers).toBeLessThan(ROOM_COUNTS_BUFFERS);
+  });
+
+  it('after "mark room read", the threads quiet since cost nothing: no marker is read', async () => {
+    await readerAgent.put(`/api/rooms/${roomId}/read`).expect(204);
+    const params = [readerId, [], [], null];
+    const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, params);
+    expect(row).toMatchObject({ new_threads: 0, unread_posts: 0 });
+    expect((await work(ROOM_UNREAD_COUNTS_SQL, params)).buffers).toBeLessThan(50);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PostListItem, RoomSummary, ThreadDetail, ThreadSummary } from '@kindred/contracts';
+import { ROOM_UNREAD_COUNT_CAP, type PostListItem, type RoomSummary, type ThreadDetail, type ThreadSummary } from '@kindred/contracts';
 import { GOOD_PASSWORD, registerMember } from '../support/accounts.js';
 import { expectApiError } from '../support/error-shape.js';
 import { createRoom, createThread, join, memberWithRole, reply, type Agent } from '../support/forum.js';
@@ -134,6 +134,58 @@ describe('unread and new', () => {
     await reply(author.agent, opened.id);
     await createThread(author.agent, room.id);
     expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 1, unreadPosts: 1 });
+  });
+
+  // Issue 18: the directory skips markers with nothing after them (`behind`, kept by triggers);
+  // every way a post becomes visible after the reader caught up must still make it unread.
+  it('a post published after the reader caught up counts: approved from the queue, or restored', async () => {
+    const { room, reader, author } = await roomWithReader({ premoderateFirstPosts: 1 });
+    const thread = await createThread(admin, room.id);
+    await read(reader.agent, thread.id);
+    const held = await reply(author.agent, thread.id);
+    expect(held.status).toBe('pending');
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 0 });
+    await admin.post(`/api/moderation/post/${held.id}/actions`).send({ action: 'approve', reason: 'Welcome' }).expect(200);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 1 });
+
+    await read(reader.agent, thread.id);
+    const later = await reply(author.agent, thread.id);
+    await removePost(later.id);
+    await read(reader.agent, thread.id);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 0 });
+    await admin.post(`/api/moderation/post/${later.id}/actions`).send({ action: 'restore', reason: 'On reflection, fine' }).expect(200);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 1 });
+    expect(await listed(reader.agent, room.id, thread.id)).toMatchObject({ unreadPosts: 1 });
+  });
+
+  it('the directory agrees with the thread list while replies and reads cross', async () => {
+    const { room, reader, author } = await roomWithReader();
+    const thread = await createThread(author.agent, room.id);
+    for (let round = 0; round < 8; round += 1) {
+      await Promise.all([reply(author.agent, thread.id), reader.agent.get(`/api/threads/${thread.id}/posts?limit=50`).expect(200)]);
+      const inList = (await listed(reader.agent, room.id, thread.id))!.unreadPosts;
+      expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: inList });
+    }
+  });
+
+  it('a reader’s own reply after theirs is not unread, and the next one from someone else is', async () => {
+    const { room, reader, author } = await roomWithReader();
+    const thread = await createThread(author.agent, room.id);
+    await read(reader.agent, thread.id);
+    await reply(reader.agent, thread.id);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 0 });
+    await read(reader.agent, thread.id);
+    await reply(author.agent, thread.id);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: 1 });
+  });
+
+  it('counts stop at the directory’s cap, which the thread list’s count goes past', async () => {
+    const { room, reader, author } = await roomWithReader();
+    const thread = await createThread(author.agent, room.id);
+    await read(reader.agent, thread.id);
+    for (let i = 0; i < ROOM_UNREAD_COUNT_CAP + 2; i += 1) await reply(author.agent, thread.id);
+    expect((await directoryEntry(reader.agent, room.id))?.unread).toEqual({ newThreads: 0, unreadPosts: ROOM_UNREAD_COUNT_CAP });
+    expect(await listed(reader.agent, room.id, thread.id)).toMatchObject({ unreadPosts: ROOM_UNREAD_COUNT_CAP + 2 });
   });
 
   it('a moved thread takes its unread posts to its new room', async () => {

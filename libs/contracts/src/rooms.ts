@@ -54,7 +54,14 @@ export interface RoomSummary {
   unread?: RoomUnread;
 }
 
-/** What is new for a member in one of their rooms, filtered as their thread pages are; each at most UNREAD_COUNT_CAP. */
+/**
+ * The room directory counts up to here, so its cards can say "20+" (more than 20). Each load
+ * counts for every room the member is in, reading rows up to the cap: a glance across rooms needs
+ * "a few" or "many", and a lower cap than a thread's (UNREAD_COUNT_CAP) keeps that read small.
+ */
+export const ROOM_UNREAD_COUNT_CAP = 21;
+
+/** What is new for a member in one of their rooms, filtered as their thread pages are; each at most ROOM_UNREAD_COUNT_CAP. */
 export interface RoomUnread {
   /** Threads started since they joined or marked the room read, that they never opened. */
   newThreads: number;

@@ -51,6 +51,7 @@ import { SessionAttendanceEntity } from '../support-sessions/session-attendance.
 import { SessionRunEntity } from '../support-sessions/session-run.entity.js';
 import { SupportSessionEntity } from '../support-sessions/support-session.entity.js';
 import { ModeratorRevealEntity } from '../moderation/wellbeing/moderator-reveal.entity.js';
+import { SearchTermEntity } from '../search/search-term.entity.js';
 
 /** Listed explicitly (no globs) so the same list works compiled, under Jest, and in the CLI. */
 export const ENTITIES = [
@@ -78,6 +79,7 @@ export const ENTITIES = [
   RoomReadMarkerEntity,
   PostEntity,
   PostRevisionEntity,
+  SearchTermEntity,
   ReactionEntity,
   WarningPreferenceEntity,
   BlockEntity,

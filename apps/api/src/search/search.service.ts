@@ -8,7 +8,7 @@ import type { PostRow } from '../posts/post-row.js';
 import { PostViewsService } from '../posts/post-views.service.js';
 import type { FilterVerdict } from '../personal-filters/personal-filter-matcher.js';
 import { ViewerService } from '../safety/viewer.service.js';
-import { searchSql } from './search.sql.js';
+import { searchSql, searchWithoutDriverSql } from './search.sql.js';
 
 interface SearchCursor extends Record<string, unknown> {
   at: string;
@@ -40,7 +40,10 @@ export class SearchService {
     const viewer = await this.viewers.context(grant.actor, grant);
     const params: unknown[] = [query, grant.actor!.id, grant.canModerate, viewer.filter.hiddenCategories, viewer.filter.blockedUserIds, grant.room?.id ?? null, viewer.filter.hiddenPattern];
     if (after) params.push(after.at, after.id);
-    const rows: SearchRow[] = await this.db.query(searchSql(Boolean(after), limit), params);
+    let rows: SearchRow[] = await this.db.query(searchSql(Boolean(after), limit, /\S\s+\S/.test(query)), params);
+    // Nothing found: either nothing matches, or the query has no word every match holds
+    // (`a or b`, `-a`), which only the walk over all posts answers (it returns nothing otherwise).
+    if (rows.length === 0) rows = await this.db.query(searchWithoutDriverSql(Boolean(after), limit), params);
     const page = rows.slice(0, limit);
     const items = await this.views.build(page, viewer);
     const last = page.at(-1);

@@ -13,9 +13,12 @@ export interface RoomUnreadCounts {
 /**
  * Moves the marker forward only: an older page read later (another tab, "load earlier")
  * never makes seen posts unread again. One statement, the thread page's only extra one.
+ * The thread's row is share-locked first: a reply in flight commits before the marker's
+ * `behind` is worked out (by its trigger, which then sees the reply), or waits until after and
+ * marks it behind itself; either way a reply is never missed (migration ReadMarkerBehind…).
  */
 const MARK_SEEN_SQL = `INSERT INTO thread_read_markers (user_id, thread_id, room_id, read_at, read_post_id)
-  SELECT $1, $2, t.room_id, $3::timestamptz, $4 FROM threads t WHERE t.id = $2
+  SELECT $1, $2, t.room_id, $3::timestamptz, $4 FROM threads t WHERE t.id = $2 FOR SHARE
   ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = EXCLUDED.read_at, read_post_id = EXCLUDED.read_post_id, updated_at = now()
   WHERE (thread_read_markers.read_at, thread_read_markers.read_post_id) < (EXCLUDED.read_at, EXCLUDED.read_post_id)`;
 
@@ -32,11 +35,22 @@ export class ReadMarkerRepository {
     await this.prepared.query(MARK_SEEN_SQL, [userId, threadId, at, postId]);
   }
 
-  /** Everything in the room up to now counts as read. */
+  /**
+   * Everything in the room up to now counts as read. Markers in threads quiet since stop being
+   * `behind`, or the room's counts would keep visiting them. Their threads are share-locked as
+   * they are read, so a reply in flight either counts (its activity is past `read_at`) or comes
+   * after and marks its marker behind again.
+   */
   async markRoomRead(userId: string, roomId: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO room_read_markers (user_id, room_id, read_at) VALUES ($1, $2, clock_timestamp())
-       ON CONFLICT (user_id, room_id) DO UPDATE SET read_at = EXCLUDED.read_at`,
+      `WITH marked AS (
+         INSERT INTO room_read_markers (user_id, room_id, read_at) VALUES ($1, $2, clock_timestamp())
+         ON CONFLICT (user_id, room_id) DO UPDATE SET read_at = EXCLUDED.read_at RETURNING read_at)
+       UPDATE thread_read_markers m SET behind = false
+       FROM (SELECT t.id FROM thread_read_markers b JOIN threads t ON t.id = b.thread_id
+             WHERE b.user_id = $1 AND b.room_id = $2 AND b.behind AND t.last_activity_at <= (SELECT read_at FROM marked)
+             FOR SHARE OF t) quiet
+       WHERE m.user_id = $1 AND m.thread_id = quiet.id AND m.behind`,
       [userId, roomId],
     );
   }

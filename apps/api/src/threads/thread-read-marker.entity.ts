@@ -7,8 +7,10 @@ import { ThreadEntity } from './thread.entity.js';
  * never opened: "new" when it appeared after the member's baseline in the room.
  */
 @Entity({ name: 'thread_read_markers' })
-// A room's counts start from the member's markers in that room.
-@Index('IDX_thread_read_markers_user_room', ['userId', 'roomId'])
+// A room's unread posts start from the member's markers there that may have posts after them.
+@Index('IDX_thread_read_markers_behind', ['userId', 'roomId', 'readAt'], { where: '"behind"' })
+// A reply marks the thread's caught-up readers behind (trigger `threads_activity_behind`).
+@Index('IDX_thread_read_markers_caught_up', ['threadId'], { where: 'NOT "behind"' })
 export class ThreadReadMarkerEntity {
   // The primary key leads with the member: their markers are read together for room counts.
   @PrimaryColumn({ type: 'uuid' })
@@ -31,6 +33,14 @@ export class ThreadReadMarkerEntity {
 
   @Column({ type: 'uuid' })
   readPostId: string;
+
+  /**
+   * Posts may follow the marker. False only when, as it was last written, no published post
+   * by someone else did; triggers keep it so (migration `ReadMarkerBehind1796425521000`), and
+   * the room directory's counts skip the markers with nothing after them.
+   */
+  @Column({ type: 'boolean', default: true, insert: false, update: false })
+  behind: boolean;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

@@ -1,4 +1,4 @@
-import { UNREAD_COUNT_CAP } from '@kindred/contracts';
+import { ROOM_UNREAD_COUNT_CAP, UNREAD_COUNT_CAP } from '@kindred/contracts';
 import { hiddenByFilterSql, hiddenByWarningSql, readerTextSql } from '../safety/viewer-filter.js';
 
 /**
@@ -57,11 +57,14 @@ const countedThreadSql = (t: string, hiddenParam: string, blockedParam: string, 
 
 /**
  * New threads and unread posts in each room the viewer belongs to, each counted up to
- * UNREAD_COUNT_CAP. Parameters: $1 viewer, $2 hidden categories, $3 blocked authors, $4 the
+ * ROOM_UNREAD_COUNT_CAP. Parameters: $1 viewer, $2 hidden categories, $3 blocked authors, $4 the
  * viewer's `hide` filters as one pattern (or null). New
  * threads read `IDX_threads_room_created` from the baseline on; unread posts start from the
- * member's markers in the room (`IDX_thread_read_markers_user_room`), skip threads quiet
- * since, and count through `IDX_posts_thread_page` after each marker, stopping at the cap.
+ * member's markers in the room that may have posts after them (`IDX_thread_read_markers_behind`:
+ * a marker with nothing after it costs nothing, so the walk follows what is unread, not how
+ * much of the room the member ever opened), and count through `IDX_posts_thread_page` after
+ * each marker, stopping at the cap. (The new-thread walk still steps over the threads the member
+ * opened or started since their baseline; "mark room read" moves the baseline.)
  */
 export const ROOM_UNREAD_COUNTS_SQL = `
   WITH mine AS (
@@ -77,15 +80,19 @@ export const ROOM_UNREAD_COUNTS_SQL = `
          AND ${countedThreadSql('t', '$2', '$3', '$1', '$4')}
        -- In the index's order: with the cap, a scan of the whole table never looks cheaper.
        ORDER BY t.created_at
-       LIMIT ${UNREAD_COUNT_CAP}) capped) AS new_threads,
+       LIMIT ${ROOM_UNREAD_COUNT_CAP}) capped) AS new_threads,
     (SELECT count(*)::int FROM (
        SELECT 1 FROM thread_read_markers rm
        -- One primary-key lookup per marker (LIMIT keeps it a lookup): the cost follows how many
-       -- threads the member opened here, never how many threads the room has.
+       -- threads have posts after the member's marker, never how many they opened or the room has.
        CROSS JOIN LATERAL (SELECT * FROM threads t WHERE t.id = rm.thread_id LIMIT 1) t
        JOIN posts p ON p.thread_id = rm.thread_id AND (p.created_at, p.id) > (rm.read_at, rm.read_post_id)
-       WHERE rm.user_id = $1 AND rm.room_id = mine.room_id AND t.last_activity_at > greatest(rm.read_at, mine.room_read_at)
+       WHERE rm.user_id = $1 AND rm.room_id = mine.room_id AND rm.behind AND t.last_activity_at > greatest(rm.read_at, mine.room_read_at)
          AND (mine.room_read_at IS NULL OR p.created_at > mine.room_read_at)
          AND ${countedThreadSql('t', '$2', '$3', '$1', '$4')} AND ${postCountsSql('$2', '$3', '$1', '$4')}
-       LIMIT ${UNREAD_COUNT_CAP}) capped) AS unread_posts
+       -- In IDX_thread_read_markers_behind's order, for the same reason: the planner cannot tell
+       -- that few of the member's markers are behind, and neither a scan of every marker nor a
+       -- walk of all of them by the primary key ever looks cheaper. (Oldest read first.)
+       ORDER BY rm.read_at
+       LIMIT ${ROOM_UNREAD_COUNT_CAP}) capped) AS unread_posts
   FROM mine`;

@@ -1,5 +1,5 @@
 import type { JoinOutcome, RoomSummary } from '@kindred/contracts';
-import { RoomVisibility, UNREAD_COUNT_CAP } from '@kindred/contracts';
+import { ROOM_UNREAD_COUNT_CAP, RoomVisibility } from '@kindred/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../../shared/i18n/use-t';
 import { useAppNavigate } from '../../../shared/lib/navigation';
@@ -50,15 +50,15 @@ export function RoomCard({ room, signedIn }: RoomCardProps) {
         )}
         {room.visibility === RoomVisibility.Hidden && <li className="badge">{t('rooms.unlisted')}</li>}
         {(pending || requested) && <li className="badge">{t('rooms.requestWaiting')}</li>}
-        {/* Counts stop at the cap: "99+" says "a lot" without the server counting every post. */}
+        {/* Counts stop at the cap: "20+" says "a lot" without the server counting every post. */}
         {!!room.unread?.newThreads && (
           <li className="badge badge--new">
-            {room.unread.newThreads >= UNREAD_COUNT_CAP ? t('rooms.newThreadsMany', { count: UNREAD_COUNT_CAP - 1 }) : t('rooms.newThreads', { count: room.unread.newThreads })}
+            {room.unread.newThreads >= ROOM_UNREAD_COUNT_CAP ? t('rooms.newThreadsMany', { count: ROOM_UNREAD_COUNT_CAP - 1 }) : t('rooms.newThreads', { count: room.unread.newThreads })}
           </li>
         )}
         {!!room.unread?.unreadPosts && (
           <li className="badge badge--new">
-            {room.unread.unreadPosts >= UNREAD_COUNT_CAP ? t('rooms.unreadPostsMany', { count: UNREAD_COUNT_CAP - 1 }) : t('rooms.unreadPosts', { count: room.unread.unreadPosts })}
+            {room.unread.unreadPosts >= ROOM_UNREAD_COUNT_CAP ? t('rooms.unreadPostsMany', { count: ROOM_UNREAD_COUNT_CAP - 1 }) : t('rooms.unreadPosts', { count: room.unread.unreadPosts })}
           </li>
         )}
       </ul>
