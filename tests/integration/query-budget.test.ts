@@ -18,12 +18,12 @@ const BUDGET = {
   // membership, preferences and blocks come from caches kept by events); the marker is written
   // only when the page shows something newer (tested below)
   threadPage: 3,
-  // session+user, then the transaction: begin, the thread locked (the gate decides on that row;
-  // room, membership and sanctions come from caches), the author's draft there deleted, the
-  // insert unless it is a resend, thread count with the author's follow, commit. The answer is
-  // the row the insert returned. Followers and mentioned members are told after the commit, off
-  // the request's path (and words that name nobody cost no reads at all)
-  createPost: 7,
+  // session+user, the thread (room, membership and sanctions come from the gate's caches; asked
+  // before the transaction, see pool-pressure.test.ts), then the transaction: begin, thread lock,
+  // the author's draft there deleted, the insert unless it is a resend, thread count with the
+  // author's follow, commit. The answer is the row the insert returned. Followers and mentioned
+  // members are told after the commit, off the request's path (words that name nobody cost no reads)
+  createPost: 8,
   // retry check, gate (room+membership, sanctions) and audience together, then the insert
   chatSend: 5,
   // the session, the page of items, then one statement per kind of read for the whole page

@@ -2,8 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, PostStatus, QueueItemKind, Severity, type ContentWarningCategory, type CrisisResource, ErrorReason } from '@kindred/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AccessGrant, Actor } from '../access/access.service.js';
-import { Action } from '../access/actions.js';
+import type { AccessGrant } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors/app-error.js';
 import { renderMarkdown } from '../common/sanitize/markdown.js';
@@ -14,7 +13,6 @@ import { QueueRaiser } from '../moderation/queue-raiser.js';
 import { WarningEditNotice } from '../moderation/warning-edit-notice.js';
 import type { RoomEntity } from '../rooms/room.entity.js';
 import { RESEND_WINDOW, RoomRules } from '../rooms/room-rules.js';
-import { ThreadAccessService } from '../threads/thread-access.service.js';
 import { ThreadRepository } from '../threads/thread.repository.js';
 import { normalizeWarning, type NormalizedWarning } from '../common/content-warning.js';
 import type { CreatePostDto, CreateThreadDto, EditPostDto, SetWarningDto } from './dto/post.dto.js';
@@ -65,7 +63,6 @@ export class PostWriterService {
     private readonly roomThreadNotices: RoomThreadNoticesService,
     private readonly mentionNotices: PostMentionNotices,
     private readonly drafts: DraftRepository,
-    private readonly threadAccess: ThreadAccessService,
   ) {}
 
   async createThread(grant: AccessGrant, dto: CreateThreadDto): Promise<{ threadId: string; postId: string } & AuthorSupport> {
@@ -112,20 +109,20 @@ export class PostWriterService {
   }
 
   /**
-   * Asks the gate for room.post on the thread as it is locked. `grant`: what the gate answered;
-   * `written`: the new post as stored, for the answer (absent for a resend, or when care changed it after the insert).
+   * `grant`: room.post for the thread's room, asked before the transaction: the gate may read
+   * through the pool, and a transaction waiting for a second connection from a pool its peers
+   * hold would never get it. `written`: the new post as stored, for the answer (absent for a
+   * resend, or when care changed it after the insert).
    */
-  async reply(actor: Actor, threadId: string, dto: CreatePostDto): Promise<{ grant: AccessGrant; postId: string; written?: PostRow } & AuthorSupport> {
-    const authorId = actor.id;
-    let grant: AccessGrant | undefined;
+  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; written?: PostRow } & AuthorSupport> {
+    const room = grant.room!;
+    const authorId = grant.actor!.id;
+    const warning = normalizeWarning(dto.warning, room.requireContentWarning);
     const result = await this.db.transaction(async (manager): Promise<{ postId: string; written?: PostRow; published?: boolean } & AuthorSupport> => {
       // The row lock orders replies in a thread: a later commit always gets a later
       // timestamp, so cursor pagination never skips a post that commits late.
-      const locked = await this.threadAccess.lockedThread(actor, threadId, Action.RoomPost, manager);
-      const thread = locked.thread;
-      grant = locked.grant;
-      const room = grant.room!;
-      const warning = normalizeWarning(dto.warning, room.requireContentWarning);
+      const thread = await this.threads.lockForReply(threadId, manager);
+      if (!thread) throw AppError.notFound('No such thread.', 'thread');
       if (thread.locked && !grant.canModerate) {
         throw new AppError({ status: HttpStatus.FORBIDDEN, code: ErrorCode.ThreadLocked, message: 'This thread is locked; replies are closed.' });
       }
@@ -160,7 +157,7 @@ export class PostWriterService {
       this.replyNotices.announce(threadId, answer.postId, authorId, answer.written);
       this.mentionNotices.announce(answer.postId, dto.body);
     }
-    return { ...answer, grant: grant! };
+    return answer;
   }
 
   /** A resend is answered with the saved post, and its author gets the same care as the first time. */

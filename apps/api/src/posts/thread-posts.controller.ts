@@ -42,7 +42,7 @@ export class ThreadPostsController {
   /** A resend (same words and warning within 10 minutes) answers with the reply already saved. */
   @Post('threads/:id/posts')
   async reply(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreatePostDto): Promise<PostView> {
-    // The gate is asked inside the reply's transaction, about the thread as it is locked.
-    return this.threadPosts.reply(auth.user, id, dto);
+    const { grant } = await this.threadAccess.thread(auth.user, id, Action.RoomPost);
+    return this.threadPosts.reply(grant, id, dto, auth.user.handle);
   }
 }

@@ -3,7 +3,6 @@ import type { Page, PostListItem, PostView, ThreadDetail } from '@kindred/contra
 import type { AccessGrant } from '../access/access.service.js';
 import { ViewerService } from '../safety/viewer.service.js';
 import type { ThreadEntity } from '../threads/thread.entity.js';
-import type { UserEntity } from '../users/user.entity.js';
 import type { ReadPosition } from '../threads/thread.repository.js';
 import { ThreadAccessService } from '../threads/thread-access.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
@@ -54,16 +53,13 @@ export class ThreadPostsService {
     return page;
   }
 
-  /**
-   * The writer asks the gate for room.post on the thread as it locks it. The author always sees
-   * their own words, whatever their settings say.
-   */
-  async reply(author: UserEntity, threadId: string, dto: CreatePostDto): Promise<PostView> {
-    const { grant, postId, written, support, supportWarning } = await this.writer.reply(author, threadId, dto);
+  /** `grant`: room.post for the thread's room. The author always sees their own words, whatever their settings say. */
+  async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto, authorHandle: string): Promise<PostView> {
+    const { postId, written, support, supportWarning } = await this.writer.reply(grant, threadId, dto);
     const viewer = await this.viewers.context(grant.actor, grant);
     const own = { ...viewer, filter: this.viewers.unfiltered(viewer.userId) };
     // A new post is answered as it was written; a resend (which may have reactions by now) is read.
-    const post = (written ? await this.posts.fresh(written, author.handle, own) : await this.posts.one(postId, own)) as PostView;
+    const post = (written ? await this.posts.fresh(written, authorHandle, own) : await this.posts.one(postId, own)) as PostView;
     return support ? { ...post, support, supportWarning } : post;
   }
 }

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostStatus } from '@kindred/contracts';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
-import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
-import { isUuid } from '../common/pagination/cursor.js';
 import type { ThreadEntity } from './thread.entity.js';
 import { ThreadRepository, type ReadPosition } from './thread.repository.js';
 
@@ -29,15 +27,6 @@ export class ThreadAccessService {
 
   async thread(user: Actor | undefined, threadId: string, action: Action = Action.RoomRead): Promise<{ thread: ThreadEntity; grant: AccessGrant }> {
     const thread = await this.threads.findById(threadId);
-    return { thread: thread!, grant: await this.admit(user, thread, action) };
-  }
-
-  /**
-   * For a reply: the thread read with its row locked until `manager`'s transaction ends, and the
-   * gate asked about that very row (one read where a check first and a lock after would be two).
-   */
-  async lockedThread(user: Actor | undefined, threadId: string, action: Action, manager: EntityManager): Promise<{ thread: ThreadEntity; grant: AccessGrant }> {
-    const thread = isUuid(threadId) ? await this.threads.lockForReply(threadId, manager) : null;
     return { thread: thread!, grant: await this.admit(user, thread, action) };
   }
 
