@@ -22,8 +22,8 @@ export interface NewPostRow {
 }
 
 const INSERT_COLUMNS = '(thread_id, room_id, author_id, body, body_html, content_warnings, warning_note, status, reply_to_post_id, mentioned_user_ids, created_at)';
-/** Typed, so the same placeholders serve VALUES and INSERT … SELECT alike. */
-const INSERT_VALUES = '($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text[], $7::varchar, $8::varchar, $9::uuid, $10::uuid[], clock_timestamp())';
+/** Typed, so the same placeholders serve `VALUES (…)` and `INSERT … SELECT` alike. */
+const INSERT_EXPRESSIONS = '$1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text[], $7::varchar, $8::varchar, $9::uuid, $10::uuid[], clock_timestamp()';
 const insertParams = (post: NewPostRow) => [
   post.threadId,
   post.roomId,
@@ -179,7 +179,7 @@ export class PostRepository {
 
   /** Hand-written rather than a query builder: every post is written here (create-post's CPU, docs/benchmarks.md). */
   async insert(post: NewPostRow, manager: EntityManager): Promise<string> {
-    const [row] = (await manager.query(`INSERT INTO posts AS p ${INSERT_COLUMNS} VALUES ${INSERT_VALUES} RETURNING id`, insertParams(post))) as { id: string }[];
+    const [row] = (await manager.query(`INSERT INTO posts AS p ${INSERT_COLUMNS} VALUES (${INSERT_EXPRESSIONS}) RETURNING id`, insertParams(post))) as { id: string }[];
     return row!.id;
   }
 
@@ -195,7 +195,7 @@ export class PostRepository {
       `WITH again AS (
          SELECT ${POST_COLUMNS('p')} FROM posts p WHERE ${sameRecentPost('$1', '$3', '$4', '$6', '$7', '$11')} ORDER BY p.created_at DESC LIMIT 1
        ), written AS (
-         INSERT INTO posts AS p ${INSERT_COLUMNS} SELECT ${INSERT_VALUES.slice(1, -1)} WHERE NOT EXISTS (SELECT 1 FROM again)
+         INSERT INTO posts AS p ${INSERT_COLUMNS} SELECT ${INSERT_EXPRESSIONS} WHERE NOT EXISTS (SELECT 1 FROM again)
          RETURNING ${POST_COLUMNS('p')}
        )
        SELECT *, false AS resent FROM written UNION ALL SELECT *, true AS resent FROM again`,

@@ -10,7 +10,7 @@ type RoomSocket = Awaited<ReturnType<ReturnType<ChatNamespace['in']>['fetchSocke
  * members back one by one over seconds; each list supersedes the one before, so telling the
  * room once per second (the last list always sent) costs a fraction of telling it per join.
  */
-export const PRESENCE_INTERVAL_MS = 1_000;
+const PRESENCE_INTERVAL_MS = 1_000;
 
 /** One room's presence broadcasts: when it was last told, and the next telling if one is due. */
 interface RoomTelling {
