@@ -3,6 +3,7 @@
  * one socket.io-client per member, joins with replay, sends that carry their send time, and
  * the bookkeeping that tells a lost or duplicated message from a delivered one.
  */
+import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { recordMs } from '../lib/hist.mjs';
 
@@ -117,6 +118,11 @@ export function deliveryAccounting(sent, byRoom) {
  */
 export function chatDriver({ genId, stats }) {
   let counter = 0;
+  // Client ids are unique per author on the server, for good: the benchmarks of one run share a
+  // database and the same first users, and every generator process starts its counter at 0
+  // again, so without this tag a member (fanout-ratio's bu0 and chat-latency's bu0 are both
+  // generator 0's client 0) reused an earlier benchmark's id and was refused as a different message.
+  const run = randomBytes(4).toString('hex');
 
   function attach(c, socket) {
     socket.on('message:new', (m) => {
@@ -195,7 +201,7 @@ export function chatDriver({ genId, stats }) {
   function send(c, tag, sent) {
     counter += 1;
     const t = now();
-    const clientId = `bench-${genId}-${c.i}-${counter}`;
+    const clientId = `bench-${genId}-${run}-${c.i}-${counter}`;
     // Members paired in a private conversation write there instead of to their room.
     const where = c.conversationId ?? c.roomId;
     const record = { roomId: where, sender: c, t, tag, id: undefined };
