@@ -16,10 +16,8 @@ const PRESENCE_INTERVAL_MS = 1_000;
 interface RoomTelling {
   lastAt: number;
   next?: Promise<void>;
-  /** The joiner whose own answer already holds the list (only while nothing else asked). */
+  /** The joiner whose own answer already holds the list; cleared when any other request joins the telling. */
   except?: string;
-  /** Set when a request joined the pending telling: then nobody is left out. */
-  shared: boolean;
   running: boolean;
 }
 
@@ -60,17 +58,16 @@ export class PresenceService implements BeforeApplicationShutdown {
    * change since could make their list stale).
    */
   broadcast(server: ChatNamespace, roomId: string, exceptSocketId?: string): Promise<void> {
-    const room = this.rooms.get(roomId) ?? { lastAt: Number.NEGATIVE_INFINITY, shared: false, running: false };
+    const room = this.rooms.get(roomId) ?? { lastAt: Number.NEGATIVE_INFINITY, running: false };
     this.rooms.set(roomId, room);
     if (room.next) {
-      room.shared = true;
+      room.except = undefined;
       return room.next;
     }
     room.except = room.running ? undefined : exceptSocketId;
-    room.shared = false;
     const wait = room.lastAt + PRESENCE_INTERVAL_MS - Date.now();
     room.next = new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait).unref() : setImmediate(resolve))).then(async () => {
-      const except = room.shared ? undefined : room.except;
+      const except = room.except;
       room.next = undefined;
       room.lastAt = Date.now();
       room.running = true;
