@@ -186,6 +186,23 @@ describe('phone layout (375 px)', () => {
     await expectQuickExitOverHeaderOnly(page);
   });
 
+  it("axe's verdict does not hang on where the page was scrolled: a post's buttons half under the header's Menu button still pass, and the scroll is kept", async () => {
+    const { page } = await phoneMember();
+    await page.goto(`/threads/${threadId}`);
+    await page.getByText('Reply 4.').waitFor();
+    // Leave the first post's buttons half under the sticky header's Menu button, as typing in
+    // the reply box once did: axe then counted "Report… this thread" as an obscured target.
+    const y = (await page.evaluate(`(() => {
+      const menu = document.querySelector('.site-header__menu-button').getBoundingClientRect();
+      const actions = document.querySelector('.post__actions').getBoundingClientRect();
+      window.scrollTo({ top: window.scrollY + actions.top - (menu.top + menu.bottom) / 2, behavior: 'instant' });
+      return window.scrollY;
+    })()`)) as number;
+    expect(y).toBeGreaterThan(0);
+    expect(describeViolations(await seriousViolations(page))).toBe('');
+    expect(await page.evaluate('window.scrollY')).toBe(y);
+  });
+
   it('dark scheme: the open menu and the chat tab pass axe', async () => {
     const { page } = await phoneMember('dark');
     await page.goto(`/rooms/${room.slug}`);
