@@ -115,6 +115,9 @@ describe('threads and replies', () => {
     expect(rows[0]!.n).toBe(4);
     const threads = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM threads WHERE room_id = $1 AND title = 'Sent twice'`, [room.id]);
     expect(threads[0]!.n).toBe(1);
+    // A resend's insert and count roll back together: the thread counts each post once.
+    const [counted] = await t.query<{ post_count: number }>('SELECT post_count FROM threads WHERE id = $1', [thread.id]);
+    expect(counted!.post_count).toBe(4);
   });
 
   // The answer to a reply is built from the row its insert returned, not read back: it must say
@@ -278,6 +281,30 @@ describe('room rules', () => {
     } finally {
       t.get(Clock).advance(-31_000);
     }
+  });
+
+  // A reply's lock, draft removal, insert and count go to the database together (PostWriterService
+  // `replyInOneGo`): a refusal read from the lock's answer must roll the others back with it.
+  it('a reply refused for its thread leaves nothing behind: no post, the same count and activity, the draft kept', async () => {
+    const { room, people } = await roomWithMembers();
+    const thread = await createThread(people[0]!.agent, room.id);
+    const writer = people[1]!;
+    await writer.agent.put(`/api/me/drafts/reply/${thread.id}`).send({ body: 'Words I am still shaping' }).expect(200);
+    const state = () =>
+      t.query(
+        `SELECT t.post_count, t.last_activity_at, (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id) AS posts,
+                (SELECT count(*)::int FROM drafts d WHERE d.user_id = $2 AND d.target_id = t.id) AS drafts,
+                (SELECT count(*)::int FROM thread_follows f WHERE f.user_id = $2 AND f.thread_id = t.id) AS follows
+           FROM threads t WHERE t.id = $1`,
+        [thread.id, writer.user.id],
+      );
+    const before = await state();
+    expect(before[0]).toMatchObject({ posts: 1, drafts: 1, follows: 0 });
+    await t.query('UPDATE threads SET locked = true WHERE id = $1', [thread.id]);
+    expectApiError(await writer.agent.post(`/api/threads/${thread.id}/posts`).send({ body: 'Sent to a locked thread' }), 403, 'THREAD_LOCKED');
+    await t.query(`UPDATE threads SET locked = false, status = 'hidden' WHERE id = $1`, [thread.id]);
+    expectApiError(await writer.agent.post(`/api/threads/${thread.id}/posts`).send({ body: 'Sent to a hidden thread' }), 404);
+    expect(await state()).toEqual(before);
   });
 
   it('refuses replies to a locked thread', async () => {
