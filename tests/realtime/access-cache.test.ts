@@ -10,7 +10,7 @@ import type { ChatItem, HistoryResult } from '@kindred/contracts';
 import { DomainEvents, type CarriedEvent } from '../../apps/api/src/common/events/domain-events.js';
 import { EventRelay } from '../../apps/api/src/common/events/event-relay.js';
 import { createRoom, join, memberWithRole } from '../support/forum.js';
-import { connectedChat, memberSession, request, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
+import { connectedChat, memberSession, record, request, startListeningApp, waitFor, type ChatClient, type ListeningApp } from '../support/realtime.js';
 import { redisAvailable, testRedis, type TestRedis } from '../support/redis-server.js';
 
 let redis: TestRedis | undefined;
@@ -156,6 +156,38 @@ describe('access decisions cached per instance, invalidated on every instance', 
     expect(await writerBodies()).toEqual([plain, warned]);
     await onOneHeardOnTwo('preferences.changed', () => writer.agent.put('/api/me/warning-preferences').send({ 'death-grief': 'hide' }).expect(200));
     expect(await writerBodies()).toEqual([plain, 'hidden']);
+  });
+
+  // Who blocked a writer, and who hides a category, are kept per instance for every live message
+  // (SafetyService.excludedAudience): the next message after a change must already leave them out.
+  scaleOut()('a block or a hidden category chosen on one instance leaves the reader out of the next live message on the other', async () => {
+    const room = await createRoom(admin.agent);
+    const reader = await memberInRoomOnTwo(room.id, 'liveblocker');
+    const writer = await memberInRoomOnTwo(room.id, 'liveblocked');
+    const shown = record<{ seq: number; body: string }>(reader.socket, 'message:new');
+    // A placeholder keeps only the message's place (its seq), never its words or id.
+    const hidden = record<{ seq: number }>(reader.socket, 'message:hidden');
+    /** What the reader got live of the writer's next message: its words, or only its place. */
+    const nextAsRead = async (extra: Record<string, unknown> = {}) => {
+      const body = `live ${randomUUID()}`;
+      const ack = await request<SendAck & { message: { seq: number } }>(writer.socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body, ...extra });
+      expect(ack.ok).toBe(true);
+      const { seq } = ack.message;
+      await waitFor(() => shown.some((m) => m.seq === seq) || hidden.some((m) => m.seq === seq), 5_000, 'the reader told of the message');
+      return shown.some((m) => m.seq === seq && m.body === body) ? 'words' : 'hidden';
+    };
+    const griefWarning = { warning: { categories: ['death-grief'] } };
+    expect(await nextAsRead()).toBe('words');
+    expect(await nextAsRead(griefWarning)).toBe('words');
+
+    await onOneHeardOnTwo('block.changed', () => reader.agent.post('/api/me/blocks').send({ handle: writer.handle }).expect(201));
+    expect(await nextAsRead()).toBe('hidden');
+    await onOneHeardOnTwo('block.changed', () => reader.agent.delete(`/api/me/blocks/${writer.user.id}`).expect(204));
+    expect(await nextAsRead()).toBe('words');
+
+    await onOneHeardOnTwo('preferences.changed', () => reader.agent.put('/api/me/warning-preferences').send({ 'death-grief': 'hide' }).expect(200));
+    expect(await nextAsRead(griefWarning)).toBe('hidden');
+    expect(await nextAsRead()).toBe('words');
   });
 
   scaleOut()('a personal filter added or removed on one instance applies to the next read on the other', async () => {

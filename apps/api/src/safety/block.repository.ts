@@ -71,21 +71,15 @@ export class BlockRepository {
     return rows.map((r) => r.blocker_id);
   }
 
-  /**
-   * Who must never receive content by `authorId` carrying these categories: members who
-   * blocked the author and members who hide one of the categories. On every chat message, so
-   * prepared.
-   */
-  async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
-    const rows =
-      categories.length === 0
-        ? await this.prepared.query<{ user_id: string }>('SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1', [authorId])
-        : await this.prepared.query<{ user_id: string }>(
-            `SELECT blocker_id AS user_id FROM blocks WHERE blocked_id = $1
-             UNION
-             SELECT user_id FROM warning_preferences WHERE preference = 'hide' AND category = ANY($2::text[])`,
-            [authorId, categories],
-          );
+  /** Everyone who blocked `userId`, prepared: asked for every chat message (then kept, see SafetyService). */
+  async blockersOfAuthor(userId: string): Promise<string[]> {
+    const rows = await this.prepared.query<{ blocker_id: string }>('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [userId]);
+    return rows.map((r) => r.blocker_id);
+  }
+
+  /** Everyone who hides this content-warning category. */
+  async hidingCategory(category: string): Promise<string[]> {
+    const rows = await this.prepared.query<{ user_id: string }>(`SELECT user_id FROM warning_preferences WHERE preference = 'hide' AND category = $1`, [category]);
     return rows.map((r) => r.user_id);
   }
 

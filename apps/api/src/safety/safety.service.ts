@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WarningPreference, type BlockedMember, type WarningPreferences, ErrorReason } from '@kindred/contracts';
+import { CONTENT_WARNING_CATEGORIES, WarningPreference, type BlockedMember, type WarningPreferences, ErrorReason } from '@kindred/contracts';
 import type { EntityManager } from 'typeorm';
 import { DecisionCaches } from '../common/cache/decision-caches.js';
 import type { DecisionCache } from '../common/cache/decision-cache.js';
@@ -11,15 +11,23 @@ import { UserRepository } from '../users/user.repository.js';
 import { BlockRepository } from './block.repository.js';
 import { defaultPreferences, ViewerFilter } from './viewer-filter.js';
 
-/** Only a safety net: every change to a filter is announced to every instance. */
+/** Only a safety net: every change to a filter or a block is announced to every instance. */
 const FILTER_TTL_MS = 60_000;
 const MAX_FILTERS = 50_000;
+const MAX_AUTHORS = 50_000;
 
 /** Content-warning preferences and blocks: the member's own controls over what reaches them. */
 @Injectable()
 export class SafetyService {
   /** Each member's filter, read on every page and chat join; dropped when they change it (any instance). */
   private readonly filters: DecisionCache<ViewerFilter>;
+  /**
+   * Who blocked each author, and who hides each category: asked for every chat message
+   * (otherwise a round trip per message, docs/benchmarks.md fan-out), dropped when a block on
+   * that author, or anyone's preferences, change (any instance).
+   */
+  private readonly authorsBlockers: DecisionCache<readonly string[]>;
+  private readonly hiding: DecisionCache<readonly string[]>;
 
   constructor(
     private readonly blocks: BlockRepository,
@@ -30,8 +38,16 @@ export class SafetyService {
     caches: DecisionCaches,
   ) {
     this.filters = caches.create({ max: MAX_FILTERS, ttlMs: FILTER_TTL_MS });
-    events.on('preferences.changed', ({ userId }) => this.filters.drop(userId));
-    events.on('block.changed', ({ blockerId }) => this.filters.drop(blockerId));
+    this.authorsBlockers = caches.create({ max: MAX_AUTHORS, ttlMs: FILTER_TTL_MS });
+    this.hiding = caches.create({ max: CONTENT_WARNING_CATEGORIES.length, ttlMs: FILTER_TTL_MS });
+    events.on('preferences.changed', ({ userId }) => {
+      this.filters.drop(userId);
+      this.hiding.clear();
+    });
+    events.on('block.changed', ({ blockerId, blockedId }) => {
+      this.filters.drop(blockerId);
+      this.authorsBlockers.drop(blockedId);
+    });
   }
 
   async viewerFilter(userId: string | undefined): Promise<ViewerFilter> {
@@ -81,7 +97,13 @@ export class SafetyService {
    * members who blocked its author. The author always gets their own words.
    */
   async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
-    return (await this.blocks.excludedAudience(authorId, categories)).filter((id) => id !== authorId);
+    const [blockers, ...hiders] = await Promise.all([
+      this.authorsBlockers.get(authorId, async () => Object.freeze(await this.blocks.blockersOfAuthor(authorId))),
+      ...categories.map((category) => this.hiding.get(category, async () => Object.freeze(await this.blocks.hidingCategory(category)))),
+    ]);
+    const excluded = new Set([...blockers, ...hiders.flat()]);
+    excluded.delete(authorId);
+    return [...excluded];
   }
 
   /**
