@@ -150,6 +150,28 @@ describe('group commit per chat room', () => {
     expect(inbox.map((m) => m.seq).sort()).toEqual([1, 2, 3, 4]);
   });
 
+  // No look-up by client id before a send (ChatMessagesService.resentOr): a retry of a committed
+  // message reaches the batch, fails it on the unique key, and is answered from the one-by-one retry.
+  it('a retry of a committed message inside a batch is answered with that message; the others commit with no gap', async () => {
+    const { room, sockets } = await chatRoomOf(4);
+    const [first, bob, carol, dave] = sockets as [ChatClient, ChatClient, ChatClient, ChatClient];
+    const clientId = randomUUID();
+    const original = await send(carol, room.id, 'from carol, ack lost', clientId);
+    expect(original).toMatchObject({ ok: true, message: { seq: 1 } });
+    const lock = await holdRoomLock(room.id);
+    const { ack: inFlight } = await sendInFlight(lock, first, room.id);
+    const queued = [send(bob, room.id, 'from bob'), send(carol, room.id, 'from carol, ack lost', clientId), send(dave, room.id, 'from dave')];
+    await queuedBehind(room.id, 3);
+    await lock.release();
+
+    const [firstAck, bobAck, retryAck, daveAck] = await Promise.all([inFlight, ...queued]);
+    expect(retryAck).toEqual(original);
+    for (const ack of [firstAck, bobAck, daveAck]) expect(ack).toMatchObject({ ok: true });
+    const rows = await bed.t.query<{ seq: string; body: string }>('SELECT seq, body FROM chat_messages WHERE room_id = $1 ORDER BY seq', [room.id]);
+    expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4']);
+    expect(rows.filter((r) => r.body === 'from carol, ack lost')).toHaveLength(1);
+  });
+
   it('in a locked chat a batch admits the moderator and sends the member to the rules, which refuse', async () => {
     const { room, sockets } = await chatRoomOf(1);
     const member = sockets[0]!;

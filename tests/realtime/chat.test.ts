@@ -125,6 +125,16 @@ describe('messages', () => {
     expect(await request(people[0]!.socket, 'message:send', { ...payload, body: 'different text' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 
+  it('a retry of a committed message is answered with it even after the sender was muted; new words are refused', async () => {
+    const { room, people } = await chatRoom(1);
+    const payload = { roomId: room.id, clientId: randomUUID(), body: 'sent before the mute' };
+    const first = await request<{ ok: boolean; message: { id: string } }>(people[0]!.socket, 'message:send', payload);
+    expect(first.ok).toBe(true);
+    await admin.agent.post(`/api/moderation/member/${people[0]!.user.id}/actions`).send({ action: 'mute', reason: 'Cooling off', roomId: room.id, durationMinutes: 30 }).expect(200);
+    expect(await request(people[0]!.socket, 'message:send', payload)).toEqual(first);
+    expect(await request(people[0]!.socket, 'message:send', { ...payload, clientId: randomUUID() })).toMatchObject({ ok: false, code: 'MUTED' });
+  });
+
   it('reconnect replays exactly the missed messages, in order', async () => {
     const { room, people } = await chatRoom(2);
     const [alice, bob] = people;

@@ -46,32 +46,39 @@ export class ChatMessagesService {
   ) {}
 
   async send(user: Actor, dto: SendMessageDto): Promise<{ message: ChatMessageView; support?: CrisisResource[] }> {
-    // The retry check, the access gate and the audience lookup do not depend on one another,
-    // so they run together; their outcomes are then taken in the original order: a retry of a
-    // message that already committed gets the same answer (not a second copy), then access,
-    // then the warning's validity.
+    // The audience lookup does not depend on the gate, so it starts at once (usually cached).
     const warning = attempt(() => normalizeWarning(dto.warning, false));
     const audience = warning.ok ? settled(this.safety.excludedAudience(user.id, warning.value.categories)) : undefined;
-    const [existing, access] = await Promise.allSettled([
-      this.messages.byClientId(user.id, dto.clientId),
-      this.access.require({ user, action: Action.RoomPost, roomId: dto.roomId }),
-    ]);
-    if (existing.status === 'rejected') throw existing.reason;
-    if (existing.value) return { message: await this.resent(existing.value, dto) };
-    if (access.status === 'rejected') throw access.reason;
-    if (!warning.ok) throw warning.error;
-    const grant = access.value;
-    if (grant.room!.requireContentWarning) requireWarningChoice(dto.warning);
+    let grant: AccessGrant;
+    try {
+      grant = await this.access.require({ user, action: Action.RoomPost, roomId: dto.roomId });
+      if (!warning.ok) throw warning.error;
+      if (grant.room!.requireContentWarning) requireWarningChoice(dto.warning);
+    } catch (refusal) {
+      return { message: await this.resentOr(refusal, user.id, dto) };
+    }
     let row: ChatMessageRow;
     let support: CrisisResource[] | undefined;
     try {
       row = (await this.insertDirectly(user, dto, warning.value, grant)) ?? (await this.insertWithRules(user, dto, warning.value, grant, (s) => (support = s)));
     } catch (error) {
-      return { message: await this.raceWinner(error, user.id, dto) };
+      return { message: await this.resentOr(error, user.id, dto) };
     }
     const message = await this.deliver(row, user.id, audience!);
     this.announceMentions(row, grant.room!);
     return support ? { message, support } : { message };
+  }
+
+  /**
+   * A send refused or failed may be a retry of a message that committed already (its ack was
+   * lost, or the sender muted since): that message is answered, and delivered again, instead.
+   * Looked up by client id only here: a new message costs no look-up (the insert's unique key
+   * catches a retry of a committed one), and a retry is never refused by a rule that came after.
+   */
+  private async resentOr(error: unknown, authorId: string, dto: SendMessageDto): Promise<ChatMessageView> {
+    const existing = await this.messages.byClientId(authorId, dto.clientId).catch(() => undefined);
+    if (!existing) throw error;
+    return this.resent(existing, dto);
   }
 
   /** @handles in a room message: told after the commit and the delivery, never on the ack's path. */
