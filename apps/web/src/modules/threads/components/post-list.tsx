@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AppLink } from '../../../shared/ui/app-link';
 import { ErrorState, LoadingState } from '../../../shared/ui/query-state';
 import { usePosts } from '../hooks/use-thread';
+import { focusPost } from '../lib/draft-keys';
 import { PostItem } from './post-item';
 import { useT } from '../../../shared/i18n/use-t';
 
@@ -27,6 +28,11 @@ function toRows(items: PostListItem[], lastSeenId: string | null): Row[] {
   return rows;
 }
 
+/** The post a `#post-…` link names, if any. */
+function linkedPost(hash: string): string | null {
+  return /^#post-([0-9a-f-]{36})$/i.exec(hash)?.[1] ?? null;
+}
+
 interface PostListProps {
   threadId: string;
   openingPostId: string;
@@ -49,18 +55,27 @@ export function PostList({ threadId, openingPostId, viewerId, lastReadPostId, ca
   const [lastSeenId] = useState(lastReadPostId);
   const dividerRef = useRef<HTMLParagraphElement>(null);
   const scrolled = useRef(false);
+  // A link to one post (a mention notice): read once, as the page opens.
+  const [linkedPostId] = useState(() => linkedPost(window.location.hash));
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
   const seenLoaded = lastSeenId === null || items.some((item) => item.id === lastSeenId);
+  const linkedLoaded = linkedPostId !== null && items.some((item) => item.id === linkedPostId);
 
-  // Open at the first unread post: load on until the last post seen, then bring the divider into view once.
+  // Open at the linked post, or else at the first unread one: load on until it is on the page,
+  // then bring it into view once (a linked post also gets focus, so a screen reader starts there).
   useEffect(() => {
     if (!posts.data || scrolled.current) return;
-    if (!seenLoaded && posts.hasNextPage && !posts.isFetchingNextPage) void posts.fetchNextPage();
-    else if (dividerRef.current) {
+    const loadOn = linkedPostId !== null ? !linkedLoaded : !seenLoaded;
+    if (loadOn && posts.hasNextPage) {
+      if (!posts.isFetchingNextPage) void posts.fetchNextPage();
+    } else if (linkedLoaded) {
+      scrolled.current = true;
+      focusPost(linkedPostId!);
+    } else if (dividerRef.current) {
       scrolled.current = true;
       dividerRef.current.scrollIntoView({ block: 'start' });
     }
-  }, [posts, seenLoaded]);
+  }, [posts, seenLoaded, linkedPostId, linkedLoaded]);
 
   if (posts.isPending) return <LoadingState label={t('threads.posts.loading')} />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
