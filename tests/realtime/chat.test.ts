@@ -361,6 +361,27 @@ describe('safety in chat', () => {
     expect(blockedSees.flatMap(handles)).not.toContain(blocker.handle);
     expect(handles(blockerSees.at(-1))).toEqual([blocker.handle]);
   });
+
+  it('presence: a block made while both are here is told at once, each seeing the room without the other; an unblock brings them back', async () => {
+    const room = await createRoom(admin.agent);
+    const [blocker, blocked] = [await memberSession(t), await memberSession(t)];
+    for (const m of [blocker, blocked]) await join(m.agent, room.id).expect(200);
+    const handles = (p: PresenceView | undefined) => (p?.members ?? []).map((m) => m.handle).sort();
+    const b = await open(blocker.token);
+    await request(b, 'chat:join', { roomId: room.id });
+    const blockerSees = record<PresenceView>(b, 'presence');
+    const x = await open(blocked.token);
+    const blockedSees = record<PresenceView>(x, 'presence');
+    await request(x, 'chat:join', { roomId: room.id });
+    await waitFor(() => handles(blockerSees.at(-1)).length === 2, 5_000, 'the blocker sees both');
+
+    // Nobody joins or leaves after this: only the block itself can tell them.
+    await blocker.agent.post('/api/me/blocks').send({ handle: blocked.handle }).expect(201);
+    await waitFor(() => handles(blockerSees.at(-1)).length === 1 && handles(blockedSees.at(-1)).length === 1, 5_000, 'both told of the block');
+    expect([handles(blockerSees.at(-1)), handles(blockedSees.at(-1))]).toEqual([[blocker.handle], [blocked.handle]]);
+    await blocker.agent.delete(`/api/me/blocks/${blocked.user.id}`).expect(204);
+    await waitFor(() => handles(blockerSees.at(-1)).length === 2 && handles(blockedSees.at(-1)).length === 2, 5_000, 'both told of the unblock');
+  });
 });
 
 describe('moderator control', () => {

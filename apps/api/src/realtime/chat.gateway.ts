@@ -99,6 +99,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   afterInit(server: ChatNamespace): void {
     server.use(socketAuthMiddleware(this.sessions, this.config, (id, role) => this.access.moderationChannels({ id, role })));
     this.broadcaster.attach(server);
+    this.presence.attach(server);
   }
 
   handleConnection(socket: ChatSocket): void {

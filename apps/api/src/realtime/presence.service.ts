@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { AuthorView, PresenceView } from '@kindred/contracts';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { SafetyService } from '../safety/safety.service.js';
 import { channel, type ChatNamespace } from './socket-context.js';
 
@@ -34,8 +35,30 @@ export class PresenceService implements BeforeApplicationShutdown {
   /** Rooms told within the last interval, or with a telling due. */
   private readonly rooms = new Map<string, RoomTelling>();
   private closing = false;
+  private attached = false;
 
-  constructor(private readonly safety: SafetyService) {}
+  constructor(
+    private readonly safety: SafetyService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * A block or unblock changes what the two may see of each other in every room they share, at
+   * once rather than at the room's next join or leave: each instance tells again the rooms its
+   * own sockets of the blocker are in (the telling reads the room across instances, and gives
+   * each of the two their own list).
+   */
+  attach(server: ChatNamespace): void {
+    if (this.attached) return;
+    this.attached = true;
+    this.events.on('block.changed', ({ blockerId }) => void this.retellRoomsOf(server, blockerId).catch(() => undefined));
+  }
+
+  private async retellRoomsOf(server: ChatNamespace, userId: string): Promise<void> {
+    const sockets = await server.local.in(channel.user(userId)).fetchSockets();
+    const rooms = new Set(sockets.flatMap((socket) => [...socket.rooms].filter((r) => r.startsWith(channel.room('')))));
+    await Promise.all([...rooms].map((room) => this.broadcast(server, room.slice(channel.room('').length))));
+  }
 
   /** Sockets dropped by our own shutdown need no announcement (the Redis link is going too). */
   beforeApplicationShutdown(): void {
