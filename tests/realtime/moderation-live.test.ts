@@ -50,6 +50,34 @@ describe('moderation in real time', () => {
     expect(memberUpdates).toEqual([]);
   });
 
+  it("a room moderator appointed while their dashboard is open hears that room's queue at once, and stops hearing it when stepped down", async () => {
+    const room = await createRoom(admin.agent);
+    const moderator = await memberSession(t, 'appointee');
+    const author = await memberSession(t);
+    const reporter = await memberSession(t);
+    for (const m of [author, reporter]) await join(m.agent, room.id).expect(200);
+    const modSocket = await open(moderator.token);
+    const modUpdates = record<QueueUpdate>(modSocket, 'queue:updated');
+    const report = async (body: string) => {
+      const thread = await author.agent.post(`/api/rooms/${room.id}/threads`).send({ title: 'x', body }).expect(201);
+      const item = await reporter.agent.post('/api/reports').send({ targetType: 'post', targetId: thread.body.firstPost.id, category: 'harassment' }).expect(201);
+      return item.body as { id: string };
+    };
+
+    await admin.agent.put(`/api/rooms/${room.id}/moderators`).send({ userId: moderator.user.id }).expect(204);
+    await report('rude words');
+    await waitFor(() => modUpdates.some((u) => u.status === 'open'), 5_000, 'the new item, on the socket opened before the appointment');
+
+    await admin.agent.delete(`/api/rooms/${room.id}/moderators/${moderator.user.id}`).send({ reason: 'Stepping back' }).expect(204);
+    const heard = modUpdates.length;
+    // A member's dashboard hears nothing of the room now; the admin's (global) one is told, so waiting on it bounds the wait.
+    const adminSocket = await open(admin.token);
+    const adminUpdates = record<QueueUpdate>(adminSocket, 'queue:updated');
+    await report('ruder words');
+    await waitFor(() => adminUpdates.some((u) => u.status === 'open'), 5_000, 'the admin told of the second item');
+    expect(modUpdates).toHaveLength(heard);
+  });
+
   it('a ban disconnects the member’s sockets immediately, and the member is told privately over the socket first', async () => {
     const room = await createRoom(admin.agent);
     const member = await memberSession(t);

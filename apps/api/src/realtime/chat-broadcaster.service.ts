@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChatServerEvent, ConversationServerEvent, Role, SessionServerEvent, type ChatMessageView } from '@kindred/contracts';
+import { AccessService } from '../access/access.service.js';
 import { roleAtLeast } from '../access/actions.js';
 import { foldedCopy, hiddenChatMessage } from '../chat/chat-message-row.js';
 import { DomainEvents, type ChatDelivery } from '../common/events/domain-events.js';
@@ -10,7 +11,10 @@ import { channel, type ChatNamespace } from './socket-context.js';
 export class ChatBroadcaster {
   private server?: ChatNamespace;
 
-  constructor(private readonly events: DomainEvents) {}
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly access: AccessService,
+  ) {}
 
   attach(server: ChatNamespace): void {
     if (this.server) return;
@@ -56,6 +60,20 @@ export class ChatBroadcaster {
           socket.leave(channel.room(conversationId));
           socket.leave(channel.reader(conversationId, userId));
         }
+      }
+    });
+    // Carried to every instance: a room moderator appointed (or stepped down) starts (or stops)
+    // hearing that room's queue on the sockets they have open, not only after reconnecting.
+    this.events.on('membership.changed', async ({ userId }) => {
+      const sockets = await server.local.in(channel.user(userId)).fetchSockets();
+      if (sockets.length === 0) return;
+      const rooms = await this.access.moderationChannels({ id: userId, role: sockets[0]!.data.role });
+      // Staff hear every room through the global channel (kept by role.changed below).
+      if (rooms === null) return;
+      const wanted = new Set(rooms.map(channel.moderators));
+      for (const socket of sockets) {
+        for (const joined of socket.rooms) if (joined.startsWith(channel.moderators('')) && !wanted.has(joined)) socket.leave(joined);
+        socket.join([...wanted]);
       }
     });
     // Carried to every instance: each brings its own sockets of the member up to date, so the
