@@ -348,6 +348,24 @@ describe('data rights', () => {
     expect(text).not.toMatch(/password|token_hash|argon/i);
   });
 
+  it('the export also holds the sanctions a member was given, labels on their words and invites they made, never who acted or an invite code', async () => {
+    const { room, moderator, author } = await roomWith();
+    const thread = await createThread(author.agent, room.id, { body: 'words a moderator will label' });
+    await act(moderator.agent, 'member', author.user.id, { action: 'mute', reason: 'Cooling off', roomId: room.id, durationMinutes: 30 }).expect(200);
+    await globalMod.agent.post('/api/moderation/crisis-labels').send({ sourceType: 'post', sourceId: thread.firstPost.id, label: 'crisis', note: 'A private moderator note.' }).expect(201);
+    const mine = (await author.agent.get('/api/me/export').expect(200)).body;
+    expect(mine.sanctions).toEqual([{ kind: 'mute', roomId: room.id, reason: 'Cooling off', createdAt: expect.any(String), expiresAt: expect.any(String), liftedAt: null }]);
+    expect(mine.crisisLabels).toEqual([{ sourceType: 'post', label: 'crisis', status: expect.any(String), text: 'words a moderator will label', createdAt: expect.any(String) }]);
+    const text = JSON.stringify(mine);
+    for (const secret of [moderator.user.id, moderator.handle, globalMod.user.id, 'A private moderator note.']) expect(text).not.toContain(secret);
+
+    const invite = (await admin.agent.post('/api/admin/site-invites').send({ maxUses: 3, expiresInHours: 24 }).expect(201)).body as { code: string };
+    const made = (await admin.agent.get('/api/me/export').expect(200)).body;
+    expect(made.invitesMade).toContainEqual({ createdAt: expect.any(String), expiresAt: expect.any(String), maxUses: 3, uses: 0, revokedAt: null });
+    expect(invite.code.length).toBeGreaterThan(8);
+    expect(JSON.stringify(made)).not.toContain(invite.code);
+  });
+
   it('deleting an account anonymises kept content, or erases it on request', async () => {
     const { room, author, other } = await roomWith();
     const thread = await createThread(author.agent, room.id, { body: 'kept for context' });

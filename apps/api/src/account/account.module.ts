@@ -11,6 +11,7 @@ import { PostsModule } from '../posts/posts.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { PersonalFiltersModule } from '../personal-filters/personal-filters.module.js';
 import { SafetyModule } from '../safety/safety.module.js';
+import { SiteSettingsModule } from '../site-settings/site-settings.module.js';
 import { SupportSessionsModule } from '../support-sessions/support-sessions.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -18,7 +19,7 @@ import { AccountController } from './account.controller.js';
 import { AccountService } from './account.service.js';
 
 @Module({
-  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, DraftStoreModule, UsersModule, SafetyModule, PersonalFiltersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule],
+  imports: [ConversationsCoreModule, AuthModule, BookmarksModule, DraftStoreModule, UsersModule, SafetyModule, PersonalFiltersModule, RoomsModule, ThreadsModule, PostsModule, ChatModule, NotificationsModule, ModerationCoreModule, CareModule, SupportSessionsModule, SiteSettingsModule],
   controllers: [AccountController],
   providers: [AccountService],
 })

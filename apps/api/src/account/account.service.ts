@@ -6,6 +6,8 @@ import { SessionRunRepository } from '../support-sessions/session-run.repository
 import { SupportSessionRepository } from '../support-sessions/support-session.repository.js';
 import { AccountSecurityDataService } from '../auth/account-security-data.service.js';
 import { BookmarkRepository } from '../bookmarks/bookmark.repository.js';
+import { SanctionsService } from '../moderation/sanctions.service.js';
+import { SiteInviteRepository } from '../site-settings/site-invite.repository.js';
 import { DraftRepository } from '../drafts/draft.repository.js';
 import { verifyPassword } from '../auth/password.js';
 import { CareRepository } from '../care/care.repository.js';
@@ -61,6 +63,8 @@ export class AccountService {
     private readonly noticeSettings: NotificationSettingsService,
     private readonly roomFollows: RoomFollowRepository,
     private readonly drafts: DraftRepository,
+    private readonly sanctionsOf: SanctionsService,
+    private readonly siteInvites: SiteInviteRepository,
   ) {}
 
   settingsOf(user: UserEntity): MemberSettings {
@@ -96,6 +100,7 @@ export class AccountService {
     const passkeys = await this.accountSecurity.exportPasskeys(user.id);
     const [notificationSettings, roomFollows] = await Promise.all([this.noticeSettings.exportFor(user.id), this.roomFollows.exportFor(user.id)]);
     const drafts = await this.drafts.exportFor(user.id);
+    const [sanctions, invitesMade, crisisLabels] = await Promise.all([this.sanctionsOf.exportFor(user.id), this.siteInvites.exportFor(user.id), this.crisisLabels.exportFor(user.id)]);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile: { handle: user.handle, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() },
@@ -113,6 +118,9 @@ export class AccountService {
       drafts,
       messageReactions,
       reportsMade: reports,
+      sanctions,
+      crisisLabels,
+      invitesMade,
       checkIns,
       notifications,
       notificationSettings,

@@ -44,6 +44,11 @@ export class CrisisLabelsRepository {
    * A deleted account takes its labelled words with it, whether or not the member erased their
    * posts: the snapshot is a copy kept for tuning the detector, not context others rely on.
    */
+  /** Labels on the member's own words, for their export: what was said and how it was labelled, not who labelled it or their note. */
+  async exportFor(userId: string): Promise<Pick<CrisisLabelEntity, 'sourceType' | 'label' | 'status' | 'text' | 'createdAt'>[]> {
+    return this.db.getRepository(CrisisLabelEntity).find({ where: { authorId: userId }, select: { sourceType: true, label: true, status: true, text: true, createdAt: true }, order: { createdAt: 'ASC' } });
+  }
+
   async forgetAuthor(userId: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(CrisisLabelEntity).delete({ authorId: userId });
   }

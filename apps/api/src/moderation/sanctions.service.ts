@@ -32,6 +32,11 @@ export class SanctionsService {
       .getOne();
   }
 
+  /** Every sanction the member was given, for their export: what, where, why and how long; not which moderator. */
+  exportFor(userId: string): Promise<Pick<MemberSanctionEntity, 'kind' | 'roomId' | 'reason' | 'createdAt' | 'expiresAt' | 'liftedAt'>[]> {
+    return this.sanctions.find({ where: { userId }, select: { kind: true, roomId: true, reason: true, createdAt: true, expiresAt: true, liftedAt: true }, order: { createdAt: 'ASC' } });
+  }
+
   async impose(sanction: NewSanction, manager?: EntityManager): Promise<string> {
     const [row] = (await (manager ?? this.sanctions.manager).query(
       `INSERT INTO member_sanctions (user_id, room_id, kind, reason, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

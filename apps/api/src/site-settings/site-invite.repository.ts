@@ -16,6 +16,11 @@ export class SiteInviteRepository {
     return this.invites.find({ order: { createdAt: 'DESC' }, take: limit });
   }
 
+  /** Invites the member made, for their export (never the code's hash). */
+  exportFor(userId: string): Promise<Pick<SiteInviteEntity, 'createdAt' | 'expiresAt' | 'maxUses' | 'uses' | 'revokedAt'>[]> {
+    return this.invites.find({ where: { createdBy: userId }, select: { createdAt: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true }, order: { createdAt: 'ASC' } });
+  }
+
   async revoke(id: string, at: Date): Promise<boolean> {
     const result = await this.invites.update({ id, revokedAt: IsNull() }, { revokedAt: at });
     return !!result.affected;
