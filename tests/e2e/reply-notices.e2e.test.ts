@@ -51,4 +51,31 @@ describe('reply notices in the browser', () => {
     }
     expect(told).toMatchObject({ kind: 'reply', read: true });
   });
+  it('a member follows a thread from its page and then mutes it; each toggle says it is on, the thread remembers, and axe is clean', async () => {
+    const admin = await memberWithRole(e2e.t, 'admin');
+    const room = await createRoomAs(admin.agent, { name: 'Quiet corner' });
+    const reader = await signedInMember(e2e, { bypassCSP: true, viewport: { width: 360, height: 740 } });
+    await joinAs(reader.agent, room.id);
+    await joinAs(admin.agent, room.id);
+    const thread = await threadAs(admin.agent, room.id, { title: 'Walks we liked', body: 'Share a route.', warning: { categories: [], noneApply: true } });
+    const state = async () => (await reader.agent.get(`/api/threads/${thread.id}`).expect(200)).body as { followed: boolean; muted: boolean };
+
+    const page = reader.page;
+    await page.goto(`/threads/${thread.id}`);
+    const follow = page.getByRole('button', { name: 'Follow this thread' });
+    const mute = page.getByRole('button', { name: 'Mute this thread' });
+    expect(await follow.getAttribute('aria-pressed')).toBe('false');
+    await follow.click();
+    await page.getByText('You are following this thread').waitFor();
+    expect(await follow.getAttribute('aria-pressed')).toBe('true');
+    expect(await state()).toEqual(expect.objectContaining({ followed: true, muted: false }));
+    expect(describeViolations(await seriousViolations(page))).toBe('');
+
+    await mute.click();
+    await page.getByText('This thread is muted').waitFor();
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    expect(await state()).toEqual(expect.objectContaining({ muted: true }));
+    await page.reload();
+    expect(await page.getByRole('button', { name: 'Mute this thread' }).getAttribute('aria-pressed')).toBe('true');
+  });
 });

@@ -6,6 +6,7 @@ import { useRevealed } from '../modules/content-warnings/hooks/use-revealed';
 import { presentationFor } from '../modules/content-warnings/lib/presentation';
 import { useRoom } from '../modules/rooms/hooks/use-rooms';
 import { PostList } from '../modules/threads/components/post-list';
+import { ThreadChoices } from '../modules/threads/components/thread-choices';
 import { ReplyForm } from '../modules/threads/components/reply-form';
 import { CrisisSupportPanel } from '../modules/safety/components/crisis-support-panel';
 import { ThreadHeader } from '../modules/threads/components/thread-header';
@@ -63,6 +64,8 @@ export function ThreadPage() {
         <AppLink to={roomPath}>{r ? translate('thread.backToRoom', { room: r.name }) : translate('room.backToAllRooms')}</AppLink>
       </p>
       <ThreadHeader thread={t} viewerId={user?.id} />
+      {/* Follow and mute are members' choices about a room they are in. */}
+      {user && r?.viewer.isMember && <ThreadChoices thread={t} />}
       {(notice ?? routeNotice) && <StatusMessage tone="success">{notice ?? routeNotice}</StatusMessage>}
       {/* After a new thread or an edit: in the page's column, under what was just posted. */}
       <CrisisSupportPanel source="page" />

@@ -43,6 +43,15 @@ export function deletePost(postId: string): Promise<void> {
 }
 
 /** Everything in the room up to now counts as read for the member. */
+/** Following brings a quiet notice for replies; muting keeps the thread out of counts and notices. */
+export function setThreadFollowed(threadId: string, on: boolean): Promise<void> {
+  return apiRequest<void>(`/api/threads/${encodeURIComponent(threadId)}/follow`, { method: on ? 'PUT' : 'DELETE' });
+}
+
+export function setThreadMuted(threadId: string, on: boolean): Promise<void> {
+  return apiRequest<void>(`/api/threads/${encodeURIComponent(threadId)}/mute`, { method: on ? 'PUT' : 'DELETE' });
+}
+
 export function markRoomRead(roomId: string): Promise<void> {
   return apiRequest<void>(`/api/rooms/${enc(roomId)}/read`, { method: 'PUT' });
 }

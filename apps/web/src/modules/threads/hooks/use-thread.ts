@@ -1,7 +1,7 @@
 import type { CreatePostRequest, EditPostRequest, Page, PostListItem, ReactionKind } from '@kindred/contracts';
 import type { InfiniteData } from '@tanstack/react-query';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createPost, deletePost, editPost, fetchPosts, fetchThread, setReaction } from '../api/threads-api';
+import { createPost, deletePost, editPost, fetchPosts, fetchThread, setReaction, setThreadFollowed, setThreadMuted } from '../api/threads-api';
 import { threadKeys } from './use-threads';
 
 const POSTS_PAGE_SIZE = 50;
@@ -102,5 +102,14 @@ export function useReaction(threadId: string) {
     onError: (_error, _vars, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
     },
+  });
+}
+
+/** Follow or mute this thread; the thread, and the lists that count it, are read again after. */
+export function useThreadChoice(threadId: string, choice: 'follow' | 'mute') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (on: boolean) => (choice === 'follow' ? setThreadFollowed(threadId, on) : setThreadMuted(threadId, on)),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => (q.queryKey[0] === 'thread' && q.queryKey[1] === threadId) || q.queryKey[0] === 'threads' || q.queryKey[0] === 'rooms' }),
   });
 }

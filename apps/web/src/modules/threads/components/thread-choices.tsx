@@ -1,0 +1,56 @@
+import type { ThreadDetail } from '@kindred/contracts';
+import { useId } from 'react';
+import { useErrorText } from '../../../shared/i18n/error-text';
+import { useT } from '../../../shared/i18n/use-t';
+import { useThreadChoice } from '../hooks/use-thread';
+
+/**
+ * The member's own choices for one thread: follow it (a quiet notice when someone replies) or
+ * mute it (out of unread counts and notices, its words still here to read). Each is one toggle
+ * whose pressed state says whether it is on, with a line saying what that means.
+ */
+export function ThreadChoices({ thread }: { thread: ThreadDetail }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const id = useId();
+  const follow = useThreadChoice(thread.id, 'follow');
+  const mute = useThreadChoice(thread.id, 'mute');
+  const failed = follow.error ?? mute.error;
+  // A mute wins over following (no notices either way), so it is what the line describes.
+  const hint = thread.muted ? 'threads.choices.muted' : thread.followed ? 'threads.choices.following' : 'threads.choices.notFollowing';
+
+  return (
+    <div className="thread-choices">
+      <div className="thread-choices__buttons">
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={thread.followed}
+          aria-describedby={`${id}-hint`}
+          disabled={follow.isPending}
+          onClick={() => follow.mutate(!thread.followed)}
+        >
+          {t('threads.choices.follow')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-pressed={thread.muted}
+          aria-describedby={`${id}-hint`}
+          disabled={mute.isPending}
+          onClick={() => mute.mutate(!thread.muted)}
+        >
+          {t('threads.choices.mute')}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="field__hint" role="status">
+        {t(hint)}
+      </p>
+      {failed && (
+        <p className="field__error" role="alert">
+          {errorText(failed)}
+        </p>
+      )}
+    </div>
+  );
+}
