@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NotificationView } from '@kindred/contracts';
+import { MentionNoticesService } from '../../apps/api/src/mentions/mention-notices.service.js';
 import { ReplyNoticesService } from '../../apps/api/src/posts/reply-notices.service.js';
 import { registerMember } from '../support/accounts.js';
 import { createRoom, createThread, join, memberWithRole, reply, type Agent } from '../support/forum.js';
@@ -161,6 +162,23 @@ describe('reply notices: batching', () => {
 });
 
 describe('reply notices: failure', () => {
+  // A hidden thread's title kept reaching its followers through their notices (found in a walkthrough).
+  it("a thread a moderator hides takes its reply and mention notices with it, read or not; another thread's stay", async () => {
+    const { room, starter, replier, thread } = await roomAndThread();
+    const other = await createThread(starter.agent, room.id, { title: 'Another evening' });
+    await replyAndSettle(replier.agent, thread.id, { body: `Same for me, @${starter.handle}.` });
+    await replyAndSettle(replier.agent, other.id);
+    await t.get(MentionNoticesService).settled();
+    const notices = async () => ((await starter.agent.get('/api/me/notifications').expect(200)).body as NotificationView[]).filter((n) => n.kind === 'reply' || n.kind === 'mention');
+    const before = await notices();
+    expect(before.map((n) => [n.kind, n.link.split('#')[0]]).sort()).toEqual([['mention', `/threads/${thread.id}`], ['reply', `/threads/${other.id}`], ['reply', `/threads/${thread.id}`]].sort());
+    await starter.agent.post(`/api/me/notifications/${before.find((n) => n.kind === 'mention')!.id}/read`).expect(204);
+
+    await admin.post(`/api/moderation/thread/${thread.id}/actions`).send({ action: 'hide', reason: 'Graphic detail' }).expect(200);
+    expect((await notices()).map((n) => n.link)).toEqual([`/threads/${other.id}`]);
+    expect(JSON.stringify((await starter.agent.get('/api/me/notifications').expect(200)).body)).not.toContain('Sleeping again');
+  });
+
   it('a reply is kept and answered when notifying its followers fails', async () => {
     const { starter, replier, thread } = await roomAndThread();
     // A real refusal from the database for every reply notice, for the length of this test.

@@ -214,6 +214,8 @@ export class ModerationActionsService {
     if ((dto.action === A.Approve || dto.action === A.Reject) && result.previous !== PostStatus.Pending) {
       throw new AppError({ status: HttpStatus.CONFLICT, code: ErrorCode.AlreadyDecided, message: 'This post is not waiting for review.' });
     }
+    // Hidden or removed: notices pointing at it (a title, a mention) stop showing it to anyone.
+    if (dto.action === A.Hide || dto.action === A.Remove) await this.notifications.withdrawAbout(result.threadId, result.wasOpening ? undefined : postId, manager);
     // A held thread reaches its room's followers once approved, after the commit, as if just published.
     if (dto.action === A.Approve && result.wasOpening) after.push(() => this.roomThreadNotices.announce(result.threadId));
     // An approved post is published now: followers and mentioned members hear of it as they would have then.

@@ -113,6 +113,21 @@ export class NotificationsService {
     await this.notifications.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
   }
 
+  /**
+   * A thread or post a moderator hid or removed: the reply and mention notices that point at it
+   * go, read or not, so its title or words stop reaching members through their notices.
+   * `postId` absent: the whole thread, mentions in any of its posts included.
+   */
+  async withdrawAbout(threadId: string, postId: string | undefined, manager: EntityManager): Promise<void> {
+    const link = threadLink(threadId);
+    await manager.query(
+      postId
+        ? `DELETE FROM notifications WHERE kind = '${NotificationKind.Mention}' AND link = $1 || '#post-' || $2`
+        : `DELETE FROM notifications WHERE kind IN ('${NotificationKind.Reply}', '${NotificationKind.Mention}') AND (link = $1 OR starts_with(link, $1 || '#'))`,
+      postId ? [link, postId] : [link],
+    );
+  }
+
   /** The member's notices, for their data export. */
   exportFor(userId: string): Promise<unknown[]> {
     return this.notifications.query('SELECT kind, code, params, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [userId]);
