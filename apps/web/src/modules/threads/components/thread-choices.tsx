@@ -22,26 +22,8 @@ export function ThreadChoices({ thread }: { thread: ThreadDetail }) {
   return (
     <div className="thread-choices">
       <div className="thread-choices__buttons">
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={thread.followed}
-          aria-describedby={`${id}-hint`}
-          disabled={follow.isPending}
-          onClick={() => follow.mutate(!thread.followed)}
-        >
-          {t('threads.choices.follow')}
-        </button>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          aria-pressed={thread.muted}
-          aria-describedby={`${id}-hint`}
-          disabled={mute.isPending}
-          onClick={() => mute.mutate(!thread.muted)}
-        >
-          {t('threads.choices.mute')}
-        </button>
+        <Toggle on={thread.followed} label={t('threads.choices.follow')} hintId={`${id}-hint`} choice={follow} />
+        <Toggle on={thread.muted} label={t('threads.choices.mute')} hintId={`${id}-hint`} choice={mute} quiet />
       </div>
       <p id={`${id}-hint`} className="field__hint" role="status">
         {t(hint)}
@@ -52,5 +34,14 @@ export function ThreadChoices({ thread }: { thread: ThreadDetail }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** One label whose pressed state says whether the choice is on, as screen readers expect of a toggle. */
+function Toggle({ on, label, hintId, choice, quiet = false }: { on: boolean; label: string; hintId: string; choice: ReturnType<typeof useThreadChoice>; quiet?: boolean }) {
+  return (
+    <button type="button" className={`button button--small${quiet ? ' button--quiet' : ''}`} aria-pressed={on} aria-describedby={hintId} disabled={choice.isPending} onClick={() => choice.mutate(!on)}>
+      {label}
+    </button>
   );
 }
