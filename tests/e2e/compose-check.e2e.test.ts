@@ -13,6 +13,13 @@ async function expectAxeClean(page: Page, name: string): Promise<void> {
   if (violations.length > 0) throw new Error(`${name}:\n${describeViolations(violations)}`);
 }
 
+/**
+ * The check waits for the writer to pause (PAUSE_MS in use-compose-check.ts) before it asks.
+ * The members' pages run their timers on Playwright's clock (time still flows as usual), and
+ * the tests move it past that pause instead of waiting it out; what is checked is unchanged.
+ */
+const CHECK_PAUSE_MS = 700;
+
 /** Issue 15, item 2: the check before sending, in Chromium. */
 describe('the check before sending', () => {
   let e2e: E2eApp;
@@ -27,6 +34,7 @@ describe('the check before sending', () => {
     threadId = (await threadAs(admin.agent, room.id, { title: 'Evening check-in', body: 'How is everyone?' })).id;
     // bypassCSP: axe-core is injected into the page to check it.
     member = await signedInMember(e2e, { bypassCSP: true });
+    await member.context.clock.install();
     await joinAs(member.agent, room.id);
   });
 
@@ -40,6 +48,7 @@ describe('the check before sending', () => {
     await page.getByRole('button', { name: 'Start a thread' }).click();
     await page.getByLabel('Title').fill('After I left');
     await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('He stalked me for months after I left. Text me on 555-201-3344 if you went through it too.');
+    await page.clock.runFor(CHECK_PAUSE_MS);
 
     const panel = page.locator('#thread-compose-check');
     await panel.getByRole('heading', { name: 'Before you send' }).waitFor();
@@ -56,6 +65,7 @@ describe('the check before sending', () => {
     await panel.getByRole('button', { name: 'Add the “Stalking and harassment” warning' }).click();
     expect(await page.getByRole('group', { name: 'Content warnings' }).getByLabel('Stalking and harassment').isChecked()).toBe(true);
     // Asked again with the warning chosen, the check no longer suggests it.
+    await page.clock.runFor(CHECK_PAUSE_MS);
     await panel.getByRole('button', { name: 'Add the “Stalking and harassment” warning' }).waitFor({ state: 'detached' });
 
     await panel.getByRole('button', { name: 'Edit my words' }).click();
@@ -75,6 +85,7 @@ describe('the check before sending', () => {
     const { page } = member;
     await page.goto(`/threads/${threadId}`);
     await page.getByRole('textbox', { name: 'Your reply' }).fill('I want to end my life tonight. My sister Emily Carter is the only one who knows.');
+    await page.clock.runFor(CHECK_PAUSE_MS);
     const panel = page.locator('#reply-compose-check');
     await panel.getByRole('heading', { name: 'Before you send' }).waitFor();
     const crisis = panel.locator('.compose-check__crisis');
@@ -91,6 +102,7 @@ describe('the check before sending', () => {
     const { page } = member;
     await openChat(page, room.slug);
     await page.getByRole('textbox', { name: 'Your message' }).fill('you can write to me at quiet.fern@example.org');
+    await page.clock.runFor(CHECK_PAUSE_MS);
     const panel = page.locator('#chat-compose-check');
     await panel.getByText('Looks like an email address.').waitFor();
     await panel.getByRole('button', { name: 'Send as is' }).click();
@@ -100,12 +112,14 @@ describe('the check before sending', () => {
 
   it('speaks Spanish to a member who chose it, with nothing left in English', async () => {
     const spanish = await signedInMember(e2e, { bypassCSP: true });
+    await spanish.context.clock.install();
     await joinAs(spanish.agent, room.id);
     await spanish.agent.patch('/api/me/settings').send({ language: 'es' }).expect(200);
     const { page } = spanish;
     await page.goto(`/threads/${threadId}`);
     await waitForPage(page, `document.documentElement.lang === 'es'`);
     await page.locator('#reply-body').fill('Mi ex me pegaba. Ahora vivo en Calle Mayor 15 y tengo miedo.');
+    await page.clock.runFor(CHECK_PAUSE_MS);
     const panel = page.locator('#reply-compose-check');
     await panel.getByRole('heading', { name: 'Antes de enviar' }).waitFor();
     await panel.getByText('Parece una dirección postal.').waitFor();

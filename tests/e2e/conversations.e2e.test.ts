@@ -32,18 +32,23 @@ async function expectNothingStored(page: Page): Promise<void> {
   expect(stored).toEqual({ local: 0, session: 0, databases: 0, cookies: '' });
 }
 
+// One app and browser for the whole file: every test below makes its own members and rooms.
+let e2e: E2eApp;
+
+beforeAll(async () => {
+  e2e = await startE2eApp();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
 describe('private conversations in the browser', () => {
-  let e2e: E2eApp;
   let room: { id: string; slug: string };
 
   beforeAll(async () => {
-    e2e = await startE2eApp();
     const admin = await memberWithRole(e2e.t, 'admin');
     room = await createRoomAs(admin.agent, { name: 'Quiet corner' });
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   it('request from a room → accept → chat both ways → block: the blocked member’s words stop reaching the blocker', async () => {
@@ -183,16 +188,6 @@ describe('private conversations in the browser', () => {
 });
 
 describe('a check-in from a moderation queue item', () => {
-  let e2e: E2eApp;
-
-  beforeAll(async () => {
-    e2e = await startE2eApp();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
   it('a moderator checks in privately as the team from a crisis item; the member sees the team, never the moderator’s name', async () => {
     const admin = await memberWithRole(e2e.t, 'admin');
     const room = await createRoomAs(admin.agent, { name: 'Late night room' });
@@ -224,16 +219,6 @@ describe('a check-in from a moderation queue item', () => {
 });
 
 describe('asking from a thread', () => {
-  let e2e: E2eApp;
-
-  beforeAll(async () => {
-    e2e = await startE2eApp();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
   it('offers a private conversation from a post’s author, and shows the server’s one refusal when they accept none', async () => {
     const admin = await memberWithRole(e2e.t, 'admin');
     const room = await createRoomAs(admin.agent, { name: 'Threads room' });

@@ -28,15 +28,28 @@ describe('drafts and replies to a post', () => {
     return { room, author, thread, earlier };
   }
 
+  /**
+   * The page's timers on Playwright's clock (time still flows as usual), so that a test can
+   * move past the app's pause before it saves a draft (DRAFT_SAVE_DELAY_MS) instead of
+   * waiting it out. What is saved, and when the test looks, is unchanged.
+   */
+  async function memberWithClock() {
+    const member = await signedInMember(e2e);
+    await member.context.clock.install();
+    return member;
+  }
+  const SAVE_DELAY_MS = 1_000;
+
   it('a reply typed and not sent is there again after a reload, and Discard draft removes it after a calm confirm', async () => {
     const { room, thread } = await threadWithReply();
-    const member = await signedInMember(e2e);
+    const member = await memberWithClock();
     await joinAs(member.agent, room.id);
     const { page } = member;
     await page.goto(`/threads/${thread.id}`);
     const box = page.getByRole('textbox', { name: 'Your reply' });
     const saved = page.waitForResponse((res) => res.url().includes(`/api/me/drafts/reply/${thread.id}`) && res.request().method() === 'PUT');
     await box.fill('Some nights I cannot write anything at all, and');
+    await page.clock.runFor(SAVE_DELAY_MS);
     expect((await saved).status()).toBe(200);
     await page.getByText('Draft saved').waitFor();
 
@@ -57,14 +70,19 @@ describe('drafts and replies to a post', () => {
 
   it('a new thread started on one device waits behind "Continue your thread draft" on another', async () => {
     const { room } = await threadWithReply();
-    const member = await signedInMember(e2e);
+    const member = await memberWithClock();
     await joinAs(member.agent, room.id);
     const { page } = member;
     await page.goto(`/rooms/${room.slug}`);
     await page.getByRole('button', { name: 'Start a thread' }).click();
-    const saved = page.waitForResponse((res) => res.url().includes(`/api/me/drafts/thread/${room.id}`) && res.request().method() === 'PUT');
+    // The save that holds the words too (one made after the title alone, when the two boxes are
+    // filled more than the pause apart, would not be the one to wait for).
+    const saved = page.waitForResponse(
+      (res) => res.url().includes(`/api/me/drafts/thread/${room.id}`) && res.request().method() === 'PUT' && (res.request().postData() ?? '').includes('It took me an hour'),
+    );
     await page.getByLabel('Title').fill('A slow morning');
     await page.getByRole('textbox', { name: 'What would you like to share?' }).fill('It took me an hour to get up, and that is all right.');
+    await page.clock.runFor(SAVE_DELAY_MS);
     await saved;
     await page.getByText('Draft saved').waitFor();
 
@@ -107,12 +125,13 @@ describe('drafts and replies to a post', () => {
 
   it('quick exit deletes the draft: signing in again finds an empty reply box', async () => {
     const { room, thread } = await threadWithReply();
-    const member = await signedInMember(e2e);
+    const member = await memberWithClock();
     await joinAs(member.agent, room.id);
     const { page } = member;
     await page.goto(`/threads/${thread.id}`);
     const saved = page.waitForResponse((res) => res.url().includes(`/api/me/drafts/reply/${thread.id}`) && res.request().method() === 'PUT');
     await page.getByRole('textbox', { name: 'Your reply' }).fill('Words nobody else should ever find');
+    await page.clock.runFor(SAVE_DELAY_MS);
     await saved;
     await page.getByRole('button', { name: 'Quick exit' }).click();
     await waitToLeave(page, e2e.baseUrl);

@@ -163,6 +163,9 @@ describe('first-time walkthrough fixes', () => {
 
     it('reduced motion keeps the paced breathing cues, still, with a working stop button', async () => {
       const { context, page } = await e2e.person({ reducedMotion: 'reduce' });
+      // The page's timers run on Playwright's clock (real time flows until the test moves it on),
+      // so the four-second steps are stepped through instead of waited out.
+      await context.clock.install();
       await context.request.post('/api/auth/login', { data: { handle: author.handle, password: GOOD_PASSWORD } });
       await page.goto('/');
       await page.getByRole('button', { name: 'Take a pause' }).click();
@@ -173,6 +176,7 @@ describe('first-time walkthrough fixes', () => {
       // Nothing animates.
       expect(await page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running').length`)).toBe(0);
       // The words move on in step, four seconds each.
+      await page.clock.runFor(4_000);
       await cue('hold…').waitFor({ timeout: 6_000 });
 
       // Every visible button in the guide does something: stopping holds the cue.
@@ -181,7 +185,8 @@ describe('first-time walkthrough fixes', () => {
       await stop.click();
       await dialog.getByRole('button', { name: 'Start the words again', pressed: true }).waitFor();
       const held = await dialog.locator('.breathing__stage').innerText();
-      await page.waitForTimeout(4_500);
+      // More than a whole step: a cue still running would have moved on.
+      await page.clock.runFor(4_500);
       expect(await dialog.locator('.breathing__stage').innerText()).toBe(held);
       await dialog.getByRole('button', { name: 'Start the words again' }).click();
       await dialog.getByRole('button', { name: 'Stop the words', pressed: false }).waitFor();

@@ -113,6 +113,11 @@ async function waitForPage(expression: string, what: string, timeoutMs = 10_000)
   throw new Error(`timed out waiting for ${what} (the web app may render it differently now)`);
 }
 
+/** Runs `fn` over `items`, `size` at a time (setup only: nothing checked depends on the order). */
+async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknown>, size = 8): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
 beforeAll(async () => {
   t = await startTestApp({ WEB_DIST_DIR, CHAT_MESSAGES_PER_SECOND: '500' });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -129,34 +134,42 @@ beforeAll(async () => {
 
   const started = Date.now();
   const lap = (what: string) => process.stdout.write(`[xss setup] ${what}: ${Date.now() - started} ms\n`);
-  // Room descriptions: one listed room per payload, all on the directory page.
-  for (const [i, payload] of PAYLOADS.entries()) {
+  // Room descriptions: one listed room per payload, all on the directory page (sorted by name,
+  // so the order they are created in does not matter: they are made a few at a time).
+  await inBatches([...PAYLOADS.entries()], async ([i, payload]) => {
     await admin
       .post('/api/rooms')
       .send({ slug: `xss-d-${i}`, name: `Description ${i}`, description: payload.slice(0, 500), guidelines: payload, visibility: 'listed', joinPolicy: 'open' })
       .expect(201);
-  }
+  });
   lap('description rooms');
   // Content rooms: guidelines, thread titles, post bodies and chat messages, 25 payloads each.
   const socket: ChatClient = await connectedChat(baseUrl, writerToken);
   try {
+    // The checks below find every payload whatever order it was stored in (counts and
+    // membership, never positions), so posts and chat lines are written a few at a time.
     for (const [k, payloads] of chunks.entries()) {
       const room = (await admin
         .post('/api/rooms')
         .send({ slug: `xss-room-${k}`, name: `Content room ${k}`, description: 'Payloads inside.', guidelines: payloads.join('\n\n'), visibility: 'listed', joinPolicy: 'open' })
         .expect(201)).body as { id: string; slug: string };
-      await writer.post(`/api/rooms/${room.id}/join`).send({ acceptGuidelines: true }).expect(200);
-      await viewer.agent.post(`/api/rooms/${room.id}/join`).send({ acceptGuidelines: true }).expect(200);
+      await Promise.all([
+        writer.post(`/api/rooms/${room.id}/join`).send({ acceptGuidelines: true }).expect(200),
+        viewer.agent.post(`/api/rooms/${room.id}/join`).send({ acceptGuidelines: true }).expect(200),
+      ]);
       let postsThreadId = '';
+      // Threads one at a time, as a member writes them (the room page lists one page of them).
       for (const [j, payload] of payloads.entries()) {
         const thread = (await writer.post(`/api/rooms/${room.id}/threads`).send({ title: payload.slice(0, 200), body: j === 0 ? 'The payload posts follow.' : 'x' }).expect(201)).body as { id: string };
         if (j === 0) postsThreadId = thread.id;
       }
-      for (const payload of payloads) await writer.post(`/api/threads/${postsThreadId}/posts`).send({ body: payload }).expect(201);
       expect(await request(socket, 'chat:join', { roomId: room.id })).toMatchObject({ ok: true });
-      for (const payload of payloads) {
-        expect(await request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: payload })).toMatchObject({ ok: true });
-      }
+      await Promise.all([
+        inBatches(payloads, (payload) => writer.post(`/api/threads/${postsThreadId}/posts`).send({ body: payload }).expect(201)),
+        inBatches(payloads, async (payload) => {
+          expect(await request(socket, 'message:send', { roomId: room.id, clientId: randomUUID(), body: payload })).toMatchObject({ ok: true });
+        }),
+      ]);
       contentRooms.push({ ...room, postsThreadId, payloads });
     }
   } finally {
@@ -239,10 +252,10 @@ describe('XSS corpus in the built web app (real Chromium)', () => {
 
   it('handles cannot carry markup: registration refuses every payload as a handle', async () => {
     let refused = 0;
-    for (const payload of PAYLOADS) {
+    await inBatches(PAYLOADS, async (payload) => {
       const res = await t.http.post('/api/auth/register').send({ handle: payload.slice(0, 32), password: GOOD_PASSWORD });
       if (res.status === 400) refused += 1;
-    }
+    });
     expect(refused).toBe(PAYLOADS.length);
   });
 });

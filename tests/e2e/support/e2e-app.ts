@@ -54,11 +54,24 @@ export interface E2eApp {
 export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   const fixedPort = options.localhost ? await findFreePort() : 0;
   const env: Record<string, string> = options.localhost ? { WEB_DIST_DIR, PUBLIC_ORIGIN: `http://localhost:${fixedPort}` } : { WEB_DIST_DIR };
-  const t = await startTestApp(env);
-  await t.app.listen({ port: fixedPort, host: '127.0.0.1' });
+  // The browser starts while the app does: neither needs the other until the first page.
+  const [started, launched] = await Promise.allSettled([
+    startTestApp(env).then(async (t) => {
+      await t.app.listen({ port: fixedPort, host: '127.0.0.1' });
+      return t;
+    }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS }),
+  ]);
+  if (started.status === 'rejected' || launched.status === 'rejected') {
+    // Whichever did start is shut down again, so a failed start leaves nothing running.
+    if (launched.status === 'fulfilled') await launched.value.close().catch(() => undefined);
+    if (started.status === 'fulfilled') await started.value.close().catch(() => undefined);
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const t = started.value;
+  const browser = launched.value;
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const database = t.db;
 
@@ -87,7 +100,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
       return Object.assign(other, { baseUrl: `http://127.0.0.1:${address.port}` });
     },
     async close() {
-      for (const context of contexts) await context.close().catch(() => undefined);
+      await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
       await browser.close().catch(() => undefined);
       await e2e.t.app.close().catch(() => undefined);
       await database.drop();
