@@ -23,6 +23,7 @@ export const DEFAULTS = {
   fanoutFactor: 1.6, // each step multiplies the rate by this
   fanoutStep: 4, // seconds per step
   fanoutMaxSteps: 14,
+  fanoutRefine: 2, // steps between the last passing rate and the first failing one, each halving the gap
   fanoutGenerators: 2,
   fanoutTargets: 'kindred,bare', // drop one to iterate on the other (the ratio needs both)
   // http
