@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ROOM_UNREAD_COUNT_CAP } from '@kindred/contracts';
+import { WITHDRAW_POST_MENTIONS_SQL, WITHDRAW_THREAD_NOTICES_SQL } from '../../apps/api/src/notifications/withdraw.sql.js';
 import { searchSql, searchWithoutDriverSql } from '../../apps/api/src/search/search.sql.js';
 import { threadListHiddenCountSql, threadListPageSql } from '../../apps/api/src/threads/thread-list.sql.js';
 import { ROOM_UNREAD_COUNTS_SQL, threadUnreadColumnsSql, threadUnreadJoinsSql } from '../../apps/api/src/threads/unread.sql.js';
@@ -321,5 +322,31 @@ describe('unread counts on the room with 100k posts', () => {
     const [row] = await t.query<{ new_threads: number; unread_posts: number }>(ROOM_UNREAD_COUNTS_SQL, params);
     expect(row).toMatchObject({ new_threads: 0, unread_posts: 0 });
     expect((await work(ROOM_UNREAD_COUNTS_SQL, params)).buffers).toBeLessThan(50);
+  });
+});
+
+/**
+ * A thread a moderator hides takes its reply and mention notices with it, inside the moderator's
+ * transaction: found by link through IDX_notifications_thread_link, not by reading every
+ * member's notices.
+ */
+describe('withdrawing the notices about a hidden thread', () => {
+  it('reads them through the link index, never a sequential scan of notifications', async () => {
+    await t.query(
+      `INSERT INTO notifications (user_id, kind, code, params, title, body, link, created_at)
+       SELECT $1, CASE WHEN g % 3 = 0 THEN 'mention' ELSE 'reply' END, 'reply.new', '{}', 't', 'b',
+              '/threads/' || gen_random_uuid() || CASE WHEN g % 3 = 0 THEN '#post-' || gen_random_uuid() ELSE '' END, now()
+       FROM generate_series(1, 30000) g`,
+      [authorId],
+    );
+    await t.query('ANALYZE notifications');
+    for (const [sql, params] of [
+      [WITHDRAW_THREAD_NOTICES_SQL, [`/threads/${threadId}`]],
+      [WITHDRAW_POST_MENTIONS_SQL, [`/threads/${threadId}`, threadId]],
+    ] as const) {
+      const shown = await plan(sql, [...params]);
+      expect(shown).toContain('IDX_notifications_thread_link');
+      expect(shown).not.toContain('Seq Scan on notifications');
+    }
   });
 });

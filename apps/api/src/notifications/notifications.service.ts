@@ -10,6 +10,7 @@ import { EntityRows } from '../database/entity-rows.js';
 import { englishNotice } from './notice-english.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationSettingsService } from './notification-settings.service.js';
+import { WITHDRAW_POST_MENTIONS_SQL, WITHDRAW_THREAD_NOTICES_SQL } from './withdraw.sql.js';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -119,13 +120,8 @@ export class NotificationsService {
    * `postId` absent: the whole thread, mentions in any of its posts included.
    */
   async withdrawAbout(threadId: string, postId: string | undefined, manager: EntityManager): Promise<void> {
-    const link = threadLink(threadId);
-    await manager.query(
-      postId
-        ? `DELETE FROM notifications WHERE kind = '${NotificationKind.Mention}' AND link = $1 || '#post-' || $2`
-        : `DELETE FROM notifications WHERE kind IN ('${NotificationKind.Reply}', '${NotificationKind.Mention}') AND (link = $1 OR starts_with(link, $1 || '#'))`,
-      postId ? [link, postId] : [link],
-    );
+    if (postId) await manager.query(WITHDRAW_POST_MENTIONS_SQL, [threadLink(threadId), postId]);
+    else await manager.query(WITHDRAW_THREAD_NOTICES_SQL, [threadLink(threadId)]);
   }
 
   /** The member's notices, for their data export. */
