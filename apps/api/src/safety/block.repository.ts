@@ -65,14 +65,8 @@ export class BlockRepository {
     return new Set(rows.map((r) => r.other));
   }
 
-  /** Everyone who blocked `userId`. */
-  async blockersOf(userId: string): Promise<string[]> {
-    const rows: { blocker_id: string }[] = await this.db.query('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [userId]);
-    return rows.map((r) => r.blocker_id);
-  }
-
   /** Everyone who blocked `userId`, prepared: asked for every chat message (then kept, see SafetyService). */
-  async blockersOfAuthor(userId: string): Promise<string[]> {
+  async blockersOf(userId: string): Promise<string[]> {
     const rows = await this.prepared.query<{ blocker_id: string }>('SELECT blocker_id FROM blocks WHERE blocked_id = $1', [userId]);
     return rows.map((r) => r.blocker_id);
   }

@@ -87,9 +87,9 @@ export class SafetyService {
     return this.blocks.blockedEitherWayAmong(userId, candidates);
   }
 
-  /** Everyone who blocked `userId`: they never see the member typing. */
-  blockersOf(userId: string): Promise<string[]> {
-    return this.blocks.blockersOf(userId);
+  /** Everyone who blocked `userId` (they never see the member typing, nor their messages), kept until a block on them changes. */
+  blockersOf(userId: string): Promise<readonly string[]> {
+    return this.authorsBlockers.get(userId, async () => Object.freeze(await this.blocks.blockersOf(userId)));
   }
 
   /**
@@ -98,7 +98,7 @@ export class SafetyService {
    */
   async excludedAudience(authorId: string, categories: readonly string[]): Promise<string[]> {
     const [blockers, ...hiders] = await Promise.all([
-      this.authorsBlockers.get(authorId, async () => Object.freeze(await this.blocks.blockersOfAuthor(authorId))),
+      this.blockersOf(authorId),
       ...categories.map((category) => this.hiding.get(category, async () => Object.freeze(await this.blocks.hidingCategory(category)))),
     ]);
     const excluded = new Set([...blockers, ...hiders.flat()]);
