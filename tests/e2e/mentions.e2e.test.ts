@@ -67,8 +67,8 @@ describe('mentions in the browser', () => {
     await abbyPage.getByRole('heading', { level: 1, name: 'Small steps' }).waitFor();
     expect(new URL(abbyPage.url()).pathname).toBe(`/threads/${thread.id}`);
     // At the post: it is brought into view and has focus, so a screen reader starts there too.
-    await abbyPage.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE');
-    expect(await abbyPage.evaluate(() => [document.activeElement!.id, document.activeElement!.textContent])).toEqual([
+    await abbyPage.waitForFunction(`document.activeElement?.tagName === 'ARTICLE'`);
+    expect(await abbyPage.evaluate(`[document.activeElement.id, document.activeElement.textContent]`)).toEqual([
       new URL(abbyPage.url()).hash.slice(1),
       expect.stringContaining('for asking.'),
     ]);

@@ -171,7 +171,7 @@ describe('reply notices: failure', () => {
     await t.get(MentionNoticesService).settled();
     const notices = async () => ((await starter.agent.get('/api/me/notifications').expect(200)).body as NotificationView[]).filter((n) => n.kind === 'reply' || n.kind === 'mention');
     const before = await notices();
-    expect(before.map((n) => [n.kind, n.link.split('#')[0]]).sort()).toEqual([['mention', `/threads/${thread.id}`], ['reply', `/threads/${other.id}`], ['reply', `/threads/${thread.id}`]].sort());
+    expect(before.map((n) => [n.kind, n.link?.split('#')[0]]).sort()).toEqual([['mention', `/threads/${thread.id}`], ['reply', `/threads/${other.id}`], ['reply', `/threads/${thread.id}`]].sort());
     await starter.agent.post(`/api/me/notifications/${before.find((n) => n.kind === 'mention')!.id}/read`).expect(204);
 
     await admin.post(`/api/moderation/thread/${thread.id}/actions`).send({ action: 'hide', reason: 'Graphic detail' }).expect(200);
