@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('IDX_notifications_reply_batch', ['userId', 'link'], { unique: true, where: "kind = 'reply' AND read_at IS NULL" })
 // So are notices of new threads in a followed room: one unread per member and room.
 @Index('IDX_notifications_room_thread_batch', ['userId', 'link'], { unique: true, where: "kind = 'room-thread' AND read_at IS NULL" })
+// Reply and mention notices by link, equality or prefix (text_pattern_ops, kept by its migration).
+@Index('IDX_notifications_thread_link', { synchronize: false })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
