@@ -100,8 +100,16 @@ describe('mentions in the browser', () => {
     expect(await box.inputValue()).toBe(`hello @${cora.handle} `);
     await box.press('Enter');
     await chatLog(page).getByText(`hello @${cora.handle}`).waitFor();
-    await e2e.t.get(MentionNoticesService).settled();
-    const notices = (await cora.agent.get('/api/me/notifications').expect(200)).body as { kind: string; code: string; params: Record<string, string> }[];
-    expect(notices.filter((n) => n.kind === 'mention')).toEqual([expect.objectContaining({ code: 'mention.chat', params: { roomName: 'Chat room', authorHandle: author.handle } })]);
+    // The log shows a message while it is still sending, before the server has committed it and
+    // started telling the mentioned member: wait for the telling to start, then for it to end.
+    const mentions = async () =>
+      ((await cora.agent.get('/api/me/notifications').expect(200)).body as { kind: string; code: string; params: Record<string, string> }[]).filter((n) => n.kind === 'mention');
+    let told = await mentions();
+    for (let i = 0; i < 50 && told.length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      await e2e.t.get(MentionNoticesService).settled();
+      told = await mentions();
+    }
+    expect(told).toEqual([expect.objectContaining({ code: 'mention.chat', params: { roomName: 'Chat room', authorHandle: author.handle } })]);
   });
 });
