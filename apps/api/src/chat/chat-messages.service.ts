@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChatMessageStatus, ErrorCode, type ChatMessageView, type CrisisResource, ErrorReason } from '@kindred/contracts';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type AccessGrant, type Actor } from '../access/access.service.js';
 import { Action } from '../access/actions.js';
 import { Clock } from '../common/clock.js';
@@ -74,11 +74,12 @@ export class ChatMessagesService {
    * lost, or the sender muted since): that message is answered, and delivered again, instead.
    * Looked up by client id only here: a new message costs no look-up (the insert's unique key
    * catches a retry of a committed one), and a retry is never refused by a rule that came after.
+   * Room chat and private conversations alike; `present` is what everyone is shown.
    */
-  private async resentOr(error: unknown, authorId: string, dto: SendMessageDto): Promise<ChatMessageView> {
+  private async resentOr(error: unknown, authorId: string, dto: SendMessageDto, present: (message: ChatMessageView) => ChatMessageView = (m) => m): Promise<ChatMessageView> {
     const existing = await this.messages.byClientId(authorId, dto.clientId).catch(() => undefined);
     if (!existing) throw error;
-    return this.resent(existing, dto);
+    return this.resent(existing, dto, present);
   }
 
   /** @handles in a room message: told after the commit and the delivery, never on the ack's path. */
@@ -118,12 +119,6 @@ export class ChatMessagesService {
     const user = grant.actor!;
     const warning = normalizeWarning(dto.warning, false);
     const audience = settled(this.safety.excludedAudience(user.id, warning.categories));
-    const existing = await this.messages.byClientId(user.id, dto.clientId);
-    if (existing) {
-      const message = present(this.sameMessageOrConflict(existing, dto));
-      this.events.emit('chat.message.created', { message, ...(await this.withFilters(existing, this.audienceWithRetry(existing.author_id, liveCategories(existing)))) });
-      return { message };
-    }
     let row: ChatMessageRow | undefined;
     let support: CrisisResource[] | undefined;
     try {
@@ -131,7 +126,7 @@ export class ChatMessagesService {
         ? await this.insertPrivateWithCrisisCheck(user, dto, warning, (s) => (support = s))
         : await this.sendQueue.insert(dto.roomId, { authorId: user.id, clientId: dto.clientId, body: dto.body, warning, exempt: true });
     } catch (error) {
-      return { message: present(await this.raceWinner(error, user.id, dto)) };
+      return { message: await this.resentOr(error, user.id, dto, present) };
     }
     // Exempt writes are never held back by rules; no row means the conversation's chat row is gone.
     if (!row) throw noSuchMessage();
@@ -159,15 +154,6 @@ export class ChatMessagesService {
     return message;
   }
 
-  /** Two copies of the same retry raced to insert: the loser answers with the winner's message. */
-  private async raceWinner(error: unknown, authorId: string, dto: SendMessageDto): Promise<ChatMessageView> {
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-      const winner = await this.messages.byClientId(authorId, dto.clientId);
-      if (winner) return this.sameMessageOrConflict(winner, dto);
-    }
-    throw error;
-  }
-
   /**
    * Crisis care in a private conversation, as in room chat: the author privately gets resources,
    * readers the automatic warning at once, and moderators an item with no room that names the
@@ -192,8 +178,8 @@ export class ChatMessagesService {
    * message they already have changes nothing. `byClientId` finds published messages only, so
    * a message removed since is never delivered again.
    */
-  private async resent(row: ChatMessageRow, dto: SendMessageDto): Promise<ChatMessageView> {
-    const message = this.sameMessageOrConflict(row, dto);
+  private async resent(row: ChatMessageRow, dto: SendMessageDto, present: (message: ChatMessageView) => ChatMessageView = (m) => m): Promise<ChatMessageView> {
+    const message = present(this.sameMessageOrConflict(row, dto));
     this.events.emit('chat.message.created', { message, ...(await this.withFilters(row, this.audienceWithRetry(row.author_id, liveCategories(row)))) });
     return message;
   }
