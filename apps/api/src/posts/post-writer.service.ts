@@ -128,11 +128,16 @@ export class PostWriterService {
    */
   async reply(grant: AccessGrant, threadId: string, dto: CreatePostDto): Promise<{ postId: string; written?: PostRow } & AuthorSupport> {
     const warning = normalizeWarning(dto.warning, grant.room!.requireContentWarning);
-    const result = await this.replyInOneGo(grant, threadId, dto, warning).catch(async (outcome: unknown) => {
-      if (outcome instanceof ResentReply) return this.answerResentReply(grant, threadId, outcome.postId, dto.body);
-      if (outcome instanceof ThreadMoved) return this.db.transaction((manager) => this.replyStepByStep(manager, grant, threadId, dto, warning));
-      throw outcome;
-    });
+    const stepByStep = () => this.db.transaction((manager) => this.replyStepByStep(manager, grant, threadId, dto, warning));
+    // Replies that answer one post, or whose admission reads, need each answer before the next step.
+    const result =
+      this.admissionReads(grant.room!, grant.canModerate) || dto.replyToPostId
+        ? await stepByStep()
+        : await this.replyInOneGo(grant, threadId, dto, warning).catch(async (outcome: unknown) => {
+            if (outcome instanceof ResentReply) return this.answerResentReply(grant, threadId, outcome.postId, dto.body);
+            if (outcome instanceof ThreadMoved) return stepByStep();
+            throw outcome;
+          });
     // Followers and mentioned members hear of a published reply after the commit; of a held one once it is approved.
     const { published, ...answer } = result;
     if (published) {
@@ -152,9 +157,6 @@ export class PostWriterService {
   private async replyInOneGo(grant: AccessGrant, threadId: string, dto: CreatePostDto, warning: NormalizedWarning): Promise<ReplyOutcome> {
     const room = grant.room!;
     const authorId = grant.actor!.id;
-    if (this.admissionReads(room, grant.canModerate) || dto.replyToPostId) {
-      return this.db.transaction((manager) => this.replyStepByStep(manager, grant, threadId, dto, warning));
-    }
     return this.db.transaction(async (manager): Promise<ReplyOutcome> => {
       const row = await this.newPostRow(manager, { threadId, roomId: room.id, authorId, body: dto.body, warning, replyToPostId: null, status: PostStatus.Published });
       // The lock goes first: the insert's resend check and timestamp come after every earlier reply's commit.
